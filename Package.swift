@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "vibe-rules",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "vibe-rules", targets: ["vibe-rules"]),
+    .library(name: "Rules", targets: ["Rules"]),
+    .library(name: "TemplateModel", targets: ["TemplateModel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // Source positions and the one input-error type every loader throws.
+    .target(name: "Diagnostics"),
+    // The Dockerfile parser (BuildKit semantics) and .dockerignore matching.
+    .target(name: "DockerfileModel", dependencies: ["Diagnostics"]),
+    // The deploy script read as shell commands (never executed).
+    .target(name: "ShellScriptModel", dependencies: ["Diagnostics"]),
+    // The SAM/CloudFormation template, samconfig, and the project that bundles every artifact.
+    .target(
+      name: "TemplateModel",
+      dependencies: [
+        "Diagnostics", "DockerfileModel", "ShellScriptModel",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ]),
+    // Requirements, rules and the requirement matrix.
+    .target(name: "Rules", dependencies: ["TemplateModel"]),
+    .executableTarget(
+      name: "vibe-rules",
+      dependencies: [
+        "Rules", "TemplateModel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+  ]
+)

@@ -1,0 +1,78 @@
+/// The text of a checked file, decoded for the parsers.
+///
+/// Decoding rules, shared by every reader so they all agree on line and column:
+/// a UTF-8 byte-order mark is dropped; CRLF and lone CR line endings count as one
+/// line break; a NUL byte or invalid UTF-8 is an input error at the offending
+/// line and column (the file is binary or not UTF-8, and no reader can trust it).
+public struct SourceText: Sendable {
+  public let file: String
+  /// The decoded text, BOM removed, line endings kept as written.
+  public let text: String
+
+  public init(file: String, bytes: [UInt8]) throws(InputError) {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    var line = 1
+    var column = 1
+    var index = body.startIndex
+    while index < body.endIndex {
+      let byte = body[index]
+      if byte == 0 {
+        throw InputError("NUL byte in file: it looks binary, not text", at: .init(file: file, line: line, column: column))
+      }
+      let width: Int
+      switch byte {
+      case 0x00..<0x80: width = 1
+      case 0xC2..<0xE0: width = 2
+      case 0xE0..<0xF0: width = 3
+      case 0xF0..<0xF5: width = 4
+      default: width = 0
+      }
+      var valid = width > 0 && index + width <= body.endIndex
+      if valid && width > 1 {
+        for k in 1..<width where body[index + k] & 0xC0 != 0x80 { valid = false }
+        if valid {
+          let b1 = body[index + 1]
+          if byte == 0xE0 && b1 < 0xA0 { valid = false }  // overlong
+          if byte == 0xED && b1 >= 0xA0 { valid = false }  // surrogates
+          if byte == 0xF0 && b1 < 0x90 { valid = false }  // overlong
+          if byte == 0xF4 && b1 >= 0x90 { valid = false }  // above U+10FFFF
+        }
+      }
+      if !valid {
+        throw InputError("invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); the file must be UTF-8 text", at: .init(file: file, line: line, column: column))
+      }
+      if byte == 0x0A || (byte == 0x0D && (index + 1 == body.endIndex || body[index + 1] != 0x0A)) {
+        line += 1
+        column = 1
+      } else if byte != 0x0D {
+        column += 1
+      }
+      index += width
+    }
+    self.file = file
+    self.text = String(decoding: body, as: UTF8.self)
+  }
+
+  public init(file: String, text: String) {
+    self.file = file
+    self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+  }
+
+  /// Reads and decodes `path`; `displayName` is what diagnostics print.
+  public static func read(path: String, displayName: String? = nil) throws(InputError) -> SourceText {
+    let name = displayName ?? path
+    if let size = FileBytes.size(of: path), size > FileBytes.maximumSize {
+      throw InputError("file is \(size) bytes; the limit is \(FileBytes.maximumSize) bytes (16 MiB)", at: .start(of: name))
+    }
+    guard let bytes = FileBytes.read(path) else {
+      throw InputError("cannot read file (missing, a directory, or unreadable)", at: .start(of: name))
+    }
+    return try SourceText(file: name, bytes: bytes)
+  }
+
+  /// The text split into lines (CRLF, CR and LF all end a line), without terminators.
+  public var lines: [Substring] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+  }
+}
