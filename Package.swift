@@ -38,5 +38,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel"]),
+    .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
   ]
 )
