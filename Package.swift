@@ -40,5 +40,6 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel"]),
     .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
+    .testTarget(name: "TemplateModelTests", dependencies: ["TemplateModel"]),
   ]
 )

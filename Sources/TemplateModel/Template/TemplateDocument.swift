@@ -1,0 +1,76 @@
+import Diagnostics
+import Yams
+
+/// A template file read into a tree of `TemplateNode`s, before any CloudFormation meaning
+/// is given to it.
+///
+/// Loading fails (with one located `InputError`) only for what makes a file unreadable as a
+/// template: YAML or JSON syntax, duplicate or non-scalar mapping keys, an unknown `!` tag,
+/// a document that is not a mapping, alias expansion past `maximumNodeCount`, nesting past
+/// libyaml's limit (1,000 levels), or a malformed `Fn::ForEach` loop. Everything semantic
+/// (unknown sections, intrinsic arity, missing references) is `Template`'s job, so a
+/// template with such faults still loads for inspection.
+///
+/// JSON templates go through the same YAML reader (JSON is YAML); tab characters outside
+/// strings are read as spaces first, since libyaml rejects tabs in indentation while JSON
+/// allows them (a tab inside a JSON string is invalid JSON, so none is lost).
+public struct TemplateDocument: Sendable {
+  public var file: String
+  /// The top-level mapping; `nil` for an empty document.
+  public var root: TemplateMap?
+  public var rootLocation: SourceLocation
+
+  /// The most nodes a template may expand to (aliases included): 2,000,000. A 1 MB
+  /// template (CloudFormation's largest, via S3) has on the order of 10^5 nodes, so only
+  /// an alias bomb ("billion laughs") comes near it.
+  public static let maximumNodeCount = 2_000_000
+
+  public init(file: String, root: TemplateMap?, rootLocation: SourceLocation) {
+    self.file = file
+    self.root = root
+    self.rootLocation = rootLocation
+  }
+
+  /// Reads `source` as a YAML or JSON template.
+  public static func load(_ source: SourceText) throws(InputError) -> TemplateDocument {
+    var text = source.text
+    let isJSON = text.first(where: { !$0.isWhitespace }) == "{"
+    if isJSON && text.contains("\t") {
+      text = String(text.map { $0 == "\t" ? " " : $0 })
+    }
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text, .default, .default, .utf8)
+    } catch let error as YamlError {
+      throw YAMLErrorTranslation.inputError(error, file: source.file)
+    } catch {
+      throw InputError("cannot read template: \(error)", at: .start(of: source.file))
+    }
+    guard let node else {
+      return TemplateDocument(file: source.file, root: nil, rootLocation: .start(of: source.file))
+    }
+    var converter = NodeConverter(file: source.file)
+    let tree = try converter.convert(node)
+    guard let root = tree.map else {
+      throw InputError("a template must be a mapping of sections (AWSTemplateFormatVersion, Resources, ...); found \(tree.kindDescription)", at: tree.location)
+    }
+    return TemplateDocument(file: source.file, root: root, rootLocation: tree.location)
+  }
+}
+
+extension TemplateNode {
+  /// "a mapping", "a list", "the string \"x\"", ...: for messages.
+  public var kindDescription: String {
+    switch value {
+    case .map: "a mapping"
+    case .list: "a list"
+    case .intrinsic(let call): "\(call.function.rawValue)"
+    case .scalar(let scalar):
+      switch scalar.kind {
+      case .null: "null"
+      case .string: "the string \"\(scalar.text.prefix(40))\""
+      default: "the \(scalar.kind.rawValue) \(scalar.text)"
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Diagnostics
+
+/// One value of a template as written, with where it was written.
+///
+/// Intrinsic functions (`!Ref`, `Fn::Sub`, ...) are kept as `.intrinsic`, never evaluated
+/// here; evaluation per config env is `TemplateEvaluator`'s job.
+public struct TemplateNode: Hashable, Sendable {
+  public var value: TemplateValue
+  /// Where the value starts (for a mapping or sequence: its first key or item, or the
+  /// opening bracket for flow style), as libyaml reports it.
+  public var location: SourceLocation
+
+  public init(_ value: TemplateValue, at location: SourceLocation) {
+    self.value = value
+    self.location = location
+  }
+
+  /// The mapping, if this node is one.
+  public var map: TemplateMap? {
+    if case .map(let map) = value { return map }
+    return nil
+  }
+
+  /// The items, if this node is a sequence.
+  public var list: [TemplateNode]? {
+    if case .list(let items) = value { return items }
+    return nil
+  }
+
+  /// The scalar, if this node is one.
+  public var scalar: Scalar? {
+    if case .scalar(let scalar) = value { return scalar }
+    return nil
+  }
+
+  /// The scalar's text, if this node is a string, number or boolean scalar.
+  public var text: String? { scalar?.text }
+
+  /// The intrinsic function call, if this node is one.
+  public var intrinsic: Intrinsic? {
+    if case .intrinsic(let call) = value { return call }
+    return nil
+  }
+
+  /// The value at `key` when this node is a mapping.
+  public subscript(key: String) -> TemplateNode? { map?[key] }
+}
+
+/// A template value: a scalar, a sequence, a mapping, or an intrinsic function call.
+public indirect enum TemplateValue: Hashable, Sendable {
+  case scalar(Scalar)
+  case list([TemplateNode])
+  case map(TemplateMap)
+  case intrinsic(Intrinsic)
+}
+
+/// A scalar as YAML resolved it (core schema), keeping the text as written.
+///
+/// CloudFormation itself treats most scalars as strings (`Port: 8501` and `Port: "8501"`
+/// are the same), so rules compare through `text`, `integer` and `boolean`, which accept
+/// both spellings.
+public struct Scalar: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable {
+    case string, integer, float, boolean, null
+  }
+  public var kind: Kind
+  /// The scalar's text after YAML unquoting (`"8501"` gives `8501`).
+  public var text: String
+
+  public init(_ kind: Kind, _ text: String) {
+    self.kind = kind
+    self.text = text
+  }
+
+  public static func string(_ text: String) -> Scalar { Scalar(.string, text) }
+
+  /// The value as an integer, for integer scalars and strings that spell one.
+  public var integer: Int? { kind == .null ? nil : Int(text.trimmingLeadingPlus) }
+
+  /// The value as a number, for numeric scalars and strings that spell one.
+  public var number: Double? { kind == .null ? nil : Double(text) }
+
+  /// The value as a boolean: YAML booleans and the strings CloudFormation accepts
+  /// (`true`/`false` in any case).
+  public var boolean: Bool? {
+    switch text.lowercased() {
+    case "true": true
+    case "false": false
+    default: nil
+    }
+  }
+}
+
+extension String {
+  fileprivate var trimmingLeadingPlus: Substring { hasPrefix("+") ? dropFirst() : self[...] }
+}
