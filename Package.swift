@@ -21,20 +21,22 @@ let package = Package(
     .target(name: "DockerfileModel", dependencies: ["Diagnostics"]),
     // The deploy script read as shell commands (never executed).
     .target(name: "ShellScriptModel", dependencies: ["Diagnostics"]),
-    // The SAM/CloudFormation template, samconfig, and the project that bundles every artifact.
+    // The SAM/CloudFormation template and samconfig, evaluated per config env.
     .target(
       name: "TemplateModel",
       dependencies: [
-        "Diagnostics", "DockerfileModel", "ShellScriptModel",
+        "Diagnostics",
         .product(name: "Yams", package: "Yams"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
-    // Requirements, rules and the requirement matrix.
-    .target(name: "Rules", dependencies: ["TemplateModel"]),
+    // Every artifact of one repository loaded together, and the requirement catalogue.
+    .target(name: "ProjectModel", dependencies: ["TemplateModel", "DockerfileModel", "ShellScriptModel"]),
+    // Rules and the requirement matrix.
+    .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(
       name: "vibe-rules",
       dependencies: [
-        "Rules", "TemplateModel",
+        "Rules", "ProjectModel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -1,1 +1,1 @@
-import TemplateModel
+import ProjectModel

@@ -1,0 +1,96 @@
+import Diagnostics
+
+/// Where a deploy setting comes from.
+public enum SettingOrigin: Hashable, Sendable {
+  /// The samconfig file, at the key.
+  case samconfig(SourceLocation)
+  /// The deploy script's `sam deploy` command line.
+  case commandLine(SourceLocation)
+  /// The template's `Default`.
+  case templateDefault(SourceLocation)
+
+  public var location: SourceLocation {
+    switch self {
+    case .samconfig(let location), .commandLine(let location), .templateDefault(let location): location
+    }
+  }
+}
+
+/// A deploy setting's value and its origin.
+public struct DeploySetting: Hashable, Sendable {
+  public var value: ScriptValue
+  public var origin: SettingOrigin
+}
+
+/// The effective `sam deploy` configuration for one config env, resolved the way SAM CLI
+/// resolves it: command-line flags win over `[env.deploy.parameters]`, which win over
+/// `[env.global.parameters]`; a named env never inherits `[default.*]`. A command-line
+/// `--parameter-overrides` REPLACES the env's `parameter_overrides` list, it does not
+/// merge with it (aws/aws-sam-cli#2380, still open; PR #7876 proposing a merge is not
+/// released). Reference: "AWS SAM CLI configuration file: rules of precedence",
+/// https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-config.html
+public struct DeployConfiguration: Sendable {
+  public struct Override: Hashable, Sendable {
+    public var key: String
+    public var value: ScriptValue
+    public var origin: SettingOrigin
+  }
+
+  public var environment: String
+  public var stackName: DeploySetting?
+  public var region: DeploySetting?
+  public var profile: DeploySetting?
+  public var templateFile: DeploySetting?
+  public var confirmChangeset: DeploySetting?
+  public var capabilities: [DeploySetting]
+  /// The overrides SAM CLI will send.
+  public var parameterOverrides: [Override]
+  /// The env's samconfig overrides that a command-line `--parameter-overrides` dropped.
+  public var droppedOverrides: [Located<ParameterOverrides.Pair>]
+  /// Overrides the script passes that cannot be read statically.
+  public var unresolvedOverrides: [Located<String>]
+  /// The deploy script command this configuration includes, if any.
+  public var command: SamDeployCommand?
+
+  /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any).
+  public static func resolve(environment name: String, samconfig: SamConfig?, command: SamDeployCommand?) throws(InputError) -> DeployConfiguration {
+    let file = samconfig?.environment(name)?.deployParameters ?? [:]
+    func setting(_ key: String, flag: String) -> DeploySetting? {
+      if let value = command?.value(of: flag) { return DeploySetting(value: value.value, origin: .commandLine(value.location)) }
+      return file[key].map { DeploySetting(value: .literal($0.text), origin: .samconfig($0.location)) }
+    }
+    var capabilities: [DeploySetting] = []
+    if let values = command?.flags["--capabilities"], !values.isEmpty {
+      for value in values {
+        let words = value.value.literal.map { $0.split(separator: " ").map { ScriptValue.literal(String($0)) } } ?? [value.value]
+        capabilities += words.map { DeploySetting(value: $0, origin: .commandLine(value.location)) }
+      }
+    } else if let value = file["capabilities"] {
+      capabilities = value.words.map { DeploySetting(value: .literal($0), origin: .samconfig(value.location)) }
+    }
+    var overrides: [Override] = []
+    var dropped: [Located<ParameterOverrides.Pair>] = []
+    let fileOverrides = try file["parameter_overrides"].map { value throws(InputError) in try ParameterOverrides.parse(value) } ?? []
+    if let fromCommand = command?.parameterOverrides {
+      overrides = fromCommand.map { Override(key: $0.value.key, value: $0.value.value, origin: .commandLine($0.location)) }
+      let passed = Set(overrides.map(\.key))
+      dropped = fileOverrides.filter { !passed.contains($0.value.key) }
+    } else {
+      overrides = fileOverrides.map { Override(key: $0.value.key, value: .literal($0.value.value), origin: .samconfig($0.location)) }
+    }
+    return DeployConfiguration(
+      environment: name,
+      stackName: setting("stack_name", flag: "--stack-name"),
+      region: setting("region", flag: "--region"),
+      profile: setting("profile", flag: "--profile"),
+      templateFile: setting("template_file", flag: "--template-file") ?? setting("template", flag: "--template"),
+      confirmChangeset: command?.flags["--no-confirm-changeset"] != nil
+        ? DeploySetting(value: .literal("false"), origin: .commandLine(command!.flags["--no-confirm-changeset"]![0].location))
+        : setting("confirm_changeset", flag: "--confirm-changeset"),
+      capabilities: capabilities,
+      parameterOverrides: overrides,
+      droppedOverrides: dropped,
+      unresolvedOverrides: command?.unresolvedOverrides ?? [],
+      command: command)
+  }
+}

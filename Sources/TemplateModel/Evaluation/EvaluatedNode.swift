@@ -1,0 +1,130 @@
+import Diagnostics
+
+/// A template value after evaluation for one config env: parameters bound, conditions
+/// decided, `Fn::If` and `AWS::NoValue` resolved, and `Fn::Sub`/`Fn::Join`/`Fn::Select`/
+/// `Fn::FindInMap`/... computed where their inputs are known. What only exists at deploy
+/// time stays `.unresolved`, with what it is, so a rule can say "unresolved" instead of
+/// guessing. `location` is where the value (or the expression that produced it) is
+/// written in the template.
+public struct EvaluatedNode: Hashable, Sendable {
+  public var value: EvaluatedValue
+  public var location: SourceLocation
+
+  public init(_ value: EvaluatedValue, at location: SourceLocation) {
+    self.value = value
+    self.location = location
+  }
+
+  public var map: EvaluatedMap? { if case .map(let map) = value { map } else { nil } }
+  public var list: [EvaluatedNode]? { if case .list(let items) = value { items } else { nil } }
+  public var scalar: Scalar? { if case .scalar(let scalar) = value { scalar } else { nil } }
+  public var unresolved: Unresolved? { if case .unresolved(let what) = value { what } else { nil } }
+
+  /// The text of a known scalar (numbers and booleans as written).
+  public var string: String? {
+    guard let scalar, scalar.kind != .null else { return nil }
+    return scalar.text
+  }
+
+  /// A known integer (`8501` and `"8501"` alike).
+  public var int: Int? { scalar?.integer }
+  /// A known number.
+  public var number: Double? { scalar?.number }
+  /// A known boolean (`true`, `"true"`, `True`).
+  public var bool: Bool? { scalar?.boolean }
+
+  public subscript(key: String) -> EvaluatedNode? { map?[key] }
+
+  /// The resource this value references by `Ref` or `Fn::GetAtt` (any attribute), if it is
+  /// such a reference.
+  public var referencedResource: String? {
+    switch unresolved {
+    case .resource(let id): id
+    case .attribute(let id, _): id
+    default: nil
+    }
+  }
+
+  /// A short rendering for messages: `8501`, `!Ref ALBSecurityGroup`,
+  /// `!GetAtt Repo.RepositoryUri`, `${Repo.RepositoryUri}:${ImageTag}`.
+  public var display: String {
+    switch value {
+    case .scalar(let scalar): scalar.kind == .null ? "null" : scalar.text
+    case .list(let items): "[" + items.map(\.display).joined(separator: ", ") + "]"
+    case .map(let map): "{" + map.entries.map { "\($0.key): \($0.value.display)" }.joined(separator: ", ") + "}"
+    case .unresolved(let what): what.display
+    }
+  }
+}
+
+/// An evaluated mapping; keys whose value was `AWS::NoValue` are gone.
+public struct EvaluatedMap: Hashable, Sendable {
+  public struct Entry: Hashable, Sendable {
+    public var key: String
+    public var keyLocation: SourceLocation
+    public var value: EvaluatedNode
+  }
+
+  public private(set) var entries: [Entry]
+
+  public init(_ entries: [Entry]) { self.entries = entries }
+
+  public subscript(key: String) -> EvaluatedNode? {
+    entries.first { $0.key == key }?.value
+  }
+
+  public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+  public var keys: [String] { entries.map(\.key) }
+  public var isEmpty: Bool { entries.isEmpty }
+}
+
+public indirect enum EvaluatedValue: Hashable, Sendable {
+  case scalar(Scalar)
+  case list([EvaluatedNode])
+  case map(EvaluatedMap)
+  case unresolved(Unresolved)
+}
+
+/// What a value is when it is not known before deploy.
+public indirect enum Unresolved: Hashable, Sendable {
+  /// `Ref` to a resource: its physical ID.
+  case resource(String)
+  /// `Fn::GetAtt` (or `${Res.Attr}`): a resource attribute.
+  case attribute(String, String)
+  /// A parameter with no value in this env.
+  case parameter(String)
+  /// A value the deploy script computes when it runs (`$(git rev-parse --short HEAD)`).
+  case deployValue(parameter: String, expression: String)
+  /// A pseudo parameter not known statically (`AWS::AccountId`, `AWS::StackId`, ...).
+  case pseudo(String)
+  /// `Fn::GetAZs`: the region's Availability Zones.
+  case availabilityZones(region: String?)
+  /// `!Select [index, !GetAZs ...]`: one Availability Zone, distinct per index.
+  case availabilityZone(region: String?, index: Int)
+  /// `Fn::ImportValue` of another stack's export.
+  case importValue(String)
+  /// `Fn::If` on a condition this env cannot decide.
+  case conditional(condition: String, then: EvaluatedNode?, otherwise: EvaluatedNode?)
+  /// A string built from known and unknown parts (`Fn::Sub`, `Fn::Join`).
+  case concatenation([EvaluatedNode])
+  /// Anything else, as written.
+  case expression(String)
+
+  public var display: String {
+    switch self {
+    case .resource(let id): "!Ref \(id)"
+    case .attribute(let id, let name): "!GetAtt \(id).\(name)"
+    case .parameter(let name): "!Ref \(name) (no value)"
+    case .deployValue(let name, let expression): "\(name)=\(expression)"
+    case .pseudo(let name): name
+    case .availabilityZones(let region): "!GetAZs \(region ?? "")"
+    case .availabilityZone(let region, let index): "AZ #\(index) of \(region ?? "the region")"
+    case .importValue(let name): "!ImportValue \(name)"
+    case .conditional(let condition, let then, let otherwise):
+      "!If [\(condition), \(then?.display ?? "AWS::NoValue"), \(otherwise?.display ?? "AWS::NoValue")]"
+    case .concatenation(let parts):
+      parts.map { part in part.string ?? "${\(part.display)}" }.joined()
+    case .expression(let text): text
+    }
+  }
+}

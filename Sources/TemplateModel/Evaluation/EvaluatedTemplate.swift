@@ -1,0 +1,57 @@
+import Diagnostics
+
+/// A template evaluated for one config env (`Scenario`): resources whose condition is
+/// false are removed, every property evaluated.
+public struct EvaluatedTemplate: Sendable {
+  public var template: Template
+  public var scenario: Scenario
+  /// Resources present in this env (condition true, or undecidable: see `isConditional`).
+  public var resources: [EvaluatedResource]
+  /// Resources whose condition is false in this env, with the condition's name.
+  public var removedResources: [(resource: Resource, condition: String)]
+  public var outputs: [EvaluatedOutput]
+  /// Faults of this env found while binding and evaluating.
+  public var problems: [EvaluationProblem]
+
+  public func resource(_ logicalID: String) -> EvaluatedResource? {
+    resources.first { $0.logicalID == logicalID }
+  }
+
+  public func resources(ofType type: String) -> [EvaluatedResource] {
+    resources.filter { $0.type == type }
+  }
+
+  public func output(_ name: String) -> EvaluatedOutput? { outputs.first { $0.name == name } }
+
+  /// The resource a value references (`!Ref X` or `!GetAtt X.Attr`), if present in this env.
+  public func resource(referencedBy node: EvaluatedNode?) -> EvaluatedResource? {
+    node?.referencedResource.flatMap { resource($0) }
+  }
+}
+
+/// One resource of an evaluated template.
+public struct EvaluatedResource: Sendable {
+  public var logicalID: String
+  public var type: String
+  /// Where the logical ID is written.
+  public var location: SourceLocation
+  public var properties: EvaluatedMap
+  /// Where `Properties` is written.
+  public var propertiesLocation: SourceLocation
+  /// The resource's condition, if it has one.
+  public var condition: String?
+  /// True when the condition cannot be decided in this env (the resource may or may not exist).
+  public var isConditional: Bool
+  /// The resource as written.
+  public var source: Resource
+
+  public subscript(property: String) -> EvaluatedNode? { properties[property] }
+}
+
+public struct EvaluatedOutput: Sendable {
+  public var name: String
+  public var location: SourceLocation
+  public var value: EvaluatedNode?
+  public var export: EvaluatedNode?
+  public var isConditional: Bool
+}

@@ -1,0 +1,341 @@
+import Foundation
+import Diagnostics
+
+/// Evaluates a template for one config env, the way CloudFormation will: parameters
+/// bound (template `Default`, then the env's overrides), pseudo parameters known from
+/// the deploy configuration (`AWS::Region`, `AWS::StackName`, `AWS::Partition`,
+/// `AWS::URLSuffix`), every condition decided once (so no combinatorial enumeration can
+/// happen: a condition that depends on a deploy-time value is "undecided", and an
+/// `Fn::If` on it keeps both branches), resources and outputs with a false condition
+/// removed, `AWS::NoValue` dropped.
+public struct TemplateEvaluator {
+  public let template: Template
+  public let configuration: DeployConfiguration
+  private var bindings: [String: ParameterBinding]
+  private var conditionOutcomes: [String: Bool?] = [:]
+  private var problems: [EvaluationProblem] = []
+  private let region: String?
+
+  public init(template: Template, configuration: DeployConfiguration) {
+    self.template = template
+    self.configuration = configuration
+    bindings = ParameterBinding.bind(template, configuration)
+    region = configuration.region?.value.literal
+  }
+
+  /// Evaluates every condition, resource and output.
+  public static func evaluate(_ template: Template, configuration: DeployConfiguration) -> EvaluatedTemplate {
+    var evaluator = TemplateEvaluator(template: template, configuration: configuration)
+    return evaluator.run()
+  }
+
+  private mutating func run() -> EvaluatedTemplate {
+    checkBindings()
+    for name in template.conditions.keys { _ = condition(name) }
+    var resources: [EvaluatedResource] = []
+    var removed: [(Resource, String)] = []
+    for resource in template.resources {
+      var conditional = false
+      if let name = resource.condition?.value {
+        switch condition(name) {
+        case .some(false): removed.append((resource, name)); continue
+        case .none: conditional = true
+        case .some(true): break
+        }
+      }
+      let properties = resource.propertiesNode.flatMap { evaluate($0) }?.map ?? EvaluatedMap([])
+      resources.append(EvaluatedResource(
+        logicalID: resource.logicalID, type: resource.type.value, location: resource.location,
+        properties: properties, propertiesLocation: resource.propertiesLocation,
+        condition: resource.condition?.value, isConditional: conditional, source: resource))
+    }
+    var outputs: [EvaluatedOutput] = []
+    for output in template.outputs {
+      var conditional = false
+      if let name = output.condition?.value {
+        switch condition(name) {
+        case .some(false): continue
+        case .none: conditional = true
+        case .some(true): break
+        }
+      }
+      outputs.append(EvaluatedOutput(
+        name: output.name, location: output.location, value: evaluate(output.value),
+        export: output.export.flatMap { evaluate($0) }, isConditional: conditional))
+    }
+    let scenario = Scenario(
+      environment: configuration.environment, configuration: configuration, parameters: bindings,
+      conditions: conditionOutcomes)
+    return EvaluatedTemplate(
+      template: template, scenario: scenario, resources: resources, removedResources: removed,
+      outputs: outputs, problems: problems)
+  }
+
+  // MARK: Parameters
+
+  private mutating func checkBindings() {
+    let names = Set(template.parameters.map(\.name))
+    for override in configuration.parameterOverrides where !names.contains(override.key) {
+      problems.append(EvaluationProblem(
+        kind: .unknownParameter,
+        message: "env \(configuration.environment) overrides parameter \(override.key), which the template does not declare; CloudFormation rejects the change set",
+        location: override.origin.location, related: []))
+    }
+    for parameter in template.parameters {
+      guard let binding = bindings[parameter.name] else { continue }
+      switch binding.value {
+      case .missing:
+        problems.append(EvaluationProblem(
+          kind: .missingParameter,
+          message: "parameter \(parameter.name) has no value in env \(configuration.environment): no Default and no override; a new stack fails to create and an existing stack silently keeps its previous value",
+          location: parameter.location, related: configuration.command.map { [$0.location] } ?? []))
+      case .symbolic:
+        continue
+      case .text(let text):
+        if let message = ParameterConstraints.violation(of: parameter, value: text) {
+          problems.append(EvaluationProblem(
+            kind: .disallowedValue, message: "env \(configuration.environment): \(message)",
+            location: binding.origin?.location ?? parameter.location, related: [parameter.location]))
+        }
+      }
+    }
+  }
+
+  // MARK: Conditions
+
+  /// The outcome of condition `name`: nil when undecidable in this env.
+  public mutating func condition(_ name: String) -> Bool? {
+    if let known = conditionOutcomes[name] { return known }
+    conditionOutcomes[name] = .some(nil)  // guard against cycles (the validator rejects them)
+    let outcome = template.conditions[name].flatMap { decide($0) }
+    conditionOutcomes[name] = .some(outcome)
+    return outcome
+  }
+
+  private mutating func decide(_ node: TemplateNode) -> Bool? {
+    guard let call = node.intrinsic else { return node.scalar?.boolean }
+    let items = call.argument.list ?? []
+    switch call.function {
+    case .equals:
+      guard items.count == 2 else { return nil }
+      guard let left = comparable(evaluate(items[0])), let right = comparable(evaluate(items[1])) else { return nil }
+      return left == right
+    case .and:
+      let outcomes = items.map { decide($0) }
+      if outcomes.contains(false) { return false }
+      return outcomes.allSatisfy { $0 == true } ? true : nil
+    case .or:
+      let outcomes = items.map { decide($0) }
+      if outcomes.contains(true) { return true }
+      return outcomes.allSatisfy { $0 == false } ? false : nil
+    case .not:
+      return items.first.flatMap { decide($0) }.map { !$0 }
+    case .condition:
+      return call.argument.text.flatMap { condition($0) }
+    default:
+      return evaluate(node)?.bool
+    }
+  }
+
+  /// Text CloudFormation compares in `Fn::Equals` (every scalar compares as a string).
+  private func comparable(_ node: EvaluatedNode?) -> String? {
+    guard let node else { return "" }
+    if let scalar = node.scalar { return scalar.kind == .null ? "" : scalar.text }
+    if let items = node.list {
+      let texts = items.compactMap { comparable($0) }
+      return texts.count == items.count ? "[" + texts.joined(separator: ",") + "]" : nil
+    }
+    return nil
+  }
+
+  // MARK: Values
+
+  /// Evaluates `node`; nil means `AWS::NoValue` (the key or item disappears).
+  public mutating func evaluate(_ node: TemplateNode) -> EvaluatedNode? {
+    switch node.value {
+    case .scalar(let scalar):
+      return EvaluatedNode(.scalar(scalar), at: node.location)
+    case .list(let items):
+      return EvaluatedNode(.list(items.compactMap { evaluate($0) }), at: node.location)
+    case .map(let map):
+      var entries: [EvaluatedMap.Entry] = []
+      for entry in map.entries {
+        guard let value = evaluate(entry.value) else { continue }
+        entries.append(EvaluatedMap.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
+      }
+      return EvaluatedNode(.map(EvaluatedMap(entries)), at: node.location)
+    case .intrinsic(let call):
+      return evaluate(call, at: node.location)
+    }
+  }
+
+  private func unresolved(_ what: Unresolved, _ location: SourceLocation) -> EvaluatedNode {
+    EvaluatedNode(.unresolved(what), at: location)
+  }
+
+  private func string(_ text: String, _ location: SourceLocation) -> EvaluatedNode {
+    EvaluatedNode(.scalar(.string(text)), at: location)
+  }
+
+  private mutating func evaluate(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let argument = call.argument
+    let items = argument.list ?? []
+    switch call.function {
+    case .ref:
+      if argument.intrinsic != nil {
+        guard let name = evaluate(argument)?.string else { return unresolved(.expression(call.display), location) }
+        return reference(name, at: location)
+      }
+      return reference(argument.text ?? "", at: location)
+    case .getAtt:
+      let (resource, attribute) = TemplateValidator.getAttTarget(argument)
+      let name = attribute ?? (items.count > 1 ? evaluate(items[1])?.string : nil) ?? "?"
+      return unresolved(.attribute(resource, name), location)
+    case .sub:
+      return substitute(argument, at: location)
+    case .join:
+      guard items.count == 2, let delimiter = items[0].text, let list = evaluate(items[1]) else {
+        return unresolved(.expression(call.display), location)
+      }
+      guard let values = list.list else { return unresolved(.concatenation([list]), location) }
+      if let texts = values.allStrings { return string(texts.joined(separator: delimiter), location) }
+      var parts: [EvaluatedNode] = []
+      for (index, value) in values.enumerated() {
+        if index > 0 { parts.append(string(delimiter, location)) }
+        parts.append(value)
+      }
+      return unresolved(.concatenation(parts), location)
+    case .select:
+      guard items.count == 2, let index = evaluate(items[0])?.int, let list = evaluate(items[1]) else {
+        return unresolved(.expression(call.display), location)
+      }
+      if case .availabilityZones(let zoneRegion) = list.unresolved {
+        return unresolved(.availabilityZone(region: zoneRegion, index: index), location)
+      }
+      guard let values = list.list else { return unresolved(.expression(call.display), location) }
+      guard values.indices.contains(index) else {
+        problems.append(EvaluationProblem(kind: .invalidFunction, message: "Fn::Select index \(index) is outside the list of \(values.count) items in env \(configuration.environment)", location: location, related: []))
+        return unresolved(.expression(call.display), location)
+      }
+      return values[index]
+    case .split:
+      guard items.count == 2, let delimiter = items[0].text, let text = evaluate(items[1])?.string else {
+        return unresolved(.expression(call.display), location)
+      }
+      return EvaluatedNode(.list(text.components(separatedBy: delimiter).map { string($0, location) }), at: location)
+    case .if:
+      guard items.count == 3, let name = items[0].text else { return unresolved(.expression(call.display), location) }
+      switch condition(name) {
+      case .some(true): return evaluate(items[1])
+      case .some(false): return evaluate(items[2])
+      case .none: return unresolved(.conditional(condition: name, then: evaluate(items[1]), otherwise: evaluate(items[2])), location)
+      }
+    case .equals, .and, .or, .not, .condition:
+      guard let outcome = decide(TemplateNode(.intrinsic(call), at: location)) else {
+        return unresolved(.expression(call.display), location)
+      }
+      return EvaluatedNode(.scalar(Scalar(.boolean, outcome ? "true" : "false")), at: location)
+    case .findInMap:
+      return findInMap(call, items, at: location)
+    case .getAZs:
+      let requested = argument.intrinsic == nil ? argument.text ?? "" : evaluate(argument)?.string ?? region ?? ""
+      return unresolved(.availabilityZones(region: requested.isEmpty ? region : requested), location)
+    case .importValue:
+      return unresolved(.importValue(evaluate(argument)?.display ?? argument.display), location)
+    case .base64:
+      guard let text = evaluate(argument)?.string else { return unresolved(.expression(call.display), location) }
+      return string(Base64.encode(Array(text.utf8)), location)
+    case .length:
+      guard let list = evaluate(argument)?.list else { return unresolved(.expression(call.display), location) }
+      return EvaluatedNode(.scalar(Scalar(.integer, String(list.count))), at: location)
+    case .toJsonString:
+      guard let value = evaluate(argument), let json = JSONText.render(value) else {
+        return unresolved(.expression(call.display), location)
+      }
+      return string(json, location)
+    default:
+      return unresolved(.expression(call.display), location)
+    }
+  }
+
+  private mutating func reference(_ name: String, at location: SourceLocation) -> EvaluatedNode? {
+    if let binding = bindings[name], let parameter = template.parameter(name) {
+      switch binding.value {
+      case .missing: return unresolved(.parameter(name), location)
+      case .symbolic(let expression): return unresolved(.deployValue(parameter: name, expression: expression), location)
+      case .text(let text):
+        guard parameter.isList else { return string(text, location) }
+        let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { string($0.trimmingCharacters(in: .whitespaces), location) }
+        return EvaluatedNode(.list(items), at: location)
+      }
+    }
+    if let pseudo = PseudoParameter(rawValue: name) { return self.pseudo(pseudo, at: location) }
+    return unresolved(.resource(name), location)
+  }
+
+  private func pseudo(_ parameter: PseudoParameter, at location: SourceLocation) -> EvaluatedNode? {
+    switch parameter {
+    case .noValue: return nil
+    case .region: return region.map { string($0, location) } ?? unresolved(.pseudo(parameter.rawValue), location)
+    case .stackName:
+      return configuration.stackName?.value.literal.map { string($0, location) } ?? unresolved(.pseudo(parameter.rawValue), location)
+    case .partition: return region.map { string(Partition.of(region: $0).name, location) } ?? unresolved(.pseudo(parameter.rawValue), location)
+    case .urlSuffix: return region.map { string(Partition.of(region: $0).urlSuffix, location) } ?? unresolved(.pseudo(parameter.rawValue), location)
+    case .accountID, .stackID, .notificationARNs: return unresolved(.pseudo(parameter.rawValue), location)
+    }
+  }
+
+  private mutating func substitute(_ argument: TemplateNode, at location: SourceLocation) -> EvaluatedNode {
+    var text = argument.text ?? ""
+    var variables: [String: EvaluatedNode] = [:]
+    if let items = argument.list, items.count == 2 {
+      text = items[0].text ?? ""
+      for entry in items[1].map?.entries ?? [] {
+        variables[entry.key] = evaluate(entry.value) ?? string("", entry.value.location)
+      }
+    }
+    var parts: [EvaluatedNode] = []
+    for part in SubTemplate(text).parts {
+      switch part {
+      case .literal(let literal):
+        parts.append(string(literal, location))
+      case .variable(let name):
+        if let value = variables[name] {
+          parts.append(value)
+        } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::") {
+          parts.append(unresolved(.attribute(String(name[..<dot]), String(name[name.index(after: dot)...])), location))
+        } else {
+          parts.append(reference(name, at: location) ?? string("", location))
+        }
+      }
+    }
+    if let texts = parts.allStrings { return string(texts.joined(), location) }
+    return unresolved(.concatenation(parts), location)
+  }
+
+  private mutating func findInMap(_ call: Intrinsic, _ items: [TemplateNode], at location: SourceLocation) -> EvaluatedNode? {
+    guard items.count >= 3, let mapName = evaluate(items[0])?.string, let top = evaluate(items[1])?.string,
+      let second = evaluate(items[2])?.string
+    else { return unresolved(.expression(call.display), location) }
+    if let found = template.mappings[mapName]?.map?[top]?.map?[second] { return evaluate(found) }
+    if items.count == 4, let fallback = items[3].map?["DefaultValue"] { return evaluate(fallback) }
+    problems.append(EvaluationProblem(
+      kind: .missingMappingKey,
+      message: "Fn::FindInMap [\(mapName), \(top), \(second)] has no value in env \(configuration.environment); the deploy fails",
+      location: location, related: []))
+    return unresolved(.expression(call.display), location)
+  }
+}
+
+extension [EvaluatedNode] {
+  /// The items' texts when every item is a known scalar.
+  var allStrings: [String]? {
+    var texts: [String] = []
+    texts.reserveCapacity(count)
+    for item in self {
+      guard let text = item.scalar.map({ $0.kind == .null ? "" : $0.text }) else { return nil }
+      texts.append(text)
+    }
+    return texts
+  }
+}

@@ -1,0 +1,74 @@
+import Diagnostics
+import TOMLKit
+
+/// Reads `samconfig.toml` through TOMLKit, locating keys with `TOMLKeyLocator`.
+enum SamConfigTOMLReader {
+  static func read(_ source: SourceText) throws(InputError) -> SamConfig {
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: source.text)
+    } catch let error as TOMLParseError {
+      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
+    } catch {
+      throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
+    }
+    let locator = TOMLKeyLocator(source)
+    func location(_ path: [String]) -> SourceLocation {
+      var path = path
+      while !path.isEmpty {
+        if let found = locator.locations[path.joined(separator: ".")] { return found }
+        path.removeLast()
+      }
+      return .start(of: source.file)
+    }
+    var version: Located<String>? = nil
+    var environments: [SamConfigEnvironment] = []
+    for key in table.keys {
+      guard let value = table[key] else { continue }
+      if key == "version" {
+        version = Located(value.string ?? value.double.map { String($0) } ?? value.int.map(String.init) ?? value.debugDescription, at: location([key]))
+        continue
+      }
+      guard let envTable = value.table else {
+        throw InputError("samconfig: \"\(key)\" must be a config env table such as [\(key).deploy.parameters]", at: location([key]))
+      }
+      var commands: [String: [String: SamConfigValue]] = [:]
+      for command in envTable.keys {
+        guard let commandTable = envTable[command]?.table else {
+          throw InputError("samconfig: \"\(key).\(command)\" must be a table such as [\(key).\(command).parameters]", at: location([key, command]))
+        }
+        guard let parameters = commandTable["parameters"]?.table else {
+          throw InputError("samconfig: [\(key).\(command)] must hold a \"parameters\" table ([\(key).\(command).parameters])", at: location([key, command]))
+        }
+        var values: [String: SamConfigValue] = [:]
+        for name in parameters.keys {
+          guard let raw = parameters[name] else { continue }
+          let at = location([key, command, "parameters", name])
+          values[name] = SamConfigValue(try convert(raw, at: at, name: name), at: at)
+        }
+        commands[command] = values
+      }
+      environments.append(SamConfigEnvironment(name: key, location: location([key]), commands: commands))
+    }
+    environments.sort { $0.location < $1.location }
+    return SamConfig(file: source.file, format: .toml, version: version, environments: environments)
+  }
+
+  private static func convert(_ value: TOMLValueConvertible, at location: SourceLocation, name: String) throws(InputError) -> SamConfigValue.Value {
+    if let text = value.string { return .string(text) }
+    if let flag = value.bool { return .bool(flag) }
+    if let number = value.int { return .number(Double(number)) }
+    if let number = value.double { return .number(number) }
+    if let array = value.array {
+      var items: [String] = []
+      for item in array {
+        guard let text = item.string ?? item.int.map(String.init) ?? item.bool.map({ $0 ? "true" : "false" }) else {
+          throw InputError("samconfig: \(name) must be a list of strings", at: location)
+        }
+        items.append(text)
+      }
+      return .list(items)
+    }
+    throw InputError("samconfig: \(name) has a value of an unsupported type (\(value.type))", at: location)
+  }
+}
