@@ -1,0 +1,95 @@
+/// What a build variable (ARG or ENV) holds when a word is expanded.
+public enum VariableValue: Sendable, Hashable {
+  /// A value known statically: an ENV, an ARG default, or a given build argument.
+  case value(String)
+  /// Declared, but its value is not known statically (an `ARG` without a default whose
+  /// `--build-arg` is not known, or a value that itself depends on one).
+  case unknown
+}
+
+/// A word after BuildKit's quote removal and `$` substitution, or why it could not be
+/// computed.
+public enum ExpandedValue: Sendable, Hashable, CustomStringConvertible {
+  case resolved(String)
+  /// `expression` is the text as written; `reason` says which variable or form is unknown.
+  case unresolved(expression: String, reason: String)
+
+  /// The value, if it is known.
+  public var resolvedValue: String? {
+    if case .resolved(let value) = self { return value }
+    return nil
+  }
+
+  public var description: String {
+    switch self {
+    case .resolved(let value): value
+    case .unresolved(let expression, _): expression
+    }
+  }
+}
+
+/// The variables visible to one instruction, and the expansion BuildKit applies to the
+/// words of FROM, ADD, COPY, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR and
+/// ARG defaults.
+///
+/// A name missing from `values` is unset (it expands to the empty string, as in BuildKit).
+/// See "Environment replacement" in the Dockerfile reference
+/// (https://docs.docker.com/reference/dockerfile/#environment-replacement).
+public struct VariableScope: Sendable, Hashable {
+  public private(set) var values: [String: VariableValue]
+
+  public init(_ values: [String: VariableValue] = [:]) {
+    self.values = values
+  }
+
+  public subscript(name: String) -> VariableValue? {
+    get { values[name] }
+    set { values[name] = newValue }
+  }
+
+  /// Expands `word` (quotes removed, escapes applied, variables substituted).
+  ///
+  /// A malformed substitution (`${`, `${:}`, `${X?must be set}` with X unset…) gives
+  /// `.unresolved` with the lexer's message; `Dockerfile.parse` has already rejected
+  /// malformed substitutions in the instructions it expands.
+  public func expand(_ word: String, escapeToken: Unicode.Scalar = "\\") -> ExpandedValue {
+    do {
+      let output = try lexer(escapeToken).process(word)
+      if let reason = output.unresolvedReasons.first {
+        return .unresolved(expression: word, reason: reason)
+      }
+      return .resolved(output.word)
+    } catch {
+      return .unresolved(expression: word, reason: error.message)
+    }
+  }
+
+  /// Expands `word` and splits the result into shell words (used for EXPOSE and VOLUME).
+  public func expandWords(_ word: String, escapeToken: Unicode.Scalar = "\\") -> [ExpandedValue] {
+    do {
+      let output = try lexer(escapeToken).process(word)
+      if let reason = output.unresolvedReasons.first {
+        return [.unresolved(expression: word, reason: reason)]
+      }
+      return output.words.map { .resolved($0) }
+    } catch {
+      return [.unresolved(expression: word, reason: error.message)]
+    }
+  }
+
+  private func lexer(_ escapeToken: Unicode.Scalar) -> ShellLexer {
+    let values = self.values
+    return ShellLexer(escapeToken: escapeToken, lookup: { values[$0] })
+  }
+
+  /// Checks that `word`'s substitutions are well formed, whatever the variables hold.
+  static func syntaxError(in word: String, escapeToken: Unicode.Scalar) -> ShellLexer.Failure? {
+    let lexer = ShellLexer(escapeToken: escapeToken, lookup: { _ in .unknown })
+    do {
+      _ = try lexer.process(word)
+      return nil
+    } catch {
+      return error
+    }
+  }
+}
