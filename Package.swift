@@ -29,8 +29,10 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
-    // Every artifact of one repository loaded together, and the requirement catalogue.
-    .target(name: "ProjectModel", dependencies: ["TemplateModel", "DockerfileModel", "ShellScriptModel"]),
+    // The requirement catalogue: REQUIREMENTS.md with its typed values.
+    .target(name: "Requirements", dependencies: ["Diagnostics"]),
+    // Every artifact of one repository loaded together.
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
     // Rules and the requirement matrix.
     .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(
