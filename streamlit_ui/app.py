@@ -18,7 +18,11 @@ browser session and is sent as the ``X-API-Key`` header.
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import sys
+import time
 from typing import Any
 from urllib.parse import quote
 
@@ -31,6 +35,26 @@ API_TIMEOUT_SECONDS = float(os.environ.get("API_TIMEOUT_SECONDS", "10"))
 CACHE_TTL_SECONDS = 30
 
 
+def _logger() -> logging.Logger:
+    """JSON lines on stdout (CloudWatch Logs Insights discovers their fields).
+
+    Streamlit re-runs this script on every interaction, so the handler is added once.
+    """
+    logger = logging.getLogger("vibejudge.dashboard")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+def log_event(event: str, level: int = logging.INFO, **fields: Any) -> None:
+    record = {"level": logging.getLevelName(level), "event": event, **fields}
+    _logger().log(level, json.dumps(record, default=str))
+
+
 class ApiError(Exception):
     """A backend call that did not give usable data; ``str()`` is a message for people."""
 
@@ -41,15 +65,24 @@ def _get(path: str, api_key: str, params: dict[str, Any] | None = None) -> Any:
     headers = {"Accept": "application/json"}
     if api_key:
         headers["X-API-Key"] = api_key
+    started = time.monotonic()
     try:
         response = requests.get(url, headers=headers, params=params, timeout=API_TIMEOUT_SECONDS)
-    except requests.Timeout as error:
-        raise ApiError(f"The VibeJudge API at {API_BASE_URL} did not answer within {API_TIMEOUT_SECONDS:g} s.") from error
-    except requests.ConnectionError as error:
-        raise ApiError(f"The VibeJudge API at {API_BASE_URL} is unreachable: {error.__class__.__name__}.") from error
     except requests.RequestException as error:
-        raise ApiError(f"Request to {url} failed: {error}") from error
+        duration_ms = round((time.monotonic() - started) * 1000, 1)
+        log_event("api_request", logging.ERROR, path=path, status=None, duration_ms=duration_ms,
+                  error=error.__class__.__name__)
+        if isinstance(error, requests.Timeout):
+            message = f"The VibeJudge API at {API_BASE_URL} did not answer within {API_TIMEOUT_SECONDS:g} s."
+        elif isinstance(error, requests.ConnectionError):
+            message = f"The VibeJudge API at {API_BASE_URL} is unreachable: {error.__class__.__name__}."
+        else:
+            message = f"Request to {url} failed: {error.__class__.__name__}."
+        raise ApiError(message) from error
 
+    duration_ms = round((time.monotonic() - started) * 1000, 1)
+    log_event("api_request", logging.INFO if response.ok else logging.WARNING, path=path,
+              status=response.status_code, duration_ms=duration_ms)
     if response.status_code in (401, 403):
         raise ApiError("The VibeJudge API refused the request: check the API key in the sidebar.")
     if response.status_code == 404:
