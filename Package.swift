@@ -30,9 +30,11 @@ let package = Package(
         .product(name: "TOMLKit", package: "TOMLKit"),
       ]),
     // The requirement catalogue: REQUIREMENTS.md with its typed values.
-    .target(name: "Requirements", dependencies: ["Diagnostics"]),
+    .target(
+      name: "Requirements", dependencies: ["Diagnostics"],
+      resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
     // Every artifact of one repository loaded together.
-    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel"]),
     // Rules and the requirement matrix.
     .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(

@@ -1,0 +1,40 @@
+import Diagnostics
+
+/// A file of the checked repository: its path on disk and the name diagnostics print.
+public struct ArtifactFile: Hashable, Sendable {
+  /// The path to open.
+  public var path: String
+  /// The path relative to the root when the file is under it, else as given.
+  public var displayName: String
+
+  /// Resolves `given` (or `fallback` when nil) against `root`.
+  ///
+  /// - Returns: the file, or nil when the default file does not exist (the artifact is
+  ///   optional and simply absent).
+  /// - Throws: `InputError` when a path the user gave does not exist: that is a usage
+  ///   error, not an absent artifact.
+  static func resolve(_ given: String?, fallback: String, root: String, option: String, directory: Bool = false) throws(InputError) -> ArtifactFile? {
+    let relative = given ?? fallback
+    let path = relative.hasPrefix("/") ? relative : join(root, relative)
+    let exists = directory ? FileBytes.isDirectory(path) : FileBytes.size(of: path) != nil
+    guard exists else {
+      if given != nil {
+        throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)
+      }
+      return nil
+    }
+    return ArtifactFile(path: path, displayName: displayName(path, root: root))
+  }
+
+  static func join(_ root: String, _ relative: String) -> String {
+    if root == "." || root.isEmpty { return relative }
+    return root.hasSuffix("/") ? root + relative : root + "/" + relative
+  }
+
+  static func displayName(_ path: String, root: String) -> String {
+    let prefix = root == "." || root.isEmpty ? "" : (root.hasSuffix("/") ? root : root + "/")
+    var name = prefix.isEmpty ? path : (path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+    while name.hasPrefix("./") { name.removeFirst(2) }
+    return name
+  }
+}

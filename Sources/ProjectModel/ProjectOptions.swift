@@ -1,0 +1,37 @@
+/// Where a repository's artifacts are, as the command line (or `.vibe-rules.yaml`) names
+/// them. Paths are relative to `root` unless absolute; nil means the default location.
+public struct ProjectOptions: Sendable {
+  public var root: String
+  public var template: String?
+  public var samconfig: String?
+  public var dockerfile: String?
+  public var dockerignore: String?
+  public var context: String?
+  public var deployScript: String?
+  public var requirements: String?
+  /// Config envs to evaluate; empty means every deployable env of samconfig.
+  public var environments: [String]
+
+  /// Default artifact locations, relative to the root.
+  public static let defaultTemplate = "infra/template.yaml"
+  public static let defaultSamconfig = "infra/samconfig.toml"
+  public static let defaultDockerfile = "docker/Dockerfile"
+  public static let defaultDockerignore = ".dockerignore"
+  public static let defaultContext = "."
+  public static let defaultDeployScript = "deploy.sh"
+  public static let defaultRequirements = "REQUIREMENTS.md"
+
+  public init(root: String = ".", template: String? = nil, samconfig: String? = nil, dockerfile: String? = nil,
+              dockerignore: String? = nil, context: String? = nil, deployScript: String? = nil,
+              requirements: String? = nil, environments: [String] = []) {
+    self.root = root
+    self.template = template
+    self.samconfig = samconfig
+    self.dockerfile = dockerfile
+    self.dockerignore = dockerignore
+    self.context = context
+    self.deployScript = deployScript
+    self.requirements = requirements
+    self.environments = environments
+  }
+}

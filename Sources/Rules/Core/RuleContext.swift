@@ -1,0 +1,30 @@
+import Diagnostics
+import ProjectModel
+import Requirements
+import TemplateModel
+
+/// What a rule sees: the project, the config env under evaluation (per-env rules), and
+/// the requirement values it checks against.
+public struct RuleContext: Sendable {
+  public let project: Project
+  /// The env's evaluated template; nil for repository-scope rules.
+  public let environment: EvaluatedTemplate?
+  public let definition: RuleDefinition
+
+  public init(project: Project, environment: EvaluatedTemplate?, definition: RuleDefinition) {
+    self.project = project
+    self.environment = environment
+    self.definition = definition
+  }
+
+  /// The env name for messages ("env prod"), or "" for repository rules.
+  public var environmentName: String { environment?.scenario.environment ?? "" }
+
+  /// The value `key` of requirement `id` (default: the rule's first requirement): the
+  /// checked repository's REQUIREMENTS.md, else the built-in catalogue.
+  public func value(_ key: String, of id: RequirementID? = nil) -> RequirementValue? {
+    let requirement = id ?? definition.requirements[0]
+    return project.requirements[requirement]?.values[key]
+      ?? RequirementCatalogue.builtIn[requirement]?.values[key]
+  }
+}

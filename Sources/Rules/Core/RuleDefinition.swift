@@ -1,0 +1,58 @@
+import Requirements
+
+/// Everything about a rule that is not its check: identity, the requirements it decides,
+/// why it exists, where the behaviour it relies on is documented, and examples that both
+/// document it and run as tests.
+public struct RuleDefinition: Sendable {
+  /// Whether a rule is evaluated once per config env (it reads the evaluated template or
+  /// the env's deploy configuration) or once for the repository.
+  public enum Scope: String, Sendable, Codable {
+    case perEnvironment = "per-env"
+    case repository
+  }
+
+  /// What kind of check the rule is, for `vibe-rules list`.
+  public enum Kind: String, Sendable, Codable {
+    /// Reads one artifact.
+    case `static`
+    /// Compares several resources or several files.
+    case crossFile = "cross-file"
+    /// Decided by evidence from a build or a run (needs-evidence without it).
+    case evidence
+    /// Computed with a model (cost).
+    case computed
+  }
+
+  /// Stable kebab-case identifier (`alb-ingress-ports`), never reused.
+  public var id: String
+  /// The requirements this rule decides (a row of the matrix each).
+  public var requirements: [RequirementID]
+  /// One line, no trailing period.
+  public var title: String
+  /// Why the requirement matters and what the rule checks.
+  public var rationale: String
+  public var scope: Scope
+  public var kind: Kind
+  /// Artifacts the rule needs; when one is absent the rule is not applicable.
+  public var artifacts: [Artifact]
+  /// Documentation the rule relies on (AWS, Docker, SAM CLI pages, issue threads).
+  public var sources: [String]
+  /// Passing and failing examples; both kinds are required (a rule that cannot fail is a defect).
+  public var examples: [RuleExample]
+
+  public init(
+    id: String, requirements: [RequirementID], title: String, rationale: String,
+    scope: Scope, kind: Kind = .static, artifacts: [Artifact], sources: [String] = [],
+    examples: [RuleExample]
+  ) {
+    self.id = id
+    self.requirements = requirements
+    self.title = title
+    self.rationale = rationale
+    self.scope = scope
+    self.kind = kind
+    self.artifacts = artifacts
+    self.sources = sources
+    self.examples = examples
+  }
+}

@@ -1,0 +1,73 @@
+import ProjectModel
+import Requirements
+
+/// One rule's verdict for one config env (or for the repository as a whole).
+public struct RuleResult: Sendable {
+  public var rule: RuleDefinition
+  /// The config env; nil for repository-scope rules.
+  public var environment: String?
+  public var verdict: Verdict
+}
+
+/// Runs rules over a project: per-env rules once for each evaluated config env,
+/// repository rules once. Rules whose artifacts are absent are not applicable, with the
+/// reason; rules for requirements the project's catalogue does not list are skipped.
+public enum RuleEngine {
+  public static func run(_ rules: [any Rule], on project: Project) -> [RuleResult] {
+    var results: [RuleResult] = []
+    for rule in rules {
+      let definition = rule.definition
+      guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { continue }
+      if let reason = missingArtifact(definition, project) {
+        results.append(RuleResult(rule: definition, environment: nil, verdict: .notApplicable(reason)))
+        continue
+      }
+      switch definition.scope {
+      case .repository:
+        let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition))
+        results.append(RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil)))
+      case .perEnvironment:
+        for environment in project.environments {
+          let name = environment.scenario.environment
+          let verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition))
+          results.append(RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name)))
+        }
+      }
+    }
+    return results
+  }
+
+  private static func stamp(_ verdict: Verdict, _ definition: RuleDefinition, _ environment: String?) -> Verdict {
+    var stamped = verdict
+    stamped.findings = verdict.findings.map { finding in
+      var finding = finding
+      finding.ruleID = definition.id
+      finding.requirements = definition.requirements
+      finding.environment = environment
+      return finding
+    }
+    return stamped
+  }
+
+  private static func missingArtifact(_ definition: RuleDefinition, _ project: Project) -> String? {
+    for artifact in definition.artifacts {
+      if let reason = project.absence(of: artifact) { return reason }
+    }
+    if definition.scope == .perEnvironment && project.environments.isEmpty {
+      return project.absences["template"] ?? "no config env to evaluate"
+    }
+    return nil
+  }
+}
+
+extension Project {
+  /// Why `artifact` is absent, or nil when it is loaded.
+  func absence(of artifact: Artifact) -> String? {
+    switch artifact {
+    case .template: template == nil ? absences["template"] ?? "no template" : nil
+    case .samconfig: samconfig == nil ? absences["samconfig"] ?? "no samconfig" : nil
+    case .requirements, .evidence: nil
+    case .dockerfile, .dockerignore, .buildContext, .deployScript: absences[artifact.rawValue]
+    }
+  }
+}

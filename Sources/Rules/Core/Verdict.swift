@@ -1,0 +1,74 @@
+import Diagnostics
+
+/// What one rule concluded, for one config env (or for all, when it does not depend on one).
+public struct Verdict: Sendable {
+  public enum Status: String, Sendable, Codable, Comparable, CaseIterable {
+    case pass
+    case warn
+    case notApplicable = "not-applicable"
+    case needsEvidence = "needs-evidence"
+    case fail
+
+    /// How much a status weighs when several rules decide one requirement: the heaviest wins.
+    var weight: Int {
+      switch self {
+      case .notApplicable: 0
+      case .pass: 1
+      case .warn: 2
+      case .needsEvidence: 3
+      case .fail: 4
+      }
+    }
+
+    public static func < (lhs: Status, rhs: Status) -> Bool { lhs.weight < rhs.weight }
+  }
+
+  public var status: Status
+  public var findings: [Finding]
+  /// For pass: what was checked and found ("ContainerPort 8501"); for not-applicable and
+  /// needs-evidence: why, and what evidence would decide it.
+  public var note: String
+  /// Where the deciding facts are (for pass: the values that satisfy the requirement).
+  public var evidence: [SourceLocation]
+
+  init(status: Status, findings: [Finding], note: String, evidence: [SourceLocation]) {
+    self.status = status
+    self.findings = findings
+    self.note = note
+    self.evidence = evidence
+  }
+
+  /// A verdict from findings: fail if any is an error, warn if only warnings, else pass.
+  public init(findings: [Finding], passNote: @autoclosure () -> String, evidence: [SourceLocation] = []) {
+    let status: Status = findings.contains { $0.severity == .error } ? .fail : findings.isEmpty ? .pass : .warn
+    self.init(status: status, findings: findings, note: status == .pass ? passNote() : "", evidence: evidence)
+  }
+
+  public static func pass(_ note: String, evidence: [SourceLocation] = []) -> Verdict {
+    Verdict(status: .pass, findings: [], note: note, evidence: evidence)
+  }
+
+  public static func fail(_ finding: Finding) -> Verdict {
+    Verdict(status: .fail, findings: [finding], note: "", evidence: [])
+  }
+
+  public static func notApplicable(_ reason: String) -> Verdict {
+    Verdict(status: .notApplicable, findings: [], note: reason, evidence: [])
+  }
+
+  /// Files cannot decide: `reason` says why and which evidence would (image metadata, a
+  /// probe result, a cost figure). Never a pass.
+  public static func needsEvidence(_ reason: String, evidence: [SourceLocation] = []) -> Verdict {
+    Verdict(status: .needsEvidence, findings: [], note: reason, evidence: evidence)
+  }
+
+  /// The heaviest of several verdicts of one rule (several resources checked), findings joined.
+  public static func combining(_ verdicts: [Verdict], passNote: String) -> Verdict {
+    guard let worst = verdicts.map(\.status).max() else { return .notApplicable(passNote) }
+    let notes = verdicts.filter { $0.status == worst }.map(\.note).filter { !$0.isEmpty }
+    return Verdict(
+      status: worst, findings: verdicts.flatMap(\.findings),
+      note: worst == .pass ? (notes.isEmpty ? passNote : notes.joined(separator: "; ")) : notes.joined(separator: "; "),
+      evidence: verdicts.flatMap(\.evidence))
+  }
+}

@@ -1,0 +1,107 @@
+import Diagnostics
+import Requirements
+
+/// The requirement matrix: one row per requirement of the catalogue, or one per config
+/// env where the envs disagree ("fails in prod, passes in dev"). Every requirement of
+/// the catalogue has a row; one without a rule says `no-rule`.
+public struct RequirementMatrix: Sendable {
+  public enum Status: String, Sendable, Codable, CaseIterable {
+    case pass, fail, warn
+    case needsEvidence = "needs-evidence"
+    case notApplicable = "not-applicable"
+    case waived
+    case noRule = "no-rule"
+  }
+
+  public struct Row: Sendable {
+    public var requirement: Requirement
+    /// The config env this row is about; nil when every env agrees (or none applies).
+    public var environment: String?
+    public var status: Status
+    /// Failing and warning findings behind the status.
+    public var findings: [Finding]
+    /// What decided the row: what was checked for a pass, why for not-applicable and
+    /// needs-evidence.
+    public var note: String
+    /// Rules that evaluated this requirement.
+    public var rules: [String]
+    /// Where the deciding facts are.
+    public var evidence: [SourceLocation]
+  }
+
+  public var rows: [Row]
+  /// The config envs evaluated.
+  public var environments: [String]
+  /// Where the catalogue came from (`REQUIREMENTS.md` or the built-in one).
+  public var catalogueSource: String
+
+  public init(catalogue: RequirementCatalogue, results: [RuleResult], environments: [String]) {
+    self.environments = environments
+    self.catalogueSource = catalogue.source
+    var byRequirement: [RequirementID: [RuleResult]] = [:]
+    for result in results {
+      for id in result.rule.requirements { byRequirement[id, default: []].append(result) }
+    }
+    rows = catalogue.requirements.flatMap { requirement in
+      Self.rows(for: requirement, results: byRequirement[requirement.id] ?? [], environments: environments)
+    }
+  }
+
+  /// Every failing or warning finding, once each, in row order.
+  public var findings: [Finding] {
+    var seen = Set<Finding>()
+    return rows.flatMap(\.findings).filter { seen.insert($0).inserted }
+  }
+
+  /// Row counts by status.
+  public var summary: [Status: Int] {
+    Dictionary(grouping: rows, by: \.status).mapValues(\.count)
+  }
+
+  /// True when no row fails.
+  public var isCompliant: Bool { !rows.contains { $0.status == .fail } }
+
+  private static func rows(for requirement: Requirement, results: [RuleResult], environments: [String]) -> [Row] {
+    guard !results.isEmpty else {
+      return [Row(requirement: requirement, environment: nil, status: .noRule, findings: [], note: "no rule checks this requirement yet", rules: [], evidence: [])]
+    }
+    let shared = results.filter { $0.environment == nil }
+    let names = environments.isEmpty ? [nil] : environments.map(Optional.some)
+    let perEnvironment = names.map { name in
+      row(requirement, name, shared + results.filter { $0.environment != nil && $0.environment == name })
+    }
+    let first = perEnvironment[0]
+    let agree = perEnvironment.allSatisfy { $0.status == first.status && $0.findings.map(\.message) == first.findings.map(\.message) }
+    if agree {
+      var merged = first
+      merged.environment = nil
+      merged.findings = perEnvironment.flatMap(\.findings).uniqued(by: \.message)
+      return [merged]
+    }
+    return perEnvironment
+  }
+
+  private static func row(_ requirement: Requirement, _ environment: String?, _ results: [RuleResult]) -> Row {
+    let worst = results.map(\.verdict.status).max() ?? .notApplicable
+    let status: Status = switch worst {
+    case .pass: .pass
+    case .fail: .fail
+    case .warn: .warn
+    case .needsEvidence: .needsEvidence
+    case .notApplicable: .notApplicable
+    }
+    let deciding = results.filter { $0.verdict.status == worst }
+    let findings = worst == .fail || worst == .warn ? results.flatMap(\.verdict.findings) : []
+    let note = deciding.map(\.verdict.note).filter { !$0.isEmpty }.uniqued(by: { $0 }).joined(separator: "; ")
+    return Row(
+      requirement: requirement, environment: environment, status: status, findings: findings, note: note,
+      rules: results.map(\.rule.id).uniqued(by: { $0 }), evidence: deciding.flatMap(\.verdict.evidence))
+  }
+}
+
+extension Array {
+  func uniqued<Key: Hashable>(by key: (Element) -> Key) -> [Element] {
+    var seen = Set<Key>()
+    return filter { seen.insert(key($0)).inserted }
+  }
+}
