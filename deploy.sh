@@ -274,10 +274,16 @@ readonly REPOSITORY_URI="${REGISTRY}/${REPOSITORY_NAME}"
 
 log "Environment ${ENV}: stack ${STACK_NAME}, account ${ACCOUNT_ID}, region ${REGION}, image tag ${IMAGE_TAG}"
 
-STACK_STATUS="$(stack_status)"
+# stack_status prints its own error message when it fails.
+if ! STACK_STATUS="$(stack_status)"; then
+  exit 1
+fi
 case "$STACK_STATUS" in
-  ROLLBACK_COMPLETE | ROLLBACK_FAILED | DELETE_FAILED)
+  ROLLBACK_COMPLETE | ROLLBACK_FAILED)
     die "stack ${STACK_NAME} is ${STACK_STATUS} (its creation failed) and cannot be updated; delete it with 'aws cloudformation delete-stack --stack-name ${STACK_NAME} --region ${REGION}', wait for the deletion, then run this script again"
+    ;;
+  DELETE_FAILED)
+    die "stack ${STACK_NAME} is DELETE_FAILED; finish deleting it (see its events) before deploying again"
     ;;
   UPDATE_ROLLBACK_FAILED)
     die "stack ${STACK_NAME} is UPDATE_ROLLBACK_FAILED; see RUNBOOK.md (continue-update-rollback) before deploying"
