@@ -47,5 +47,6 @@ let package = Package(
     .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel"]),
     .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
     .testTarget(name: "TemplateModelTests", dependencies: ["TemplateModel"]),
+    .testTarget(name: "RequirementTests", dependencies: ["Rules", "ProjectModel", "Requirements", "TemplateModel"]),
   ]
 )

@@ -17,6 +17,10 @@ public struct RuleContext: Sendable {
     self.definition = definition
   }
 
+  /// The env's evaluated template (per-env rules always have one: the engine runs them
+  /// only for evaluated envs).
+  public var template: EvaluatedTemplate { environment ?? .empty }
+
   /// The env name for messages ("env prod"), or "" for repository rules.
   public var environmentName: String { environment?.scenario.environment ?? "" }
 

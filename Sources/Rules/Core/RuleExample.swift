@@ -53,16 +53,16 @@ public struct RuleExample: Sendable {
 
   /// A change that must give `expected` (usually `.fail`).
   public static func change(
-    _ summary: String, _ expected: Expectation = .fail, environment: String? = nil, alsoFails: [String] = [],
-    file: String = #fileID, line: Int = #line, _ edits: Edit...
+    _ summary: String, _ edits: Edit..., expect expected: Expectation = .fail, environment: String? = nil,
+    alsoFails: [String] = [], file: String = #fileID, line: Int = #line
   ) -> RuleExample {
     RuleExample(summary, expected: expected, edits: edits, environment: environment, alsoFails: alsoFails, file: file, line: line)
   }
 
   /// A folder of files overlaid on this repository's (then `edits` applied).
   public static func fixture(
-    _ path: String, _ summary: String, _ expected: Expectation, environment: String? = nil, alsoFails: [String] = [],
-    file: String = #fileID, line: Int = #line, _ edits: Edit...
+    _ path: String, _ summary: String, _ edits: Edit..., expect expected: Expectation, environment: String? = nil,
+    alsoFails: [String] = [], file: String = #fileID, line: Int = #line
   ) -> RuleExample {
     RuleExample(summary, expected: expected, edits: edits, fixture: path, environment: environment, alsoFails: alsoFails, file: file, line: line)
   }

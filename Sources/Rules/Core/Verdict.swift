@@ -72,3 +72,10 @@ public struct Verdict: Sendable {
       evidence: verdicts.flatMap(\.evidence))
   }
 }
+
+extension Verdict {
+  /// The rule cannot run because a value it checks against is declared nowhere.
+  public static func missingValue(_ key: String, of id: String) -> Verdict {
+    .notApplicable("requirement \(id) declares no \"\(key)\" value (neither REQUIREMENTS.md nor the built-in catalogue)")
+  }
+}

@@ -55,3 +55,16 @@ public struct EvaluatedOutput: Sendable {
   public var export: EvaluatedNode?
   public var isConditional: Bool
 }
+
+extension EvaluatedTemplate {
+  /// An evaluated template with no resources (for code paths that need a value).
+  public static let empty: EvaluatedTemplate = {
+    let configuration = DeployConfiguration(
+      environment: "", stackName: nil, region: nil, profile: nil, templateFile: nil, confirmChangeset: nil,
+      capabilities: [], parameterOverrides: [], droppedOverrides: [], unresolvedOverrides: [], command: nil)
+    // A literal template that always loads.
+    // swift-format-ignore: NeverForceUnwrap
+    let template = try! Template.load(SourceText(file: "", text: "Resources: {}"))
+    return TemplateEvaluator.evaluate(template, configuration: configuration)
+  }()
+}

@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 1.
+  static let containerImage: [any Rule] = [
+  ]
+}

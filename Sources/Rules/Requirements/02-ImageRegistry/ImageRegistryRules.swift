@@ -1,0 +1,7 @@
+extension RuleCatalog {
+  /// Rules of requirement group 2.
+  static let imageRegistry: [any Rule] = [
+    ECRScanOnPushRule(),
+    ECRTagMutabilityRule(),
+  ]
+}

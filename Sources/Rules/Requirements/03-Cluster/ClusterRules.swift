@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 3.
+  static let cluster: [any Rule] = [
+  ]
+}

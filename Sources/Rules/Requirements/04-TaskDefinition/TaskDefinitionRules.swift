@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 4.
+  static let taskDefinition: [any Rule] = [
+  ]
+}

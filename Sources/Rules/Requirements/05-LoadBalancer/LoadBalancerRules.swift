@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 5.
+  static let loadBalancer: [any Rule] = [
+  ]
+}

@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 6.
+  static let service: [any Rule] = [
+  ]
+}

@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 7.
+  static let autoScaling: [any Rule] = [
+  ]
+}

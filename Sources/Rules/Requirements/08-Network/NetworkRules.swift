@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 8.
+  static let network: [any Rule] = [
+  ]
+}

@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 9.
+  static let monitoring: [any Rule] = [
+  ]
+}

@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 10.
+  static let infrastructureAsCode: [any Rule] = [
+  ]
+}

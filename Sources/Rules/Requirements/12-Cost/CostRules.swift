@@ -1,0 +1,5 @@
+extension RuleCatalog {
+  /// Rules of requirement group 12.
+  static let cost: [any Rule] = [
+  ]
+}

@@ -1,0 +1,74 @@
+import Diagnostics
+
+/// A container definition of a task definition.
+public struct ContainerDefinition: Sendable {
+  public var taskDefinition: String
+  public var index: Int
+  public var node: EvaluatedNode
+
+  public var name: String? { node["Name"]?.string }
+  public var location: SourceLocation { node.location }
+  public var path: String { "Resources/\(taskDefinition)/Properties/ContainerDefinitions/\(index)" }
+  public subscript(key: String) -> EvaluatedNode? { node[key] }
+  public var portMappings: [EvaluatedNode] { node["PortMappings"]?.list ?? [] }
+}
+
+extension EvaluatedTemplate {
+  public static let ecsService = "AWS::ECS::Service"
+  public static let ecsCluster = "AWS::ECS::Cluster"
+  public static let ecsTaskDefinition = "AWS::ECS::TaskDefinition"
+
+  public var services: [EvaluatedResource] { resources(ofType: Self.ecsService) }
+  public var taskDefinitions: [EvaluatedResource] { resources(ofType: Self.ecsTaskDefinition) }
+  public var clusters: [EvaluatedResource] { resources(ofType: Self.ecsCluster) }
+
+  /// The task definition a service runs, when it is a resource of this template.
+  public func taskDefinition(of service: EvaluatedResource) -> EvaluatedResource? {
+    resource(referencedBy: service["TaskDefinition"])
+  }
+
+  /// The cluster a service runs in, when it is a resource of this template.
+  public func cluster(of service: EvaluatedResource) -> EvaluatedResource? {
+    resource(referencedBy: service["Cluster"])
+  }
+
+  public func containers(of taskDefinition: EvaluatedResource) -> [ContainerDefinition] {
+    (taskDefinition["ContainerDefinitions"]?.list ?? []).enumerated().map {
+      ContainerDefinition(taskDefinition: taskDefinition.logicalID, index: $0.offset, node: $0.element)
+    }
+  }
+
+  /// The containers of every task definition a service of this template runs (or of every
+  /// task definition when no service names one).
+  public var serviceContainers: [ContainerDefinition] {
+    let used = services.compactMap { taskDefinition(of: $0) }
+    return (used.isEmpty ? taskDefinitions : used).flatMap { containers(of: $0) }
+  }
+
+  /// Application Auto Scaling targets that scale `service`'s DesiredCount.
+  public func scalableTargets(of service: EvaluatedResource) -> [EvaluatedResource] {
+    resources(ofType: "AWS::ApplicationAutoScaling::ScalableTarget").filter { target in
+      target["ScalableDimension"]?.string == "ecs:service:DesiredCount"
+        && (target["ResourceId"]?.mentions(service.logicalID) == true || literalServiceMatch(target, service))
+    }
+  }
+
+  private func literalServiceMatch(_ target: EvaluatedResource, _ service: EvaluatedResource) -> Bool {
+    guard let id = target["ResourceId"]?.string, let name = service["ServiceName"]?.string else { return false }
+    return id.hasSuffix("/" + name)
+  }
+
+  /// Scaling policies attached to a scalable target (by `ScalingTargetId`, or by the
+  /// same ResourceId and dimension).
+  public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
+    resources(ofType: "AWS::ApplicationAutoScaling::ScalingPolicy").filter { policy in
+      policy["ScalingTargetId"]?.mentions(target.logicalID) == true
+        || (policy["ResourceId"] != nil && policy["ResourceId"] == target["ResourceId"])
+    }
+  }
+
+  /// The load balancer entries of a service (`LoadBalancers`).
+  public func loadBalancerBindings(of service: EvaluatedResource) -> [EvaluatedNode] {
+    service["LoadBalancers"]?.list ?? []
+  }
+}
