@@ -23,9 +23,9 @@ enum TestSupport {
     SourceText(file: file, text: text)
   }
 
-  /*TMP static func parse(_ text: String) throws(InputError) -> Dockerfile {
+  static func parse(_ text: String) throws(InputError) -> Dockerfile {
     try Dockerfile.parse(source(text))
-  }TMP*/
+  }
 
   static func syntax(_ text: String) throws(InputError) -> DockerfileSyntax {
     try DockerfileSyntax.parse(source(text))

@@ -1,0 +1,101 @@
+import Diagnostics
+
+/// Checks COPY and ADD sources against the build context and its `.dockerignore`.
+///
+/// Every COPY/ADD source in every stage is checked, except `COPY --from=…`, remote ADD
+/// sources (URLs, Git) and heredocs. Sources are expanded with the stage's variables,
+/// taken relative to the context root (a leading `/` and `..` cannot leave it), then:
+/// a plain path must not be excluded by the ignore file (a directory that is excluded but
+/// still has re-included files is fine) and must exist; a glob (`*.txt`) must match at
+/// least one context entry that is not excluded. See "COPY" and "Build context"
+/// (https://docs.docker.com/build/concepts/context/).
+public enum BuildContext {
+  /// The most entries the context walk lists before it stops.
+  public static let maximumEntries = 200_000
+
+  /// The problems found; empty when every source is available.
+  public static func check(dockerfile: Dockerfile, contextDirectory: String, dockerignore: DockerIgnore?, maximumEntries: Int = maximumEntries) -> [BuildContextProblem] {
+    var problems: [BuildContextProblem] = []
+    var walker: ContextWalker?
+    func listing() -> ContextWalker {
+      if let walker { return walker }
+      let made = ContextWalker(root: contextDirectory, limit: maximumEntries)
+      walker = made
+      return made
+    }
+    for stage in dockerfile.stages {
+      let facts = dockerfile.image(of: stage.index)
+      for copy in facts.contextSources where copy.stage == stage.index {
+        let problem = check(copy, root: contextDirectory, ignore: dockerignore, listing: listing)
+        if let problem { problems.append(problem) }
+      }
+    }
+    return problems
+  }
+
+  private static func check(_ copy: ImageFacts.ContextSource, root: String, ignore: DockerIgnore?, listing: () -> ContextWalker) -> BuildContextProblem? {
+    func problem(_ kind: BuildContextProblem.Kind) -> BuildContextProblem {
+      BuildContextProblem(source: copy.written, location: copy.location, kind: kind)
+    }
+    guard case .resolved(let expanded) = copy.source else {
+      if case .unresolved(_, let reason) = copy.source { return problem(.unresolved(reason: reason)) }
+      return nil
+    }
+    var path = PathClean.clean("/" + expanded)
+    path.removeFirst()
+    if path.isEmpty { path = "." }
+    if PathPattern.hasGlob(path) {
+      let pattern: PathPattern
+      do {
+        pattern = try PathPattern.glob(path)
+      } catch {
+        return problem(.invalidPattern(reason: error.message))
+      }
+      let walk = listing()
+      let matches = walk.entries.filter { pattern.matches($0.path) }
+      if matches.isEmpty {
+        return walk.isComplete ? problem(.globMatchedNothing) : problem(.contextIncomplete(reason: walk.notes.joined(separator: "; ")))
+      }
+      guard let ignore else { return nil }
+      var firstExcluder: Located<String>?
+      for entry in matches {
+        let verdict = ignore.match(path: entry.path)
+        if !verdict.excluded || (entry.isDirectory && hasIncludedDescendant(entry.path, ignore: ignore, walk: walk)) { return nil }
+        if firstExcluder == nil { firstExcluder = verdict.pattern }
+      }
+      return firstExcluder.map { problem(.globMatchesOnlyExcluded(pattern: $0)) }
+    }
+    if let ignore, path != "." {
+      let verdict = ignore.match(path: path)
+      if verdict.excluded, let pattern = verdict.pattern {
+        let keeps = ContextWalker.isDirectory(path, in: root) && hasIncludedDescendant(path, ignore: ignore, walk: listing())
+        if !keeps { return problem(.excluded(pattern: pattern)) }
+      }
+    }
+    return ContextWalker.exists(path, in: root) ? nil : problem(.notFound)
+  }
+
+  private static func hasIncludedDescendant(_ directory: String, ignore: DockerIgnore, walk: ContextWalker) -> Bool {
+    let prefix = directory + "/"
+    return walk.entries.contains { $0.path.hasPrefix(prefix) && !$0.isDirectory && !ignore.match(path: $0.path).excluded }
+  }
+
+  /// The ignore file a build uses: `<Dockerfile>.dockerignore` next to the Dockerfile if it
+  /// exists, else `<context>/.dockerignore` if it exists, else nil
+  /// (https://docs.docker.com/build/concepts/context/#filename-and-location).
+  public static func ignoreFilePath(contextDirectory: String, dockerfilePath: String?) -> String? {
+    if let dockerfilePath {
+      let specific = dockerfilePath + ".dockerignore"
+      if FileBytes.size(of: specific) != nil { return specific }
+    }
+    let shared = contextDirectory + "/.dockerignore"
+    return FileBytes.size(of: shared) != nil ? shared : nil
+  }
+
+  /// Reads and parses the ignore file the build uses (see `ignoreFilePath`); nil if none.
+  /// `displayName` turns a path into the name diagnostics print.
+  public static func loadIgnore(contextDirectory: String, dockerfilePath: String?, displayName: (String) -> String = { $0 }) throws(InputError) -> DockerIgnore? {
+    guard let path = ignoreFilePath(contextDirectory: contextDirectory, dockerfilePath: dockerfilePath) else { return nil }
+    return try DockerIgnore.parse(SourceText.read(path: path, displayName: displayName(path)))
+  }
+}

@@ -1,0 +1,107 @@
+import Diagnostics
+
+/// A parsed Dockerfile: low-level syntax (layer 1), typed instructions (layer 2), stages,
+/// and the facts of the image it builds.
+///
+/// `Dockerfile.parse` runs both layers and throws the first `InputError` either finds (see
+/// `DockerfileSyntax` for what layer 1 rejects and `Instruction` for layer 2). Some of
+/// BuildKit's own parser fixtures are rejected by layer 2 (unknown flags such as
+/// `COPY --user=me`, a bare `HEALTHCHECK`, `CMD` before any FROM), so the BuildKit dump is
+/// produced from layer 1 alone: use `DockerfileSyntax.parse(_:).buildKitDump()` to dump a
+/// file layer 2 would reject.
+public struct Dockerfile: Sendable {
+  public let syntax: DockerfileSyntax
+  /// Every instruction in source order, global ARGs and ONBUILD included.
+  public let instructions: [LocatedInstruction]
+  /// The ARG instructions before the first FROM (visible to FROM lines only).
+  public let globalArgs: [LocatedInstruction]
+  /// The stages in source order; never empty.
+  public let stages: [Stage]
+
+  public var file: String { syntax.file }
+  public var directives: ParserDirectives { syntax.directives }
+  public var escapeToken: Unicode.Scalar { syntax.directives.escapeToken }
+
+  /// The stage a build without `--target` produces: the last one.
+  public var finalStage: Stage { stages[stages.count - 1] }
+
+  /// The stage with this name (case-insensitive).
+  public func stage(named name: String) -> Stage? {
+    stages.first { $0.name == name.lowercased() }
+  }
+
+  /// The effective facts of the final image, with build arguments unknown.
+  public var finalImage: ImageFacts { image(of: finalStage.index, buildArguments: .unknown) }
+
+  /// The effective facts of the image stage `index` produces (its FROM chain included).
+  public func image(of index: Int, buildArguments: BuildArguments = .unknown) -> ImageFacts {
+    ImageFactsBuilder(dockerfile: self, buildArguments: buildArguments).facts(for: index)
+  }
+
+  /// BuildKit's `result` dump of the low-level parse (see `DockerfileSyntax.buildKitDump()`).
+  public func buildKitDump() -> String { syntax.buildKitDump() }
+
+  /// Parses and validates `source`.
+  public static func parse(_ source: SourceText) throws(InputError) -> Dockerfile {
+    try Dockerfile(syntax: DockerfileSyntax.parse(source))
+  }
+
+  /// Validates an already parsed syntax tree (layer 2).
+  public init(syntax: DockerfileSyntax) throws(InputError) {
+    var instructions: [LocatedInstruction] = []
+    var globalArgs: [LocatedInstruction] = []
+    var stages: [Stage] = []
+    var globalScope = BuildArguments.unknown.initialGlobalScope
+    let escape = syntax.directives.escapeToken
+    for node in syntax.nodes {
+      let located = LocatedInstruction(try InstructionParser.instruction(from: node), syntax: node)
+      try Self.checkSubstitutions(located, escapeToken: escape)
+      instructions.append(located)
+      switch located.instruction {
+      case .from(let from):
+        if let name = from.stageName, let earlier = stages.first(where: { $0.name == name }) {
+          throw InputError("duplicate stage name `\(name)`: already used by the FROM at line \(earlier.location.line)", at: node.argumentsLocation)
+        }
+        let base = Stage.base(for: globalScope.expand(from.image, escapeToken: escape), stages: stages)
+        stages.append(Stage(index: stages.count, name: from.stageName, from: from, fromInstruction: located, base: base, instructions: []))
+      case .arg(let declarations) where stages.isEmpty:
+        globalArgs.append(located)
+        for declaration in declarations {
+          globalScope[declaration.name] = BuildArguments.unknown.value(for: declaration, in: globalScope, escapeToken: escape)
+        }
+      default:
+        guard !stages.isEmpty else {
+          throw InputError("no build stage in current context: \(located.instruction.keyword) comes before the first FROM", at: node.location)
+        }
+        stages[stages.count - 1].instructions.append(located)
+      }
+    }
+    guard !stages.isEmpty else {
+      throw InputError("the Dockerfile has no FROM instruction, so it builds no stage", at: syntax.nodes.first?.location ?? .start(of: syntax.file))
+    }
+    self.syntax = syntax
+    self.instructions = instructions
+    self.globalArgs = globalArgs
+    self.stages = stages
+  }
+
+  /// Rejects malformed `$` substitutions in the words BuildKit expands.
+  private static func checkSubstitutions(_ located: LocatedInstruction, escapeToken: Unicode.Scalar) throws(InputError) {
+    let words: [String]
+    switch located.instruction {
+    case .from(let from): words = [from.image] + (from.platform.map { [$0] } ?? [])
+    case .arg(let declarations): words = declarations.compactMap(\.defaultValue)
+    case .env(let pairs), .label(let pairs): words = pairs.flatMap { [$0.key, $0.value] }
+    case .copy(let copy): words = copy.sources + [copy.destination] + [copy.from, copy.chown, copy.chmod].compactMap { $0 }
+    case .add(let add): words = add.sources + [add.destination] + [add.chown, add.chmod].compactMap { $0 }
+    case .user(let text), .workdir(let text), .stopSignal(let text): words = [text]
+    case .expose(let entries), .volume(let entries): words = entries
+    default: words = []
+    }
+    for word in words {
+      if let failure = VariableScope.syntaxError(in: word, escapeToken: escapeToken) {
+        throw InputError("\(failure.message) in `\(word)`", at: located.syntax.argumentsLocation)
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import Diagnostics
+
+/// Computes `ImageFacts` by replaying a stage's FROM chain the way BuildKit dispatches it.
+///
+/// Variable scope per instruction (https://docs.docker.com/reference/dockerfile/#scope):
+/// global ARGs are visible to FROM lines only; inside a stage an `ARG NAME` without a
+/// default takes the global value, `ARG NAME=default` its default (or the given build
+/// argument); ENV persists across instructions and into stages built FROM this one, and
+/// wins over an ARG of the same name. ENTRYPOINT clears a CMD inherited from the base
+/// unless the same stage sets CMD.
+struct ImageFactsBuilder {
+  let dockerfile: Dockerfile
+  let buildArguments: BuildArguments
+
+  private var escape: Unicode.Scalar { dockerfile.escapeToken }
+
+  func facts(for index: Int) -> ImageFacts {
+    var chain = [index]
+    while case .stage(let parent) = dockerfile.stages[chain[0]].base, parent < chain[0] { chain.insert(parent, at: 0) }
+    let root = dockerfile.stages[chain[0]]
+    let globals = globalScope()
+    let rootBase = Stage.base(for: globals.expand(root.from.image, escapeToken: escape), stages: Array(dockerfile.stages[..<root.index]))
+    var profile: BaseImageProfile?
+    switch rootBase {
+    case .image(let reference): profile = BaseImageCatalog.profile(for: reference)
+    case .scratch: profile = BaseImageCatalog.scratch
+    default: profile = nil
+    }
+    var facts = ImageFacts(stageIndex: index, stageChain: chain, base: Located(rootBase, at: root.location), baseProfile: profile)
+    for stageIndex in chain {
+      apply(dockerfile.stages[stageIndex], to: &facts, globals: globals)
+    }
+    if let user = facts.user {
+      // A user created after the USER line still exists in the final image.
+      facts.user?.value.resolution = UserResolution.resolve(user.value.user, accounts: facts.accounts, base: facts.baseProfile, at: user.location)
+    }
+    return facts
+  }
+
+  /// The global ARGs with their values.
+  func globalScope() -> VariableScope {
+    var scope = buildArguments.initialGlobalScope
+    for located in dockerfile.globalArgs {
+      guard case .arg(let declarations) = located.instruction else { continue }
+      for declaration in declarations {
+        scope[declaration.name] = buildArguments.value(for: declaration, in: scope, escapeToken: escape)
+      }
+    }
+    return scope
+  }
+
+  private func apply(_ stage: Stage, to facts: inout ImageFacts, globals: VariableScope) {
+    var arguments = VariableScope()
+    var cmdSetHere = false
+    func scope() -> VariableScope {
+      var merged = arguments
+      for (name, value) in facts.environment {
+        merged[name] = value.value.resolvedValue.map { .value($0) } ?? .unknown
+      }
+      return merged
+    }
+    for located in stage.instructions {
+      let location = located.location
+      switch located.instruction {
+      case .arg(let declarations):
+        for declaration in declarations {
+          if declaration.defaultValue == nil, let global = globals[declaration.name] {
+            arguments[declaration.name] = global
+          } else {
+            arguments[declaration.name] = buildArguments.value(for: declaration, in: scope(), escapeToken: escape)
+          }
+        }
+      case .env(let pairs):
+        for pair in pairs {
+          let current = scope()
+          let key = current.expand(pair.key, escapeToken: escape).description
+          facts.environment[key] = Located(current.expand(pair.value, escapeToken: escape), at: location)
+        }
+      case .label(let pairs):
+        for pair in pairs {
+          let current = scope()
+          facts.labels[current.expand(pair.key, escapeToken: escape).description] = Located(current.expand(pair.value, escapeToken: escape), at: location)
+        }
+      case .maintainer(let name):
+        facts.labels["maintainer"] = Located(.resolved(name), at: location)
+      case .user(let written):
+        let expanded = scope().expand(written, escapeToken: escape)
+        var userPart = expanded
+        var group: String?
+        if case .resolved(let text) = expanded, let colon = text.firstIndex(of: ":") {
+          userPart = .resolved(String(text[..<colon]))
+          group = String(text[text.index(after: colon)...])
+        }
+        let resolution = UserResolution.resolve(userPart, accounts: facts.accounts, base: facts.baseProfile, at: location)
+        facts.user = Located(UserSetting(written: written, user: userPart, group: group, resolution: resolution), at: location)
+      case .workdir(let path):
+        let expanded = scope().expand(path, escapeToken: escape)
+        facts.workdir = Located(join(expanded, onto: facts.workdir?.value), at: location)
+      case .expose(let entries):
+        for entry in entries {
+          for word in scope().expandWords(entry, escapeToken: escape) {
+            switch word {
+            case .resolved(let text):
+              let port: ExposedPort = PortSpec.parse(text).map { .port($0) }
+                ?? .unresolved(expression: entry, reason: "`\(text)` is not a port specification")
+              facts.exposedPorts.append(Located(port, at: location))
+            case .unresolved(let expression, let reason):
+              facts.exposedPorts.append(Located(.unresolved(expression: expression, reason: reason), at: location))
+            }
+          }
+        }
+      case .volume(let entries):
+        for entry in entries {
+          facts.volumes += (located.syntax.isJSON ? [scope().expand(entry, escapeToken: escape)] : scope().expandWords(entry, escapeToken: escape)).map { Located($0, at: location) }
+        }
+      case .healthcheck(let check):
+        facts.healthcheck = Located(check, at: location)
+      case .cmd(let command):
+        facts.cmd = Located(command, at: location)
+        cmdSetHere = true
+      case .entrypoint(let command):
+        facts.entrypoint = Located(command, at: location)
+        if !cmdSetHere { facts.cmd = nil }
+      case .shell(let shell):
+        facts.shell = Located(shell, at: location)
+      case .stopSignal(let signal):
+        facts.stopSignal = Located(scope().expand(signal, escapeToken: escape), at: location)
+      case .run(let run):
+        let analysis = RunCommandAnalysis(run, scope: scope())
+        for operation in analysis.packages {
+          facts.packageOperations.append(Located(operation, at: location))
+          facts.programEvents.append(Located(.package(operation), at: location))
+        }
+        facts.accounts += analysis.accounts.map { Located($0, at: location) }
+      case .copy(let copy):
+        if copy.from == nil {
+          let current = scope()
+          facts.contextSources += copy.sources.map { .init(stage: stage.index, written: $0, source: current.expand($0, escapeToken: escape), location: location) }
+        }
+        recordCopies(copy.sources + copy.heredocSources.map(\.name), destination: copy.destination, location: location, scope: scope(), into: &facts)
+      case .add(let add):
+        let current = scope()
+        facts.contextSources += add.sources.filter { !AddInstruction.isRemote($0) }.map {
+          .init(stage: stage.index, written: $0, source: current.expand($0, escapeToken: escape), location: location)
+        }
+        recordCopies(add.sources + add.heredocSources.map(\.name), destination: add.destination, location: location, scope: scope(), into: &facts)
+      case .onbuild:
+        facts.onbuildTriggers.append(located)
+      case .from:
+        break
+      }
+    }
+  }
+
+  static let programDirectories = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]
+
+  /// Records COPY/ADD results that land in a program directory.
+  private func recordCopies(_ sources: [String], destination: String, location: SourceLocation, scope: VariableScope, into facts: inout ImageFacts) {
+    guard case .resolved(let expandedDestination) = scope.expand(destination, escapeToken: escape) else { return }
+    let directoryDestination = expandedDestination.hasSuffix("/") || sources.count > 1
+    guard case .resolved(let target) = join(.resolved(expandedDestination), onto: facts.workdir?.value) else { return }
+    for source in sources {
+      let expandedSource = scope.expand(source, escapeToken: escape).resolvedValue ?? source
+      let isDirectory = expandedSource.hasSuffix("/") || expandedSource == "." || expandedSource.contains(where: { "*?[".contains($0) })
+      let path: String
+      if isDirectory {
+        path = target + "/"
+      } else if directoryDestination {
+        let name = expandedSource.split(separator: "/").last.map(String.init) ?? expandedSource
+        path = PathClean.clean(target + "/" + name)
+      } else {
+        path = target
+      }
+      let directory = isDirectory ? target : String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+      guard Self.programDirectories.contains(directory.isEmpty ? "/" : directory) else { continue }
+      facts.programPathCopies.append(Located(path, at: location))
+      facts.programEvents.append(Located(.copied(path: path), at: location))
+    }
+  }
+
+  /// Joins a WORKDIR (or COPY destination) onto the current working directory.
+  private func join(_ path: ExpandedValue, onto current: ExpandedValue?) -> ExpandedValue {
+    guard case .resolved(let text) = path else { return path }
+    if text.hasPrefix("/") { return .resolved(PathClean.clean(text)) }
+    switch current {
+    case .resolved(let base)?: return .resolved(PathClean.clean(base + "/" + text))
+    case .unresolved(let expression, let reason)?: return .unresolved(expression: expression + "/" + text, reason: reason)
+    case nil: return .resolved(PathClean.clean("/" + text))
+    }
+  }
+}

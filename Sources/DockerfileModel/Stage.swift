@@ -1,0 +1,45 @@
+import Diagnostics
+
+/// One build stage: a FROM and the instructions up to the next FROM.
+///
+/// `index` counts stages from 0 in source order; `name` is the lower-cased `AS` name.
+/// See "Multi-stage builds" (https://docs.docker.com/build/building/multi-stage/).
+public struct Stage: Sendable, Hashable {
+  public var index: Int
+  public var name: String?
+  public var from: FromInstruction
+  /// The FROM instruction itself.
+  public var fromInstruction: LocatedInstruction
+  /// What the stage builds on, resolved with the global ARGs' defaults.
+  public var base: StageBase
+  /// The instructions after FROM, in order.
+  public var instructions: [LocatedInstruction]
+
+  public var location: SourceLocation { fromInstruction.location }
+}
+
+/// What a stage's FROM names.
+public enum StageBase: Sendable, Hashable {
+  /// An image reference (after global ARG expansion), e.g. `python:3.12-slim`.
+  case image(String)
+  /// An earlier stage, by index: the stage inherits its filesystem and image config.
+  case stage(Int)
+  /// `scratch`: an empty filesystem.
+  case scratch
+  /// The reference depends on a build argument whose value is not known.
+  case unresolved(expression: String, reason: String)
+}
+
+extension Stage {
+  /// Resolves a FROM reference (already expanded) against the stages before `index`.
+  static func base(for expanded: ExpandedValue, stages: [Stage]) -> StageBase {
+    switch expanded {
+    case .unresolved(let expression, let reason):
+      return .unresolved(expression: expression, reason: reason)
+    case .resolved(let reference):
+      if let stage = stages.last(where: { $0.name == reference.lowercased() }) { return .stage(stage.index) }
+      if reference.lowercased() == "scratch" { return .scratch }
+      return .image(reference)
+    }
+  }
+}
