@@ -86,7 +86,12 @@ public struct DockerIgnore: Sendable {
     var excluded = false
     var decider: Located<String>?
     for pattern in patterns where pattern.isException == excluded {
-      let matched = Self.matches(pattern.matcher, file) || parents.contains { Self.matches(pattern.matcher, $0) }
+      let matched: Bool
+      if case .automaton(let automaton) = pattern.matcher {
+        matched = automaton.matchesSelfOrParent(file)
+      } else {
+        matched = Self.matches(pattern.matcher, file) || parents.contains { Self.matches(pattern.matcher, $0) }
+      }
       if matched {
         excluded = !pattern.isException
         decider = pattern.written

@@ -80,34 +80,47 @@ struct PathPattern: Sendable, Hashable {
 
   /// Whether the whole of `text` matches.
   func matches(_ text: String) -> Bool {
-    var current = closure(of: [0])
-    for scalar in text.unicodeScalars {
-      var next: [Int] = []
-      for index in current {
-        if case .consume(let predicate, let target) = states[index], predicate.matches(scalar) { next.append(target) }
-      }
-      current = closure(of: next)
-      if current.isEmpty { return false }
-    }
-    return current.contains { states[$0] == .accept }
+    run(text, stopAtDirectory: false)
   }
 
-  /// The states reachable from `starts` without consuming input (each visited once).
-  private func closure(of starts: [Int]) -> [Int] {
-    var seen = [Bool](repeating: false, count: states.count)
-    var result: [Int] = []
-    var stack = starts
-    while let index = stack.popLast() {
-      guard !seen[index] else { continue }
-      seen[index] = true
-      if case .split(let first, let second) = states[index] {
-        stack.append(second)
-        stack.append(first)
-      } else {
-        result.append(index)
+  /// Whether `text` or one of its parent directories (a prefix ending before a `/`)
+  /// matches, in one pass over `text`.
+  func matchesSelfOrParent(_ text: String) -> Bool {
+    run(text, stopAtDirectory: true)
+  }
+
+  private func run(_ text: String, stopAtDirectory: Bool) -> Bool {
+    let acceptIndex = states.count - 1
+    var marks = [Int](repeating: -1, count: states.count)
+    var generation = 0
+    var current: [Int] = []
+    var next: [Int] = []
+    var stack: [Int] = []
+    func addClosure(_ start: Int, to list: inout [Int]) {
+      stack.append(start)
+      while let index = stack.popLast() {
+        guard marks[index] != generation else { continue }
+        marks[index] = generation
+        if case .split(let first, let second) = states[index] {
+          stack.append(second)
+          stack.append(first)
+        } else {
+          list.append(index)
+        }
       }
     }
-    return result
+    addClosure(0, to: &current)
+    for scalar in text.unicodeScalars {
+      if stopAtDirectory && scalar == "/" && marks[acceptIndex] == generation { return true }
+      generation += 1
+      next.removeAll(keepingCapacity: true)
+      for index in current {
+        if case .consume(let predicate, let target) = states[index], predicate.matches(scalar) { addClosure(target, to: &next) }
+      }
+      swap(&current, &next)
+      if current.isEmpty { return false }
+    }
+    return marks[acceptIndex] == generation
   }
 
   /// Reads a bracket class starting at `scalars[start] == "["` with Go's
