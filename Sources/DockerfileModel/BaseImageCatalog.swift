@@ -17,6 +17,9 @@ public struct BaseImageProfile: Sendable, Hashable {
   public var users: [String: Int]
   /// Where the facts come from.
   public var source: String
+  /// The user the image runs as when the Dockerfile sets no USER (the official images
+  /// above set none, so root; distroless `:nonroot` tags run as `nonroot`).
+  public var defaultUser: String = "root"
 
   public func availability(of program: String) -> ProgramAvailability {
     if present.contains(program) {
@@ -57,7 +60,7 @@ public enum BaseImageCatalog {
     default:
       guard repository.hasPrefix("gcr.io/distroless/") else { return nil }
       let image = String(repository.dropFirst("gcr.io/distroless/".count))
-      return distroless(image: image, debug: variant.contains("debug"))
+      return distroless(image: image, debug: variant.contains("debug"), nonroot: variant.contains("nonroot"))
     }
   }
 
@@ -165,7 +168,7 @@ public enum BaseImageCatalog {
   // gcr.io/distroless/*: "no package managers, shells or any other programs"; language
   // images add their runtime; `:debug` tags add a busybox shell; users root, nonroot
   // (65532) and nobody. https://github.com/GoogleContainerTools/distroless (README, base/README.md).
-  static func distroless(image: String, debug: Bool) -> BaseImageProfile {
+  static func distroless(image: String, debug: Bool, nonroot: Bool) -> BaseImageProfile {
     var present: Set<String> = []
     if image.hasPrefix("python3") { present.insert("python3"); present.insert("python") }
     if image.hasPrefix("nodejs") { present.insert("node") }
@@ -174,6 +177,6 @@ public enum BaseImageCatalog {
     return BaseImageProfile(
       name: "distroless \(image)\(debug ? " (debug)" : "")", present: present, absent: ["sh", "bash", "curl", "wget", "nc"].filter { !present.contains($0) }.reduce(into: Set<String>()) { $0.insert($1) },
       hasNothingElse: !debug, users: ["root": 0, "nonroot": 65532, "nobody": 65534],
-      source: "GoogleContainerTools/distroless README")
+      source: "GoogleContainerTools/distroless README", defaultUser: nonroot ? "nonroot" : "root")
   }
 }

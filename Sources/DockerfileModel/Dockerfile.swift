@@ -30,6 +30,15 @@ public struct Dockerfile: Sendable {
     stages.first { $0.name == name.lowercased() }
   }
 
+  /// What `COPY --from=<reference>` in stage `stageIndex` reads from: an earlier stage
+  /// by name or index, or else an image (https://docs.docker.com/reference/dockerfile/#copy---from).
+  public func copySource(_ reference: String, inStage stageIndex: Int) -> StageBase {
+    if let index = Int(reference), index >= 0, index < stageIndex { return .stage(index) }
+    let earlier = stages.prefix(max(0, min(stageIndex, stages.count)))
+    if let stage = earlier.last(where: { $0.name == reference.lowercased() }) { return .stage(stage.index) }
+    return reference.lowercased() == "scratch" ? .scratch : .image(reference)
+  }
+
   /// The effective facts of the final image, with build arguments unknown.
   public var finalImage: ImageFacts { image(of: finalStage.index, buildArguments: .unknown) }
 

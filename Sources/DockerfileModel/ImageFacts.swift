@@ -59,6 +59,23 @@ public struct ImageFacts: Sendable {
     case copied(path: String)
   }
 
+  /// Who the image runs as: the last USER's resolution, or, without a USER, the base
+  /// image's default user (root for the catalog's images unless a tag says otherwise),
+  /// unresolved for a base image the catalog does not know.
+  public var effectiveUser: UserResolution {
+    if let user { return user.value.resolution }
+    if case .scratch = base.value {
+      return .root(Evidence("no USER is set and the image is built FROM scratch, so processes run as UID 0", at: base.location))
+    }
+    guard let baseProfile else {
+      return .unresolved(Evidence("no USER is set and the base image's default user is not known", at: base.location))
+    }
+    let name = baseProfile.defaultUser
+    let uid = baseProfile.users[name] ?? 0
+    let evidence = Evidence("no USER is set; base image \(baseProfile.name) runs as \(name) (UID \(uid))", at: base.location)
+    return uid == 0 ? .root(evidence) : .nonRoot(uid: uid, name: name, evidence)
+  }
+
   /// The location of the root stage's FROM (where the base image is named).
   public var baseLocation: SourceLocation { base.location }
 

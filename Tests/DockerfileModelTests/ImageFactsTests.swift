@@ -93,6 +93,15 @@ struct ImageFactsTests {
     #expect(try facts("FROM alpine\n").user == nil)
   }
 
+  @Test("Without USER the base image's default user applies")
+  func effectiveUser() throws {
+    #expect(try facts("FROM python:3.12-slim\n").effectiveUser.isRoot == true)
+    #expect(try facts("FROM gcr.io/distroless/static-debian12:nonroot\n").effectiveUser == .nonRoot(uid: 65532, name: "nonroot", try facts("FROM gcr.io/distroless/static-debian12:nonroot\n").effectiveUser.evidence))
+    #expect(try facts("FROM mycorp/base\n").effectiveUser.isRoot == nil)
+    #expect(try facts("FROM scratch\n").effectiveUser.isRoot == true)
+    #expect(try facts("FROM alpine\nUSER 1000\n").effectiveUser.isRoot == false)
+  }
+
   @Test("WORKDIR: relative paths join, absolute paths reset")
   func workdir() throws {
     #expect(try facts("FROM a\nWORKDIR /a\nWORKDIR b\nWORKDIR ../c\n").workdir?.value == .resolved("/a/c"))

@@ -190,6 +190,9 @@ struct ParserTests {
     #expect(syntax.nodes[1].location.line == 2)
     #expect(syntax.nodes[1].endLine == 100_003)
     #expect(syntax.nodes[1].words[0].hasSuffix("&& echo 99999   && echo end"))
+    let dockerfile = try Dockerfile(syntax: syntax)
+    #expect(dockerfile.finalImage.packageOperations.isEmpty)
+    #expect(dockerfile.instructions[1].lines == 2...100_003)
   }
 
   @Test("Errors inside a continued instruction point at the physical line")

@@ -41,6 +41,11 @@ struct StageTests {
       return nil
     }
     #expect(sources == ["build", "0"])
+    #expect(dockerfile.copySource("build", inStage: 2) == .stage(0))
+    #expect(dockerfile.copySource("0", inStage: 2) == .stage(0))
+    #expect(dockerfile.copySource("TEST", inStage: 2) == .stage(1))
+    #expect(dockerfile.copySource("test", inStage: 1) == .image("test"))
+    #expect(dockerfile.copySource("busybox:1.36", inStage: 2) == .image("busybox:1.36"))
     let facts = dockerfile.finalImage
     #expect(facts.providesProgram("app").isPresent)
     #expect(facts.user?.value.resolution.isRoot == false)
