@@ -1,0 +1,330 @@
+import Diagnostics
+
+/// One command run by the script, in an evaluation's order, with resolved words.
+///
+/// Shape for `timeout 900 aws ecs wait services-stable --cluster "$C"` at 30:3 with
+/// C unknown: `words` are all six words; `commandIndex == 2`; `name` is `aws`;
+/// `arguments` are `ecs wait services-stable --cluster $C`; `wrappers == [timeout 900]`;
+/// `location` is 30:15 (the `aws` word). `[[ ... ]]` and `(( ... ))` appear as commands
+/// named `[[` and `((`. Commands inside command substitutions come before the command
+/// whose word contains them.
+public struct CommandInvocation: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
+    /// A simple command.
+    case simple
+    /// `[[ ... ]]`: the words between the brackets are the arguments.
+    case conditional
+    /// `(( ... ))`: one argument, the expression text.
+    case arithmetic
+  }
+
+  public var kind: Kind
+  /// Every word as written, wrappers included.
+  public var words: [Word]
+  /// The value of each word, parallel to `words`.
+  public var resolvedWords: [ResolvedWord]
+  /// The index in `words` of the command that runs after any wrappers.
+  public var commandIndex: Int
+  /// Assignments written before the command (`AWS_PAGER= aws ...`).
+  public var assignments: [Assignment]
+  public var redirections: [Redirection]
+  /// Where the command name word is.
+  public var location: SourceLocation
+  /// Where the statement holding the command starts.
+  public var statementLocation: SourceLocation
+  public var context: CommandContext
+  /// `set -e` at this command, and whether a failure here would end the script.
+  public var errexit: ErrexitStatus
+  public var options: ShellOptions
+  /// Functions being run, outermost first (execution order only).
+  public var callStack: [String]
+  /// When the command is a function defined in the script: its name.
+  public var calledFunction: String?
+  /// Position in the evaluation's `commands`.
+  public var order: Int
+
+  /// The innermost enclosing function, if any.
+  public var functionName: String? { context.functionName }
+  /// The command name as written.
+  public var name: Word { words[commandIndex] }
+  public var resolvedName: ResolvedWord { resolvedWords[commandIndex] }
+  /// The arguments of the effective command, as written.
+  public var arguments: [Word] { Array(words[(commandIndex + 1)...]) }
+  public var resolvedArguments: [ResolvedWord] { Array(resolvedWords[(commandIndex + 1)...]) }
+  /// The arguments with their values.
+  public var argumentList: [Argument] {
+    (commandIndex + 1..<words.count).map { Argument(word: words[$0], value: resolvedWords[$0]) }
+  }
+
+  /// The command name's last path component when known (`/usr/local/bin/aws` → `aws`).
+  public var commandName: String? {
+    guard let literal = resolvedName.literal else { return nil }
+    return literal.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? literal
+  }
+
+  /// True when the command is `name` (compared by last path component).
+  public func isCommand(_ name: String) -> Bool { commandName == name }
+
+  /// The wrappers before the command, outermost first.
+  public var wrappers: [Wrapper] {
+    var result: [Wrapper] = []
+    var start = 0
+    for boundary in CommandInvocation.wrapperBoundaries(resolvedWords.map(\.literal)) where boundary <= commandIndex {
+      let name = Argument(word: words[start], value: resolvedWords[start])
+      let arguments = (start + 1..<boundary).map { Argument(word: words[$0], value: resolvedWords[$0]) }
+      result.append(Wrapper(name: name, arguments: arguments))
+      start = boundary
+    }
+    return result
+  }
+
+  /// The wrapper named `name` (`timeout`, `sudo` ...), if the command runs under one.
+  public func wrapper(named name: String) -> Wrapper? {
+    wrappers.first { $0.name.literal.map { $0 == name || $0.hasSuffix("/" + name) } ?? false }
+  }
+
+  // MARK: - Options and operands
+
+  private func optionMatches(_ argument: Argument, _ names: [String]) -> (matched: Bool, inlineValue: ResolvedWord?) {
+    for name in names {
+      if argument.value.literal == name { return (true, nil) }
+      if name.hasPrefix("--") || name.count > 2, argument.value.hasPrefix(name + "="),
+        let (_, value) = argument.value.split(atFirst: "=")
+      {
+        return (true, value)
+      }
+    }
+    return (false, nil)
+  }
+
+  /// The arguments before a `--` end-of-options marker.
+  private var optionArguments: [Argument] {
+    let list = argumentList
+    if let stop = list.firstIndex(where: { $0.literal == "--" }) { return Array(list[..<stop]) }
+    return list
+  }
+
+  /// True when any of `names` (`--config-env`, `-t`) is given, alone or as `--name=value`.
+  public func hasFlag(_ names: String...) -> Bool {
+    optionArguments.contains { optionMatches($0, names).matched }
+  }
+
+  /// Every value given to any of `names`: the word after `--name`, or the part after `=`
+  /// in `--name=value`. `docker build -t a -t b` → `[a, b]` for `values(ofFlag: "-t", "--tag")`.
+  public func values(ofFlag names: String...) -> [Argument] { values(names) }
+
+  /// The first value of any of `names` (see `values(ofFlag:)`).
+  public func value(ofFlag names: String...) -> Argument? { values(names).first }
+
+  private func values(_ names: [String]) -> [Argument] {
+    let list = optionArguments
+    var result: [Argument] = []
+    var position = 0
+    while position < list.count {
+      let (matched, inline) = optionMatches(list[position], names)
+      if matched {
+        if let inline {
+          result.append(Argument(word: list[position].word, value: inline))
+        } else if position + 1 < list.count {
+          result.append(list[position + 1])
+          position += 1
+        }
+      }
+      position += 1
+    }
+    return result
+  }
+
+  /// The values of a many-valued option, read as SAM CLI's `OptionNargs` does: the
+  /// `=value` (if any) and every following argument up to the next one starting with `-`.
+  /// When the option is repeated, the last occurrence wins (click keeps the last value).
+  public func arguments(afterFlag names: String...) -> [Argument]? {
+    let list = optionArguments
+    var result: [Argument]?
+    var position = 0
+    while position < list.count {
+      let (matched, inline) = optionMatches(list[position], names)
+      position += 1
+      guard matched else { continue }
+      var values: [Argument] = inline.map { [Argument(word: list[position - 1].word, value: $0)] } ?? []
+      while position < list.count, !list[position].value.hasPrefix("-") {
+        values.append(list[position])
+        position += 1
+      }
+      result = values
+    }
+    return result
+  }
+
+  /// The operands: arguments that are not options, skipping the value after each option
+  /// in `optionsWithValues` (written without `=`). Everything after `--` is an operand.
+  public func positionalArguments(optionsWithValues: Set<String> = []) -> [Argument] {
+    var result: [Argument] = []
+    var skipNext = false
+    var afterMarker = false
+    for argument in argumentList {
+      if afterMarker {
+        result.append(argument)
+      } else if skipNext {
+        skipNext = false
+      } else if argument.literal == "--" {
+        afterMarker = true
+      } else if argument.isOption {
+        if let literal = argument.literal, optionsWithValues.contains(literal) { skipNext = true }
+      } else {
+        result.append(argument)
+      }
+    }
+    return result
+  }
+
+  /// The leading operands that look like subcommand names (`[a-z][a-z0-9-]*`), before any
+  /// option: `aws ecr get-login-password --region x` → `["ecr", "get-login-password"]`;
+  /// `docker buildx build -t ...` → `["buildx", "build"]`.
+  public var subcommandPath: [String] {
+    var path: [String] = []
+    for argument in argumentList {
+      guard let literal = argument.literal, Self.looksLikeSubcommand(literal) else { break }
+      path.append(literal)
+    }
+    return path
+  }
+
+  /// True when the operands start with `path`, allowing options (and one value after an
+  /// option written without `=`) in between: `isSubcommand("deploy")` for `sam deploy`,
+  /// `isSubcommand("ecr", "get-login-password")` for `aws --region r ecr get-login-password`.
+  public func isSubcommand(_ path: String...) -> Bool {
+    var matched = 0
+    var previousWasBareOption = false
+    for argument in argumentList {
+      guard matched < path.count else { break }
+      if argument.literal == path[matched] {
+        matched += 1
+        previousWasBareOption = false
+      } else if argument.isOption {
+        previousWasBareOption = !(argument.literal?.contains("=") ?? true)
+      } else if previousWasBareOption {
+        previousWasBareOption = false
+      } else {
+        return false
+      }
+    }
+    return matched == path.count
+  }
+
+  static func looksLikeSubcommand(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first, first >= "a" && first <= "z" else { return false }
+    return text.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+  }
+
+  /// For `sam deploy`: the `Key=Value` items of `--parameter-overrides` in both forms (one
+  /// quoted string or several words); nil when the option is not given.
+  public var parameterOverrides: [ParameterOverride]? {
+    guard let values = arguments(afterFlag: "--parameter-overrides") else { return nil }
+    var result: [ParameterOverride] = []
+    for argument in values {
+      for item in argument.value.splitAtBlanks() {
+        result.append(Self.parameterOverride(item, word: argument.word))
+      }
+    }
+    return result
+  }
+
+  static func parameterOverride(_ item: ResolvedWord, word: Word) -> ParameterOverride {
+    if item.hasPrefix("ParameterKey="), let (_, rest) = item.split(atFirst: "="),
+      let (keyPart, valuePart) = rest.split(atFirst: ","), let key = keyPart.literal,
+      valuePart.hasPrefix("ParameterValue="), let (_, value) = valuePart.split(atFirst: "=")
+    {
+      return ParameterOverride(key: unquote(key), value: unquote(value), item: item, word: word)
+    }
+    guard let (keyPart, value) = item.split(atFirst: "="), let key = keyPart.literal else {
+      return ParameterOverride(key: nil, value: item, item: item, word: word)
+    }
+    return ParameterOverride(key: unquote(key), value: unquote(value), item: item, word: word)
+  }
+
+  static func unquote(_ text: String) -> String {
+    guard text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first else { return text }
+    return String(text.dropFirst().dropLast())
+  }
+
+  static func unquote(_ word: ResolvedWord) -> ResolvedWord {
+    guard case .literal(let first)? = word.pieces.first, case .literal(let last)? = word.pieces.last,
+      let open = first.first, open == "\"" || open == "'", last.last == open, !(word.pieces.count == 1 && first.count < 2)
+    else { return word }
+    var pieces = word.pieces
+    if pieces.count == 1 {
+      return ResolvedWord(literal: String(first.dropFirst().dropLast()))
+    }
+    pieces[0] = .literal(String(first.dropFirst()))
+    pieces[pieces.count - 1] = .literal(String(last.dropLast()))
+    return ResolvedWord(pieces: pieces)
+  }
+
+  /// For `command -v X`, `command -V X`, `which X`, `type X`, `hash X`: the command names it
+  /// checks for; empty for other commands.
+  public var checkedCommandNames: [String] {
+    let operands = argumentList.filter { !$0.isOption }.compactMap(\.literal)
+    switch commandName {
+    case "command":
+      guard argumentList.contains(where: { $0.literal == "-v" || $0.literal == "-V" }) else { return [] }
+      return operands
+    case "which", "type", "hash":
+      return operands
+    default:
+      return []
+    }
+  }
+
+  /// Where each wrapper ends (the index of the word it runs) for literal `words`.
+  static func wrapperBoundaries(_ words: [String?]) -> [Int] {
+    var boundaries: [Int] = []
+    var index = 0
+    for _ in 0..<8 {
+      guard index < words.count, let word = words[index] else { break }
+      let name = word.split(separator: "/").last.map(String.init) ?? word
+      var next = index + 1
+      func skipOptions(withValues: Set<String> = []) {
+        while next < words.count, let option = words[next], option.hasPrefix("-"), option != "-" {
+          next += 1
+          if option == "--" { break }
+          if withValues.contains(option) { next += 1 }
+        }
+      }
+      switch name {
+      case "command":
+        if next < words.count, words[next] == "-v" || words[next] == "-V" { return boundaries }
+        skipOptions()
+      case "builtin", "nohup":
+        skipOptions()
+      case "exec":
+        skipOptions(withValues: ["-a"])
+      case "time":
+        skipOptions()
+      case "nice":
+        skipOptions(withValues: ["-n", "--adjustment"])
+      case "sudo":
+        skipOptions(withValues: ["-u", "-g", "-h", "-p", "-C", "-U", "-r", "-t", "-T", "-D"])
+      case "env":
+        while next < words.count, let option = words[next] {
+          if option == "-u" || option == "--unset" || option == "-C" || option == "--chdir" {
+            next += 2
+          } else if option.hasPrefix("-") || (option.contains("=") && Lexical.isName(option.prefix { $0 != "=" })) {
+            next += 1
+          } else {
+            break
+          }
+        }
+      case "timeout":
+        skipOptions(withValues: ["-s", "--signal", "-k", "--kill-after"])
+        next += 1
+      default:
+        return boundaries
+      }
+      guard next < words.count else { return boundaries }
+      boundaries.append(next)
+      index = next
+    }
+    return boundaries
+  }
+}

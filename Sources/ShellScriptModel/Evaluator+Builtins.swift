@@ -1,0 +1,94 @@
+import Diagnostics
+
+extension Evaluator {
+  /// The effects of builtins on what the walk tracks (Bash Reference Manual, 4.1 "Bourne
+  /// Shell Builtins" and 4.2 "Bash Builtin Commands"): options (`set`, `shopt`),
+  /// positional parameters (`set --`, `shift`), variables (declarations, `unset`, `read`,
+  /// `mapfile`, `printf -v`, `getopts`, `let`) and control (`exit`, `return`).
+  func applyBuiltin(
+    _ name: String, arguments: [ResolvedWord], declarations: [(Assignment, Binding)], at location: SourceLocation,
+    _ context: WalkContext
+  ) {
+    let literals = arguments.map(\.literal)
+    let knownPrefix = Array(literals.prefix { $0 != nil }.map { $0! })
+    func input(_ variable: String) {
+      guard Lexical.isName(variable) else { return }
+      assign(variable, .scalar(ResolvedWord(symbol: Symbol(kind: .input, expression: "$" + variable, variable: variable, location: location))))
+    }
+    switch name {
+    case "set":
+      var options = state.options
+      let (start, replaces) = options.applySet(knownPrefix, at: location)
+      state.options = options
+      if replaces, let start {
+        state.positional = knownPrefix.count == literals.count ? Array(arguments[start...]) : nil
+      }
+    case "shopt":
+      guard literals.contains("inherit_errexit") else { return }
+      if literals.contains("-s") { state.options.inheritErrexit = OptionState(isEnabled: true, setAt: location) }
+      if literals.contains("-u") { state.options.inheritErrexit = OptionState(isEnabled: false, setAt: location) }
+    case "shift":
+      guard var positional = state.positional else { return }
+      guard let count = arguments.isEmpty ? 1 : literals[0].flatMap({ Int($0) }) else {
+        state.positional = nil
+        return
+      }
+      positional.removeFirst(min(max(count, 0), positional.count))
+      state.positional = positional
+    case "exit":
+      if order == .execution { state.termination = .exit(location) }
+    case "return":
+      if order == .execution, !context.callStack.isEmpty { state.termination = .return }
+    case "local", "declare", "typeset", "export", "readonly":
+      for (assignment, value) in declarations { perform(assignment, value, declaration: name) }
+      if name == "local" {
+        for literal in literals.compactMap({ $0 }) where Lexical.isName(literal) {
+          if !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: literal) == nil {
+            localFrames[localFrames.count - 1].updateValue(state.variables[literal], forKey: literal)
+            assign(literal, .unset)
+          }
+        }
+      }
+    case "unset":
+      let removesFunctions = literals.contains("-f")
+      for literal in literals.compactMap({ $0 }) where !literal.hasPrefix("-") {
+        if removesFunctions { defined[literal] = nil } else if Lexical.isName(literal) { assign(literal, .unset) }
+      }
+    case "read":
+      var position = 0
+      var arrayName: String?
+      var names: [String] = []
+      while position < literals.count {
+        guard let literal = literals[position] else {
+          position += 1
+          continue
+        }
+        if literal.hasPrefix("-"), literal.count > 1 {
+          if literal == "-a", position + 1 < literals.count {
+            arrayName = literals[position + 1]
+            position += 1
+          } else if ["-p", "-d", "-n", "-N", "-t", "-u", "-i"].contains(literal) {
+            position += 1
+          }
+        } else {
+          names.append(literal)
+        }
+        position += 1
+      }
+      if let arrayName { input(arrayName) }
+      if names.isEmpty && arrayName == nil { names = ["REPLY"] }
+      names.forEach(input)
+    case "mapfile", "readarray":
+      let operands = literals.compactMap { $0 }.filter { !$0.hasPrefix("-") }
+      input(operands.last ?? "MAPFILE")
+    case "printf":
+      if literals.first == "-v", literals.count > 1, let variable = literals[1] { input(variable) }
+    case "getopts":
+      if literals.count > 1, let variable = literals[1] { input(variable) }
+    case "let":
+      for literal in literals.compactMap({ $0 }) { assignArithmetic(literal) }
+    default:
+      break
+    }
+  }
+}

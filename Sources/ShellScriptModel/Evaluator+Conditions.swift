@@ -1,0 +1,112 @@
+extension Evaluator {
+  /// The exit status of `statement` when it is known statically (true = success), for
+  /// deciding `if`, `&&`/`||` and loops: `true`, `false`, `:`, `test`/`[` and `[[ ]]` with
+  /// known operands (6.4 "Bash Conditional Expressions"). Only in execution order.
+  func decide(_ statement: Statement) -> Bool? {
+    guard order == .execution else { return nil }
+    switch statement.kind {
+    case .negation(let inner):
+      return decide(inner).map { !$0 }
+    case .simple(let command):
+      guard !command.words.isEmpty else { return nil }
+      let words = command.words.map { resolve($0.parts, nil, quiet: true) }
+      switch words[0].literal {
+      case "true", ":": return true
+      case "false": return false
+      case "test": return evaluateTest(Array(words.dropFirst()))
+      case "[":
+        guard words.count >= 2, words[words.count - 1].literal == "]" else { return nil }
+        return evaluateTest(Array(words.dropFirst().dropLast()))
+      default: return nil
+      }
+    case .conditional(let command):
+      return evaluateConditional(command.words)
+    default:
+      return nil
+    }
+  }
+
+  /// True when known to be non-empty, false when known empty, nil otherwise.
+  private func isNonEmpty(_ value: ResolvedWord) -> Bool? { Self.isNull(value).map { !$0 } }
+
+  private func evaluateTest(_ arguments: [ResolvedWord]) -> Bool? {
+    switch arguments.count {
+    case 0:
+      return false
+    case 1:
+      return isNonEmpty(arguments[0])
+    case 2:
+      switch arguments[0].literal {
+      case "!": return isNonEmpty(arguments[1]).map { !$0 }
+      case "-z": return Self.isNull(arguments[1])
+      case "-n": return isNonEmpty(arguments[1])
+      default: return nil
+      }
+    case 3:
+      if arguments[0].literal == "!" { return evaluateTest(Array(arguments[1...])).map { !$0 } }
+      guard let op = arguments[1].literal else { return nil }
+      return compare(arguments[0], op, arguments[2], pattern: nil)
+    case 4:
+      if arguments[0].literal == "!" { return evaluateTest(Array(arguments[1...])).map { !$0 } }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  private func compare(_ lhs: ResolvedWord, _ op: String, _ rhs: ResolvedWord, pattern: GlobPattern?) -> Bool? {
+    guard let left = lhs.literal else { return nil }
+    switch op {
+    case "=", "==", "!=":
+      let equal: Bool
+      if let pattern {
+        equal = pattern.matches(left)
+      } else {
+        guard let right = rhs.literal else { return nil }
+        equal = left == right
+      }
+      return op == "!=" ? !equal : equal
+    case "-eq", "-ne", "-lt", "-le", "-gt", "-ge":
+      guard let right = rhs.literal, let a = Int(left.trimmingBlanks()), let b = Int(right.trimmingBlanks()) else { return nil }
+      switch op {
+      case "-eq": return a == b
+      case "-ne": return a != b
+      case "-lt": return a < b
+      case "-le": return a <= b
+      case "-gt": return a > b
+      default: return a >= b
+      }
+    case "<", ">":
+      guard let right = rhs.literal else { return nil }
+      return op == "<" ? left < right : left > right
+    default:
+      return nil
+    }
+  }
+
+  private func evaluateConditional(_ words: [Word]) -> Bool? {
+    if let first = words.first, first.isUnquoted("!") {
+      return evaluateConditional(Array(words.dropFirst())).map { !$0 }
+    }
+    let values = words.map { resolve($0.parts, nil, quiet: true) }
+    switch words.count {
+    case 1:
+      return isNonEmpty(values[0])
+    case 2:
+      switch values[0].literal {
+      case "-z": return Self.isNull(values[1])
+      case "-n": return isNonEmpty(values[1])
+      default: return nil
+      }
+    case 3:
+      guard let op = values[1].literal else { return nil }
+      if op == "==" || op == "=" || op == "!=" {
+        guard let pattern = pattern(of: words[2], nil, quiet: true) else { return nil }
+        return compare(values[0], op, values[2], pattern: pattern)
+      }
+      return compare(values[0], op, values[2], pattern: nil)
+    default:
+      return nil
+    }
+  }
+}

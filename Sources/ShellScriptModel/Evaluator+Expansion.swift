@@ -1,0 +1,269 @@
+import Diagnostics
+
+/// What a parameter holds at one point of the walk.
+enum ParameterValue {
+  case unset
+  case value(ResolvedWord)
+}
+
+extension Evaluator {
+  /// Resolves `word` at this point of the walk, running its command substitutions, and
+  /// remembers the value for `Evaluation.value(of:)`.
+  func resolveRecorded(_ word: Word, _ context: WalkContext) -> ResolvedWord {
+    let value = resolve(word.parts, context, quiet: false)
+    if let existing = wordValues[word.location] {
+      if existing != value { wordValues[word.location] = alternatives("", [existing, value], expression: word.text) }
+    } else {
+      wordValues[word.location] = value
+    }
+    return value
+  }
+
+  /// Resolves word parts (3.5 "Shell Expansions", without word splitting or filename
+  /// expansion). With `quiet`, nothing is recorded, substitutions are not walked and
+  /// `${X:=...}` does not assign: used to decide conditions and match patterns.
+  func resolve(_ parts: [WordPart], _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
+    var pieces: [ResolvedWord.Piece] = []
+    for part in parts { pieces += resolve(part, context, quiet: quiet).pieces }
+    return ResolvedWord(pieces: pieces)
+  }
+
+  private func resolve(_ part: WordPart, _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
+    switch part.kind {
+    case .literal(let text), .escaped(let text), .singleQuoted(let text), .ansiCQuoted(let text):
+      return ResolvedWord(literal: text)
+    case .doubleQuoted(let inner):
+      return resolve(inner, context, quiet: quiet)
+    case .parameter(let expansion):
+      return expand(expansion, context, quiet: quiet)
+    case .commandSubstitution(let substitution):
+      if !quiet, let context { walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location))) }
+      let command = substitution.text.trimmingCharacters()
+      return ResolvedWord(
+        symbol: Symbol(kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location))
+    case .processSubstitution(let substitution, let isOutput):
+      if !quiet, let context { walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location))) }
+      return ResolvedWord(
+        symbol: Symbol(kind: .unsupported, expression: (isOutput ? ">(" : "<(") + substitution.text + ")", location: substitution.location))
+    case .arithmetic(let expression):
+      if let number = Int(expression.trimmingBlanks()) { return ResolvedWord(literal: String(number)) }
+      return ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", location: part.location))
+    case .tilde(let user):
+      if user.isEmpty, case .value(let home) = lookup("HOME", arrayIndex: nil), home.isLiteral { return home }
+      return ResolvedWord(symbol: Symbol(kind: .parameter("HOME"), expression: "~" + user, location: part.location))
+    case .arrayLiteral(let words):
+      return Self.join(words.map { resolve($0.parts, context, quiet: quiet) })
+    }
+  }
+
+  /// Walks the commands of a substitution in a subshell: nothing they assign survives.
+  func walkSubstitution(_ substitution: CommandSubstitution, _ context: WalkContext) {
+    let saved = state
+    modified.append([])
+    walkList(substitution.statements, context)
+    modified.removeLast()
+    state = saved
+  }
+
+  /// The value of a parameter (3.4 "Shell Parameters"): positional, special or variable.
+  func lookup(_ name: String, arrayIndex subscriptText: String?) -> ParameterValue {
+    let unknown = ParameterValue.value(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
+    if let number = Int(name) {
+      if number == 0 { return environment.scriptName.map { .value(ResolvedWord(literal: $0)) } ?? unknown }
+      guard let positional = state.positional else { return unknown }
+      return number <= positional.count ? .value(positional[number - 1]) : .unset
+    }
+    switch name {
+    case "#":
+      return state.positional.map { .value(ResolvedWord(literal: String($0.count))) } ?? unknown
+    case "@", "*":
+      return state.positional.map { .value(Self.join($0)) } ?? unknown
+    case "?", "$", "!", "-", "_":
+      return unknown
+    default:
+      break
+    }
+    switch state.variables[name] ?? initialBinding(name) {
+    case .unset:
+      return .unset
+    case .scalar(let value):
+      guard let subscriptText, subscriptText != "0", subscriptText != "@", subscriptText != "*" else { return .value(value) }
+      if Int(subscriptText) != nil { return .unset }
+      return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "${\(name)[\(subscriptText)]}", variable: name)))
+    case .array(let values):
+      guard let subscriptText else { return values.first.map { .value($0) } ?? .unset }
+      if subscriptText == "@" || subscriptText == "*" { return .value(Self.join(values)) }
+      if let position = Int(subscriptText) { return position >= 0 && position < values.count ? .value(values[position]) : .unset }
+      return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "${\(name)[\(subscriptText)]}", variable: name)))
+    }
+  }
+
+  /// True/false when the value is known to be null (empty) or not; nil when unknown.
+  static func isNull(_ value: ResolvedWord) -> Bool? {
+    if let literal = value.literal { return literal.isEmpty }
+    if value.pieces.contains(where: { if case .literal(let text) = $0 { !text.isEmpty } else { false } }) { return false }
+    return nil
+  }
+
+  /// 3.5.3 "Shell Parameter Expansion".
+  func expand(_ expansion: ParameterExpansion, _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
+    let symbolic = ResolvedWord(
+      symbol: Symbol(kind: .parameter(expansion.parameter), expression: expansion.text, location: expansion.location))
+    if expansion.isIndirect {
+      return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
+    }
+    var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
+    if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],
+      case .parameter(let name) = symbol.kind, name == expansion.parameter, symbol.variable == nil
+    {
+      current = .value(symbolic)
+    }
+    if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],
+      case .alternatives(let options) = symbol.kind, expansion.operation != .value
+    {
+      let results = options.map { option in
+        apply(expansion, .value(option), context, quiet: true, symbolic: symbolic)
+      }
+      return alternatives(expansion.parameter, results, expression: expansion.text)
+    }
+    return apply(expansion, current, context, quiet: quiet, symbolic: symbolic)
+  }
+
+  private func apply(
+    _ expansion: ParameterExpansion, _ to: ParameterValue, _ context: WalkContext?, quiet: Bool, symbolic: ResolvedWord
+  ) -> ResolvedWord {
+    let current = to
+    func isUnsetOrNull(_ checksNull: Bool) -> Bool? {
+      switch current {
+      case .unset: return true
+      case .value(let value):
+        guard checksNull else { return false }
+        return Self.isNull(value)
+      }
+    }
+    let value: ResolvedWord
+    switch current {
+    case .unset: value = .empty
+    case .value(let known): value = known
+    }
+    func operand(_ word: Word) -> ResolvedWord { resolve(word.parts, context, quiet: quiet) }
+    switch expansion.operation {
+    case .value:
+      return value
+    case .length:
+      if case .unset = current { return ResolvedWord(literal: "0") }
+      if let literal = value.literal { return ResolvedWord(literal: String(literal.count)) }
+      return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
+    case .matchingNames, .transform:
+      return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
+    case .useDefault(let word, let checksNull):
+      switch isUnsetOrNull(checksNull) {
+      case true?: return operand(word)
+      case false?: return value
+      case nil: return symbolic
+      }
+    case .assignDefault(let word, let checksNull):
+      switch isUnsetOrNull(checksNull) {
+      case true?:
+        let result = operand(word)
+        if !quiet, Lexical.isName(expansion.parameter) { assign(expansion.parameter, .scalar(result.held(by: expansion.parameter))) }
+        return result
+      case false?: return value
+      case nil: return symbolic
+      }
+    case .errorIfUnset(_, let checksNull):
+      switch isUnsetOrNull(checksNull) {
+      case true?:
+        if !quiet, order == .execution, state.termination == nil { state.termination = .exit(expansion.location) }
+        return .empty
+      case false?: return value
+      case nil: return symbolic
+      }
+    case .useAlternative(let word, let checksNull):
+      switch isUnsetOrNull(checksNull) {
+      case true?: return .empty
+      case false?: return operand(word)
+      case nil: return symbolic
+      }
+    case .removePrefix(let word, let longest), .removeSuffix(let word, let longest):
+      guard let text = value.literal, let pattern = pattern(of: word, context, quiet: true) else { return symbolic }
+      let characters = Array(text)
+      if case .removePrefix = expansion.operation {
+        guard let length = pattern.prefixMatchLength(in: text, longest: longest) else { return value }
+        return ResolvedWord(literal: String(characters[length...]))
+      }
+      guard let length = pattern.suffixMatchLength(in: text, longest: longest) else { return value }
+      return ResolvedWord(literal: String(characters[..<(characters.count - length)]))
+    case .replace(let patternWord, let replacementWord, let mode):
+      guard let text = value.literal, let search = resolve(patternWord.parts, context, quiet: true).literal,
+        !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
+      else { return symbolic }
+      let replacement = replacementWord.map { operand($0) } ?? .empty
+      guard let with = replacement.literal else { return symbolic }
+      switch mode {
+      case .all: return ResolvedWord(literal: text.replacingAll(search, with: with))
+      case .first: return ResolvedWord(literal: text.replacingFirst(search, with: with))
+      case .prefix: return ResolvedWord(literal: text.hasPrefix(search) ? with + text.dropFirst(search.count) : text)
+      case .suffix: return ResolvedWord(literal: text.hasSuffix(search) ? text.dropLast(search.count) + with : text)
+      }
+    case .upperCase(let pattern, let all), .lowerCase(let pattern, let all):
+      guard pattern == nil, let text = value.literal else { return symbolic }
+      let upper: Bool
+      if case .upperCase = expansion.operation { upper = true } else { upper = false }
+      if all { return ResolvedWord(literal: upper ? text.uppercased() : text.lowercased()) }
+      guard let first = text.first else { return value }
+      return ResolvedWord(literal: (upper ? first.uppercased() : first.lowercased()) + text.dropFirst())
+    case .substring(let offsetText, let lengthText):
+      guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()) else { return symbolic }
+      let characters = Array(text)
+      let start = offset < 0 ? max(0, characters.count + offset) : min(offset, characters.count)
+      var stop = characters.count
+      if let lengthText {
+        guard let length = Int(lengthText.trimmingBlanks()) else { return symbolic }
+        stop = length < 0 ? max(start, characters.count + length) : min(characters.count, start + length)
+      }
+      return ResolvedWord(literal: String(characters[start..<max(start, stop)]))
+    }
+  }
+
+  /// The pattern a word stands for (3.5.8.1), or nil when part of it is unknown.
+  func pattern(of word: Word, _ context: WalkContext?, quiet: Bool = false) -> GlobPattern? {
+    if !quiet, let context { _ = resolveRecorded(word, context) }
+    var segments: [(text: String, active: Bool)] = []
+    func add(_ parts: [WordPart], active: Bool) -> Bool {
+      for part in parts {
+        switch part.kind {
+        case .literal(let text): segments.append((text, active))
+        case .escaped(let text), .singleQuoted(let text), .ansiCQuoted(let text): segments.append((text, false))
+        case .doubleQuoted(let inner): if !add(inner, active: false) { return false }
+        case .parameter(let expansion):
+          guard let text = expand(expansion, nil, quiet: true).literal else { return false }
+          segments.append((text, active))
+        default: return false
+        }
+      }
+      return true
+    }
+    guard add(word.parts, active: true) else { return nil }
+    return GlobPattern(segments: segments)
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    var text = Substring(self)
+    while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+    while let last = text.last, last.isWhitespace { text = text.dropLast() }
+    return String(text)
+  }
+
+  func replacingAll(_ search: String, with replacement: String) -> String {
+    guard !search.isEmpty else { return self }
+    return replacing(search, with: replacement)
+  }
+
+  func replacingFirst(_ search: String, with replacement: String) -> String {
+    guard let range = firstRange(of: search) else { return self }
+    return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+  }
+}

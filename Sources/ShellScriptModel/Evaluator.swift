@@ -1,0 +1,525 @@
+import Diagnostics
+
+/// Walks a parsed script statically and produces an `Evaluation`.
+///
+/// The walk is an abstract interpretation: it tracks variable values as `ResolvedWord`s,
+/// positional parameters and shell options along the paths of the script. Recursion
+/// follows the syntax tree (bounded by `ShellScript.maximumNestingDepth`) plus inlined
+/// function calls, which are bounded by `maximumCallDepth`, `maximumWalkDepth` and
+/// `inlineBudget`, so any input finishes quickly without exhausting the stack.
+final class Evaluator {
+  static let maximumCallDepth = 16
+  static let maximumWalkDepth = 300
+  static let inlineBudget = 200_000
+  static let maximumAlternatives = 16
+
+  let order: Evaluation.Order
+  let environment: Environment
+  let functions: [String: FunctionDefinition]
+  var defined: [String: FunctionDefinition] = [:]
+  var state: ExecutionState
+  var commands: [CommandInvocation] = []
+  var records: [StatementRecord] = []
+  var wordValues: [SourceLocation: ResolvedWord] = [:]
+  var modified: [Set<String>] = [[]]
+  var localFrames: [[String: Binding?]] = []
+  var inlinedRecords = 0
+  var truncated = false
+  var walkDepth = 0
+
+  init(order: Evaluation.Order, environment: Environment, functions: [String: FunctionDefinition], state: ExecutionState) {
+    self.order = order
+    self.environment = environment
+    self.functions = functions
+    self.state = state
+  }
+
+  static func run(
+    statements: [Statement], functions: [FunctionDefinition], shebang: Shebang?, file: String, environment: Environment,
+    order: Evaluation.Order
+  ) -> Evaluation {
+    var table: [String: FunctionDefinition] = [:]
+    for definition in functions { table[definition.name] = definition }
+    var initial = ExecutionState()
+    initial.positional = environment.arguments.map { $0.map(ResolvedWord.init(literal:)) }
+    if let shebang, !shebang.options.isEmpty {
+      initial.options.applySet(shebang.options, at: shebang.location)
+    }
+    let evaluator = Evaluator(order: order, environment: environment, functions: table, state: initial)
+    evaluator.walkList(statements, WalkContext())
+    var exitLocation: SourceLocation?
+    if case .exit(let location) = evaluator.state.termination { exitLocation = location }
+    return Evaluation(
+      order: order, environment: environment, commands: evaluator.commands, statements: evaluator.records,
+      isTruncated: evaluator.truncated, exitLocation: exitLocation, wordValues: evaluator.wordValues,
+      finalState: evaluator.state, functionTable: table)
+  }
+
+  // MARK: - Recording
+
+  func errexitStatus(_ context: WalkContext) -> ErrexitStatus {
+    var ignored = context.errexitIgnoredBy
+    if ignored == nil, let substitution = context.substitution, !state.options.inheritErrexit.isEnabled {
+      ignored = substitution
+    }
+    return ErrexitStatus(option: state.options.errexit, ignoredBy: ignored)
+  }
+
+  func record(_ statement: Statement, next: Statement?, _ context: WalkContext) {
+    records.append(
+      StatementRecord(
+        statement: statement, next: next, context: CommandContext(frames: context.frames), errexit: errexitStatus(context),
+        options: state.options, callStack: context.callStack, order: records.count))
+    if !context.callStack.isEmpty { inlinedRecords += 1 }
+  }
+
+  func recordCommand(
+    kind: CommandInvocation.Kind, words: [Word], resolved: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
+    redirections: [Redirection], statement: Statement, calledFunction: String?, _ context: WalkContext
+  ) {
+    commands.append(
+      CommandInvocation(
+        kind: kind, words: words, resolvedWords: resolved, commandIndex: commandIndex, assignments: assignments,
+        redirections: redirections, location: words[commandIndex].location, statementLocation: statement.location,
+        context: CommandContext(frames: context.frames), errexit: errexitStatus(context), options: state.options,
+        callStack: context.callStack, calledFunction: calledFunction, order: commands.count))
+    if !context.callStack.isEmpty { inlinedRecords += 1 }
+  }
+
+  // MARK: - Paths
+
+  /// Runs `body` from the current state and returns the state it ends in (with the
+  /// variables it assigned); the current state is left as it was.
+  func runBranch(_ body: () -> Void) -> (ExecutionState, Set<String>) {
+    let saved = state
+    modified.append([])
+    body()
+    let changed = modified.removeLast()
+    let result = state
+    state = saved
+    return (result, changed)
+  }
+
+  /// Joins paths: variables they disagree on become alternatives; paths that ended in
+  /// `exit`/`return` do not reach the join.
+  func merge(_ outcomes: [(ExecutionState, Set<String>)]) -> ExecutionState {
+    var keys = Set<String>()
+    for outcome in outcomes { keys.formUnion(outcome.1) }
+    modified[modified.count - 1].formUnion(keys)
+    let live = outcomes.filter { $0.0.termination == nil }
+    guard let first = live.first else { return outcomes.first?.0 ?? state }
+    if live.count == 1 { return first.0 }
+    var result = first.0
+    for key in keys {
+      let bindings = live.map { $0.0.variables[key] ?? initialBinding(key) }
+      if bindings.allSatisfy({ $0 == bindings[0] }) {
+        result.variables[key] = bindings[0]
+      } else {
+        result.variables[key] = .scalar(alternatives(key, bindings.map(Self.value(of:))))
+      }
+    }
+    let positionals = live.map(\.0.positional)
+    if !positionals.allSatisfy({ $0 == positionals[0] }) { result.positional = nil }
+    result.options = ShellOptions.merge(live.map(\.0.options))
+    return result
+  }
+
+  static func value(of binding: Binding) -> ResolvedWord {
+    switch binding {
+    case .scalar(let value): return value
+    case .array(let values): return join(values)
+    case .unset: return .empty
+    }
+  }
+
+  static func join(_ values: [ResolvedWord]) -> ResolvedWord {
+    var pieces: [ResolvedWord.Piece] = []
+    for (position, value) in values.enumerated() {
+      if position > 0 { pieces.append(.literal(" ")) }
+      pieces += value.pieces
+    }
+    return ResolvedWord(pieces: pieces)
+  }
+
+  /// One value standing for several: a `.alternatives` symbol (flattened, deduplicated);
+  /// a single distinct value stands for itself.
+  func alternatives(_ name: String, _ values: [ResolvedWord], expression: String? = nil) -> ResolvedWord {
+    var options: [ResolvedWord] = []
+    for value in values {
+      if value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0], case .alternatives(let inner) = symbol.kind {
+        for option in inner where !options.contains(option) { options.append(option) }
+      } else if !options.contains(value) {
+        options.append(value)
+      }
+    }
+    if options.count == 1 { return options[0] }
+    let text = expression ?? "$" + name
+    guard options.count <= Self.maximumAlternatives else {
+      return ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: text, variable: name))
+    }
+    return ResolvedWord(symbol: Symbol(kind: .alternatives(options), expression: text, variable: name))
+  }
+
+  func initialBinding(_ name: String) -> Binding {
+    if let value = environment.variables[name] { return .scalar(ResolvedWord(literal: value)) }
+    if environment.unlistedVariablesAreUnset { return .unset }
+    return .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
+  }
+
+  func assign(_ name: String, _ binding: Binding) {
+    state.variables[name] = binding
+    modified[modified.count - 1].insert(name)
+  }
+
+  // MARK: - Statements
+
+  func walkList(_ list: [Statement], _ context: WalkContext) {
+    for (position, statement) in list.enumerated() {
+      if order == .execution, state.termination != nil { return }
+      walk(statement, next: position + 1 < list.count ? list[position + 1] : nil, context)
+    }
+  }
+
+  func walk(_ statement: Statement, next: Statement?, _ outer: WalkContext) {
+    var context = outer
+    if statement.isBackgrounded { context = context.adding(.background, ignoresErrexit: true) }
+    record(statement, next: next, context)
+    walkDepth += 1
+    defer { walkDepth -= 1 }
+    if statement.isBackgrounded {
+      let saved = state
+      walkKind(statement, context)
+      state = saved
+    } else {
+      walkKind(statement, context)
+    }
+  }
+
+  private func walkKind(_ statement: Statement, _ context: WalkContext) {
+    for redirection in statement.redirections { resolveRedirection(redirection, context) }
+    switch statement.kind {
+    case .simple(let command):
+      walkSimple(command, statement, context)
+    case .pipeline(let pipeline):
+      let count = pipeline.commands.count
+      for (position, member) in pipeline.commands.enumerated() {
+        let ignores = position < count - 1 && !state.options.pipefail.isEnabled
+        let saved = state
+        walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores))
+        state = saved
+      }
+    case .andOr(let list):
+      walkAndOr(list, context)
+    case .negation(let inner):
+      walk(inner, next: nil, context.adding(.negation, ignoresErrexit: true))
+    case .ifClause(let clause):
+      walkIf(clause, context)
+    case .loop(let loop):
+      walkList(loop.condition, context.adding(.loopCondition(loop.kind, statement.location), ignoresErrexit: true))
+      let body = runBranch { walkList(loop.body, context.adding(.loopBody(loop.kind, statement.location))) }
+      state = merge([(state, []), body])
+    case .forClause(let clause):
+      walkFor(clause, statement.location, context)
+    case .caseClause(let clause):
+      walkCase(clause, context)
+    case .functionDefinition(let definition):
+      defined[definition.name] = definition
+      if order == .source {
+        let saved = state
+        localFrames.append([:])
+        walk(definition.body, next: nil, context.adding(.function(name: definition.name, call: nil)))
+        localFrames.removeLast()
+        state = saved
+      }
+    case .braceGroup(let list):
+      walkList(list, context.adding(.braceGroup(statement.location)))
+    case .subshell(let list):
+      let saved = state
+      walkList(list, context.adding(.subshell(statement.location)))
+      state = saved
+    case .arithmetic(let command):
+      let word = Word(literal: command.expression, at: command.location)
+      let name = Word(literal: "((", at: command.location)
+      recordCommand(
+        kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
+        commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
+      assignArithmetic(command.expression)
+    case .conditional(let command):
+      let resolved = command.words.map { resolveRecorded($0, context) }
+      let name = Word(literal: "[[", at: command.location)
+      recordCommand(
+        kind: .conditional, words: [name] + command.words, resolved: [ResolvedWord(literal: "[[")] + resolved, commandIndex: 0,
+        assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
+    }
+  }
+
+  func assignArithmetic(_ expression: String) {
+    for name in ArithmeticText.assignedVariables(expression) {
+      assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", variable: name))))
+    }
+  }
+
+  private func walkAndOr(_ list: AndOrList, _ context: WalkContext) {
+    let count = list.items.count
+    var lastStatus: Bool?
+    for (position, item) in list.items.enumerated() {
+      let op = position > 0 ? list.operators[position - 1] : nil
+      let itemContext = context.adding(.andOrList(position: position, count: count, operator: op), ignoresErrexit: position < count - 1)
+      if position == 0 {
+        walk(item, next: nil, itemContext)
+        lastStatus = decide(item)
+        continue
+      }
+      if order == .execution, state.termination != nil { return }
+      switch lastStatus.map({ op == .and ? $0 : !$0 }) {
+      case true?:
+        walk(item, next: nil, itemContext)
+        lastStatus = decide(item)
+      case false?:
+        continue
+      case nil:
+        let branch = runBranch { walk(item, next: nil, itemContext) }
+        state = merge([(state, []), branch])
+        lastStatus = nil
+      }
+    }
+  }
+
+  private func walkIf(_ clause: IfClause, _ context: WalkContext) {
+    var outcomes: [(ExecutionState, Set<String>)] = []
+    var settled = false
+    for branch in clause.branches {
+      walkList(branch.condition, context.adding(.ifCondition(branch.location), ignoresErrexit: true))
+      if order == .execution, state.termination != nil {
+        outcomes.append((state, []))
+        settled = true
+        break
+      }
+      let decision = branch.condition.last.flatMap(decide)
+      if decision == false { continue }
+      let bodyContext = context.adding(.thenBranch(branch.location))
+      outcomes.append(runBranch { walkList(branch.body, bodyContext) })
+      if decision == true {
+        settled = true
+        break
+      }
+    }
+    if !settled {
+      if let elseBody = clause.elseBody {
+        let elseContext = context.adding(.elseBranch(clause.elseLocation ?? clause.branches[0].location))
+        outcomes.append(runBranch { walkList(elseBody, elseContext) })
+      } else {
+        outcomes.append((state, []))
+      }
+    }
+    state = merge(outcomes)
+  }
+
+  private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
+    let bodyContext = context.adding(.loopBody(nil, location))
+    switch clause.header {
+    case .arithmetic(let expression):
+      assignArithmetic(expression)
+      let body = runBranch { walkList(clause.body, bodyContext) }
+      state = merge([(state, []), body])
+    case .words(let variable, let words):
+      var values: [ResolvedWord] = []
+      if let words {
+        for word in words { values += fields(of: word, resolveRecorded(word, context)) }
+      } else if let positional = state.positional {
+        values = positional
+      } else {
+        values = [ResolvedWord(symbol: Symbol(kind: .parameter("@"), expression: "$@"))]
+      }
+      let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
+      let body = runBranch {
+        assign(variable, .scalar(loopValue))
+        walkList(clause.body, bodyContext)
+      }
+      let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
+      let unchanged: (ExecutionState, Set<String>) = (state, [])
+      state = merge(runsAtLeastOnce ? [body] : [unchanged, body])
+    }
+  }
+
+  /// The fields an unquoted expansion with a known value splits into (3.5.7 "Word
+  /// Splitting", default IFS); other words stay one field.
+  func fields(of word: Word, _ value: ResolvedWord) -> [ResolvedWord] {
+    let hasUnquotedExpansion = word.parts.contains {
+      switch $0.kind {
+      case .parameter, .commandSubstitution, .arithmetic: true
+      default: false
+      }
+    }
+    guard hasUnquotedExpansion, let literal = value.literal else { return [value] }
+    return literal.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { ResolvedWord(literal: String($0)) }
+  }
+
+  private func walkCase(_ clause: CaseClause, _ context: WalkContext) {
+    let subject = resolveRecorded(clause.subject, context)
+    let patterns = clause.items.map { item in item.patterns.map { pattern(of: $0, context) } }
+    func itemContext(_ item: CaseClause.Item) -> WalkContext {
+      context.adding(.caseItem(patterns: item.patterns.map(\.text), item.location))
+    }
+    func firstMatch(from start: Int, _ text: String) -> Int?? {
+      for position in start..<clause.items.count {
+        for candidate in patterns[position] {
+          guard let candidate else { return .none }
+          if candidate.matches(text) { return .some(position) }
+        }
+      }
+      return .some(nil)
+    }
+    if order == .execution, let text = subject.literal, case .some(let decided) = firstMatch(from: 0, text) {
+      guard let start = decided else { return }
+      let flow = runBranch {
+        var position: Int? = start
+        while let current = position, current < clause.items.count {
+          let item = clause.items[current]
+          walkList(item.body, itemContext(item))
+          switch item.terminator {
+          case .fallThrough:
+            position = current + 1
+          case .continueMatching:
+            if current + 1 < clause.items.count, case .some(let next) = firstMatch(from: current + 1, text) {
+              position = next
+            } else {
+              position = nil
+            }
+          case .break, .none:
+            position = nil
+          }
+        }
+      }
+      state = merge([flow])
+      return
+    }
+    var outcomes: [(ExecutionState, Set<String>)] = []
+    for item in clause.items {
+      outcomes.append(runBranch { walkList(item.body, itemContext(item)) })
+    }
+    let hasCatchAll = clause.items.contains { $0.patterns.contains { $0.isUnquoted("*") } }
+    if !hasCatchAll { outcomes.append((state, [])) }
+    state = merge(outcomes)
+  }
+
+  // MARK: - Simple commands
+
+  private func walkSimple(_ command: SimpleCommand, _ statement: Statement, _ context: WalkContext) {
+    let declaration = command.words.first?.literalValue.flatMap { SimpleCommand.declarationBuiltins.contains($0) ? $0 : nil }
+    var resolved: [ResolvedWord] = []
+    var declarations: [(Assignment, Binding)] = []
+    for (position, word) in command.words.enumerated() {
+      if position > 0, declaration != nil, let assignment = Assignment(word: word) {
+        let value = assignmentValue(assignment, context)
+        resolved.append(ResolvedWord(literal: assignment.name + (assignment.isAppend ? "+=" : "=")) + Self.value(of: value))
+        declarations.append((assignment, value))
+      } else {
+        resolved.append(resolveRecorded(word, context))
+      }
+    }
+    if command.words.isEmpty {
+      for assignment in command.assignments { perform(assignment, assignmentValue(assignment, context), declaration: nil) }
+    } else {
+      for assignment in command.assignments { _ = assignmentValue(assignment, context) }
+    }
+    for redirection in command.redirections { resolveRedirection(redirection, context) }
+    guard !command.words.isEmpty else { return }
+    let commandIndex = CommandInvocation.wrapperBoundaries(resolved.map(\.literal)).last ?? 0
+    let name = resolved[commandIndex].literal.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    let definition = name.flatMap { defined[$0] ?? functions[$0] }
+    recordCommand(
+      kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
+      redirections: command.redirections, statement: statement, calledFunction: definition?.name, context)
+    let arguments = Array(resolved[(commandIndex + 1)...])
+    let location = command.words[commandIndex].location
+    if let definition {
+      call(definition, arguments: arguments, at: location, context)
+    } else if let name {
+      applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
+    }
+    if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
+      state.termination = .exit(command.words[0].location)
+    }
+  }
+
+  /// The value of an assignment's right-hand side, resolved (and recorded).
+  func assignmentValue(_ assignment: Assignment, _ context: WalkContext) -> Binding {
+    switch assignment.value {
+    case .scalar(let word):
+      return .scalar(resolveRecorded(word, context))
+    case .array(let words):
+      var values: [ResolvedWord] = []
+      for word in words { values += fields(of: word, resolveRecorded(word, context)) }
+      return .array(values)
+    }
+  }
+
+  /// Stores an assignment's value (`+=` appends; `local` saves the caller's value).
+  func perform(_ assignment: Assignment, _ value: Binding, declaration: String?) {
+    let name = assignment.name
+    if declaration == "local", !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: name) == nil {
+      localFrames[localFrames.count - 1].updateValue(state.variables[name], forKey: name)
+    }
+    let current = state.variables[name] ?? initialBinding(name)
+    var result = value
+    if let sub = assignment.arrayIndex {
+      guard case .array(var elements) = current, case .scalar(let element) = value, let position = Int(sub), position >= 0,
+        position <= elements.count
+      else {
+        assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + name, variable: name))))
+        return
+      }
+      if position == elements.count { elements.append(element) } else { elements[position] = element }
+      assign(name, .array(elements))
+      return
+    }
+    if assignment.isAppend {
+      switch (current, value) {
+      case (.array(let old), .array(let new)): result = .array(old + new)
+      case (.array(var old), .scalar(let new)):
+        if old.isEmpty { old.append(new) } else { old[0] = old[0] + new }
+        result = .array(old)
+      case (.scalar(let old), .scalar(let new)): result = .scalar(old + new)
+      case (.scalar(let old), .array(let new)): result = .array([old] + new)
+      case (.unset, _), (_, .unset): result = value
+      }
+    }
+    switch result {
+    case .scalar(let word): assign(name, .scalar(word.held(by: name)))
+    case .array(let words): assign(name, .array(words.map { $0.held(by: name) }))
+    case .unset: assign(name, .unset)
+    }
+  }
+
+  /// Runs a function defined in the script at its call site.
+  func call(_ definition: FunctionDefinition, arguments: [ResolvedWord], at location: SourceLocation, _ context: WalkContext) {
+    guard order == .execution, !context.callStack.contains(definition.name) else { return }
+    guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < Self.inlineBudget else {
+      truncated = true
+      return
+    }
+    let savedPositional = state.positional
+    state.positional = arguments
+    localFrames.append([:])
+    var inner = context.adding(.function(name: definition.name, call: location))
+    inner.callStack.append(definition.name)
+    walk(definition.body, next: nil, inner)
+    let locals = localFrames.removeLast()
+    for (name, previous) in locals {
+      if let previous { assign(name, previous) } else {
+        state.variables[name] = nil
+        modified[modified.count - 1].insert(name)
+      }
+    }
+    state.positional = savedPositional
+    if state.termination == .return { state.termination = nil }
+  }
+
+  func resolveRedirection(_ redirection: Redirection, _ context: WalkContext) {
+    if let target = redirection.target { _ = resolveRecorded(target, context) }
+    if let document = redirection.hereDocument, !document.isQuoted {
+      _ = resolve(document.parts, context, quiet: false)
+    }
+  }
+}

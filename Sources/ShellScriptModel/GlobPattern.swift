@@ -1,0 +1,155 @@
+/// A shell pattern as used by `case` and `[[ == ]]` (Bash Reference Manual, 3.5.8.1
+/// "Pattern Matching"): `*`, `?` and bracket expressions; quoted characters match
+/// themselves. Extended patterns (`@(a|b)`) are not supported: building one returns nil,
+/// and the checker treats the match as undecided.
+struct GlobPattern {
+  enum Element: Equatable {
+    case character(Character)
+    case anyString
+    case anyCharacter
+    case set(negated: Bool, ranges: [ClosedRange<Character>], classes: [String])
+  }
+
+  private(set) var elements: [Element] = []
+
+  /// Builds a pattern from segments of text, each either active (unquoted: `*` means any
+  /// string) or quoted (matches literally). nil for extended patterns.
+  init?(segments: [(text: String, active: Bool)]) {
+    for segment in segments {
+      guard segment.active else {
+        elements += segment.text.map { .character($0) }
+        continue
+      }
+      let characters = Array(segment.text)
+      var position = 0
+      while position < characters.count {
+        let c = characters[position]
+        if "?*+@!".contains(c), position + 1 < characters.count, characters[position + 1] == "(" { return nil }
+        switch c {
+        case "*": if elements.last != .anyString { elements.append(.anyString) }
+        case "?": elements.append(.anyCharacter)
+        case "\\":
+          if position + 1 < characters.count {
+            position += 1
+            elements.append(.character(characters[position]))
+          } else {
+            elements.append(.character(c))
+          }
+        case "[":
+          if let (element, next) = Self.bracket(characters, from: position) {
+            elements.append(element)
+            position = next
+            continue
+          }
+          elements.append(.character(c))
+        default:
+          elements.append(.character(c))
+        }
+        position += 1
+      }
+    }
+  }
+
+  /// Reads `[...]` starting at `start`; returns the element and the index after `]`.
+  private static func bracket(_ characters: [Character], from start: Int) -> (Element, Int)? {
+    var position = start + 1
+    var negated = false
+    if position < characters.count, characters[position] == "!" || characters[position] == "^" {
+      negated = true
+      position += 1
+    }
+    var ranges: [ClosedRange<Character>] = []
+    var classes: [String] = []
+    var first = true
+    while position < characters.count {
+      let c = characters[position]
+      if c == "]" && !first { return (.set(negated: negated, ranges: ranges, classes: classes), position + 1) }
+      first = false
+      if c == "[", position + 1 < characters.count, characters[position + 1] == ":" {
+        var close = position + 2
+        while close + 1 < characters.count, !(characters[close] == ":" && characters[close + 1] == "]") { close += 1 }
+        guard close + 1 < characters.count else { return nil }
+        classes.append(String(characters[(position + 2)..<close]))
+        position = close + 2
+        continue
+      }
+      if position + 2 < characters.count, characters[position + 1] == "-", characters[position + 2] != "]", c <= characters[position + 2] {
+        ranges.append(c...characters[position + 2])
+        position += 3
+        continue
+      }
+      ranges.append(c...c)
+      position += 1
+    }
+    return nil
+  }
+
+  /// True when the whole of `text` matches.
+  func matches(_ text: String) -> Bool {
+    let characters = Array(text)
+    var p = 0
+    var t = 0
+    var starP = -1
+    var starT = 0
+    while t < characters.count {
+      if p < elements.count, elements[p] != .anyString, Self.matches(elements[p], characters[t]) {
+        p += 1
+        t += 1
+      } else if p < elements.count, elements[p] == .anyString {
+        starP = p
+        starT = t
+        p += 1
+      } else if starP >= 0 {
+        p = starP + 1
+        starT += 1
+        t = starT
+      } else {
+        return false
+      }
+    }
+    while p < elements.count, elements[p] == .anyString { p += 1 }
+    return p == elements.count
+  }
+
+  private static func matches(_ element: Element, _ c: Character) -> Bool {
+    switch element {
+    case .character(let expected): return c == expected
+    case .anyCharacter: return true
+    case .anyString: return true
+    case .set(let negated, let ranges, let classes):
+      let inSet = ranges.contains { $0.contains(c) } || classes.contains { matchesClass($0, c) }
+      return inSet != negated
+    }
+  }
+
+  private static func matchesClass(_ name: String, _ c: Character) -> Bool {
+    switch name {
+    case "alpha": return c.isLetter
+    case "digit": return c.isASCII && c.isNumber
+    case "alnum": return c.isLetter || (c.isASCII && c.isNumber)
+    case "upper": return c.isUppercase
+    case "lower": return c.isLowercase
+    case "space": return c.isWhitespace
+    case "blank": return c == " " || c == "\t"
+    case "punct": return c.isPunctuation || c.isSymbol
+    case "xdigit": return c.isHexDigit
+    default: return false
+    }
+  }
+
+  /// The length of the shortest (or longest) prefix of `text` that matches.
+  func prefixMatchLength(in text: String, longest: Bool) -> Int? {
+    let characters = Array(text)
+    let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
+    for length in lengths where matches(String(characters[0..<length])) { return length }
+    return nil
+  }
+
+  /// The length of the shortest (or longest) suffix of `text` that matches.
+  func suffixMatchLength(in text: String, longest: Bool) -> Int? {
+    let characters = Array(text)
+    let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
+    for length in lengths where matches(String(characters[(characters.count - length)...])) { return length }
+    return nil
+  }
+}

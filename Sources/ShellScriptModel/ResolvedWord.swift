@@ -1,0 +1,168 @@
+/// The value of a word as far as it can be known statically.
+///
+/// Pieces are literal text and `Symbol`s, concatenated: `"orbit-dash-${ENV}"` with ENV
+/// bound to `prod` → `[.literal("orbit-dash-prod")]` (`literal == "orbit-dash-prod"`); with
+/// ENV unknown → `[.literal("orbit-dash-"), .symbol($ENV)]` (partly known); `$(git rev-parse
+/// --short HEAD)` → `[.symbol(commandOutput)]` (symbolic). Adjacent literals are merged
+/// and empty literals dropped, so equal values compare equal. Word splitting is not
+/// applied: the value is what the word would expand to as one field.
+public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
+  public enum Piece: Sendable, Hashable {
+    case literal(String)
+    case symbol(Symbol)
+  }
+
+  public private(set) var pieces: [Piece]
+
+  public init(pieces: [Piece]) {
+    var normalized: [Piece] = []
+    for piece in pieces {
+      switch piece {
+      case .literal(let text):
+        if text.isEmpty { continue }
+        if case .literal(let previous) = normalized.last {
+          normalized[normalized.count - 1] = .literal(previous + text)
+        } else {
+          normalized.append(piece)
+        }
+      case .symbol:
+        normalized.append(piece)
+      }
+    }
+    self.pieces = normalized
+  }
+
+  public init(literal: String) { self.init(pieces: [.literal(literal)]) }
+  public init(symbol: Symbol) { self.init(pieces: [.symbol(symbol)]) }
+
+  public static let empty = ResolvedWord(pieces: [])
+
+  /// The whole value when every piece is known.
+  public var literal: String? {
+    var result = ""
+    for piece in pieces {
+      guard case .literal(let text) = piece else { return nil }
+      result += text
+    }
+    return result
+  }
+
+  /// True when every piece is known.
+  public var isLiteral: Bool { literal != nil }
+  /// True when no piece is known (the value is one or more symbols).
+  public var isSymbolic: Bool { !pieces.isEmpty && pieces.allSatisfy { if case .symbol = $0 { true } else { false } } }
+  /// True when some pieces are known and some are not.
+  public var isPartlyKnown: Bool { !isLiteral && !isSymbolic }
+
+  /// The unknown pieces.
+  public var symbols: [Symbol] {
+    pieces.compactMap { if case .symbol(let symbol) = $0 { symbol } else { nil } }
+  }
+
+  /// The known text before the first unknown piece.
+  public var knownPrefix: String {
+    if case .literal(let text) = pieces.first { return text }
+    return ""
+  }
+
+  /// Known text with each unknown piece shown as its expression: `orbit-dash-${ENV}`.
+  public var description: String {
+    pieces.map {
+      switch $0 {
+      case .literal(let text): text
+      case .symbol(let symbol): symbol.expression
+      }
+    }.joined()
+  }
+
+  /// Every literal value the word can have, expanding alternatives (at most `limit`);
+  /// nil when some piece is unknown.
+  public func possibleValues(limit: Int = 64) -> [String]? {
+    var results = [""]
+    for piece in pieces {
+      switch piece {
+      case .literal(let text):
+        results = results.map { $0 + text }
+      case .symbol(let symbol):
+        guard case .alternatives(let options) = symbol.kind else { return nil }
+        var next: [String] = []
+        for option in options {
+          guard let values = option.possibleValues(limit: limit) else { return nil }
+          for prefix in results { for value in values where !next.contains(prefix + value) { next.append(prefix + value) } }
+          if next.count > limit { return nil }
+        }
+        results = next
+      }
+    }
+    return results
+  }
+
+  public static func + (lhs: ResolvedWord, rhs: ResolvedWord) -> ResolvedWord {
+    ResolvedWord(pieces: lhs.pieces + rhs.pieces)
+  }
+
+  /// Splits at unquoted blanks in the known text (`"A=1 B=$X"` → `A=1`, `B=$X`). Single
+  /// and double quotes inside the known text group blanks and are kept.
+  public func splitAtBlanks() -> [ResolvedWord] {
+    var fields: [ResolvedWord] = []
+    var current: [Piece] = []
+    var text = ""
+    var quote: Character?
+    func flushText() {
+      if !text.isEmpty { current.append(.literal(text)) }
+      text = ""
+    }
+    func flushField() {
+      flushText()
+      if !current.isEmpty { fields.append(ResolvedWord(pieces: current)) }
+      current = []
+    }
+    for piece in pieces {
+      switch piece {
+      case .literal(let literal):
+        for c in literal {
+          if let open = quote {
+            text.append(c)
+            if c == open { quote = nil }
+          } else if c == "\"" || c == "'" {
+            quote = c
+            text.append(c)
+          } else if c == " " || c == "\t" || c == "\n" {
+            flushField()
+          } else {
+            text.append(c)
+          }
+        }
+      case .symbol:
+        flushText()
+        current.append(piece)
+      }
+    }
+    flushField()
+    return fields
+  }
+
+  /// Splits at the first `separator` in the known text: `--flag=value` → (`--flag`, `value`).
+  public func split(atFirst separator: Character) -> (ResolvedWord, ResolvedWord)? {
+    for (position, piece) in pieces.enumerated() {
+      guard case .literal(let text) = piece, let found = text.firstIndex(of: separator) else { continue }
+      let head = Array(pieces[..<position]) + [.literal(String(text[..<found]))]
+      let tail = [.literal(String(text[text.index(after: found)...]))] + Array(pieces[(position + 1)...])
+      return (ResolvedWord(pieces: head), ResolvedWord(pieces: tail))
+    }
+    return nil
+  }
+
+  /// True when the known text starts with `prefix`.
+  public func hasPrefix(_ prefix: String) -> Bool { knownPrefix.hasPrefix(prefix) }
+
+  /// The same value with `variable` recorded on symbols that do not name one yet.
+  func held(by variable: String) -> ResolvedWord {
+    ResolvedWord(
+      pieces: pieces.map {
+        guard case .symbol(var symbol) = $0, symbol.variable == nil else { return $0 }
+        symbol.variable = variable
+        return .symbol(symbol)
+      })
+  }
+}

@@ -1,0 +1,101 @@
+import Diagnostics
+
+/// One shell option's state at a point of the script, and where it was last changed.
+public struct OptionState: Sendable, Hashable {
+  public var isEnabled: Bool
+  /// Where the option was last set or unset (`set -e` on line 2, the shebang at 1:1);
+  /// nil while it has its default.
+  public var setAt: SourceLocation?
+  /// False when paths the checker could not decide disagree about the option.
+  public var isCertain: Bool
+
+  public init(isEnabled: Bool, setAt: SourceLocation? = nil, isCertain: Bool = true) {
+    self.isEnabled = isEnabled
+    self.setAt = setAt
+    self.isCertain = isCertain
+  }
+
+  public static let off = OptionState(isEnabled: false)
+}
+
+/// The shell options that change how failures propagate (Bash Reference Manual,
+/// 4.3.1 "The Set Builtin" and 4.3.2 "The Shopt Builtin").
+public struct ShellOptions: Sendable, Hashable {
+  /// `set -e` / `set -o errexit`.
+  public var errexit: OptionState = .off
+  /// `set -u` / `set -o nounset`.
+  public var nounset: OptionState = .off
+  /// `set -o pipefail`.
+  public var pipefail: OptionState = .off
+  /// `shopt -s inherit_errexit`: command substitutions keep `-e` (otherwise bash clears it
+  /// in them, 3.5.4). `set -o posix` has the same effect.
+  public var inheritErrexit: OptionState = .off
+  /// `set -x` / `set -o xtrace`.
+  public var xtrace: OptionState = .off
+
+  public init() {}
+
+  /// Applies `set` option words (`-euo pipefail`, `+e`, `-o errexit`), as written at `location`.
+  /// Returns the index of the first operand (positional parameter) if any, and whether
+  /// `--` or an operand appeared (which replaces the positional parameters).
+  @discardableResult
+  mutating func applySet(_ words: [String], at location: SourceLocation) -> (operandsStart: Int?, replacesPositional: Bool) {
+    var index = 0
+    while index < words.count {
+      let word = words[index]
+      if word == "--" { return (index + 1, true) }
+      if word == "-" { return (index + 1, index + 1 < words.count) }
+      guard word.count > 1, let sign = word.first, sign == "-" || sign == "+" else { return (index, true) }
+      let enable = sign == "-"
+      for letter in word.dropFirst() {
+        if letter == "o" {
+          index += 1
+          if index < words.count { setLong(words[index], enable, at: location) }
+        } else {
+          setShort(letter, enable, at: location)
+        }
+      }
+      index += 1
+    }
+    return (nil, false)
+  }
+
+  mutating func setShort(_ letter: Character, _ enable: Bool, at location: SourceLocation) {
+    let state = OptionState(isEnabled: enable, setAt: location)
+    switch letter {
+    case "e": errexit = state
+    case "u": nounset = state
+    case "x": xtrace = state
+    default: break
+    }
+  }
+
+  mutating func setLong(_ name: String, _ enable: Bool, at location: SourceLocation) {
+    let state = OptionState(isEnabled: enable, setAt: location)
+    switch name {
+    case "errexit": errexit = state
+    case "nounset": nounset = state
+    case "pipefail": pipefail = state
+    case "xtrace": xtrace = state
+    case "posix": if enable { inheritErrexit = state }
+    default: break
+    }
+  }
+
+  /// Options where `paths` disagree are marked uncertain (enabled only if all enable them).
+  static func merge(_ paths: [ShellOptions]) -> ShellOptions {
+    guard var result = paths.first else { return ShellOptions() }
+    func merged(_ key: WritableKeyPath<ShellOptions, OptionState>) {
+      let states = paths.map { $0[keyPath: key] }
+      if states.allSatisfy({ $0 == states[0] }) { return }
+      let enabled = states.allSatisfy(\.isEnabled)
+      result[keyPath: key] = OptionState(isEnabled: enabled, setAt: states.first { $0.isEnabled == enabled }?.setAt, isCertain: false)
+    }
+    merged(\.errexit)
+    merged(\.nounset)
+    merged(\.pipefail)
+    merged(\.inheritErrexit)
+    merged(\.xtrace)
+    return result
+  }
+}
