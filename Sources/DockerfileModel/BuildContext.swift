@@ -23,9 +23,8 @@ public enum BuildContext {
       walker = made
       return made
     }
-    for stage in dockerfile.stages {
-      let facts = dockerfile.image(of: stage.index)
-      for copy in facts.contextSources where copy.stage == stage.index {
+    for facts in ImageFactsBuilder(dockerfile: dockerfile, buildArguments: .unknown).factsOfAllStages() {
+      for copy in facts.contextSources {
         let problem = check(copy, root: contextDirectory, ignore: dockerignore, listing: listing)
         if let problem { problems.append(problem) }
       }

@@ -55,11 +55,16 @@ public struct Dockerfile: Sendable {
     try Dockerfile(syntax: DockerfileSyntax.parse(source))
   }
 
+  /// The most stages a Dockerfile may have. Real Dockerfiles have a handful; the bound
+  /// keeps the per-stage work of `BuildContext.check` small on hostile input.
+  public static let maximumStages = 1_000
+
   /// Validates an already parsed syntax tree (layer 2).
   public init(syntax: DockerfileSyntax) throws(InputError) {
     var instructions: [LocatedInstruction] = []
     var globalArgs: [LocatedInstruction] = []
     var stages: [Stage] = []
+    var stageNames: [String: Int] = [:]
     var globalScope = BuildArguments.unknown.initialGlobalScope
     let escape = syntax.directives.escapeToken
     for node in syntax.nodes {
@@ -68,10 +73,14 @@ public struct Dockerfile: Sendable {
       instructions.append(located)
       switch located.instruction {
       case .from(let from):
-        if let name = from.stageName, let earlier = stages.first(where: { $0.name == name }) {
-          throw InputError("duplicate stage name `\(name)`: already used by the FROM at line \(earlier.location.line)", at: node.argumentsLocation)
+        if let name = from.stageName, let earlier = stageNames[name] {
+          throw InputError("duplicate stage name `\(name)`: already used by the FROM at line \(stages[earlier].location.line)", at: node.argumentsLocation)
         }
-        let base = Stage.base(for: globalScope.expand(from.image, escapeToken: escape), stages: stages)
+        guard stages.count < Self.maximumStages else {
+          throw InputError("more than \(Self.maximumStages) build stages; this is not a Dockerfile a build would use", at: node.location)
+        }
+        let base = Stage.base(for: globalScope.expand(from.image, escapeToken: escape), earlierStages: stageNames)
+        if let name = from.stageName { stageNames[name] = stages.count }
         stages.append(Stage(index: stages.count, name: from.stageName, from: from, fromInstruction: located, base: base, instructions: []))
       case .arg(let declarations) where stages.isEmpty:
         globalArgs.append(located)

@@ -44,11 +44,10 @@ public struct ImageFacts: Sendable {
   public var onbuildTriggers: [LocatedInstruction] = []
   /// Every event that changes the image's programs, in build order.
   var programEvents: [Located<ProgramEvent>] = []
-  /// COPY/ADD sources read from the build context, per stage of the chain.
+  /// COPY/ADD sources read from the build context by the chain's stages.
   var contextSources: [ContextSource] = []
 
   struct ContextSource: Sendable {
-    var stage: Int
     var written: String
     var source: ExpandedValue
     var location: SourceLocation

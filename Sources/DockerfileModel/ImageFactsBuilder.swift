@@ -17,21 +17,56 @@ struct ImageFactsBuilder {
   func facts(for index: Int) -> ImageFacts {
     var chain = [index]
     while case .stage(let parent) = dockerfile.stages[chain[0]].base, parent < chain[0] { chain.insert(parent, at: 0) }
-    let root = dockerfile.stages[chain[0]]
     let globals = globalScope()
-    let rootBase = Stage.base(for: globals.expand(root.from.image, escapeToken: escape), stages: Array(dockerfile.stages[..<root.index]))
+    var facts = rootFacts(dockerfile.stages[chain[0]], globals: globals)
+    for stageIndex in chain {
+      apply(dockerfile.stages[stageIndex], to: &facts, globals: globals)
+    }
+    facts.stageIndex = index
+    facts.stageChain = chain
+    return finished(facts)
+  }
+
+  /// The facts of every stage, each built on its base stage's facts (one pass, in order).
+  /// `contextSources` holds only each stage's own sources.
+  func factsOfAllStages() -> [ImageFacts] {
+    let globals = globalScope()
+    var all: [ImageFacts] = []
+    for stage in dockerfile.stages {
+      var facts: ImageFacts
+      if case .stage(let parent) = stage.base, parent < stage.index {
+        facts = all[parent]
+        facts.stageChain.append(stage.index)
+        facts.contextSources = []
+      } else {
+        facts = rootFacts(stage, globals: globals)
+        facts.stageChain = [stage.index]
+      }
+      facts.stageIndex = stage.index
+      apply(stage, to: &facts, globals: globals)
+      all.append(finished(facts))
+    }
+    return all
+  }
+
+  /// Empty facts for a chain whose root stage is `root`.
+  private func rootFacts(_ root: Stage, globals: VariableScope) -> ImageFacts {
+    let earlier = Dictionary(dockerfile.stages[..<root.index].compactMap { stage in stage.name.map { ($0, stage.index) } }, uniquingKeysWith: { $1 })
+    let rootBase = Stage.base(for: globals.expand(root.from.image, escapeToken: escape), earlierStages: earlier)
     var profile: BaseImageProfile?
     switch rootBase {
     case .image(let reference): profile = BaseImageCatalog.profile(for: reference)
     case .scratch: profile = BaseImageCatalog.scratch
     default: profile = nil
     }
-    var facts = ImageFacts(stageIndex: index, stageChain: chain, base: Located(rootBase, at: root.location), baseProfile: profile)
-    for stageIndex in chain {
-      apply(dockerfile.stages[stageIndex], to: &facts, globals: globals)
-    }
+    return ImageFacts(stageIndex: root.index, stageChain: [root.index], base: Located(rootBase, at: root.location), baseProfile: profile)
+  }
+
+  /// Resolves the USER again against every account (a user created after the USER line
+  /// still exists in the image).
+  private func finished(_ facts: ImageFacts) -> ImageFacts {
+    var facts = facts
     if let user = facts.user {
-      // A user created after the USER line still exists in the final image.
       facts.user?.value.resolution = UserResolution.resolve(user.value.user, accounts: facts.accounts, base: facts.baseProfile, at: user.location)
     }
     return facts
@@ -135,13 +170,13 @@ struct ImageFactsBuilder {
       case .copy(let copy):
         if copy.from == nil {
           let current = scope()
-          facts.contextSources += copy.sources.map { .init(stage: stage.index, written: $0, source: current.expand($0, escapeToken: escape), location: location) }
+          facts.contextSources += copy.sources.map { .init(written: $0, source: current.expand($0, escapeToken: escape), location: location) }
         }
         recordCopies(copy.sources + copy.heredocSources.map(\.name), destination: copy.destination, location: location, scope: scope(), into: &facts)
       case .add(let add):
         let current = scope()
         facts.contextSources += add.sources.filter { !AddInstruction.isRemote($0) }.map {
-          .init(stage: stage.index, written: $0, source: current.expand($0, escapeToken: escape), location: location)
+          .init(written: $0, source: current.expand($0, escapeToken: escape), location: location)
         }
         recordCopies(add.sources + add.heredocSources.map(\.name), destination: add.destination, location: location, scope: scope(), into: &facts)
       case .onbuild:

@@ -40,7 +40,7 @@ struct RunCommandAnalysis {
       words = Array(words[(module + 1)...])
       fallthrough
     case let name where name == "pip" || name.hasPrefix("pip3") || name.hasPrefix("pip2"):
-      packageCommand(Array(words.dropFirst()), manager: .pip, program: program == "pip" || program.hasPrefix("pip") ? program : "\(program) -m pip", installs: ["install"], removes: ["uninstall"], optionsWithValue: [
+      packageCommand(Array(words.dropFirst()), manager: .pip, program: program.hasPrefix("pip") ? program : "\(program) -m pip", installs: ["install"], removes: ["uninstall"], optionsWithValue: [
         "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url",
         "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host", "--platform",
         "--python-version", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar",

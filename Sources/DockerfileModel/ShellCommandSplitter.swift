@@ -150,9 +150,8 @@ struct SimpleCommand {
   /// `time`) with their options are dropped.
   var programWords: [String] {
     var rest = words[...]
-    let keywords: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time", "exec", "command", "nohup"]
     while let first = rest.first {
-      if keywords.contains(first) || isAssignment(first) {
+      if Self.prefixWords.contains(first) || isAssignment(first) {
         rest = rest.dropFirst()
       } else if first == "sudo" || first == "env" {
         rest = rest.dropFirst()
@@ -166,6 +165,8 @@ struct SimpleCommand {
     }
     return Array(rest)
   }
+
+  private static let prefixWords: Set<String> = ["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "time", "exec", "command", "nohup"]
 
   /// The program's file name (`/usr/bin/apt-get` → `apt-get`).
   var program: String? {

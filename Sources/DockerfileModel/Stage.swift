@@ -31,13 +31,13 @@ public enum StageBase: Sendable, Hashable {
 }
 
 extension Stage {
-  /// Resolves a FROM reference (already expanded) against the stages before `index`.
-  static func base(for expanded: ExpandedValue, stages: [Stage]) -> StageBase {
+  /// Resolves a FROM reference (already expanded) against the names of earlier stages.
+  static func base(for expanded: ExpandedValue, earlierStages: [String: Int]) -> StageBase {
     switch expanded {
     case .unresolved(let expression, let reason):
       return .unresolved(expression: expression, reason: reason)
     case .resolved(let reference):
-      if let stage = stages.last(where: { $0.name == reference.lowercased() }) { return .stage(stage.index) }
+      if let index = earlierStages[reference.lowercased()] { return .stage(index) }
       if reference.lowercased() == "scratch" { return .scratch }
       return .image(reference)
     }

@@ -192,6 +192,13 @@ struct InstructionTests {
     #expect(error("ARG X=1\n")?.message.hasPrefix("the Dockerfile has no FROM instruction") == true)
   }
 
+  @Test("The number of stages is bounded")
+  func stageLimit() {
+    let text = String(repeating: "FROM alpine\n", count: Dockerfile.maximumStages + 1)
+    #expect(error(text)?.location?.line == Dockerfile.maximumStages + 1)
+    #expect(error(String(repeating: "FROM alpine\n", count: Dockerfile.maximumStages)) == nil)
+  }
+
   @Test("Malformed substitutions are rejected where BuildKit expands")
   func badSubstitution() {
     #expect(error("FROM a\nENV A=${B\n")?.message.contains("missing '}'") == true)
