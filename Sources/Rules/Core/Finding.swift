@@ -28,7 +28,9 @@ public struct Finding: Hashable, Sendable {
   /// The logical path of the offending value (`Resources/TaskSG/Properties/SecurityGroupIngress/0`),
   /// which stays stable when lines move (baselines key on it).
   public var path: String?
-  /// Set by the engine: the rule and its requirements.
+  /// For a rule that decides several requirements: the ones this finding breaks (nil: all of them).
+  public var onlyRequirements: [RequirementID]?
+  /// Set by the engine: the rule and the requirements this finding breaks.
   public internal(set) var ruleID: String = ""
   public internal(set) var requirements: [RequirementID] = []
   /// Set by the engine: the config env, or nil for a finding that holds in every env.
@@ -50,3 +52,4 @@ public struct Finding: Hashable, Sendable {
     Finding(.warning, message, at: location, related: related, path: path)
   }
 }
+extension Finding: Error {}

@@ -7,6 +7,17 @@ public struct RuleResult: Sendable {
   /// The config env; nil for repository-scope rules.
   public var environment: String?
   public var verdict: Verdict
+
+  /// The verdict as it concerns requirement `id` alone: a rule deciding several
+  /// requirements fails only those its findings name; for the others it passes.
+  public func verdict(for id: RequirementID) -> Verdict {
+    guard verdict.status == .fail || verdict.status == .warn else { return verdict }
+    let own = verdict.findings.filter { $0.requirements.contains(id) }
+    if own.isEmpty { return .pass(verdict.passNote, evidence: verdict.evidence) }
+    var projected = Verdict(findings: own, passNote: verdict.passNote, evidence: verdict.evidence)
+    projected.note = verdict.note
+    return projected
+  }
 }
 
 /// Runs rules over a project: per-env rules once for each evaluated config env,
@@ -42,7 +53,7 @@ public enum RuleEngine {
     stamped.findings = verdict.findings.map { finding in
       var finding = finding
       finding.ruleID = definition.id
-      finding.requirements = definition.requirements
+      finding.requirements = finding.onlyRequirements ?? definition.requirements
       finding.environment = environment
       return finding
     }

@@ -30,18 +30,23 @@ public struct Verdict: Sendable {
   public var note: String
   /// Where the deciding facts are (for pass: the values that satisfy the requirement).
   public var evidence: [SourceLocation]
+  /// What the rule reports when it passes (kept on failing verdicts too, for the
+  /// requirements of a multi-requirement rule that its findings do not name).
+  public var passNote: String
 
-  init(status: Status, findings: [Finding], note: String, evidence: [SourceLocation]) {
+  init(status: Status, findings: [Finding], note: String, evidence: [SourceLocation], passNote: String = "") {
     self.status = status
     self.findings = findings
     self.note = note
     self.evidence = evidence
+    self.passNote = status == .pass && passNote.isEmpty ? note : passNote
   }
 
   /// A verdict from findings: fail if any is an error, warn if only warnings, else pass.
   public init(findings: [Finding], passNote: @autoclosure () -> String, evidence: [SourceLocation] = []) {
     let status: Status = findings.contains { $0.severity == .error } ? .fail : findings.isEmpty ? .pass : .warn
-    self.init(status: status, findings: findings, note: status == .pass ? passNote() : "", evidence: evidence)
+    let note = passNote()
+    self.init(status: status, findings: findings, note: status == .pass ? note : "", evidence: evidence, passNote: note)
   }
 
   public static func pass(_ note: String, evidence: [SourceLocation] = []) -> Verdict {
@@ -69,7 +74,7 @@ public struct Verdict: Sendable {
     return Verdict(
       status: worst, findings: verdicts.flatMap(\.findings),
       note: worst == .pass ? (notes.isEmpty ? passNote : notes.joined(separator: "; ")) : notes.joined(separator: "; "),
-      evidence: verdicts.flatMap(\.evidence))
+      evidence: verdicts.flatMap(\.evidence), passNote: passNote)
   }
 }
 

@@ -81,7 +81,12 @@ public struct RequirementMatrix: Sendable {
     return perEnvironment
   }
 
-  private static func row(_ requirement: Requirement, _ environment: String?, _ results: [RuleResult]) -> Row {
+  private static func row(_ requirement: Requirement, _ environment: String?, _ allResults: [RuleResult]) -> Row {
+    let results = allResults.map { result in
+      var projected = result
+      projected.verdict = result.verdict(for: requirement.id)
+      return projected
+    }
     let worst = results.map(\.verdict.status).max() ?? .notApplicable
     let status: Status = switch worst {
     case .pass: .pass

@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 3.
   static let cluster: [any Rule] = [
+    ClusterCapacityProvidersRule(),
+    ServicePrefersSpotRule(),
+    ServiceBaseOnFargateRule(),
+    ContainerInsightsRule(),
+    ServiceMultiAZRule(),
   ]
 }

@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 4.
   static let taskDefinition: [any Rule] = [
+    TaskCPURule(),
+    TaskMemoryRule(),
+    ContainerPortRule(),
+    ContainerLogGroupRule(),
+    TaskRoleWithoutPermissionsRule(),
   ]
 }

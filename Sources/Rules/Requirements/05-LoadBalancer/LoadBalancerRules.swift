@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 5.
   static let loadBalancer: [any Rule] = [
+    ALBListenersRule(),
+    HTTPRedirectRule(),
+    ALBForwardsToServiceRule(),
+    TargetGroupHealthCheckRule(),
+    ALBDNSOutputRule(),
   ]
 }

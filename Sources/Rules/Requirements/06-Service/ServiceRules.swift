@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 6.
   static let service: [any Rule] = [
+    ServiceDesiredCountRule(),
+    TaskReplacementRule(),
+    DeploymentConfigurationRule(),
+    HealthCheckGracePeriodRule(),
+    ServiceTargetRegistrationRule(),
   ]
 }

@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 8.
   static let network: [any Rule] = [
+    ALBIngressRule(),
+    TaskIngressRule(),
+    TaskEgressRule(),
+    TasksInPublicSubnetsRule(),
+    ALBPublicMultiAZRule(),
   ]
 }

@@ -1,5 +1,10 @@
 extension RuleCatalog {
   /// Rules of requirement group 9.
   static let monitoring: [any Rule] = [
+    LogRetentionRule(),
+    ServiceMetricsRule(),
+    LoadBalancerMetricsRule(),
+    NoHealthyHostAlarmRule(),
+    ResponseTimeAlarmRule(),
   ]
 }

@@ -1,5 +1,14 @@
 extension RuleCatalog {
   /// Rules of requirement group 10.
   static let infrastructureAsCode: [any Rule] = [
+    TemplateResourcesRule(),
+    TemplatePropertySchemaRule(),
+    PhysicalNamePerEnvironmentRule(),
+    TemplateParametersRule(),
+    TemplateOutputsRule(),
+    IAMRolesRule(),
+    IAMNamedCapabilityRule(),
+    ResourceTagsRule(),
+    ChangeSetReviewRule(),
   ]
 }

@@ -1,5 +1,8 @@
 extension RuleCatalog {
   /// Rules of requirement group 12.
   static let cost: [any Rule] = [
+    ECRImageCountBoundedRule(),
+    LoadBalancerTypeRule(),
+    InternetGatewayNoNATRule(),
   ]
 }

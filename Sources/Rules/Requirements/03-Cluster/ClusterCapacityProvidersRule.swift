@@ -1,0 +1,31 @@
+import TemplateModel
+
+/// 3.1: the cluster offers the FARGATE and FARGATE_SPOT capacity providers.
+struct ClusterCapacityProvidersRule: Rule {
+  static let definition = RuleDefinition(
+    id: "cluster-capacity-providers",
+    requirements: ["3.1"],
+    title: "Cluster has the FARGATE and FARGATE_SPOT capacity providers",
+    rationale: "A strategy can only name providers associated with the cluster (CapacityProviders, or an AWS::ECS::ClusterCapacityProviderAssociations resource).",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html"],
+    examples: [
+      .compliant(),
+      .change("FARGATE_SPOT missing", .edit(.template, "        - FARGATE\n        - FARGATE_SPOT\n", "        - FARGATE\n")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let wanted = context.value("capacity-providers")?.list else { return .missingValue("capacity-providers", of: "3.1") }
+    let template = context.template
+    guard !template.clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "requirement 3.1 needs FARGATE and FARGATE_SPOT on it") }
+    return Verdict(findings: template.clusters.compactMap { cluster in
+      var providers = cluster["CapacityProviders"]?.strings ?? []
+      for association in template.resources(ofType: "AWS::ECS::ClusterCapacityProviderAssociations") where association["Cluster"]?.mentions(cluster.logicalID) == true {
+        providers += association["CapacityProviders"]?.strings ?? []
+      }
+      let missing = wanted.filter { !providers.contains($0) }
+      guard !missing.isEmpty else { return nil }
+      return .error("cluster \(cluster.logicalID) has capacity providers [\(providers.joined(separator: ", "))]; \(context.value("capacity-providers")!.cited) also requires \(missing.joined(separator: ", "))", at: cluster["CapacityProviders"]?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/CapacityProviders")
+    }, passNote: "capacity providers " + wanted.joined(separator: ", "))
+  }
+}

@@ -1,0 +1,28 @@
+import TemplateModel
+
+/// 3.4 and 9.7: Container Insights is on for the cluster (its network and disk metrics
+/// come with it).
+struct ContainerInsightsRule: Rule {
+  static let definition = RuleDefinition(
+    id: "container-insights",
+    requirements: ["3.4", "9.7"],
+    title: "Cluster has Container Insights enabled",
+    rationale: "Container Insights (ClusterSettings containerInsights enabled or enhanced) publishes task-level CPU, memory, network and storage metrics; without it only service CPU and memory exist.",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html"],
+    examples: [
+      .compliant(),
+      .change("insights disabled", .edit(.template, "          Value: enabled\n      Tags:", "          Value: disabled\n      Tags:"), alsoFails: ["9.3"]),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    let clusters = context.template.clusters
+    guard !clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "Container Insights is a cluster setting") }
+    return Verdict(findings: clusters.compactMap { cluster in
+      let setting = (cluster["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }
+      let value = setting?["Value"]?.string
+      if value == "enabled" || value == "enhanced" { return nil }
+      return .error("cluster \(cluster.logicalID) has containerInsights \(setting?["Value"]?.display ?? "unset (the account default, usually disabled)"); it must be enabled", at: setting?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/ClusterSettings")
+    }, passNote: "containerInsights enabled")
+  }
+}

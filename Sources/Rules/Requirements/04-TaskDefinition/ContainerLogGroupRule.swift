@@ -1,0 +1,47 @@
+import TemplateModel
+
+/// 4.4 and 9.1: the container's stdout/stderr go to the named CloudWatch Logs group,
+/// which the template creates.
+struct ContainerLogGroupRule: Rule {
+  static let definition = RuleDefinition(
+    id: "container-log-group",
+    requirements: ["4.4", "9.1"],
+    title: "Container logs go to the required CloudWatch Logs group",
+    rationale: "The awslogs driver ships stdout and stderr to `awslogs-group`; runbooks and alarms look for the logs under that exact name, and the group should be the template's own (with its retention) rather than one created on the fly.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html"],
+    examples: [
+      .compliant(environment: "prod"),
+      .change("this repository's dev env: the name carries a suffix (log group names are unique per account and region)", expect: .fail, environment: "dev"),
+      .change("no log configuration", .edit(.template, "          LogConfiguration:\n            LogDriver: awslogs", "          DockerLabels:\n            LogDriver: awslogs"), environment: "prod"),
+      .change("log group named differently", .edit(.template, "        - /ecs/vibejudge-dashboard\n", "        - /ecs/dashboard\n"), environment: "prod"),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let expected = context.value("log-group") else { return .missingValue("log-group", of: "4.4") }
+    let template = context.template
+    let containers = template.serviceContainers
+    guard !containers.isEmpty else { return context.missing("container definition", for: "its log configuration names the log group") }
+    return Verdict(findings: containers.compactMap { container in
+      guard let configuration = container["LogConfiguration"], configuration["LogDriver"]?.string == "awslogs" else {
+        return .error("container \(container.name ?? "?") has no awslogs LogConfiguration; its stdout/stderr reach no CloudWatch Logs group (\(expected.cited) requires \(expected.text))", at: container["LogConfiguration"]?.location ?? container.location, path: container.path + "/LogConfiguration")
+      }
+      guard let group = configuration["Options"]?["awslogs-group"] else {
+        return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
+      }
+      let resource = template.resource(referencedBy: group)
+      let name = resource.map { $0["LogGroupName"] } ?? group
+      guard resource == nil || resource?.type == "AWS::Logs::LogGroup" else {
+        return .error("awslogs-group references \(resource!.logicalID), a \(resource!.type), not a log group", at: group.location)
+      }
+      if let resource, name == nil {
+        return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)
+      }
+      guard let text = name?.string else {
+        return .error("the log group name is \(name?.display ?? "unknown") and cannot be decided\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location)
+      }
+      if text == expected.text { return nil }
+      return .error("container \(container.name ?? "?") logs to \(text)\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location, related: [.init("awslogs-group of the container", at: group.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")
+    }, passNote: "awslogs to \(expected.text)")
+  }
+}

@@ -1,0 +1,29 @@
+import TemplateModel
+
+/// 4.3: the container definition maps the required port.
+struct ContainerPortRule: Rule {
+  static let definition = RuleDefinition(
+    id: "task-container-port",
+    requirements: ["4.3"],
+    title: "Container definition maps the required port",
+    rationale: "With awsvpc networking the container port is the port the load balancer reaches on the task's ENI; it must be the one the app listens on.",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_portmappings"],
+    examples: [
+      .compliant(),
+      .change("container maps 8080", .edit(.template, "            - ContainerPort: 8501\n              Protocol: tcp", "            - ContainerPort: 8080\n              Protocol: tcp"), alsoFails: ["6.7"]),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let expected = context.value("container-port"), let port = expected.integer else { return .missingValue("container-port", of: "4.3") }
+    let containers = context.template.serviceContainers
+    guard !containers.isEmpty else { return context.missing("container definition", for: "it maps the container port") }
+    let mapped = containers.flatMap { container in container.portMappings.map { (container, $0) } }
+    if mapped.contains(where: { $0.1["ContainerPort"]?.int == port }) {
+      return .pass("ContainerPort \(port)", evidence: mapped.filter { $0.1["ContainerPort"]?.int == port }.map(\.1.location))
+    }
+    let actual = mapped.map { $0.1["ContainerPort"]?.display ?? "?" }
+    let first = containers[0]
+    return .fail(.error("container \(first.name ?? "?") maps \(actual.isEmpty ? "no port" : "ContainerPort " + actual.joined(separator: ", ")); \(expected.cited) requires \(port)", at: mapped.first?.1.location ?? first.location, path: first.path + "/PortMappings"))
+  }
+}

@@ -1,0 +1,30 @@
+import TemplateModel
+
+/// 4.6: the task role grants nothing (the app calls no AWS API).
+struct TaskRoleWithoutPermissionsRule: Rule {
+  static let definition = RuleDefinition(
+    id: "task-role-no-permissions",
+    requirements: ["4.6"],
+    title: "Task role grants no permissions",
+    rationale: "The dashboard calls no AWS API; any permission on the task role is reachable by code running in the container and only widens the blast radius.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html"],
+    examples: [
+      .compliant(),
+      .change("task role gets S3 read", .edit(.template, "      Description: Role of the dashboard application itself - intentionally without permissions\n", "      Description: Role of the dashboard application itself - intentionally without permissions\n      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess\"\n")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    let template = context.template
+    guard !template.taskDefinitions.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "its task role is checked") }
+    return Verdict(findings: template.taskDefinitions.compactMap { task in
+      guard let roleNode = task["TaskRoleArn"] else { return nil }
+      guard let role = roleNode.referencedResource else {
+        return .error("\(task.logicalID) uses task role \(roleNode.display), defined outside this template; its permissions cannot be checked", at: roleNode.location)
+      }
+      let grants = template.grantsAnything(to: role)
+      guard let first = grants.first else { return nil }
+      return .error("task role \(role) of \(task.logicalID) is granted permissions; the app calls no AWS API, so it must have none", at: first, related: grants.dropFirst().map { .init("another grant", at: $0) } + [.init("TaskRoleArn", at: roleNode.location)], path: "Resources/\(role)")
+    }, passNote: "task role has no policies")
+  }
+}

@@ -1,0 +1,38 @@
+import TemplateModel
+
+/// 5.2: port 80 redirects to HTTPS 443.
+struct HTTPRedirectRule: Rule {
+  static let definition = RuleDefinition(
+    id: "http-redirects-to-https",
+    requirements: ["5.2"],
+    title: "HTTP listener redirects to HTTPS",
+    rationale: "A redirect action (Protocol HTTPS, Port \"443\", a permanent status) sends every plain-HTTP request to the encrypted listener; a forward action would serve the dashboard unencrypted.",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions"],
+    examples: [
+      .compliant(),
+      .change("HTTP forwards", .edit(.template, "        - Type: redirect\n          RedirectConfig:\n            Protocol: HTTPS\n            Port: \"443\"\n            Host: \"#{host}\"\n            Path: \"/#{path}\"\n            Query: \"#{query}\"\n            StatusCode: HTTP_301", "        - Type: forward\n          TargetGroupArn: !Ref TargetGroup")),
+      .change("temporary redirect", .edit(.template, "StatusCode: HTTP_301", "StatusCode: HTTP_302")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let http = context.value("http-port", of: "5.1")?.integer, let https = context.value("https-port", of: "5.1")?.integer,
+      let status = context.value("redirect-status")
+    else { return .missingValue("http-port/https-port/redirect-status", of: "5.2") }
+    let template = context.template
+    let listeners = template.resources(ofType: EvaluatedTemplate.listenerType).filter { $0["Port"]?.int == http }
+    guard !listeners.isEmpty else { return context.missing("listener on port \(http)", for: "it redirects to HTTPS") }
+    return Verdict(findings: listeners.compactMap { listener in
+      let actions = listener["DefaultActions"]?.list ?? []
+      guard let redirect = actions.first(where: { $0["Type"]?.string == "redirect" }), let config = redirect["RedirectConfig"] else {
+        return .error("\(listener.logicalID) on port \(http) does \(actions.compactMap { $0["Type"]?.string }.joined(separator: ", ")) instead of redirecting to HTTPS", at: listener["DefaultActions"]?.location ?? listener.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions")
+      }
+      var problems: [String] = []
+      if config["Protocol"]?.string != "HTTPS" { problems.append("Protocol \(config["Protocol"]?.display ?? "unset (keeps #{protocol})")") }
+      if let port = config["Port"], port.int != https { problems.append("Port \(port.display)") }
+      if config["StatusCode"]?.string != status.text { problems.append("StatusCode \(config["StatusCode"]?.display ?? "unset")") }
+      guard !problems.isEmpty else { return nil }
+      return .error("\(listener.logicalID) redirects with \(problems.joined(separator: ", ")); expected Protocol HTTPS, Port \(https), StatusCode \(status.text) (\(status.location.file):\(status.location.line))", at: config.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions")
+    }, passNote: "port \(http) redirects to HTTPS \(https) with \(status.text)")
+  }
+}

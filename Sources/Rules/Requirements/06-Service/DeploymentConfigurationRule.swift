@@ -1,0 +1,53 @@
+import TemplateModel
+
+/// 6.3, 6.4, 6.5: rolling deploys keep 100 % healthy, go up to 200 %, and the circuit
+/// breaker rolls back a failed deploy.
+struct DeploymentConfigurationRule: Rule {
+  static let definition = RuleDefinition(
+    id: "service-deployment-configuration",
+    requirements: ["6.3", "6.4", "6.5"],
+    title: "Rolling deploys keep capacity and roll back on failure",
+    rationale: "MinimumHealthyPercent 100 and MaximumPercent 200 start new tasks before old ones stop; the deployment circuit breaker with Rollback returns to the last working task definition when new tasks keep failing. ECS defaults are 100/200 for replica services but the circuit breaker is off by default.",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html"],
+    examples: [
+      .compliant(),
+      .change("minimum healthy 50 %", .edit(.template, "MinimumHealthyPercent: 100", "MinimumHealthyPercent: 50")),
+      .change("maximum 150 %", .edit(.template, "MaximumPercent: 200", "MaximumPercent: 150")),
+      .change("no rollback", .edit(.template, "          Rollback: true", "          Rollback: false")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let minimum = context.value("minimum-healthy-percent", of: "6.3"), let maximum = context.value("maximum-percent", of: "6.4") else {
+      return .missingValue("minimum-healthy-percent/maximum-percent", of: "6.3")
+    }
+    let template = context.template
+    guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its deployment configuration") }
+    var findings: [Finding] = []
+    for service in template.services {
+      let configuration = service["DeploymentConfiguration"]
+      let at = configuration?.location ?? service.propertiesLocation
+      let path = "Resources/\(service.logicalID)/Properties/DeploymentConfiguration"
+      // ECS defaults for a replica service: 100 and 200 (AWS::ECS::Service DeploymentConfiguration).
+      let low = configuration?["MinimumHealthyPercent"]
+      if (low?.int ?? 100) != minimum.integer {
+        var finding = Finding.error("\(service.logicalID) has MinimumHealthyPercent \(low?.display ?? "100 (default)"); \(minimum.cited) requires \(minimum.written)", at: low?.location ?? at, path: path + "/MinimumHealthyPercent")
+        finding.onlyRequirements = ["6.3"]
+        findings.append(finding)
+      }
+      let high = configuration?["MaximumPercent"]
+      if (high?.int ?? 200) != maximum.integer {
+        var finding = Finding.error("\(service.logicalID) has MaximumPercent \(high?.display ?? "200 (default)"); \(maximum.cited) requires \(maximum.written)", at: high?.location ?? at, path: path + "/MaximumPercent")
+        finding.onlyRequirements = ["6.4"]
+        findings.append(finding)
+      }
+      let breaker = configuration?["DeploymentCircuitBreaker"]
+      if breaker?["Enable"]?.bool != true || breaker?["Rollback"]?.bool != true {
+        var finding = Finding.error("\(service.logicalID)'s deployment circuit breaker is \(breaker.map { "Enable \($0["Enable"]?.display ?? "unset"), Rollback \($0["Rollback"]?.display ?? "unset")" } ?? "not configured (off)"); a failed deploy must roll back", at: breaker?.location ?? at, path: path + "/DeploymentCircuitBreaker")
+        finding.onlyRequirements = ["6.5"]
+        findings.append(finding)
+      }
+    }
+    return Verdict(findings: findings, passNote: "minimum healthy \(minimum.written), maximum \(maximum.written), circuit breaker with rollback")
+  }
+}

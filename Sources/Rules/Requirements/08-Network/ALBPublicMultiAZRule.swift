@@ -1,0 +1,41 @@
+import TemplateModel
+
+/// 8.5: the load balancer is in public subnets across several Availability Zones.
+struct ALBPublicMultiAZRule: Rule {
+  static let definition = RuleDefinition(
+    id: "alb-public-multi-az",
+    requirements: ["8.5"],
+    title: "ALB sits in public subnets of several Availability Zones",
+    rationale: "An internet-facing ALB needs subnets routed to an internet gateway, in at least two Availability Zones (ELBv2 requires two for an Application Load Balancer).",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#subnets-load-balancer"],
+    examples: [
+      .compliant(),
+      .change("internal scheme", .edit(.template, "      Scheme: internet-facing", "      Scheme: internal")),
+      .change("one subnet", .edit(.template, "      Subnets:\n        - !Ref PublicSubnet1\n        - !Ref PublicSubnet2\n      SecurityGroups:\n        - !Ref AlbSecurityGroup", "      Subnets:\n        - !Ref PublicSubnet1\n      SecurityGroups:\n        - !Ref AlbSecurityGroup"), alsoFails: ["12.1", "12.5"]),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let minimum = context.value("min-availability-zones"), let count = minimum.integer else { return .missingValue("min-availability-zones", of: "8.5") }
+    let template = context.template
+    guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its subnets are checked") }
+    let publicSubnets = PublicSubnets.publicSubnets(in: template)
+    var findings: [Finding] = []
+    for balancer in template.loadBalancers {
+      if let scheme = balancer["Scheme"], scheme.string != "internet-facing" {
+        findings.append(.error("\(balancer.logicalID) has Scheme \(scheme.display); the dashboard's ALB must be internet-facing", at: scheme.location))
+      }
+      let subnets = balancer["Subnets"]?.items ?? (balancer["SubnetMappings"]?.list ?? []).compactMap { $0["SubnetId"] }
+      for subnet in subnets {
+        if let id = subnet.referencedResource, !publicSubnets.contains(id) {
+          findings.append(.error("\(balancer.logicalID) uses \(id), which has no route 0.0.0.0/0 to an internet gateway", at: subnet.location))
+        }
+      }
+      let zones = Set(AvailabilityZones.of(subnets, in: template).zones)
+      if zones.count < count {
+        findings.append(.error("\(balancer.logicalID) spans \(zones.count) Availability Zone(s); \(minimum.cited) requires at least \(count)", at: balancer["Subnets"]?.location ?? balancer.location))
+      }
+    }
+    return Verdict(findings: findings, passNote: "internet-facing in \(count)+ public zones")
+  }
+}

@@ -1,0 +1,43 @@
+import TemplateModel
+
+/// 9.2 and 12.4: the containers' log group keeps logs for the required number of days.
+struct LogRetentionRule: Rule {
+  static let definition = RuleDefinition(
+    id: "log-retention",
+    requirements: ["9.2", "12.4"],
+    title: "Container log group keeps logs for the required days",
+    rationale: "Without RetentionInDays CloudWatch keeps logs forever and storage cost grows without bound; the group must be the template's own so the setting applies.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html"],
+    examples: [
+      .compliant(),
+      .change("14 days", .edit(.template, "RetentionInDays: 7", "RetentionInDays: 14")),
+      .change("kept forever", .edit(.template, "      RetentionInDays: 7\n", "")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let retention = context.value("retention"), let days = retention.integer else { return .missingValue("retention", of: "9.2") }
+    let template = context.template
+    let containers = template.serviceContainers
+    guard !containers.isEmpty else { return context.missing("container definition", for: "its log group's retention is checked") }
+    let groups = template.resources(ofType: "AWS::Logs::LogGroup")
+    var findings: [Finding] = []
+    for container in containers {
+      guard let groupNode = container["LogConfiguration"]?["Options"]?["awslogs-group"] else {
+        findings.append(.error("container \(container.name ?? "?") logs to no CloudWatch Logs group, so no retention applies", at: container.location))
+        continue
+      }
+      let group = template.resource(referencedBy: groupNode)
+        ?? groups.first { $0["LogGroupName"]?.string != nil && $0["LogGroupName"]?.string == groupNode.string }
+      guard let group else {
+        findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create; its retention is not set here", at: groupNode.location))
+        continue
+      }
+      let node = group["RetentionInDays"]
+      if node?.int != days {
+        findings.append(.error("log group \(group.logicalID) has RetentionInDays \(node?.display ?? "unset (kept forever)"); \(retention.cited) requires \(days)", at: node?.location ?? group.propertiesLocation, path: "Resources/\(group.logicalID)/Properties/RetentionInDays"))
+      }
+    }
+    return Verdict(findings: findings, passNote: "RetentionInDays \(days)")
+  }
+}

@@ -1,0 +1,41 @@
+import TemplateModel
+
+/// 10.4: IAM resources with explicit names need CAPABILITY_NAMED_IAM in every env.
+struct IAMNamedCapabilityRule: Rule {
+  static let nameProperties = ["RoleName", "UserName", "GroupName", "ManagedPolicyName", "InstanceProfileName", "PolicyName"]
+
+  static let definition = RuleDefinition(
+    id: "iam-named-capability",
+    requirements: ["10.4"],
+    title: "Named IAM resources are acknowledged with CAPABILITY_NAMED_IAM",
+    rationale: "CloudFormation refuses the change set (\"Requires capabilities : [CAPABILITY_NAMED_IAM]\") when an IAM resource has a custom name and the deploy acknowledges only CAPABILITY_IAM; the deploy script's --capabilities replace samconfig's.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.template, .samconfig],
+    sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/control-access-with-iam.html#using-iam-capabilities"],
+    examples: [
+      .compliant(),
+      .change("execution role gets a name", .edit(.template, "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n", "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n      RoleName: !Sub \"vibejudge-dashboard-${Environment}-execution\"\n")),
+      .change("no capabilities at all", .edit(.samconfig, "capabilities = \"CAPABILITY_IAM\"\n", "")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    let template = context.template
+    let iam = template.resources.filter { $0.type.hasPrefix("AWS::IAM::") }
+    guard !iam.isEmpty else { return .pass("no IAM resources, no capability needed") }
+    let named = iam.compactMap { resource -> (EvaluatedResource, EvaluatedNode)? in
+      guard resource.type != "AWS::IAM::Policy" else { return nil }  // PolicyName of an inline AWS::IAM::Policy needs no capability
+      return Self.nameProperties.lazy.compactMap { resource[$0] }.first.map { (resource, $0) }
+    }
+    let capabilities = context.template.scenario.configuration.capabilities
+    let acknowledged = Set(capabilities.compactMap(\.value.literal))
+    let needed = named.isEmpty ? "CAPABILITY_IAM" : "CAPABILITY_NAMED_IAM"
+    if acknowledged.contains("CAPABILITY_NAMED_IAM") || (named.isEmpty && acknowledged.contains("CAPABILITY_IAM")) {
+      return .pass("\(needed) acknowledged\(context.inEnvironment)")
+    }
+    if capabilities.contains(where: { $0.value.literal == nil }) {
+      return .needsEvidence("the capabilities the deploy script passes are only known at run time: \(capabilities.map(\.value.description).joined(separator: " "))")
+    }
+    let at = capabilities.first?.origin.location ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
+    let related = named.map { Finding.Related("explicit IAM name that requires CAPABILITY_NAMED_IAM", at: $0.1.location) } + (named.isEmpty ? [Finding.Related("IAM resource", at: iam[0].location)] : [])
+    return .fail(.error("config env \(context.environmentName) acknowledges \(acknowledged.isEmpty ? "no capability" : acknowledged.sorted().joined(separator: ", ")), but the template \(named.isEmpty ? "creates IAM resources" : "names IAM resource \(named[0].0.logicalID)"); the change set fails with \"Requires capabilities : [\(needed)]\"", at: at, related: related))
+  }
+}

@@ -1,0 +1,45 @@
+import TemplateModel
+
+/// 10.3: the stack outputs the ALB DNS name, the cluster ARN, the service ARN and the ECR
+/// repository URI.
+struct TemplateOutputsRule: Rule {
+  /// What each output must be: a resource type and the attribute (nil: `!Ref`).
+  static let required: [(what: String, type: String, attribute: String?)] = [
+    ("ALB DNS name", "AWS::ElasticLoadBalancingV2::LoadBalancer", "DNSName"),
+    ("cluster ARN", "AWS::ECS::Cluster", "Arn"),
+    ("service ARN", "AWS::ECS::Service", nil),
+    ("ECR repository URI", "AWS::ECR::Repository", "RepositoryUri"),
+  ]
+
+  static let definition = RuleDefinition(
+    id: "template-outputs",
+    requirements: ["10.3"],
+    title: "Stack outputs the ALB DNS name, cluster, service and repository",
+    rationale: "Scripts and runbooks read these from the stack instead of hard-coding names. `!Ref` of an ECS service returns its ARN; of a cluster, its name (the ARN is `!GetAtt Cluster.Arn`).",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#aws-resource-ecs-service-return-values"],
+    examples: [
+      .compliant(),
+      .change("no repository URI output", .edit(.template, "    Value: !GetAtt EcrRepository.RepositoryUri\n", "    Value: !GetAtt EcrRepository.Arn\n")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    let template = context.template
+    var findings: [Finding] = []
+    var found: [String] = []
+    for requirement in Self.required {
+      let ids = Set(template.resources(ofType: requirement.type).map(\.logicalID))
+      let output = template.outputs.first { output in
+        switch output.value?.unresolved {
+        case .resource(let id): requirement.attribute == nil && ids.contains(id)
+        case .attribute(let id, let attribute): requirement.attribute == attribute && ids.contains(id)
+        default: false
+        }
+      }
+      if let output { found.append("\(output.name) (\(requirement.what))") } else {
+        findings.append(.error("no output gives the \(requirement.what) (\(requirement.attribute.map { "!GetAtt <\(requirement.type)>.\($0)" } ?? "!Ref <\(requirement.type)>"))\(context.inEnvironment)", at: template.template.outputs.first?.location ?? context.templateStart, path: "Outputs"))
+      }
+    }
+    return Verdict(findings: findings, passNote: "outputs " + found.joined(separator: ", "))
+  }
+}

@@ -1,0 +1,33 @@
+import TemplateModel
+
+/// 10.1: the template itself creates the deployment's resources.
+struct TemplateResourcesRule: Rule {
+  /// Resource types requirement 10.1 names, with what they stand for.
+  static let required: [(type: String, what: String)] = [
+    ("AWS::EC2::VPC", "VPC"), ("AWS::EC2::Subnet", "subnets"), ("AWS::EC2::SecurityGroup", "security groups"),
+    ("AWS::ECR::Repository", "ECR repository"), ("AWS::ECS::Cluster", "ECS cluster"),
+    ("AWS::ECS::TaskDefinition", "task definition"), ("AWS::ECS::Service", "ECS service"),
+    ("AWS::ElasticLoadBalancingV2::LoadBalancer", "load balancer"), ("AWS::ElasticLoadBalancingV2::TargetGroup", "target group"),
+    ("AWS::Logs::LogGroup", "CloudWatch log group"), ("AWS::CloudWatch::Alarm", "CloudWatch alarms"),
+  ]
+
+  static let definition = RuleDefinition(
+    id: "template-creates-resources",
+    requirements: ["10.1"],
+    title: "Template creates every resource of the deployment",
+    rationale: "Everything the dashboard needs is created by the one template, so a new environment is one `sam deploy` and nothing is configured by hand.",
+    scope: .perEnvironment, artifacts: [.template],
+    sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html"],
+    examples: [
+      .compliant(),
+      .change("no log group", .edit(.template, "    Type: AWS::Logs::LogGroup", "    Type: AWS::Logs::SubscriptionFilter"), alsoFails: ["*"]),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    let template = context.template
+    let missing = Self.required.filter { template.resources(ofType: $0.type).isEmpty }
+    guard !missing.isEmpty else { return .pass("creates " + Self.required.map(\.what).joined(separator: ", ")) }
+    let removed = template.removedResources.filter { removed in missing.contains { $0.type == removed.resource.type.value } }
+    return .fail(.error("the template creates no \(missing.map { "\($0.what) (\($0.type))" }.joined(separator: ", "))\(context.inEnvironment)" + (removed.isEmpty ? "" : "; condition \(removed[0].condition) removes \(removed.map(\.resource.logicalID).joined(separator: ", "))"), at: removed.first?.resource.location ?? context.templateStart))
+  }
+}

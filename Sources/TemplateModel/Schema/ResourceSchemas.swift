@@ -1,0 +1,140 @@
+import Diagnostics
+
+/// Property names and basic types of the CloudFormation resource types vibe-rules knows,
+/// compiled from the published resource provider schemas (see `ResourceSchemaData.swift`
+/// and `scripts/generate-resource-schemas.py`). Types not in the data are not checked.
+public struct ResourceSchemas: Sendable {
+  /// A property's expected shape.
+  public indirect enum PropertyType: Hashable, Sendable {
+    case string, integer, number, boolean, any
+    /// A free-form mapping.
+    case object
+    /// A mapping described by a definition of the same resource schema.
+    case definition(String)
+    case list(PropertyType)
+  }
+
+  public static let shared = ResourceSchemas(data: data)
+
+  /// scope (`AWS::ECS::Service` or `AWS::ECS::Service#LoadBalancer`) → property → type.
+  private var scopes: [String: [String: PropertyType]] = [:]
+  private var openScopes: Set<String> = []
+
+  init(data: String) {
+    for line in data.split(separator: "\n") {
+      let fields = line.split(separator: "\t").map { $0.trimmingSpaces }
+      guard fields.count == 3 else { continue }
+      if fields[1] == "*" { openScopes.insert(fields[0]); continue }
+      scopes[fields[0], default: [:]][fields[1]] = Self.parse(fields[2])
+    }
+  }
+
+  private static func parse(_ text: String) -> PropertyType {
+    switch text {
+    case "string": .string
+    case "integer": .integer
+    case "number": .number
+    case "boolean": .boolean
+    case "object": .object
+    default:
+      if text.hasPrefix("[") && text.hasSuffix("]") { .list(parse(String(text.dropFirst().dropLast()))) }
+      else if text.hasPrefix("#") { .definition(String(text.dropFirst())) }
+      else { .any }
+    }
+  }
+
+  /// Whether the data describes `type`.
+  public func knows(_ type: String) -> Bool { scopes[type] != nil }
+
+  /// The writable top-level properties of `type`, or nil for an unknown type.
+  public func properties(of type: String) -> [String: PropertyType]? { scopes[type] }
+
+  /// Whether `type` accepts `Tags` (nil when the type is unknown).
+  public func isTaggable(_ type: String) -> Bool? { scopes[type].map { $0["Tags"] != nil } }
+
+  /// Checks every known resource's properties as written: unknown (misspelt or
+  /// wrongly cased) names and values of the wrong basic shape. Values that are intrinsic
+  /// functions are not checked (they are only known per env).
+  public func check(_ template: Template) -> [SchemaViolation] {
+    var violations: [SchemaViolation] = []
+    for resource in template.resources where knows(resource.type.value) {
+      guard let properties = resource.propertiesNode?.map else { continue }
+      check(properties, scope: resource.type.value, type: resource.type.value, path: "Resources/\(resource.logicalID)/Properties", into: &violations)
+    }
+    return violations
+  }
+
+  private func check(_ map: TemplateMap, scope: String, type: String, path: String, into violations: inout [SchemaViolation]) {
+    guard let known = scopes[scope] else { return }
+    let open = openScopes.contains(scope)
+    for entry in map.entries {
+      let entryPath = path + "/" + entry.key
+      guard let expected = known[entry.key] else {
+        if open || entry.key.hasPrefix("Fn::") { continue }
+        let suggestion = known.keys.first { $0.lowercased() == entry.key.lowercased() }
+          ?? known.keys.sorted().first { Self.distance($0.lowercased(), entry.key.lowercased()) <= 2 }
+        violations.append(SchemaViolation(
+          message: "\(scope.replacingHash) has no property \"\(entry.key)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
+          location: entry.keyLocation, path: entryPath))
+        continue
+      }
+      check(entry.value, expected, type: type, path: entryPath, into: &violations)
+    }
+  }
+
+  private func check(_ node: TemplateNode, _ expected: PropertyType, type: String, path: String, into violations: inout [SchemaViolation]) {
+    if case .intrinsic = node.value { return }
+    func wrong(_ what: String) {
+      violations.append(SchemaViolation(message: "\(path.split(separator: "/").last ?? "") must be \(what); found \(node.kindDescription)", location: node.location, path: path))
+    }
+    switch expected {
+    case .any:
+      return
+    case .string:
+      if node.scalar == nil { wrong("a string") }
+    case .integer, .number:
+      guard let scalar = node.scalar else { return wrong("a number") }
+      if scalar.number == nil { wrong("a number") }
+    case .boolean:
+      guard let scalar = node.scalar else { return wrong("a boolean") }
+      if scalar.boolean == nil { wrong("a boolean (true or false)") }
+    case .object:
+      if node.map == nil { wrong("a mapping") }
+    case .definition(let name):
+      guard let map = node.map else { return wrong("a mapping (\(name))") }
+      check(map, scope: type + "#" + name, type: type, path: path, into: &violations)
+    case .list(let item):
+      guard let items = node.list else { return wrong("a list") }
+      for (index, element) in items.enumerated() {
+        check(element, item, type: type, path: path + "/\(index)", into: &violations)
+      }
+    }
+  }
+
+  /// Levenshtein distance, for "did you mean" (names are short).
+  private static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// A property of a resource that its type's schema does not allow.
+public struct SchemaViolation: Hashable, Sendable {
+  public var message: String
+  public var location: SourceLocation
+  public var path: String
+}
+
+extension String {
+  fileprivate var replacingHash: String { replacingAll("#", with: " ") }
+}

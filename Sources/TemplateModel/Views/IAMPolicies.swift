@@ -1,0 +1,154 @@
+import Diagnostics
+import Foundation
+
+/// One statement of an IAM policy attached to a role, as the template grants it.
+public struct PolicyStatement: Sendable {
+  public var effect: String
+  /// Actions as written (`ecr:BatchGetImage`, `ecr:*`); empty when only NotAction is used.
+  public var actions: [String]
+  public var usesNotAction: Bool
+  /// Resources (`*`, an ARN, `!GetAtt Repo.Arn`).
+  public var resources: [EvaluatedNode]
+  public var location: SourceLocation
+  /// Where the statement comes from: `Policies/<name>`, `<PolicyResource>`, or a managed policy name.
+  public var source: String
+
+  public var isAllow: Bool { effect.caseInsensitiveCompare("Allow") == .orderedSame }
+
+  /// Whether the statement's actions cover `action` (IAM wildcards `*` and `?`, case-insensitive).
+  public func covers(_ action: String) -> Bool {
+    if usesNotAction { return false }
+    return actions.contains { IAMPattern.matches($0, action) }
+  }
+
+  /// True when a resource is exactly `*`.
+  public var onAllResources: Bool { resources.contains { $0.string == "*" } }
+}
+
+/// IAM's wildcard match for actions: `*` any run, `?` one character, case-insensitive.
+/// Reference: "IAM JSON policy elements: Action",
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+public enum IAMPattern {
+  public static func matches(_ pattern: String, _ text: String) -> Bool {
+    let p = Array(pattern.lowercased().unicodeScalars)
+    let t = Array(text.lowercased().unicodeScalars)
+    var (pi, ti, star, mark) = (0, 0, -1, 0)
+    while ti < t.count {
+      if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+        pi += 1; ti += 1
+      } else if pi < p.count && p[pi] == "*" {
+        star = pi; mark = ti; pi += 1
+      } else if star >= 0 {
+        pi = star + 1; mark += 1; ti = mark
+      } else {
+        return false
+      }
+    }
+    while pi < p.count && p[pi] == "*" { pi += 1 }
+    return pi == p.count
+  }
+}
+
+/// What AWS managed policies the rules rely on grant, from the AWS Managed Policy
+/// Reference (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/).
+public enum ManagedPolicyGrants {
+  /// AmazonECSTaskExecutionRolePolicy: ECR pull and CloudWatch Logs writes on `*`
+  /// (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonECSTaskExecutionRolePolicy.html).
+  public static let known: [String: [String]] = [
+    "AmazonECSTaskExecutionRolePolicy": [
+      "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
+      "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents",
+    ]
+  ]
+
+  /// The policy name at the end of a managed policy ARN (`.../service-role/AmazonECSTaskExecutionRolePolicy`).
+  public static func name(of arn: EvaluatedNode) -> String? {
+    let text = arn.string ?? arn.display
+    guard text.contains(":iam::aws:policy/") else { return nil }
+    return text.split(separator: "/").last.map(String.init)
+  }
+}
+
+extension EvaluatedTemplate {
+  /// Every statement granted to `role`: its inline `Policies`, `AWS::IAM::Policy` and
+  /// `AWS::IAM::ManagedPolicy` resources naming it in `Roles`, and known AWS managed
+  /// policies in `ManagedPolicyArns` (as one `*` statement each).
+  public func statements(grantedTo role: String) -> [PolicyStatement] {
+    var statements: [PolicyStatement] = []
+    if let resource = resource(role) {
+      for policy in resource["Policies"]?.list ?? [] {
+        let name = policy["PolicyName"]?.display ?? "inline"
+        statements += Self.statements(of: policy["PolicyDocument"], source: "Policies/\(name)")
+      }
+      for arn in resource["ManagedPolicyArns"]?.list ?? [] {
+        guard let name = ManagedPolicyGrants.name(of: arn), let actions = ManagedPolicyGrants.known[name] else { continue }
+        statements.append(PolicyStatement(
+          effect: "Allow", actions: actions, usesNotAction: false,
+          resources: [EvaluatedNode(.scalar(.string("*")), at: arn.location)], location: arn.location, source: name))
+      }
+    }
+    for type in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] {
+      for policy in resources(ofType: type) where policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true {
+        statements += Self.statements(of: policy["PolicyDocument"], source: policy.logicalID)
+      }
+    }
+    return statements
+  }
+
+  /// Whether anything grants `role` permissions (inline or attached policies, managed ARNs).
+  public func grantsAnything(to role: String) -> [SourceLocation] {
+    var places: [SourceLocation] = []
+    if let resource = resource(role) {
+      if let policies = resource["Policies"], !(policies.list?.isEmpty ?? false) { places.append(policies.location) }
+      if let arns = resource["ManagedPolicyArns"], !(arns.list?.isEmpty ?? false) { places.append(arns.location) }
+    }
+    for type in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] {
+      for policy in resources(ofType: type) where policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true {
+        places.append(policy.location)
+      }
+    }
+    return places
+  }
+
+  static func statements(of document: EvaluatedNode?, source: String) -> [PolicyStatement] {
+    guard let document else { return [] }
+    let parsed = document.string.flatMap { JSONDocument.parse($0, at: document.location) } ?? document
+    return (parsed["Statement"]?.items ?? []).map { statement in
+      PolicyStatement(
+        effect: statement["Effect"]?.string ?? "",
+        actions: statement["Action"]?.items.compactMap(\.string) ?? [],
+        usesNotAction: statement["NotAction"] != nil,
+        resources: statement["Resource"]?.items ?? [],
+        location: statement.location, source: source)
+    }
+  }
+}
+
+/// Reads JSON text (a policy document or lifecycle policy written as a string) into an
+/// `EvaluatedNode` tree, every node located at the string's own location.
+public enum JSONDocument {
+  public static func parse(_ text: String, at location: SourceLocation) -> EvaluatedNode? {
+    guard let data = text.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    else { return nil }
+    return convert(object, location)
+  }
+
+  private static func convert(_ object: Any, _ location: SourceLocation) -> EvaluatedNode {
+    switch object {
+    case let map as [String: Any]:
+      let entries = map.keys.sorted().map { EvaluatedMap.Entry(key: $0, keyLocation: location, value: convert(map[$0]!, location)) }
+      return EvaluatedNode(.map(EvaluatedMap(entries)), at: location)
+    case let list as [Any]:
+      return EvaluatedNode(.list(list.map { convert($0, location) }), at: location)
+    case let flag as Bool where type(of: object) == Bool.self:
+      return EvaluatedNode(.scalar(Scalar(.boolean, flag ? "true" : "false")), at: location)
+    case let number as NSNumber:
+      return EvaluatedNode(.scalar(Scalar(number.doubleValue == number.doubleValue.rounded() ? .integer : .float, number.stringValue)), at: location)
+    case let text as String:
+      return EvaluatedNode(.scalar(.string(text)), at: location)
+    default:
+      return EvaluatedNode(.scalar(Scalar(.null, "")), at: location)
+    }
+  }
+}
