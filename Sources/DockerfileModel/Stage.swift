@@ -18,18 +18,6 @@ public struct Stage: Sendable, Hashable {
   public var location: SourceLocation { fromInstruction.location }
 }
 
-/// What a stage's FROM names.
-public enum StageBase: Sendable, Hashable {
-  /// An image reference (after global ARG expansion), e.g. `python:3.12-slim`.
-  case image(String)
-  /// An earlier stage, by index: the stage inherits its filesystem and image config.
-  case stage(Int)
-  /// `scratch`: an empty filesystem.
-  case scratch
-  /// The reference depends on a build argument whose value is not known.
-  case unresolved(expression: String, reason: String)
-}
-
 extension Stage {
   /// Resolves a FROM reference (already expanded) against the names of earlier stages.
   static func base(for expanded: ExpandedValue, earlierStages: [String: Int]) -> StageBase {
