@@ -1,0 +1,86 @@
+import Diagnostics
+
+/// The matrix as an aligned text table, followed by the findings as
+/// `file:line:column: error|warning: [rule] message` lines. Colour (ANSI) only when asked
+/// (the command line asks when stdout is a terminal and NO_COLOR is unset).
+public struct TableRenderer: Sendable {
+  public var colour: Bool
+
+  public init(colour: Bool) { self.colour = colour }
+
+  public func render(_ matrix: RequirementMatrix) -> String {
+    let header = ["ID", "ENV", "STATUS", "REQUIREMENT", "WHERE / WHY"]
+    let rows = matrix.rows.map { row -> [String] in
+      [row.requirement.id.description, row.environment ?? "all", row.status.rawValue, row.requirement.title, Self.detail(row)]
+    }
+    let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    var lines: [String] = []
+    func line(_ cells: [String], status: RequirementMatrix.Status?) -> String {
+      var text = ""
+      for (index, cell) in cells.enumerated() {
+        var padded = index < 4 ? cell.padding(to: widths[index]) : cell
+        if index == 2, let status { padded = paint(padded, status) }
+        text += (index == 0 ? "" : "  ") + padded
+      }
+      return String(text.reversed().drop(while: { $0 == " " }).reversed())
+    }
+    lines.append(line(header, status: nil))
+    for (row, cells) in zip(matrix.rows, rows) { lines.append(line(cells, status: row.status)) }
+    lines.append("")
+    let findings = matrix.findings
+    if !findings.isEmpty {
+      lines.append("Findings:")
+      for finding in findings { lines.append(contentsOf: Self.diagnostic(finding)) }
+      lines.append("")
+    }
+    lines.append(Self.summaryLine(matrix))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `file:line:column: error: [rule] message (requirements 8.2, env prod)` and one
+  /// indented line per related location.
+  public static func diagnostic(_ finding: Finding) -> [String] {
+    var context = ["requirement" + (finding.requirements.count > 1 ? "s " : " ") + finding.requirements.map(\.description).joined(separator: ", ")]
+    if let environment = finding.environment { context.append("env \(environment)") }
+    var lines = ["\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context.joined(separator: ", ")))"]
+    for related in finding.related { lines.append("\(related.location): note: \(related.message)") }
+    return lines
+  }
+
+  static func detail(_ row: RequirementMatrix.Row) -> String {
+    if let finding = row.findings.first {
+      let more = row.findings.count > 1 ? " (+\(row.findings.count - 1) more)" : ""
+      return "\(finding.location): \(finding.message)\(more)"
+    }
+    if let first = row.evidence.first { return "\(first): \(row.note)" }
+    return row.note
+  }
+
+  public static func summaryLine(_ matrix: RequirementMatrix) -> String {
+    let counts = RequirementMatrix.Status.allCases.compactMap { status -> String? in
+      guard let count = matrix.summary[status], count > 0 else { return nil }
+      return "\(count) \(status.rawValue)"
+    }
+    let environments = matrix.environments.isEmpty ? "" : " (config envs: \(matrix.environments.joined(separator: ", ")))"
+    return "\(matrix.rows.count) rows: \(counts.joined(separator: ", "))\(environments); requirements from \(matrix.catalogueSource)"
+  }
+
+  private func paint(_ text: String, _ status: RequirementMatrix.Status) -> String {
+    guard colour else { return text }
+    let code = switch status {
+    case .pass: "32"
+    case .fail: "31"
+    case .warn: "33"
+    case .needsEvidence: "36"
+    case .waived: "35"
+    case .notApplicable, .noRule: "2"
+    }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+}
+
+extension String {
+  func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

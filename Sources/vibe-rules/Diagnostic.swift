@@ -1,0 +1,34 @@
+import Diagnostics
+import Foundation
+
+/// Writing diagnostics to standard error.
+enum Diagnostic {
+  /// The one-line `file:line:column: error: message`, then (for a located error) the
+  /// source line with a caret under the column, as compilers print it.
+  static func print(_ error: InputError, excerpt: Bool = true) {
+    printLine(error.description)
+    guard excerpt, let location = error.location, let line = sourceLine(location) else { return }
+    let prefix = line.prefix(max(location.column - 1, 0)).map { $0 == "\t" ? "\t" : " " }.joined()
+    printLine("    " + line)
+    printLine("    " + prefix + "^")
+  }
+
+  static func printLine(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  private static func sourceLine(_ location: SourceLocation) -> String? {
+    guard let bytes = FileBytes.read(location.file), bytes.count < 2_000_000 else { return nil }
+    let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
+    let lines = text.lines
+    guard location.line >= 1, location.line <= lines.count else { return nil }
+    let line = lines[location.line - 1]
+    guard line.count <= 300 else { return nil }
+    return String(line)
+  }
+}
+
+/// Ends the process with `status` (the global `exit`, which `ParsableCommand` shadows).
+func terminate(_ status: Int32) -> Never {
+  exit(status)
+}

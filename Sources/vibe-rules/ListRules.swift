@@ -1,0 +1,24 @@
+import ArgumentParser
+import Rules
+
+/// `vibe-rules list`: the rule catalogue.
+struct ListRules: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List every rule: id, requirements, title, artifacts, kind.")
+
+  func run() throws {
+    let rows = RuleCatalog.all.map(\.definition).map { rule in
+      [rule.id, rule.requirements.map(\.description).joined(separator: ","), rule.kind.rawValue,
+       rule.artifacts.map(\.rawValue).joined(separator: ","), rule.title]
+    }
+    let header = ["RULE", "REQUIREMENTS", "KIND", "ARTIFACTS", "TITLE"]
+    let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    for cells in [header] + rows {
+      let padded = cells.enumerated().map { index, cell in
+        index < 4 ? cell + String(repeating: " ", count: widths[index] - cell.count) : cell
+      }
+      print(padded.joined(separator: "  "))
+    }
+    print("\n\(rows.count) rules")
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Diagnostics
+import ProjectModel
+
+/// Where the checked repository's files are. Paths are relative to `--root`.
+struct ProjectInputs: ParsableArguments {
+  @Option(help: "The repository to check (default: the current directory).")
+  var root: String = "."
+
+  @Option(help: "The SAM or CloudFormation template (default: infra/template.yaml).")
+  var template: String?
+
+  @Option(help: "The SAM CLI config file, TOML or YAML (default: infra/samconfig.toml).")
+  var samconfig: String?
+
+  @Option(help: "The Dockerfile (default: docker/Dockerfile).")
+  var dockerfile: String?
+
+  @Option(help: "The .dockerignore file (default: .dockerignore at the root).")
+  var dockerignore: String?
+
+  @Option(help: "The Docker build context directory (default: the root).")
+  var context: String?
+
+  @Option(name: .customLong("deploy-script"), help: "The deploy script, read and never run (default: deploy.sh).")
+  var deployScript: String?
+
+  @Option(help: "The requirement catalogue (default: REQUIREMENTS.md, else the built-in one).")
+  var requirements: String?
+
+  @Option(name: .customLong("env"), help: "A samconfig config env to evaluate; repeat for several (default: every env of samconfig).")
+  var environments: [String] = []
+
+  var options: ProjectOptions {
+    ProjectOptions(
+      root: root, template: template, samconfig: samconfig, dockerfile: dockerfile, dockerignore: dockerignore,
+      context: context, deployScript: deployScript, requirements: requirements, environments: environments)
+  }
+
+  /// Loads the project; input errors propagate as `InputError` (exit 2).
+  func load() throws(InputError) -> Project {
+    try Project.load(options)
+  }
+}

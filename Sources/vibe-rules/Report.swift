@@ -1,0 +1,72 @@
+import ArgumentParser
+import Diagnostics
+import ProjectModel
+import Rules
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `vibe-rules report`: the requirement matrix.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the requirement matrix: one row per requirement (per config env where they differ).")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+  }
+
+  @OptionGroup var inputs: ProjectInputs
+
+  @Option(help: "How to print the matrix: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: Format = .table
+
+  @Option(help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  func run() throws {
+    let project = try inputs.load()
+    let matrix = Evaluation.matrix(for: project)
+    let text: String
+    switch format {
+    case .table:
+      text = TableRenderer(colour: output == nil && Terminal.wantsColour).render(matrix)
+    case .json:
+      text = JSONReport(matrix, version: VibeRules.version).rendered()
+    }
+    try Output.write(text, to: output)
+    if !matrix.isCompliant { throw ExitCode(1) }
+  }
+}
+
+/// Runs every rule over a project.
+enum Evaluation {
+  static func matrix(for project: Project) -> RequirementMatrix {
+    let results = RuleEngine.run(RuleCatalog.all, on: project)
+    return RequirementMatrix(catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment))
+  }
+}
+
+/// Standard output, or a file the user named (never one of the checked files).
+enum Output {
+  static func write(_ text: String, to path: String?) throws {
+    guard let path else {
+      print(text, terminator: "")
+      return
+    }
+    guard let handle = fopen(path, "w") else {
+      throw InputError("--output \(path): cannot open for writing", at: nil)
+    }
+    defer { fclose(handle) }
+    fputs(text, handle)
+  }
+}
+
+/// Whether standard output is a terminal that wants colour.
+enum Terminal {
+  static var wantsColour: Bool {
+    isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil
+  }
+}

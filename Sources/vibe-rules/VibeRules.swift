@@ -1,0 +1,46 @@
+import ArgumentParser
+import Diagnostics
+
+
+/// vibe-rules: requirement-traceable compliance checks for SAM + ECS Fargate + Dockerfile
+/// repositories.
+///
+/// Exit codes everywhere: 0 nothing fails, 1 a requirement fails, 2 input or usage error.
+@main
+struct VibeRules: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "vibe-rules",
+    abstract: "Check a SAM + ECS Fargate + Dockerfile repository against its numbered requirements.",
+    discussion: "Exit status: 0 when no requirement fails, 1 when one fails, 2 for an input or usage error.",
+    version: version,
+    subcommands: [Report.self, ListRules.self, Explain.self, Debug.self],
+    defaultSubcommand: Report.self)
+
+  /// Runs the command, mapping every outcome to exit status 0, 1 or 2: an `InputError`
+  /// prints one `file:line:column: error:` line; a usage error prints ArgumentParser's
+  /// message; nothing else escapes as a crash.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      terminate(0)
+    } catch let error as InputError {
+      Diagnostic.print(error)
+      terminate(2)
+    } catch let code as ExitCode {
+      terminate(code.rawValue)
+    } catch {
+      let status = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if status == .success {
+        print(message)
+        terminate(0)
+      }
+      if !message.isEmpty { Diagnostic.printLine(message) }
+      terminate(2)
+    }
+  }
+}
