@@ -75,9 +75,6 @@ public struct ImageFacts: Sendable {
     return uid == 0 ? .root(evidence) : .nonRoot(uid: uid, name: name, evidence)
   }
 
-  /// The location of the root stage's FROM (where the base image is named).
-  public var baseLocation: SourceLocation { base.location }
-
   /// Whether the image has `name` on its PATH: packages installed or removed by RUN and
   /// files copied to a program directory decide, in build order; otherwise the base image
   /// (scratch: absent; not in the catalog or unresolved: unknown).

@@ -39,10 +39,6 @@ enum Scalars {
     return String(view)
   }
 
-  static func array(_ string: String) -> [Unicode.Scalar] {
-    Array(string.unicodeScalars)
-  }
-
   /// The index of the first scalar in `range` that is not a Go space (or `range.upperBound`).
   static func skipSpaces(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
     var index = start
