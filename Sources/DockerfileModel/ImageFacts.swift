@@ -22,6 +22,8 @@ public struct ImageFacts: Sendable {
   public var environment: [String: Located<ExpandedValue>] = [:]
   /// Labels by key (quotes removed, variables expanded); MAINTAINER sets `maintainer`.
   public var labels: [String: Located<ExpandedValue>] = [:]
+  /// The Author field the deprecated MAINTAINER sets (it is not a label).
+  public var author: Located<String>?
   /// The last USER, with its resolution; nil if no USER was set (the base image's user).
   public var user: Located<UserSetting>?
   /// The absolute working directory (relative WORKDIRs joined); nil if none was set.

@@ -117,7 +117,9 @@ struct ImageFactsBuilder {
           facts.labels[current.expand(pair.key, escapeToken: escape).description] = Located(current.expand(pair.value, escapeToken: escape), at: location)
         }
       case .maintainer(let name):
-        facts.labels["maintainer"] = Located(.resolved(name), at: location)
+        // MAINTAINER sets the image's Author field, not a label
+        // (https://docs.docker.com/reference/dockerfile/#maintainer-deprecated).
+        facts.author = Located(name, at: location)
       case .user(let written):
         let expanded = scope().expand(written, escapeToken: escape)
         var userPart = expanded

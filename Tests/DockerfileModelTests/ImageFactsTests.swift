@@ -109,13 +109,15 @@ struct ImageFactsTests {
     #expect(try facts("FROM a\nENV D=/x\nWORKDIR $D/y\n").workdir?.value == .resolved("/x/y"))
   }
 
-  @Test("LABEL: quotes removed, several per line, MAINTAINER")
+  @Test("LABEL: quotes removed, several per line; MAINTAINER sets the author, not a label")
   func labels() throws {
-    let labels = try facts("FROM a\nLABEL \"com.example.name\"=\"My App\" version=1.0 description='a b'\nMAINTAINER me\n").labels
+    let image = try facts("FROM a\nLABEL \"com.example.name\"=\"My App\" version=1.0 description='a b'\nMAINTAINER me\n")
+    let labels = image.labels
     #expect(labels["com.example.name"]?.value == .resolved("My App"))
     #expect(labels["version"]?.value == .resolved("1.0"))
     #expect(labels["description"]?.value == .resolved("a b"))
-    #expect(labels["maintainer"]?.value == .resolved("me"))
+    #expect(labels["maintainer"] == nil)
+    #expect(image.author?.value == "me")
   }
 
   @Test("EXPOSE: ranges, protocols, variables")
