@@ -34,7 +34,7 @@ let package = Package(
       name: "Requirements", dependencies: ["Diagnostics"],
       resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
     // Every artifact of one repository loaded together.
-    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel"]),
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
     // Rules and the requirement matrix.
     .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(

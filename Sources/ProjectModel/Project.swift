@@ -1,4 +1,5 @@
 import Diagnostics
+import DockerfileModel
 import Requirements
 import TemplateModel
 
@@ -15,6 +16,18 @@ public struct Project: Sendable {
   public var templateFile: ArtifactFile?
   public var samconfig: SamConfig?
   public var samconfigFile: ArtifactFile?
+  public var dockerfile: Dockerfile?
+  public var dockerfileFile: ArtifactFile?
+  /// The ignore file that applies to the build (`<Dockerfile>.dockerignore` next to the
+  /// Dockerfile wins over `<context>/.dockerignore`).
+  public var dockerignore: DockerIgnore?
+  public var dockerignoreFile: ArtifactFile?
+  /// The Docker build context directory (path on disk) and its display name.
+  public var buildContext: ArtifactFile?
+  /// Evidence from a build: the image's `docker image inspect` output.
+  public var imageInspection: ImageInspection?
+  /// Waivers written in the template and the Dockerfile.
+  public var waivers: [Waiver] = []
   /// One evaluated template per config env, in samconfig order.
   public var environments: [EvaluatedTemplate]
   /// Why an optional artifact is absent, by artifact name (`template`, `samconfig`, ...).

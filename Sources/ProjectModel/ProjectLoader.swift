@@ -1,4 +1,5 @@
 import Diagnostics
+import DockerfileModel
 import Requirements
 import TemplateModel
 
@@ -22,6 +23,7 @@ extension Project {
     if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
       project.templateFile = file
       project.template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
+      project.waivers += try WaiverReader.fromTemplate(project.template!)
     } else {
       project.absences["template"] = "no template at \(ProjectOptions.defaultTemplate) (use --template)"
     }
@@ -30,6 +32,10 @@ extension Project {
       project.samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
     } else {
       project.absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
+    }
+    try project.loadDockerfile(options)
+    if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
+      project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
     try project.evaluateEnvironments(requested: options.environments)
     return project
@@ -50,6 +56,42 @@ extension Project {
     environments = try names.map { name throws(InputError) in
       let configuration = try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: nil)
       return TemplateEvaluator.evaluate(template, configuration: configuration)
+    }
+  }
+}
+
+extension Project {
+  /// The Dockerfile, its build context and the ignore file that applies.
+  mutating func loadDockerfile(_ options: ProjectOptions) throws(InputError) {
+    if let file = try ArtifactFile.resolve(options.dockerfile, fallback: ProjectOptions.defaultDockerfile, root: root, option: "--dockerfile") {
+      dockerfileFile = file
+      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      let parsed = try Dockerfile.parse(source)
+      dockerfile = parsed
+      waivers += try WaiverReader.fromDockerfile(source, parsed)
+    } else {
+      absences["dockerfile"] = "no Dockerfile at \(ProjectOptions.defaultDockerfile) (use --dockerfile)"
+    }
+    if let context = try ArtifactFile.resolve(options.context, fallback: ProjectOptions.defaultContext, root: root, option: "--context", directory: true) {
+      buildContext = context
+    } else {
+      absences["build-context"] = "no build context directory"
+    }
+    let perDockerfile = dockerfileFile.map { $0.path + ".dockerignore" }
+    let ignore: ArtifactFile?
+    if options.dockerignore == nil, let perDockerfile, FileBytes.size(of: perDockerfile) != nil {
+      ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root))
+    } else if options.dockerignore == nil, let context = buildContext {
+      ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore")
+        .map { ArtifactFile(path: $0.path, displayName: ArtifactFile.displayName($0.path, root: root)) }
+    } else {
+      ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")
+    }
+    if let ignore {
+      dockerignoreFile = ignore
+      dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))
+    } else {
+      absences["dockerignore"] = "no .dockerignore in the build context"
     }
   }
 }

@@ -11,6 +11,8 @@ public struct ProjectOptions: Sendable {
   public var requirements: String?
   /// Config envs to evaluate; empty means every deployable env of samconfig.
   public var environments: [String]
+  /// Evidence: `docker image inspect` output of the built image.
+  public var imageInspect: String?
 
   /// Default artifact locations, relative to the root.
   public static let defaultTemplate = "infra/template.yaml"
@@ -23,7 +25,7 @@ public struct ProjectOptions: Sendable {
 
   public init(root: String = ".", template: String? = nil, samconfig: String? = nil, dockerfile: String? = nil,
               dockerignore: String? = nil, context: String? = nil, deployScript: String? = nil,
-              requirements: String? = nil, environments: [String] = []) {
+              requirements: String? = nil, environments: [String] = [], imageInspect: String? = nil) {
     self.root = root
     self.template = template
     self.samconfig = samconfig
@@ -33,5 +35,6 @@ public struct ProjectOptions: Sendable {
     self.deployScript = deployScript
     self.requirements = requirements
     self.environments = environments
+    self.imageInspect = imageInspect
   }
 }

@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let project = try inputs.load()
-    let matrix = Evaluation.matrix(for: project)
+    let matrix = try Evaluation.matrix(for: project)
     let text: String
     switch format {
     case .table:
@@ -43,9 +43,12 @@ struct Report: ParsableCommand {
 
 /// Runs every rule over a project.
 enum Evaluation {
-  static func matrix(for project: Project) -> RequirementMatrix {
+  static func matrix(for project: Project) throws(InputError) -> RequirementMatrix {
+    try WaiverCheck.validate(project.waivers, catalogue: project.requirements)
     let results = RuleEngine.run(RuleCatalog.all, on: project)
-    return RequirementMatrix(catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment))
+    return RequirementMatrix(
+      catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment),
+      waivers: project.waivers, today: WaiverCheck.today)
   }
 }
 

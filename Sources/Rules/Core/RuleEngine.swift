@@ -7,6 +7,8 @@ public struct RuleResult: Sendable {
   /// The config env; nil for repository-scope rules.
   public var environment: String?
   public var verdict: Verdict
+  /// Set by the matrix when waivers accept every finding of this result.
+  var isWaived = false
 
   /// The verdict as it concerns requirement `id` alone: a rule deciding several
   /// requirements fails only those its findings name; for the others it passes.

@@ -68,6 +68,13 @@ public struct JSONReport: Encodable, Sendable {
     }
   }
 
+  struct WaivedEntry: Encodable {
+    var finding: FindingEntry
+    var reason: String
+    var expires: String?
+    var waiver: Location
+  }
+
   struct RequirementEntry: Encodable {
     var id: String
     var title: String
@@ -78,8 +85,9 @@ public struct JSONReport: Encodable, Sendable {
     var rules: [String]
     var evidence: [Location]
     var findings: [FindingEntry]
+    var waived: [WaivedEntry]
 
-    enum CodingKeys: String, CodingKey { case id, title, kind, environment, status, note, rules, evidence, findings }
+    enum CodingKeys: String, CodingKey { case id, title, kind, environment, status, note, rules, evidence, findings, waived }
     func encode(to encoder: Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(id, forKey: .id)
@@ -91,6 +99,7 @@ public struct JSONReport: Encodable, Sendable {
       try container.encode(rules, forKey: .rules)
       try container.encode(evidence, forKey: .evidence)
       try container.encode(findings, forKey: .findings)
+      try container.encode(waived, forKey: .waived)
     }
   }
 
@@ -112,7 +121,8 @@ public struct JSONReport: Encodable, Sendable {
       RequirementEntry(
         id: row.requirement.id.description, title: row.requirement.title, kind: row.requirement.kind.rawValue,
         environment: row.environment, status: row.status.rawValue, note: row.note, rules: row.rules,
-        evidence: row.evidence.map(Location.init), findings: row.findings.map(FindingEntry.init))
+        evidence: row.evidence.map(Location.init), findings: row.findings.map(FindingEntry.init),
+        waived: row.waived.map { WaivedEntry(finding: FindingEntry($0.finding), reason: $0.waiver.reason, expires: $0.waiver.expires, waiver: Location($0.waiver.location)) })
     }
     findings = matrix.findings.map(FindingEntry.init)
     summary = Dictionary(uniqueKeysWithValues: RequirementMatrix.Status.allCases.map { ($0.rawValue, matrix.summary[$0] ?? 0) })

@@ -1,4 +1,5 @@
 import Diagnostics
+import ProjectModel
 import Requirements
 
 /// The requirement matrix: one row per requirement of the catalogue, or one per config
@@ -27,6 +28,8 @@ public struct RequirementMatrix: Sendable {
     public var rules: [String]
     /// Where the deciding facts are.
     public var evidence: [SourceLocation]
+    /// Findings a waiver accepts, with the waiver (they stay visible as `waived`).
+    public var waived: [WaivedFinding]
   }
 
   public var rows: [Row]
@@ -35,7 +38,13 @@ public struct RequirementMatrix: Sendable {
   /// Where the catalogue came from (`REQUIREMENTS.md` or the built-in one).
   public var catalogueSource: String
 
-  public init(catalogue: RequirementCatalogue, results: [RuleResult], environments: [String]) {
+  /// A finding a waiver accepts.
+  public struct WaivedFinding: Sendable {
+    public var finding: Finding
+    public var waiver: Waiver
+  }
+
+  public init(catalogue: RequirementCatalogue, results: [RuleResult], environments: [String], waivers: [Waiver] = [], today: String = "9999-12-31") {
     self.environments = environments
     self.catalogueSource = catalogue.source
     var byRequirement: [RequirementID: [RuleResult]] = [:]
@@ -43,7 +52,7 @@ public struct RequirementMatrix: Sendable {
       for id in result.rule.requirements { byRequirement[id, default: []].append(result) }
     }
     rows = catalogue.requirements.flatMap { requirement in
-      Self.rows(for: requirement, results: byRequirement[requirement.id] ?? [], environments: environments)
+      Self.rows(for: requirement, results: byRequirement[requirement.id] ?? [], environments: environments, waivers: requirement.isWaivable ? waivers : [], today: today)
     }
   }
 
@@ -61,46 +70,75 @@ public struct RequirementMatrix: Sendable {
   /// True when no row fails.
   public var isCompliant: Bool { !rows.contains { $0.status == .fail } }
 
-  private static func rows(for requirement: Requirement, results: [RuleResult], environments: [String]) -> [Row] {
+  private static func rows(for requirement: Requirement, results: [RuleResult], environments: [String], waivers: [Waiver], today: String) -> [Row] {
     guard !results.isEmpty else {
-      return [Row(requirement: requirement, environment: nil, status: .noRule, findings: [], note: "no rule checks this requirement yet", rules: [], evidence: [])]
+      return [Row(requirement: requirement, environment: nil, status: .noRule, findings: [], note: "no rule checks this requirement yet", rules: [], evidence: [], waived: [])]
     }
     let shared = results.filter { $0.environment == nil }
     let names = environments.isEmpty ? [nil] : environments.map(Optional.some)
     let perEnvironment = names.map { name in
-      row(requirement, name, shared + results.filter { $0.environment != nil && $0.environment == name })
+      row(requirement, name, shared + results.filter { $0.environment != nil && $0.environment == name }, waivers: waivers, today: today)
     }
     let first = perEnvironment[0]
-    let agree = perEnvironment.allSatisfy { $0.status == first.status && $0.findings.map(\.message) == first.findings.map(\.message) }
+    let agree = perEnvironment.allSatisfy {
+      $0.status == first.status && $0.findings.map(\.message) == first.findings.map(\.message)
+        && $0.waived.map(\.finding.message) == first.waived.map(\.finding.message)
+    }
     if agree {
       var merged = first
       merged.environment = nil
       merged.findings = perEnvironment.flatMap(\.findings).uniqued(by: \.message)
+      merged.waived = perEnvironment.flatMap(\.waived).uniqued(by: \.finding.message)
       return [merged]
     }
     return perEnvironment
   }
 
-  private static func row(_ requirement: Requirement, _ environment: String?, _ allResults: [RuleResult]) -> Row {
+  private static func row(_ requirement: Requirement, _ environment: String?, _ allResults: [RuleResult], waivers: [Waiver], today: String) -> Row {
+    var waived: [WaivedFinding] = []
     let results = allResults.map { result in
       var projected = result
       projected.verdict = result.verdict(for: requirement.id)
+      guard projected.verdict.status == .fail || projected.verdict.status == .warn else { return projected }
+      var active: [Finding] = []
+      for var finding in projected.verdict.findings {
+        let covering = waivers.filter { $0.covers(rule: finding.ruleID, requirements: finding.requirements, at: finding.location) }
+        if let waiver = covering.first(where: { !$0.isExpired(on: today) }) {
+          waived.append(WaivedFinding(finding: finding, waiver: waiver))
+        } else {
+          if let expired = covering.first {
+            finding.message += " (the waiver at \(expired.location) expired on \(expired.expires ?? ""))"
+          }
+          active.append(finding)
+        }
+      }
+      if active.isEmpty {
+        projected.verdict = .pass(projected.verdict.passNote)
+        projected.verdict.status = .pass
+        projected.isWaived = true
+      } else {
+        projected.verdict = Verdict(findings: active, passNote: projected.verdict.passNote, evidence: projected.verdict.evidence)
+      }
       return projected
     }
     let worst = results.map(\.verdict.status).max() ?? .notApplicable
-    let status: Status = switch worst {
+    var status: Status = switch worst {
     case .pass: .pass
     case .fail: .fail
     case .warn: .warn
     case .needsEvidence: .needsEvidence
     case .notApplicable: .notApplicable
     }
-    let deciding = results.filter { $0.verdict.status == worst }
+    if (status == .pass || status == .notApplicable) && !waived.isEmpty { status = .waived }
+    let deciding = results.filter { $0.verdict.status == worst && !$0.isWaived }
     let findings = worst == .fail || worst == .warn ? results.flatMap(\.verdict.findings) : []
-    let note = deciding.map(\.verdict.note).filter { !$0.isEmpty }.uniqued(by: { $0 }).joined(separator: "; ")
+    var note = deciding.map(\.verdict.note).filter { !$0.isEmpty }.uniqued(by: { $0 }).joined(separator: "; ")
+    if status == .waived {
+      note = "waived: " + waived.map(\.waiver.reason).uniqued(by: { $0 }).joined(separator: "; ")
+    }
     return Row(
       requirement: requirement, environment: environment, status: status, findings: findings, note: note,
-      rules: results.map(\.rule.id).uniqued(by: { $0 }), evidence: deciding.flatMap(\.verdict.evidence))
+      rules: results.map(\.rule.id).uniqued(by: { $0 }), evidence: deciding.flatMap(\.verdict.evidence), waived: waived)
   }
 }
 

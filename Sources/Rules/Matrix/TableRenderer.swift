@@ -33,6 +33,14 @@ public struct TableRenderer: Sendable {
       for finding in findings { lines.append(contentsOf: Self.diagnostic(finding)) }
       lines.append("")
     }
+    let waived = matrix.rows.flatMap(\.waived).uniqued(by: { "\($0.finding.location)\($0.finding.message)" })
+    if !waived.isEmpty {
+      lines.append("Waived:")
+      for entry in waived {
+        lines.append("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))")
+      }
+      lines.append("")
+    }
     lines.append(Self.summaryLine(matrix))
     return lines.joined(separator: "\n") + "\n"
   }

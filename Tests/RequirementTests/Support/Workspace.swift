@@ -17,6 +17,7 @@ struct Workspace {
   static let artifactPaths: [Artifact: String] = [
     .template: "infra/template.yaml", .samconfig: "infra/samconfig.toml", .dockerfile: "docker/Dockerfile",
     .dockerignore: ".dockerignore", .deployScript: "deploy.sh", .requirements: "REQUIREMENTS.md",
+    .evidence: "evidence/image-inspect.json",
   ]
 
   let directory: URL
@@ -59,6 +60,7 @@ struct Workspace {
       throw WorkspaceError.staleEdit("\(relative) does not contain \(edit.find.debugDescription)")
     }
     let changed = edit.find.isEmpty ? text + edit.replacement : text.replacingOccurrences(of: edit.find, with: edit.replacement)
+    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     if edit.replacement.isEmpty && edit.find == text {
       try FileManager.default.removeItem(at: file)
     } else {
@@ -67,7 +69,9 @@ struct Workspace {
   }
 
   func load() throws(InputError) -> Project {
-    try Project.load(ProjectOptions(root: directory.path))
+    let inspect = directory.appendingPathComponent(Self.artifactPaths[.evidence]!).path
+    return try Project.load(ProjectOptions(
+      root: directory.path, imageInspect: FileManager.default.fileExists(atPath: inspect) ? Self.artifactPaths[.evidence] : nil))
   }
 
   enum WorkspaceError: Error, CustomStringConvertible {

@@ -6,5 +6,7 @@ extension RuleCatalog {
     ContainerPortRule(),
     ContainerLogGroupRule(),
     TaskRoleWithoutPermissionsRule(),
+    ContainerHealthCheckRule(),
+    HealthCheckProgramInImageRule(),
   ]
 }

@@ -4,6 +4,7 @@ extension RuleCatalog {
     ALBListenersRule(),
     HTTPRedirectRule(),
     ALBForwardsToServiceRule(),
+    StreamlitStickinessRule(),
     TargetGroupHealthCheckRule(),
     ALBDNSOutputRule(),
   ]

@@ -1,0 +1,39 @@
+import DockerfileModel
+
+/// 1.1: every COPY/ADD source exists in the build context and is not excluded by the
+/// ignore file (otherwise the build fails: "failed to compute cache key ... not found").
+struct DockerCopySourcesRule: Rule {
+  static let definition = RuleDefinition(
+    id: "docker-copy-sources",
+    requirements: ["1.1"],
+    title: "COPY sources are in the build context and not ignored",
+    rationale: "BuildKit sends only the context minus .dockerignore; a COPY of an excluded or missing file fails the build with a message that never names the ignore file. The check uses Docker's matching: filepath.Match plus **, later ! patterns re-include.",
+    scope: .repository, kind: .crossFile, artifacts: [.dockerfile, .buildContext],
+    sources: ["https://docs.docker.com/build/concepts/context/#dockerignore-files", "https://github.com/moby/buildkit/issues/5132"],
+    examples: [
+      .compliant(),
+      .change("the app folder is ignored", .edit(.dockerignore, "# Tests, tooling and node modules\n", "# Tests, tooling and node modules\nstreamlit_ui\n")),
+      .change("a source that does not exist", .edit(.dockerfile, "COPY streamlit_ui/requirements.txt /tmp/requirements.txt", "COPY streamlit_ui/requirements-prod.txt /tmp/requirements.txt")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let dockerfile = context.project.dockerfile, let buildContext = context.project.buildContext else { return .notApplicable("no Dockerfile or build context") }
+    let problems = BuildContext.check(dockerfile: dockerfile, contextDirectory: buildContext.path, dockerignore: context.project.dockerignore)
+    var unresolved: [String] = []
+    var findings: [Finding] = []
+    for problem in problems {
+      switch problem.kind {
+      case .unresolved, .contextIncomplete:
+        unresolved.append(problem.description)
+      case .excluded(let pattern), .globMatchesOnlyExcluded(let pattern):
+        findings.append(.error("COPY source `\(problem.source)` is excluded by \(pattern.location.file) line \(pattern.location.line) `\(pattern.value)`; the build fails", at: problem.location, related: [.init("the excluding pattern", at: pattern.location)]))
+      case .globMatchedNothing:
+        findings.append(.warning("COPY source `\(problem.source)` matches nothing in the build context \(buildContext.displayName)", at: problem.location))
+      default:
+        findings.append(.error("\(problem.description) (build context \(buildContext.displayName))", at: problem.location))
+      }
+    }
+    if findings.isEmpty && !unresolved.isEmpty { return .needsEvidence("COPY sources depend on build arguments: " + unresolved.joined(separator: "; ")) }
+    return Verdict(findings: findings, passNote: "every COPY source is in the context \(buildContext.displayName) and not ignored")
+  }
+}
