@@ -50,16 +50,17 @@ public struct Assignment: Sendable, Hashable {
   /// Reads `word` as an assignment when it starts with an unquoted `NAME=`, `NAME+=` or
   /// `NAME[sub]=`; nil otherwise.
   public init?(word: Word) {
-    guard let first = word.parts.first, case .literal(let head) = first.kind else { return nil }
+    guard let first = word.parts.first, case .literal(let head) = first.kind,
+      let c0 = head.unicodeScalars.first, Lexical.isNameStart(c0), head.unicodeScalars.contains("=")
+    else { return nil }
     let scalars = Array(head.unicodeScalars)
-    guard let c0 = scalars.first, Lexical.isNameStart(c0) else { return nil }
     var index = 1
     while index < scalars.count, Lexical.isNameCharacter(scalars[index]) { index += 1 }
-    let name = String(String.UnicodeScalarView(scalars[0..<index]))
+    let name = String(scalars: scalars[0..<index])
     var subscriptText: String?
     if index < scalars.count, scalars[index] == "[" {
       guard let close = scalars[index...].firstIndex(of: "]") else { return nil }
-      subscriptText = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+      subscriptText = String(scalars: scalars[(index + 1)..<close])
       index = close + 1
     }
     var append = false
@@ -71,10 +72,10 @@ public struct Assignment: Sendable, Hashable {
     index += 1
     let prefixLength = index
     var valueParts = Array(word.parts.dropFirst())
-    let rest = String(String.UnicodeScalarView(scalars[index...]))
+    let rest = String(scalars: scalars[index...])
     let valueLocation = SourceLocation(file: first.location.file, line: first.location.line, column: first.location.column + prefixLength)
     if !rest.isEmpty { valueParts.insert(WordPart(.literal(rest), at: valueLocation), at: 0) }
-    let rawValue = String(String.UnicodeScalarView(word.text.unicodeScalars.dropFirst(prefixLength)))
+    let rawValue = String(scalars: word.text.unicodeScalars.dropFirst(prefixLength))
     let location = valueParts.first?.location ?? valueLocation
     if valueParts.count == 1, case .arrayLiteral(let elements) = valueParts[0].kind {
       self.init(name: name, arrayIndex: subscriptText, isAppend: append, value: .array(elements), location: word.location, text: word.text)

@@ -29,13 +29,13 @@ public struct Evaluation: Sendable {
   public let isTruncated: Bool
   /// Where the walk stopped at an `exit` reached on every path (execution order only).
   public let exitLocation: SourceLocation?
-  let wordValues: [SourceLocation: ResolvedWord]
+  let wordValues: [Int: ResolvedWord]
   let finalState: ExecutionState
   let functionTable: [String: FunctionDefinition]
 
   init(
     order: Order, environment: Environment, commands: [CommandInvocation], statements: [StatementRecord],
-    isTruncated: Bool, exitLocation: SourceLocation?, wordValues: [SourceLocation: ResolvedWord], finalState: ExecutionState,
+    isTruncated: Bool, exitLocation: SourceLocation?, wordValues: [Int: ResolvedWord], finalState: ExecutionState,
     functionTable: [String: FunctionDefinition]
   ) {
     self.order = order
@@ -62,7 +62,7 @@ public struct Evaluation: Sendable {
   /// with different values (a function called twice), the values are alternatives. For a
   /// word the walk never reached, the value against the variables at the end of the walk.
   public func value(of word: Word) -> ResolvedWord {
-    if let known = wordValues[word.location] { return known }
+    if let known = wordValues[Evaluator.key(word.location)] { return known }
     let evaluator = Evaluator(order: order, environment: environment, functions: functionTable, state: finalState)
     return evaluator.resolve(word.parts, nil, quiet: true)
   }
@@ -101,6 +101,11 @@ public struct Evaluation: Sendable {
   /// Commands run inside function `name` (at any depth of its calls), in order.
   public func commands(inFunction name: String) -> [CommandInvocation] {
     commands.filter { $0.callStack.contains(name) || $0.context.functionName == name }
+  }
+
+  /// True when the walk reached a command or statement that starts at `location`.
+  public func reaches(_ location: SourceLocation) -> Bool {
+    commands.contains { $0.location == location } || statements.contains { $0.statement.location == location }
   }
 
   /// The first record of the statement that starts at `location`.

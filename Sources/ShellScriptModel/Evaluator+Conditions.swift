@@ -8,7 +8,10 @@ extension Evaluator {
     case .negation(let inner):
       return decide(inner).map { !$0 }
     case .simple(let command):
-      guard !command.words.isEmpty else { return nil }
+      guard !command.words.isEmpty else {
+        // An assignment's status is that of its last command substitution, else 0 (3.7.1).
+        return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
+      }
       let words = command.words.map { resolve($0.parts, nil, quiet: true) }
       switch words[0].literal {
       case "true", ":": return true

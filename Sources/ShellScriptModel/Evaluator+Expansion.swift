@@ -11,10 +11,11 @@ extension Evaluator {
   /// remembers the value for `Evaluation.value(of:)`.
   func resolveRecorded(_ word: Word, _ context: WalkContext) -> ResolvedWord {
     let value = resolve(word.parts, context, quiet: false)
-    if let existing = wordValues[word.location] {
-      if existing != value { wordValues[word.location] = alternatives("", [existing, value], expression: word.text) }
+    let key = Self.key(word.location)
+    if let existing = wordValues[key] {
+      if existing != value { wordValues[key] = alternatives("", [existing, value], expression: word.text) }
     } else {
-      wordValues[word.location] = value
+      wordValues[key] = value
     }
     return value
   }
@@ -23,6 +24,7 @@ extension Evaluator {
   /// expansion). With `quiet`, nothing is recorded, substitutions are not walked and
   /// `${X:=...}` does not assign: used to decide conditions and match patterns.
   func resolve(_ parts: [WordPart], _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
+    if parts.count == 1 { return resolve(parts[0], context, quiet: quiet) }
     var pieces: [ResolvedWord.Piece] = []
     for part in parts { pieces += resolve(part, context, quiet: quiet).pieces }
     return ResolvedWord(pieces: pieces)
@@ -56,13 +58,12 @@ extension Evaluator {
     }
   }
 
+  /// The key of a word's value: its line and column (every word of a script is in one file).
+  static func key(_ location: SourceLocation) -> Int { location.line << 32 | (location.column & 0xFFFF_FFFF) }
+
   /// Walks the commands of a substitution in a subshell: nothing they assign survives.
   func walkSubstitution(_ substitution: CommandSubstitution, _ context: WalkContext) {
-    let saved = state
-    modified.append([])
-    walkList(substitution.statements, context)
-    modified.removeLast()
-    state = saved
+    inSubshell { walkList(substitution.statements, context) }
   }
 
   /// The value of a parameter (3.4 "Shell Parameters"): positional, special or variable.
@@ -98,6 +99,16 @@ extension Evaluator {
     }
   }
 
+  /// `${#NAME[@]}` / `${#@}`: how many elements; nil when unknown.
+  private func elementCount(_ name: String) -> ResolvedWord? {
+    if name == "@" || name == "*" { return state.positional.map { ResolvedWord(literal: String($0.count)) } }
+    switch state.variables[name] ?? initialBinding(name) {
+    case .unset: return ResolvedWord(literal: "0")
+    case .array(let values): return ResolvedWord(literal: String(values.count))
+    case .scalar(let value): return value.isLiteral ? ResolvedWord(literal: "1") : nil
+    }
+  }
+
   /// True/false when the value is known to be null (empty) or not; nil when unknown.
   static func isNull(_ value: ResolvedWord) -> Bool? {
     if let literal = value.literal { return literal.isEmpty }
@@ -111,6 +122,11 @@ extension Evaluator {
       symbol: Symbol(kind: .parameter(expansion.parameter), expression: expansion.text, location: expansion.location))
     if expansion.isIndirect {
       return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
+    }
+    if expansion.operation == .length, let index = expansion.arrayIndex ?? (expansion.parameter == "@" || expansion.parameter == "*" ? "@" : nil),
+      index == "@" || index == "*"
+    {
+      return elementCount(expansion.parameter) ?? ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
     if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],

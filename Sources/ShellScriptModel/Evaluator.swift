@@ -20,8 +20,10 @@ final class Evaluator {
   var state: ExecutionState
   var commands: [CommandInvocation] = []
   var records: [StatementRecord] = []
-  var wordValues: [SourceLocation: ResolvedWord] = [:]
-  var modified: [Set<String>] = [[]]
+  var wordValues: [Int: ResolvedWord] = [:]
+  /// Previous values of variables assigned inside open scopes, newest last.
+  var undoLog: [(name: String, previous: Binding?)] = []
+  var openScopes = 0
   var localFrames: [[String: Binding?]] = []
   var inlinedRecords = 0
   var truncated = false
@@ -88,40 +90,105 @@ final class Evaluator {
 
   // MARK: - Paths
 
-  /// Runs `body` from the current state and returns the state it ends in (with the
-  /// variables it assigned); the current state is left as it was.
-  func runBranch(_ body: () -> Void) -> (ExecutionState, Set<String>) {
-    let saved = state
-    modified.append([])
-    body()
-    let changed = modified.removeLast()
-    let result = state
-    state = saved
-    return (result, changed)
+  /// A point the walk can return to: variables are restored from the undo log, the rest
+  /// from the saved copies.
+  struct Scope {
+    let mark: Int
+    let positional: [ResolvedWord]?
+    let options: ShellOptions
+    let termination: Termination?
   }
 
-  /// Joins paths: variables they disagree on become alternatives; paths that ended in
-  /// `exit`/`return` do not reach the join.
-  func merge(_ outcomes: [(ExecutionState, Set<String>)]) -> ExecutionState {
-    var keys = Set<String>()
-    for outcome in outcomes { keys.formUnion(outcome.1) }
-    modified[modified.count - 1].formUnion(keys)
-    let live = outcomes.filter { $0.0.termination == nil }
-    guard let first = live.first else { return outcomes.first?.0 ?? state }
-    if live.count == 1 { return first.0 }
-    var result = first.0
-    for key in keys {
-      let bindings = live.map { $0.0.variables[key] ?? initialBinding(key) }
-      if bindings.allSatisfy({ $0 == bindings[0] }) {
-        result.variables[key] = bindings[0]
-      } else {
-        result.variables[key] = .scalar(alternatives(key, bindings.map(Self.value(of:))))
+  /// How a path ended: the variables it changed (their values at its end; nil = removed),
+  /// positional parameters, options, and whether it stopped early.
+  struct Outcome {
+    var changes: [String: Binding?]
+    var positional: [ResolvedWord]?
+    var options: ShellOptions
+    var termination: Termination?
+  }
+
+  func beginScope() -> Scope {
+    openScopes += 1
+    return Scope(mark: undoLog.count, positional: state.positional, options: state.options, termination: state.termination)
+  }
+
+  /// Returns to `scope`, reporting what the path changed when `capture` is set.
+  @discardableResult
+  func endScope(_ scope: Scope, capture: Bool = false) -> Outcome {
+    var changes: [String: Binding?] = [:]
+    if capture {
+      for entry in undoLog[scope.mark...] where changes.index(forKey: entry.name) == nil {
+        changes.updateValue(state.variables[entry.name], forKey: entry.name)
       }
     }
-    let positionals = live.map(\.0.positional)
-    if !positionals.allSatisfy({ $0 == positionals[0] }) { result.positional = nil }
-    result.options = ShellOptions.merge(live.map(\.0.options))
-    return result
+    let outcome = Outcome(changes: changes, positional: state.positional, options: state.options, termination: state.termination)
+    while undoLog.count > scope.mark {
+      let entry = undoLog.removeLast()
+      state.variables[entry.name] = entry.previous
+    }
+    state.positional = scope.positional
+    state.options = scope.options
+    state.termination = scope.termination
+    openScopes -= 1
+    return outcome
+  }
+
+  /// The current path as an outcome that changed nothing.
+  var unchanged: Outcome {
+    Outcome(changes: [:], positional: state.positional, options: state.options, termination: state.termination)
+  }
+
+  /// Runs `body` from the current state and returns how it ended; the current state is
+  /// left as it was.
+  func runBranch(_ body: () -> Void) -> Outcome {
+    let scope = beginScope()
+    body()
+    return endScope(scope, capture: true)
+  }
+
+  /// Runs `body` in a subshell: nothing it changes survives (3.7.3 "Command Execution
+  /// Environment").
+  func inSubshell(_ body: () -> Void) {
+    let scope = beginScope()
+    body()
+    endScope(scope)
+  }
+
+  /// Joins paths into the current state: variables they disagree on become alternatives;
+  /// paths that ended in `exit`/`return` do not reach the join.
+  func merge(_ outcomes: [Outcome]) {
+    let live = outcomes.filter { $0.termination == nil }
+    guard live.count > 1 else {
+      if let only = live.first ?? outcomes.first { apply(only) }
+      return
+    }
+    var keys: [String] = []
+    var seen = Set<String>()
+    for outcome in live { for key in outcome.changes.keys where seen.insert(key).inserted { keys.append(key) } }
+    for key in keys.sorted() {
+      let base = state.variables[key]
+      let bindings = live.map { outcome -> Binding in
+        let value: Binding? = outcome.changes.index(forKey: key).map { outcome.changes[$0].value } ?? base
+        return value ?? initialBinding(key)
+      }
+      if bindings.allSatisfy({ $0 == bindings[0] }) {
+        if base != bindings[0] { assign(key, bindings[0]) }
+      } else {
+        assign(key, .scalar(alternatives(key, bindings.map(Self.value(of:)))))
+      }
+    }
+    let positionals = live.map(\.positional)
+    state.positional = positionals.allSatisfy({ $0 == positionals[0] }) ? positionals[0] : nil
+    state.options = ShellOptions.merge(live.map(\.options))
+    state.termination = nil
+  }
+
+  private func apply(_ outcome: Outcome) {
+    for (key, value) in outcome.changes { assign(key, value) }
+    state.positional = outcome.positional
+    state.options = outcome.options
+    state.termination = outcome.termination
   }
 
   static func value(of binding: Binding) -> ResolvedWord {
@@ -166,9 +233,11 @@ final class Evaluator {
     return .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
   }
 
-  func assign(_ name: String, _ binding: Binding) {
+  /// Sets a variable (nil: back to what the environment gives), logging the previous
+  /// value while a scope is open.
+  func assign(_ name: String, _ binding: Binding?) {
+    if openScopes > 0 { undoLog.append((name, state.variables[name])) }
     state.variables[name] = binding
-    modified[modified.count - 1].insert(name)
   }
 
   // MARK: - Statements
@@ -187,9 +256,7 @@ final class Evaluator {
     walkDepth += 1
     defer { walkDepth -= 1 }
     if statement.isBackgrounded {
-      let saved = state
-      walkKind(statement, context)
-      state = saved
+      inSubshell { walkKind(statement, context) }
     } else {
       walkKind(statement, context)
     }
@@ -204,9 +271,7 @@ final class Evaluator {
       let count = pipeline.commands.count
       for (position, member) in pipeline.commands.enumerated() {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
-        let saved = state
-        walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores))
-        state = saved
+        inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores)) }
       }
     case .andOr(let list):
       walkAndOr(list, context)
@@ -217,7 +282,7 @@ final class Evaluator {
     case .loop(let loop):
       walkList(loop.condition, context.adding(.loopCondition(loop.kind, statement.location), ignoresErrexit: true))
       let body = runBranch { walkList(loop.body, context.adding(.loopBody(loop.kind, statement.location))) }
-      state = merge([(state, []), body])
+      merge([unchanged, body])
     case .forClause(let clause):
       walkFor(clause, statement.location, context)
     case .caseClause(let clause):
@@ -225,18 +290,16 @@ final class Evaluator {
     case .functionDefinition(let definition):
       defined[definition.name] = definition
       if order == .source {
-        let saved = state
-        localFrames.append([:])
-        walk(definition.body, next: nil, context.adding(.function(name: definition.name, call: nil)))
-        localFrames.removeLast()
-        state = saved
+        inSubshell {
+          localFrames.append([:])
+          walk(definition.body, next: nil, context.adding(.function(name: definition.name, call: nil)))
+          localFrames.removeLast()
+        }
       }
     case .braceGroup(let list):
       walkList(list, context.adding(.braceGroup(statement.location)))
     case .subshell(let list):
-      let saved = state
-      walkList(list, context.adding(.subshell(statement.location)))
-      state = saved
+      inSubshell { walkList(list, context.adding(.subshell(statement.location))) }
     case .arithmetic(let command):
       let word = Word(literal: command.expression, at: command.location)
       let name = Word(literal: "((", at: command.location)
@@ -279,19 +342,19 @@ final class Evaluator {
         continue
       case nil:
         let branch = runBranch { walk(item, next: nil, itemContext) }
-        state = merge([(state, []), branch])
+        merge([unchanged, branch])
         lastStatus = nil
       }
     }
   }
 
   private func walkIf(_ clause: IfClause, _ context: WalkContext) {
-    var outcomes: [(ExecutionState, Set<String>)] = []
+    var outcomes: [Outcome] = []
     var settled = false
     for branch in clause.branches {
       walkList(branch.condition, context.adding(.ifCondition(branch.location), ignoresErrexit: true))
       if order == .execution, state.termination != nil {
-        outcomes.append((state, []))
+        outcomes.append(unchanged)
         settled = true
         break
       }
@@ -309,10 +372,10 @@ final class Evaluator {
         let elseContext = context.adding(.elseBranch(clause.elseLocation ?? clause.branches[0].location))
         outcomes.append(runBranch { walkList(elseBody, elseContext) })
       } else {
-        outcomes.append((state, []))
+        outcomes.append(unchanged)
       }
     }
-    state = merge(outcomes)
+    merge(outcomes)
   }
 
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
@@ -321,7 +384,7 @@ final class Evaluator {
     case .arithmetic(let expression):
       assignArithmetic(expression)
       let body = runBranch { walkList(clause.body, bodyContext) }
-      state = merge([(state, []), body])
+      merge([unchanged, body])
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
@@ -337,8 +400,7 @@ final class Evaluator {
         walkList(clause.body, bodyContext)
       }
       let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
-      let unchanged: (ExecutionState, Set<String>) = (state, [])
-      state = merge(runsAtLeastOnce ? [body] : [unchanged, body])
+      merge(runsAtLeastOnce ? [body] : [unchanged, body])
     }
   }
 
@@ -391,16 +453,16 @@ final class Evaluator {
           }
         }
       }
-      state = merge([flow])
+      merge([flow])
       return
     }
-    var outcomes: [(ExecutionState, Set<String>)] = []
+    var outcomes: [Outcome] = []
     for item in clause.items {
       outcomes.append(runBranch { walkList(item.body, itemContext(item)) })
     }
     let hasCatchAll = clause.items.contains { $0.patterns.contains { $0.isUnquoted("*") } }
-    if !hasCatchAll { outcomes.append((state, [])) }
-    state = merge(outcomes)
+    if !hasCatchAll { outcomes.append(unchanged) }
+    merge(outcomes)
   }
 
   // MARK: - Simple commands
@@ -506,12 +568,7 @@ final class Evaluator {
     inner.callStack.append(definition.name)
     walk(definition.body, next: nil, inner)
     let locals = localFrames.removeLast()
-    for (name, previous) in locals {
-      if let previous { assign(name, previous) } else {
-        state.variables[name] = nil
-        modified[modified.count - 1].insert(name)
-      }
-    }
+    for (name, previous) in locals { assign(name, previous) }
     state.positional = savedPositional
     if state.termination == .return { state.termination = nil }
   }

@@ -4,13 +4,15 @@ import Diagnostics
 /// here-document bodies).
 ///
 /// Here-document bodies come after the command that names them (Bash Reference Manual,
-/// 3.6.6), so the first pass records each body under the location of its `<<` operator;
-/// when a script has here-documents, a second pass attaches the recorded bodies.
+/// 3.6.6), so a redirection read before its body holds an empty placeholder; the body is
+/// recorded under the location of its `<<` operator when the line ends, and the top-level
+/// statement holding the placeholder is read again once every body is known.
 final class ParseSession {
   let maximumDepth: Int
   var hereDocuments: [SourceLocation: HereDocument] = [:]
   var directives: [SourceLocation: ShellCheckDirective] = [:]
-  var sawHereDocument = false
+  /// How many redirections got a placeholder instead of their here-document body.
+  var placeholders = 0
 
   init(maximumDepth: Int) {
     self.maximumDepth = maximumDepth

@@ -2,16 +2,30 @@ import Diagnostics
 
 extension Parser {
   /// A whole script (or the text of a backquoted substitution).
+  ///
+  /// A statement that names a here-document before its body is known is read again at the
+  /// end, when every body is recorded (only those statements, so this stays linear).
   func parseProgram() throws(InputError) -> [Statement] {
-    let statements = try parseList(until: .program)
+    var incomplete: [(position: Int, start: Int)] = []
+    var placeholders = session.placeholders
+    var statements = try parseList(until: .program) { position, start in
+      if self.session.placeholders > placeholders { incomplete.append((position, start)) }
+      placeholders = self.session.placeholders
+    }
     let last = try peek()
     guard case .end = last.token else { throw unexpected(last) }
+    for (position, start) in incomplete {
+      let reader = Parser(source: source, start: start, end: end, map: map, session: session, depth: depth)
+      var statement = try reader.parseAndOr()
+      statement.isBackgrounded = statements[position].isBackgrounded
+      statements[position] = statement
+    }
     return statements
   }
 
   /// A list: and-or lists separated by `;`, `&` or newlines (3.2.4 "Lists of Commands"),
   /// up to a token that `listEnd` accepts (which is not consumed).
-  func parseList(until listEnd: ListEnd) throws(InputError) -> [Statement] {
+  func parseList(until listEnd: ListEnd, parsed: ((_ position: Int, _ start: Int) -> Void)? = nil) throws(InputError) -> [Statement] {
     var statements: [Statement] = []
     while true {
       try skipNewlines()
@@ -32,6 +46,7 @@ extension Parser {
         if listEnd.keywords.contains(reserved) { return statements }
         if Token.closingWords.contains(reserved) { throw unexpected(lexeme, listEnd) }
       }
+      let start = lexeme.start
       var statement = try parseAndOr()
       let separator = try peek()
       switch separator.token {
@@ -48,6 +63,7 @@ extension Parser {
         throw unexpected(separator, listEnd)
       }
       statements.append(statement)
+      parsed?(statements.count - 1, start)
     }
   }
 
@@ -498,10 +514,13 @@ extension Parser {
     let strips = op == .hereDocumentStrippingTabs
     pendingHereDocuments.append(
       PendingHereDocument(delimiter: Array(delimiter.unicodeScalars), isQuoted: quoted, stripsTabs: strips, location: lexeme.location))
-    session.sawHereDocument = true
-    let document =
-      session.hereDocuments[lexeme.location]
-      ?? HereDocument(delimiter: delimiter, isQuoted: quoted, stripsLeadingTabs: strips, body: "", parts: [], bodyLocation: lexeme.location)
+    let document: HereDocument
+    if let known = session.hereDocuments[lexeme.location] {
+      document = known
+    } else {
+      session.placeholders += 1
+      document = HereDocument(delimiter: delimiter, isQuoted: quoted, stripsLeadingTabs: strips, body: "", parts: [], bodyLocation: lexeme.location)
+    }
     return Redirection(
       fileDescriptor: fd, fileDescriptorVariable: variable, op: op, target: nil, hereDocument: document, location: lexeme.location)
   }
@@ -538,7 +557,7 @@ extension Parser {
   }
 
   func hereDocumentUnterminated(_ pending: PendingHereDocument) -> InputError {
-    let delimiter = String(String.UnicodeScalarView(pending.delimiter))
+    let delimiter = String(scalars: pending.delimiter)
     return InputError("here-document is never closed: no line '\(delimiter)' ends it before the end of the file", at: pending.location)
   }
 
@@ -570,7 +589,7 @@ extension Parser {
         if pending.stripsTabs {
           for position in contentStart..<stop {
             scalars.append(source[position])
-            positions.append(map.position(position))
+            positions.append(map.position(position, hint: &lineHint))
           }
         }
         index = stop
@@ -580,8 +599,8 @@ extension Parser {
       let body: String
       let reader: Parser
       if pending.stripsTabs {
-        positions.append(map.position(bodyEnd))
-        body = String(String.UnicodeScalarView(scalars))
+        positions.append(map.position(bodyEnd, hint: &lineHint))
+        body = String(scalars: scalars)
         reader = Parser(source: scalars, map: SourceMap(file: map.file, positions: positions), session: session, depth: depth)
       } else {
         body = text(bodyStart, bodyEnd)
@@ -595,7 +614,7 @@ extension Parser {
       } else {
         parts = try reader.readHereDocumentBody()
       }
-      let delimiter = String(String.UnicodeScalarView(pending.delimiter))
+      let delimiter = String(scalars: pending.delimiter)
       session.hereDocuments[pending.location] = HereDocument(
         delimiter: delimiter, isQuoted: pending.isQuoted, stripsLeadingTabs: pending.stripsTabs, body: body, parts: parts,
         bodyLocation: bodyLocation)

@@ -106,8 +106,7 @@ extension Parser {
     return Word(parts: builder.finish(), location: location(start), text: text(start, index))
   }
 
-  static func isArrayAssignmentPrefix(_ literal: String.UnicodeScalarView) -> Bool {
-    let scalars = Array(literal)
+  static func isArrayAssignmentPrefix(_ scalars: [Unicode.Scalar]) -> Bool {
     guard scalars.count >= 2, scalars.last == "=", Lexical.isNameStart(scalars[0]) else { return false }
     var position = 1
     while position < scalars.count, Lexical.isNameCharacter(scalars[position]) { position += 1 }
@@ -420,7 +419,7 @@ extension Parser {
       }
       let c = source[index]
       if c == "`" {
-        positions.append(map.position(index))
+        positions.append(map.position(index, hint: &lineHint))
         index += 1
         break
       }
@@ -428,20 +427,20 @@ extension Parser {
         let next = source[index + 1]
         if next == "$" || next == "`" || next == "\\" || (inDoubleQuotes && next == "\"") {
           scalars.append(next)
-          positions.append(map.position(index + 1))
+          positions.append(map.position(index, hint: &lineHint))
           index += 2
           continue
         }
       }
       scalars.append(c)
-      positions.append(map.position(index))
+      positions.append(map.position(index, hint: &lineHint))
       index += 1
     }
     let inner = Parser(
       source: scalars, map: SourceMap(file: map.file, positions: positions), session: session, depth: depth)
     let statements = try inner.parseProgram()
     let substitution = CommandSubstitution(
-      statements: statements, text: String(String.UnicodeScalarView(scalars)), isBackquoted: true, location: here)
+      statements: statements, text: String(scalars: scalars), isBackquoted: true, location: here)
     return WordPart(.commandSubstitution(substitution), at: here)
   }
 

@@ -21,6 +21,8 @@ final class Parser {
   var pendingHereDocuments: [PendingHereDocument] = []
   var newlineEnds: [Int: Int] = [:]
   var lookahead: Lexeme?
+  /// The line of the last location computed (see `SourceMap.position(_:hint:)`).
+  var lineHint = 0
 
   /// A here-document whose body starts after the next newline token.
   struct PendingHereDocument {
@@ -42,7 +44,7 @@ final class Parser {
 
   // MARK: - Errors and nesting
 
-  func location(_ index: Int) -> SourceLocation { map.location(index) }
+  func location(_ index: Int) -> SourceLocation { map.location(index, hint: &lineHint) }
 
   func error(_ message: String, at index: Int) -> InputError {
     InputError(message, at: location(index))
@@ -91,7 +93,7 @@ final class Parser {
   }
 
   func text(_ from: Int, _ to: Int) -> String {
-    String(String.UnicodeScalarView(source[from..<max(from, to)]))
+    String(scalars: source[from..<max(from, to)])
   }
 
   // MARK: - Tokens

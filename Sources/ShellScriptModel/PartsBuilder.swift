@@ -3,16 +3,16 @@ import Diagnostics
 /// Collects the parts of a word: runs of literal text are merged into one part.
 struct PartsBuilder {
   private(set) var parts: [WordPart] = []
-  private var literal = String.UnicodeScalarView()
+  private var literal: [Unicode.Scalar] = []
   private var literalLocation: SourceLocation?
-  private var escaped = String.UnicodeScalarView()
+  private var escaped: [Unicode.Scalar] = []
   private var escapedLocation: SourceLocation?
 
   var isEmpty: Bool { parts.isEmpty && literal.isEmpty && escaped.isEmpty }
 
   /// The unquoted text read so far when nothing else has been read (used to recognise
   /// `NAME=(` array assignments and extglob `@(`).
-  var onlyLiteral: String.UnicodeScalarView? {
+  var onlyLiteral: [Unicode.Scalar]? {
     parts.isEmpty && escaped.isEmpty ? literal : nil
   }
 
@@ -44,13 +44,13 @@ struct PartsBuilder {
 
   private mutating func flushLiteral() {
     guard !literal.isEmpty, let literalLocation else { return }
-    parts.append(WordPart(.literal(String(literal)), at: literalLocation))
-    literal = String.UnicodeScalarView()
+    parts.append(WordPart(.literal(String(scalars: literal)), at: literalLocation))
+    literal.removeAll(keepingCapacity: true)
   }
 
   private mutating func flushEscaped() {
     guard !escaped.isEmpty, let escapedLocation else { return }
-    parts.append(WordPart(.escaped(String(escaped)), at: escapedLocation))
-    escaped = String.UnicodeScalarView()
+    parts.append(WordPart(.escaped(String(scalars: escaped)), at: escapedLocation))
+    escaped.removeAll(keepingCapacity: true)
   }
 }

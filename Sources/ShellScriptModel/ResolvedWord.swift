@@ -15,6 +15,10 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
   public private(set) var pieces: [Piece]
 
   public init(pieces: [Piece]) {
+    if pieces.count == 1, case .literal(let text) = pieces[0], !text.isEmpty {
+      self.pieces = pieces
+      return
+    }
     var normalized: [Piece] = []
     for piece in pieces {
       switch piece {
@@ -32,8 +36,8 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
     self.pieces = normalized
   }
 
-  public init(literal: String) { self.init(pieces: [.literal(literal)]) }
-  public init(symbol: Symbol) { self.init(pieces: [.symbol(symbol)]) }
+  public init(literal: String) { pieces = literal.isEmpty ? [] : [.literal(literal)] }
+  public init(symbol: Symbol) { pieces = [.symbol(symbol)] }
 
   public static let empty = ResolvedWord(pieces: [])
 

@@ -24,9 +24,6 @@ public struct ShellScript: Sendable {
   public let directives: [ShellCheckDirective]
   /// The script walked in execution order with every parameter unknown.
   public let execution: Evaluation
-  /// Every statement and command in source order: functions walked where they are
-  /// defined (whether called or not), every branch walked, nothing inlined.
-  public let sourceOrder: Evaluation
 
   /// Parses `source`. Throws one `InputError` at the offending line and column for
   /// malformed input: unterminated quotes, substitutions and here-documents, unbalanced
@@ -51,10 +48,7 @@ public struct ShellScript: Sendable {
     }
     let map = SourceMap(file: source.file, scalars: scalars)
     let session = ParseSession(maximumDepth: maximumNestingDepth)
-    var statements = try Parser(source: scalars, map: map, session: session, depth: 0).parseProgram()
-    if session.sawHereDocument {
-      statements = try Parser(source: scalars, map: map, session: session, depth: 0).parseProgram()
-    }
+    let statements = try Parser(source: scalars, map: map, session: session, depth: 0).parseProgram()
     let firstLine = String(String.UnicodeScalarView(scalars.prefix { $0 != "\n" }))
     let shebang = Shebang(firstLine: firstLine, file: source.file)
     return ShellScript(
@@ -73,7 +67,13 @@ public struct ShellScript: Sendable {
     }
     self.functions = functions
     self.execution = Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: .unknown, order: .execution)
-    self.sourceOrder = Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: .unknown, order: .source)
+  }
+
+  /// Every statement and command in source order, every parameter unknown: functions
+  /// walked where they are defined (whether called or not), every branch walked, nothing
+  /// inlined. For questions about code that execution order never reaches.
+  public func walkInSourceOrder() -> Evaluation {
+    Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: .unknown, order: .source)
   }
 
   /// The script walked in execution order with `environment` bound: positional parameters
@@ -92,7 +92,8 @@ public struct ShellScript: Sendable {
   /// The errexit (`set -e`) state at the statement or command that starts at `location`,
   /// in execution order (falling back to source order for code that is never reached).
   public func errexit(at location: SourceLocation) -> ErrexitStatus? {
-    execution.errexit(at: location) ?? sourceOrder.errexit(at: location)
+    if let status = execution.errexit(at: location), execution.reaches(location) { return status }
+    return walkInSourceOrder().errexit(at: location) ?? execution.errexit(at: location)
   }
 
   /// The definition of function `name` (the last one in source order).

@@ -27,8 +27,22 @@ struct SourceMap {
   }
 
   func position(_ index: Int) -> (line: Int, column: Int) {
+    var hint = 0
+    return position(index, hint: &hint)
+  }
+
+  /// `hint` is a line number (0-based) to try first; readers move forward through the
+  /// text, so the line of the previous lookup usually answers without a search.
+  func position(_ index: Int, hint: inout Int) -> (line: Int, column: Int) {
     if let positions {
       return positions[min(max(index, 0), positions.count - 1)]
+    }
+    if hint < lineStarts.count, lineStarts[hint] <= index {
+      if hint + 1 == lineStarts.count || index < lineStarts[hint + 1] { return (hint + 1, index - lineStarts[hint] + 1) }
+      if hint + 2 == lineStarts.count || (index >= lineStarts[hint + 1] && index < lineStarts[hint + 2]) {
+        hint += 1
+        return (hint + 1, index - lineStarts[hint] + 1)
+      }
     }
     var low = 0
     var high = lineStarts.count - 1
@@ -36,11 +50,12 @@ struct SourceMap {
       let middle = (low + high + 1) / 2
       if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
     }
+    hint = low
     return (low + 1, index - lineStarts[low] + 1)
   }
 
-  func location(_ index: Int) -> SourceLocation {
-    let (line, column) = position(index)
+  func location(_ index: Int, hint: inout Int) -> SourceLocation {
+    let (line, column) = position(index, hint: &hint)
     return SourceLocation(file: file, line: line, column: column)
   }
 }
