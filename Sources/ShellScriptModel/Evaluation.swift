@@ -78,6 +78,10 @@ public struct Evaluation: Sendable {
   /// Commands named `name` whose operands start with `subcommands` (see
   /// `CommandInvocation.isSubcommand(_:)`): `commands(named: "sam", "deploy")`.
   public func commands(named name: String, _ subcommands: String...) -> [CommandInvocation] {
+    commands(named: name, subcommands: subcommands)
+  }
+
+  func commands(named name: String, subcommands: [String]) -> [CommandInvocation] {
     commands.filter { invocation in
       invocation.isCommand(name) && Self.startsWith(invocation, subcommands)
     }

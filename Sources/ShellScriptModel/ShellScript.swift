@@ -89,6 +89,12 @@ public struct ShellScript: Sendable {
     execution.commands(named: name)
   }
 
+  /// Commands named `name` whose operands start with `subcommands`, in execution order
+  /// with every parameter unknown: `script.commands(named: "aws", "ecs", "wait")`.
+  public func commands(named name: String, _ subcommands: String...) -> [CommandInvocation] {
+    execution.commands(named: name, subcommands: subcommands)
+  }
+
   /// The errexit (`set -e`) state at the statement or command that starts at `location`,
   /// in execution order (falling back to source order for code that is never reached).
   public func errexit(at location: SourceLocation) -> ErrexitStatus? {
