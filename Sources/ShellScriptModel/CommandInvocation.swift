@@ -263,8 +263,10 @@ public struct CommandInvocation: Sendable, Hashable {
 
   /// For `command -v X`, `command -V X`, `which X`, `type X`, `hash X`: the command names it
   /// checks for; empty for other commands.
+  /// Operands that are a loop variable over names count each name
+  /// (`for t in aws sam; do command -v "$t"`).
   public var checkedCommandNames: [String] {
-    let operands = argumentList.filter { !$0.isOption }.compactMap(\.literal)
+    let operands = argumentList.filter { !$0.isOption }.flatMap { $0.value.possibleValues() ?? [] }
     switch commandName {
     case "command":
       guard argumentList.contains(where: { $0.literal == "-v" || $0.literal == "-V" }) else { return [] }

@@ -1,0 +1,91 @@
+import Diagnostics
+import Testing
+
+@testable import ShellScriptModel
+
+/// Whatever the input, parsing ends with a script or one located `InputError`.
+@Suite struct RobustnessTests {
+  /// A small deterministic generator (SplitMix64), so failures reproduce.
+  struct Generator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+  }
+
+  static let fragments = [
+    "if ", "then ", "elif ", "else ", "fi", "while ", "until ", "do ", "done", "for x in a b; ", "case $1 in ", "a) ", ";; ",
+    "esac", "{ ", " }", "(", ")", "$(", "`", "\"", "'", "${", "}", "$((", "))", "[[ ", " ]]", "<<EOF\n", "EOF\n", "<<-X\n",
+    "\tX\n", "|", "||", "&&", "&", ";", "\n", " ", "echo ", "X=", "$X", "${X:-d}", "\\", "#c\n", "f() ", "function g ",
+    "local ", "set -e\n", "$'", "<(", ">(", "2>&1 ", "arr=(", "!(", "$?", "exit 1\n", "return\n", "f\n", "g\n", "=~ ",
+  ]
+
+  @Test(arguments: 0..<8)
+  func randomFragmentsNeverCrash(seed: Int) {
+    var generator = Generator(state: UInt64(seed) &* 7919 &+ 17)
+    var parsed = 0
+    var failed = 0
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 40) { text += generator.pick(Self.fragments) }
+      do {
+        let script = try ShellScript.parse(SourceText(file: "fuzz.sh", text: text))
+        _ = script.evaluate(Environment(arguments: ["prod"]))
+        _ = script.walkInSourceOrder()
+        parsed += 1
+      } catch {
+        #expect(error.location?.file == "fuzz.sh")
+        #expect(error.location.map { $0.line >= 1 && $0.column >= 1 } == true)
+        failed += 1
+      }
+    }
+    #expect(parsed + failed == 300)
+  }
+
+  @Test(arguments: 0..<4)
+  func randomBytesNeverCrash(seed: Int) {
+    var generator = Generator(state: UInt64(seed) &+ 1)
+    let alphabet = Array("abc$(){}[]\"'`\\|&;<>#=~!*?-+ \t\n\r:/.,%^@0129")
+    for _ in 0..<300 {
+      let text = String((0..<Int(generator.next() % 60)).map { _ in generator.pick(alphabet) })
+      do {
+        let script = try ShellScript.parse(SourceText(file: "fuzz.sh", text: text))
+        _ = script.evaluate(Environment(arguments: []))
+      } catch {
+        #expect(error.location != nil)
+      }
+    }
+  }
+
+  /// Functions nested near the parse limit that call each other: inlining stops at the
+  /// walk's depth bound instead of exhausting the stack.
+  @Test func deeplyNestedFunctionsCallingEachOther() throws {
+    let depth = ShellScript.maximumNestingDepth - 5
+    var source = ""
+    for level in 0..<20 {
+      let body = String(repeating: "if true; then ", count: depth) + "f\(level + 1); echo \(level)" + String(repeating: "; fi", count: depth)
+      source += "f\(level)() { \(body); }\n"
+    }
+    source += "f20() { echo leaf; }\nf0\n"
+    let script = try parse(source)
+    #expect(script.execution.commands(named: "echo").count >= 1)
+    #expect(script.execution.isTruncated)
+  }
+
+  /// Assignments in many branches stay linear: each branch costs what it changes.
+  @Test func manyBranchesWithManyVariables() throws {
+    var source = ""
+    for index in 0..<3_000 { source += "V\(index)=\(index)\nif [ \"$1\" = x ]; then W=\(index); else W=y; fi\n" }
+    source += "echo \"$W\" \"$V2999\""
+    let script = try parse(source)
+    let echo = try #require(script.commands(named: "echo").first)
+    #expect(echo.resolvedArguments[0].possibleValues() == ["2999", "y"])
+    #expect(echo.resolvedArguments[1].literal == "2999")
+    #expect(script.evaluate(Environment(arguments: ["x"])).commands(named: "echo").first?.resolvedArguments.first?.literal == "2999")
+  }
+}
