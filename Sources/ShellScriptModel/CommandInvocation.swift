@@ -261,6 +261,14 @@ public struct CommandInvocation: Sendable, Hashable {
     return ResolvedWord(pieces: pieces)
   }
 
+  /// For `local|export|declare|typeset|readonly NAME=value ...`: the assignments among
+  /// the arguments. A command substitution in such a value has its exit status masked by
+  /// the builtin's own (ShellCheck SC2155), so `set -e` and `$?` never see it fail.
+  public var declarationAssignments: [Assignment] {
+    guard let name = commandName, SimpleCommand.declarationBuiltins.contains(name) else { return [] }
+    return arguments.compactMap(Assignment.init(word:))
+  }
+
   /// For `command -v X`, `command -V X`, `which X`, `type X`, `hash X`: the command names it
   /// checks for; empty for other commands.
   /// Operands that are a loop variable over names count each name

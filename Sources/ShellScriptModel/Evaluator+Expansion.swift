@@ -1,11 +1,5 @@
 import Diagnostics
 
-/// What a parameter holds at one point of the walk.
-enum ParameterValue {
-  case unset
-  case value(ResolvedWord)
-}
-
 extension Evaluator {
   /// Resolves `word` at this point of the walk, running its command substitutions, and
   /// remembers the value for `Evaluation.value(of:)`.
@@ -182,7 +176,9 @@ extension Evaluator {
       switch isUnsetOrNull(checksNull) {
       case true?:
         let result = operand(word)
-        if !quiet, Lexical.isName(expansion.parameter) { assign(expansion.parameter, .scalar(result.held(by: expansion.parameter))) }
+        if !quiet, Lexical.isName(expansion.parameter) {
+          assign(expansion.parameter, .scalar(bounded(result, expansion.parameter).held(by: expansion.parameter)))
+        }
         return result
       case false?: return value
       case nil: return symbolic
@@ -262,24 +258,5 @@ extension Evaluator {
     }
     guard add(word.parts, active: true) else { return nil }
     return GlobPattern(segments: segments)
-  }
-}
-
-extension String {
-  func trimmingCharacters() -> String {
-    var text = Substring(self)
-    while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-    while let last = text.last, last.isWhitespace { text = text.dropLast() }
-    return String(text)
-  }
-
-  func replacingAll(_ search: String, with replacement: String) -> String {
-    guard !search.isEmpty else { return self }
-    return replacing(search, with: replacement)
-  }
-
-  func replacingFirst(_ search: String, with replacement: String) -> String {
-    guard let range = firstRange(of: search) else { return self }
-    return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
   }
 }

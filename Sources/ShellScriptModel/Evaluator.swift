@@ -12,6 +12,12 @@ final class Evaluator {
   static let maximumWalkDepth = 300
   static let inlineBudget = 200_000
   static let maximumAlternatives = 16
+  /// Alternatives nested deeper than this, and values larger than the limits below, are
+  /// replaced by an unknown value: a script that doubles a string in a loop or merges
+  /// thousands of branches cannot exhaust memory or recursion.
+  static let maximumNesting = 6
+  static let maximumValueBytes = 64 * 1024
+  static let maximumValuePieces = 256
 
   let order: Evaluation.Order
   let environment: Environment
@@ -221,10 +227,19 @@ final class Evaluator {
     }
     if options.count == 1 { return options[0] }
     let text = expression ?? "$" + name
-    guard options.count <= Self.maximumAlternatives else {
+    guard options.count <= Self.maximumAlternatives, options.allSatisfy({ $0.nesting < Self.maximumNesting }) else {
       return ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: text, variable: name))
     }
     return ResolvedWord(symbol: Symbol(kind: .alternatives(options), expression: text, variable: name))
+  }
+
+  /// `value`, or an unknown value when it is too large or nests too deeply to track.
+  func bounded(_ value: ResolvedWord, _ name: String) -> ResolvedWord {
+    let size = value.size
+    guard size.bytes > Self.maximumValueBytes || size.pieces > Self.maximumValuePieces || value.nesting > Self.maximumNesting else {
+      return value
+    }
+    return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + name, variable: name))
   }
 
   func initialBinding(_ name: String) -> Binding {
@@ -527,7 +542,7 @@ final class Evaluator {
     var result = value
     if let sub = assignment.arrayIndex {
       guard case .array(var elements) = current, case .scalar(let element) = value, let position = Int(sub), position >= 0,
-        position <= elements.count
+        position <= elements.count, position < Self.maximumValuePieces
       else {
         assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + name, variable: name))))
         return
@@ -548,8 +563,8 @@ final class Evaluator {
       }
     }
     switch result {
-    case .scalar(let word): assign(name, .scalar(word.held(by: name)))
-    case .array(let words): assign(name, .array(words.map { $0.held(by: name) }))
+    case .scalar(let word): assign(name, .scalar(bounded(word, name).held(by: name)))
+    case .array(let words): assign(name, .array(words.prefix(Self.maximumValuePieces).map { bounded($0, name).held(by: name) }))
     case .unset: assign(name, .unset)
     }
   }

@@ -36,23 +36,3 @@ enum Lexical {
     }
   }
 }
-
-extension String {
-  /// A string from scalars; ASCII text (the usual case) is copied byte for byte.
-  init<Scalars: Collection>(scalars: Scalars) where Scalars.Element == Unicode.Scalar {
-    if scalars.allSatisfy({ $0.isASCII }) {
-      self.init(unsafeUninitializedCapacity: scalars.count) { buffer in
-        var position = 0
-        for scalar in scalars {
-          buffer[position] = UInt8(truncatingIfNeeded: scalar.value)
-          position += 1
-        }
-        return position
-      }
-    } else {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars)
-      self = String(view)
-    }
-  }
-}

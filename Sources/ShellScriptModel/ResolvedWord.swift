@@ -13,12 +13,22 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
   }
 
   public private(set) var pieces: [Piece]
+  /// How deeply alternatives nest inside this value (0 when there are none).
+  public let nesting: Int
 
   public init(pieces: [Piece]) {
     if pieces.count == 1, case .literal(let text) = pieces[0], !text.isEmpty {
       self.pieces = pieces
+      nesting = 0
       return
     }
+    var nesting = 0
+    for piece in pieces {
+      if case .symbol(let symbol) = piece, case .alternatives(let options) = symbol.kind {
+        nesting = max(nesting, 1 + (options.map(\.nesting).max() ?? 0))
+      }
+    }
+    self.nesting = nesting
     var normalized: [Piece] = []
     for piece in pieces {
       switch piece {
@@ -36,8 +46,19 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
     self.pieces = normalized
   }
 
-  public init(literal: String) { pieces = literal.isEmpty ? [] : [.literal(literal)] }
-  public init(symbol: Symbol) { pieces = [.symbol(symbol)] }
+  public init(literal: String) {
+    pieces = literal.isEmpty ? [] : [.literal(literal)]
+    nesting = 0
+  }
+
+  public init(symbol: Symbol) { self.init(pieces: [.symbol(symbol)]) }
+
+  /// The number of known characters (UTF-8 bytes) and pieces, to bound growth.
+  var size: (bytes: Int, pieces: Int) {
+    var bytes = 0
+    for piece in pieces { if case .literal(let text) = piece { bytes += text.utf8.count } }
+    return (bytes, pieces.count)
+  }
 
   public static let empty = ResolvedWord(pieces: [])
 

@@ -34,13 +34,3 @@ public struct ShellCheckDirective: Sendable, Hashable {
     self.settings = settings
   }
 }
-
-extension String {
-  /// The string without leading and trailing spaces and tabs.
-  func trimmingBlanks() -> String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
-    while let last = scalars.last, last == " " || last == "\t" { scalars = scalars.dropLast() }
-    return String(scalars)
-  }
-}

@@ -1,20 +1,5 @@
 import Diagnostics
 
-/// A control operator of the shell grammar (Bash Reference Manual, 2 "Definitions").
-enum ControlOperator: String {
-  case semicolon = ";"
-  case doubleSemicolon = ";;"
-  case semicolonAmpersand = ";&"
-  case doubleSemicolonAmpersand = ";;&"
-  case ampersand = "&"
-  case and = "&&"
-  case or = "||"
-  case pipe = "|"
-  case pipeAmpersand = "|&"
-  case openParenthesis = "("
-  case closeParenthesis = ")"
-}
-
 /// One token in command position.
 enum Token {
   case word(Word)
@@ -48,16 +33,4 @@ enum Token {
 
   /// Reserved words that close or continue a construct and cannot start a command.
   static let closingWords: Set<String> = ["then", "elif", "else", "fi", "do", "done", "esac", "}"]
-}
-
-/// A token and where it is.
-struct Lexeme {
-  var token: Token
-  /// Index where lexing started (before blanks and comments).
-  var origin: Int
-  /// Index of the token's first scalar.
-  var start: Int
-  /// Index just after the token.
-  var end: Int
-  var location: SourceLocation
 }

@@ -95,10 +95,7 @@ import Testing
 
   @Test func declarationMasksStatus() throws {
     let script = try parse("set -e\nf() {\n  local out=$(aws sts get-caller-identity)\n  export X=\"$(b)\" Y=1\n  readonly Z=2\n}\nf")
-    let masked = script.execution.commands.filter { invocation in
-      guard case .simple(let command) = script.execution.statement(at: invocation.statementLocation)?.statement.kind else { return false }
-      return command.declarationAssignments.contains(where: \.hasCommandSubstitution)
-    }
+    let masked = script.execution.commands.filter { $0.declarationAssignments.contains(where: \.hasCommandSubstitution) }
     #expect(masked.map(\.location.line) == [3, 4])
     #expect(masked.map(\.functionName) == ["f", "f"])
   }

@@ -77,6 +77,27 @@ import Testing
     #expect(script.execution.isTruncated)
   }
 
+  /// Values that would grow without bound become unknown instead.
+  @Test func runawayValuesAreBounded() throws {
+    var doubling = "X=ab\n"
+    for _ in 0..<40 { doubling += "X=\"$X$X\"\n" }
+    doubling += "echo \"$X\""
+    let doubled = try #require(try parse(doubling).commands(named: "echo").first?.resolvedArguments.first)
+    #expect(doubled.symbols.first?.kind == .unsupported)
+
+    var nested = "X=a\n"
+    for _ in 0..<5_000 { nested += "if [ \"$1\" = x ]; then X=\"b$X\"; fi\n" }
+    nested += "echo \"$X\""
+    let merged = try #require(try parse(nested).commands(named: "echo").first?.resolvedArguments.first)
+    #expect(merged.nesting <= 8)
+    #expect(try parse(nested).evaluate(Environment(arguments: ["x"])).commands(named: "echo").first?.resolvedArguments.first?.literal?.count == 5_001)
+
+    var appends = "A=()\n"
+    for index in 0..<20_000 { appends += "A+=(\(index))\nA[\(index)]=\(index)\n" }
+    appends += "echo \"${#A[@]}\""
+    #expect(try parse(appends).commands(named: "echo").count == 1)
+  }
+
   /// Assignments in many branches stay linear: each branch costs what it changes.
   @Test func manyBranchesWithManyVariables() throws {
     var source = ""

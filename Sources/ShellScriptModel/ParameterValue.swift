@@ -1,0 +1,5 @@
+/// What a parameter holds at one point of the walk.
+enum ParameterValue {
+  case unset
+  case value(ResolvedWord)
+}
