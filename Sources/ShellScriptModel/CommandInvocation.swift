@@ -9,6 +9,7 @@ import Diagnostics
 /// named `[[` and `((`. Commands inside command substitutions come before the command
 /// whose word contains them.
 public struct CommandInvocation: Sendable, Hashable {
+  /// What kind of command this is.
   public enum Kind: Sendable, Hashable {
     /// A simple command.
     case simple
@@ -27,14 +28,18 @@ public struct CommandInvocation: Sendable, Hashable {
   public var commandIndex: Int
   /// Assignments written before the command (`AWS_PAGER= aws ...`).
   public var assignments: [Assignment]
+  /// Redirections of the simple command (`>out`, `2>&1`, here-documents).
   public var redirections: [Redirection]
   /// Where the command name word is.
   public var location: SourceLocation
   /// Where the statement holding the command starts.
   public var statementLocation: SourceLocation
+  /// The constructs around the command, outermost first (condition, branch, loop,
+  /// function, subshell, pipeline and and-or positions, `!`, `&`).
   public var context: CommandContext
   /// `set -e` at this command, and whether a failure here would end the script.
   public var errexit: ErrexitStatus
+  /// `errexit`, `pipefail`, `nounset`, `inherit_errexit` and `xtrace` at this command.
   public var options: ShellOptions
   /// Functions being run, outermost first (execution order only).
   public var callStack: [String]
@@ -47,9 +52,11 @@ public struct CommandInvocation: Sendable, Hashable {
   public var functionName: String? { context.functionName }
   /// The command name as written.
   public var name: Word { words[commandIndex] }
+  /// The value of the command name.
   public var resolvedName: ResolvedWord { resolvedWords[commandIndex] }
   /// The arguments of the effective command, as written.
   public var arguments: [Word] { Array(words[(commandIndex + 1)...]) }
+  /// The values of `arguments`.
   public var resolvedArguments: [ResolvedWord] { Array(resolvedWords[(commandIndex + 1)...]) }
   /// The arguments with their values.
   public var argumentList: [Argument] {
@@ -158,7 +165,7 @@ public struct CommandInvocation: Sendable, Hashable {
 
   /// The operands: arguments that are not options, skipping the value after each option
   /// in `optionsWithValues` (written without `=`). Everything after `--` is an operand.
-  public func positionalArguments(optionsWithValues: Set<String> = []) -> [Argument] {
+  public func positionalArguments(optionsWithValues: Set<String>) -> [Argument] {
     var result: [Argument] = []
     var skipNext = false
     var afterMarker = false
@@ -178,6 +185,10 @@ public struct CommandInvocation: Sendable, Hashable {
     return result
   }
 
+  /// The operands, counting every non-option argument (see
+  /// `positionalArguments(optionsWithValues:)` to skip option values).
+  public var positionalArguments: [Argument] { positionalArguments(optionsWithValues: []) }
+
   /// The leading operands that look like subcommand names (`[a-z][a-z0-9-]*`), before any
   /// option: `aws ecr get-login-password --region x` → `["ecr", "get-login-password"]`;
   /// `docker buildx build -t ...` → `["buildx", "build"]`.
@@ -193,7 +204,9 @@ public struct CommandInvocation: Sendable, Hashable {
   /// True when the operands start with `path`, allowing options (and one value after an
   /// option written without `=`) in between: `isSubcommand("deploy")` for `sam deploy`,
   /// `isSubcommand("ecr", "get-login-password")` for `aws --region r ecr get-login-password`.
-  public func isSubcommand(_ path: String...) -> Bool {
+  public func isSubcommand(_ path: String...) -> Bool { isSubcommand(path: path) }
+
+  func isSubcommand(path: [String]) -> Bool {
     var matched = 0
     var previousWasBareOption = false
     for argument in argumentList {

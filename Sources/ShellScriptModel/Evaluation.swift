@@ -11,12 +11,16 @@ import Diagnostics
 /// `exit` that is always reached. In `.source` order every statement is walked where it is
 /// written: function bodies at their definition, every branch, nothing inlined.
 public struct Evaluation: Sendable {
+  /// How the walk visits the script.
   public enum Order: Sendable, Hashable {
+    /// Main body in order, called functions inlined, decided branches only.
     case execution
+    /// Everything where it is written.
     case source
   }
 
   public let order: Order
+  /// What was bound before the walk.
   public let environment: Environment
   /// Commands in order; `commands[i].order == i`.
   public let commands: [CommandInvocation]
@@ -83,17 +87,7 @@ public struct Evaluation: Sendable {
 
   func commands(named name: String, subcommands: [String]) -> [CommandInvocation] {
     commands.filter { invocation in
-      invocation.isCommand(name) && Self.startsWith(invocation, subcommands)
-    }
-  }
-
-  private static func startsWith(_ invocation: CommandInvocation, _ path: [String]) -> Bool {
-    switch path.count {
-    case 0: return true
-    case 1: return invocation.isSubcommand(path[0])
-    case 2: return invocation.isSubcommand(path[0], path[1])
-    case 3: return invocation.isSubcommand(path[0], path[1], path[2])
-    default: return invocation.subcommandPath.starts(with: path)
+      invocation.isCommand(name) && invocation.isSubcommand(path: subcommands)
     }
   }
 

@@ -90,6 +90,6 @@ import Testing
   @Test func endOfOptions() throws {
     let rm = try command("rm -f -- -weird --force", named: "rm")
     #expect(rm.hasFlag("-f") && !rm.hasFlag("--force"))
-    #expect(rm.positionalArguments().map(\.literal) == ["-weird", "--force"])
+    #expect(rm.positionalArguments.map(\.literal) == ["-weird", "--force"])
   }
 }
