@@ -1,6 +1,7 @@
 import Diagnostics
 import DockerfileModel
 import Requirements
+import ShellScriptModel
 import TemplateModel
 
 /// Every artifact of one repository, loaded and cross-linked, plus the template
@@ -24,6 +25,10 @@ public struct Project: Sendable {
   public var dockerignoreFile: ArtifactFile?
   /// The Docker build context directory (path on disk) and its display name.
   public var buildContext: ArtifactFile?
+  /// The deploy script (read, never run) and its evaluation per config env.
+  public var deployScript: ShellScript?
+  public var deployScriptFile: ArtifactFile?
+  public var deployRuns: [String: DeployScriptRun] = [:]
   /// Evidence from a build: the image's `docker image inspect` output.
   public var imageInspection: ImageInspection?
   /// Waivers written in the template and the Dockerfile.

@@ -1,6 +1,7 @@
 import Diagnostics
 import DockerfileModel
 import Requirements
+import ShellScriptModel
 import TemplateModel
 
 extension Project {
@@ -33,6 +34,12 @@ extension Project {
     } else {
       project.absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
     }
+    if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
+      project.deployScriptFile = file
+      project.deployScript = try ShellScript.parse(SourceText.read(path: file.path, displayName: file.displayName))
+    } else {
+      project.absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
+    }
     try project.loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
@@ -44,7 +51,10 @@ extension Project {
   /// The config envs to evaluate: those requested, else every deployable env of
   /// samconfig, else SAM CLI's `default` env (template defaults only).
   mutating func evaluateEnvironments(requested: [String]) throws(InputError) {
-    guard let template else { return }
+    // Without a template, envs still exist (samconfig and the deploy script describe
+    // them): they are evaluated over an empty template, and template rules are not
+    // applicable because the template is absent.
+    let template = self.template ?? EvaluatedTemplate.empty.template
     var names = requested
     if let samconfig {
       for name in requested where samconfig.environment(name) == nil {
@@ -54,7 +64,13 @@ extension Project {
     }
     if names.isEmpty { names = ["default"] }
     environments = try names.map { name throws(InputError) in
-      let configuration = try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: nil)
+      var command: SamDeployCommand? = nil
+      if let deployScript {
+        let run = DeployScriptRun(script: deployScript, environment: name)
+        deployRuns[name] = run
+        command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
+      }
+      let configuration = try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: command)
       return TemplateEvaluator.evaluate(template, configuration: configuration)
     }
   }

@@ -8,6 +8,8 @@ public struct Resource: Hashable, Sendable {
   public var logicalID: String
   /// Where the logical ID is written.
   public var location: SourceLocation
+  /// Where the resource's own mapping starts (its first attribute, usually `Type`).
+  public var bodyLocation: SourceLocation
   /// `AWS::ECS::Service`, `AWS::Serverless::Function`, a `Custom::` type, ...
   public var type: Located<String>
   /// The `Properties` mapping (after SAM `Globals` are merged in for `AWS::Serverless::*`);

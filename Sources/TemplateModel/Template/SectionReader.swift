@@ -109,7 +109,7 @@ struct SectionReader {
       dependsOn = try items.map { item throws(InputError) in try string(item, what: "DependsOn of resource \(entry.key)") }
     }
     return Resource(
-      logicalID: entry.key, location: entry.keyLocation, type: type, properties: properties,
+      logicalID: entry.key, location: entry.keyLocation, bodyLocation: entry.value.location, type: type, properties: properties,
       propertiesNode: propertiesNode, propertiesLocation: propertiesLocation,
       condition: try body["Condition"].map { node throws(InputError) in try string(node, what: "Condition of resource \(entry.key)") },
       dependsOn: dependsOn, deletionPolicy: body["DeletionPolicy"], updateReplacePolicy: body["UpdateReplacePolicy"],

@@ -6,6 +6,8 @@ public struct PolicyStatement: Sendable {
   public var effect: String
   /// Actions as written (`ecr:BatchGetImage`, `ecr:*`); empty when only NotAction is used.
   public var actions: [String]
+  /// Where each action is written (same order as `actions`).
+  public var actionLocations: [SourceLocation] = []
   public var usesNotAction: Bool
   /// Resources (`*`, an ARN, `!GetAtt Repo.Arn`).
   public var resources: [EvaluatedNode]
@@ -19,6 +21,14 @@ public struct PolicyStatement: Sendable {
   public func covers(_ action: String) -> Bool {
     if usesNotAction { return false }
     return actions.contains { IAMPattern.matches($0, action) }
+  }
+
+  /// Where the action covering `action` is written (else the statement).
+  public func location(of action: String) -> SourceLocation {
+    for (index, pattern) in actions.enumerated() where IAMPattern.matches(pattern, action) && index < actionLocations.count {
+      return actionLocations[index]
+    }
+    return location
   }
 
   /// True when a resource is exactly `*`.
@@ -117,6 +127,7 @@ extension EvaluatedTemplate {
       PolicyStatement(
         effect: statement["Effect"]?.string ?? "",
         actions: statement["Action"]?.items.compactMap(\.string) ?? [],
+        actionLocations: statement["Action"]?.items.filter { $0.string != nil }.map(\.location) ?? [],
         usesNotAction: statement["NotAction"] != nil,
         resources: statement["Resource"]?.items ?? [],
         location: statement.location, source: source)

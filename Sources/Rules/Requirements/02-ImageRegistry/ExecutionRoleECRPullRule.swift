@@ -1,3 +1,4 @@
+import Diagnostics
 import TemplateModel
 
 /// 2.5 and 4.5: the task execution role may pull the image from ECR.
@@ -26,28 +27,49 @@ struct ExecutionRoleECRPullRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard !template.taskDefinitions.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "its execution role pulls the image") }
-    return Verdict(findings: template.taskDefinitions.flatMap { task -> [Finding] in
+    var roles: [(role: String, reference: SourceLocation, owner: String)] = []
+    var findings: [Finding] = []
+    for task in template.taskDefinitions {
       guard let roleNode = task["ExecutionRoleArn"] else {
-        return [.error("\(task.logicalID) has no ExecutionRoleArn; the ECS agent cannot pull a private ECR image without one", at: task.propertiesLocation)]
+        findings.append(.error("\(task.logicalID) has no ExecutionRoleArn; the ECS agent cannot pull a private ECR image without one", at: task.propertiesLocation))
+        continue
       }
       guard let role = roleNode.referencedResource else {
-        return [.error("\(task.logicalID) uses execution role \(roleNode.display), which this template does not define; its ECR permissions cannot be checked", at: roleNode.location)]
+        findings.append(.error("\(task.logicalID) uses execution role \(roleNode.display), which this template does not define; its ECR permissions cannot be checked", at: roleNode.location))
+        continue
       }
+      roles.append((role, roleNode.location, task.logicalID))
+    }
+    if template.taskDefinitions.isEmpty {
+      // No task definition here: check the roles ECS tasks assume that are granted ECR actions.
+      for role in template.resources(ofType: "AWS::IAM::Role") where Self.trustsECSTasks(role) {
+        if template.statements(grantedTo: role.logicalID).contains(where: { $0.actions.contains { $0.lowercased().hasPrefix("ecr:") } }) {
+          roles.append((role.logicalID, role.location, role.logicalID))
+        }
+      }
+      if roles.isEmpty { return .notApplicable("no task definition and no ECS task role with ECR permissions in the template") }
+    }
+    for (role, reference, owner) in roles {
       let statements = template.statements(grantedTo: role).filter(\.isAllow)
-      var findings: [Finding] = []
       let tokenGrants = statements.filter { $0.covers(Self.tokenAction) }
       if !tokenGrants.contains(where: \.onAllResources) {
         let scoped = tokenGrants.first
         findings.append(.error(
-          scoped.map { "\(role) is granted ecr:GetAuthorizationToken only on \($0.resources.map(\.display).joined(separator: ", ")); the action supports no resource-level permission and works only with Resource \"*\"" }
+          scoped.map { "ecr:GetAuthorizationToken is granted to \(role) only on \($0.resources.map(\.display).joined(separator: ", ")); the action supports no resource-level permission and works only with Resource \"*\", so the execution role cannot authenticate to ECR" }
             ?? "\(role) is not granted ecr:GetAuthorizationToken on \"*\"; the agent cannot log in to ECR",
-          at: scoped?.location ?? roleNode.location, related: [.init("execution role of \(task.logicalID)", at: roleNode.location)]))
+          at: scoped?.location(of: Self.tokenAction) ?? reference, related: [.init("execution role of \(owner)", at: reference)]))
       }
       for action in Self.pullActions where !statements.contains(where: { $0.covers(action) }) {
-        findings.append(.error("\(role) is not granted \(action); the agent cannot pull the image layers", at: roleNode.location))
+        findings.append(.error("\(role) is not granted \(action); the agent cannot pull the image layers", at: reference))
       }
-      return findings
-    }, passNote: "execution role grants ecr:GetAuthorizationToken on * and the pull actions")
+    }
+    return Verdict(findings: findings, passNote: "execution role grants ecr:GetAuthorizationToken on * and the pull actions")
+  }
+
+  /// Whether the role's trust policy lets ECS tasks assume it.
+  static func trustsECSTasks(_ role: EvaluatedResource) -> Bool {
+    (role["AssumeRolePolicyDocument"]?["Statement"]?.items ?? []).contains { statement in
+      statement["Principal"]?["Service"]?.items.contains { $0.string == "ecs-tasks.amazonaws.com" } == true
+    }
   }
 }

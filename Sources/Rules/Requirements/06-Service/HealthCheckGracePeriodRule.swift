@@ -25,7 +25,7 @@ struct HealthCheckGracePeriodRule: Rule {
     for service in template.services where !template.loadBalancerBindings(of: service).isEmpty {
       let node = service["HealthCheckGracePeriodSeconds"]
       let grace = node?.int ?? 0
-      let at = node?.location ?? service.propertiesLocation
+      let at = node?.location ?? service.location
       let path = "Resources/\(service.logicalID)/Properties/HealthCheckGracePeriodSeconds"
       if grace != seconds {
         findings.append(.error("\(service.logicalID) has HealthCheckGracePeriodSeconds \(node?.display ?? "unset (0 s)"); \(required.cited) requires \(seconds) s", at: at, path: path))

@@ -1,3 +1,4 @@
+import Diagnostics
 import TemplateModel
 
 /// 10.1: explicit physical names differ between config envs that deploy to the same
@@ -29,7 +30,7 @@ struct PhysicalNamePerEnvironmentRule: Rule {
     var findings: [Finding] = []
     var unknown: [String] = []
     for (type, property) in Self.names.sorted(by: { $0.key < $1.key }) {
-      var seen: [String: (env: String, resource: EvaluatedResource, region: String, profile: String)] = [:]
+      var seen: [String: (env: String, resource: EvaluatedResource, region: String, profile: String, regionAt: SourceLocation?)] = [:]
       for environment in environments {
         let configuration = environment.scenario.configuration
         let region = configuration.region?.value.description ?? "(default region)"
@@ -41,10 +42,10 @@ struct PhysicalNamePerEnvironmentRule: Rule {
             if first.profile != profile {
               unknown.append("\(resource.logicalID) \(property) \(name) in envs \(first.env) and \(environment.scenario.environment) (profiles differ)")
             } else {
-              findings.append(.error("\(resource.logicalID) has \(property) \(name) in both config envs \(first.env) and \(environment.scenario.environment), which deploy to \(region) with \(profile); the second stack fails with \"already exists\"", at: resource[property]!.location, related: [configuration.region.map { .init("both envs target the same region", at: $0.origin.location) }].compactMap { $0 }, path: "Resources/\(resource.logicalID)/Properties/\(property)"))
+              findings.append(.error("\(resource.logicalID) has \(property) \(name) in both config envs \(first.env) and \(environment.scenario.environment), which deploy to \(region) with \(profile); the second stack fails with \"already exists\"", at: resource[property]!.location, related: [first.regionAt ?? configuration.region?.origin.location].compactMap { $0 }.map { .init("both envs target the same region (no profile distinguishes the accounts)", at: $0) }, path: "Resources/\(resource.logicalID)/Properties/\(property)"))
             }
           } else {
-            seen[scope] = (environment.scenario.environment, resource, region, profile)
+            seen[scope] = (environment.scenario.environment, resource, region, profile, configuration.region?.origin.location)
           }
         }
       }

@@ -1,5 +1,14 @@
 extension RuleCatalog {
   /// Rules of requirement group 11.
   static let deployScript: [any Rule] = [
+    DeployPrerequisitesRule(),
+    ImageTagsRule(),
+    ECRPushRule(),
+    SamDeployImageTagRule(),
+    SamOverridesReplaceRule(),
+    ServiceStableWaitRule(),
+    StackOutputURLRule(),
+    StackNameMatchRule(),
+    ErrexitDeadCheckRule(),
   ]
 }

@@ -1,0 +1,84 @@
+import Diagnostics
+import ShellScriptModel
+import TemplateModel
+
+/// The deploy script evaluated (never executed) for one config env: `$1` bound to the
+/// env's name and no optional environment variable set — the run a user starts with
+/// `./deploy.sh <env>`.
+public struct DeployScriptRun: Sendable {
+  public var environment: String
+  public var evaluation: Evaluation
+
+  public init(script: ShellScript, environment: String) {
+    self.environment = environment
+    evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true, scriptName: "deploy.sh"))
+  }
+
+  /// Every `sam deploy` the run may execute, in execution order.
+  public var samDeploys: [CommandInvocation] { evaluation.commands(named: "sam", "deploy") }
+
+  /// The `sam deploy` whose parameters the stack ends up with: the last one that selects
+  /// this env (`--config-env`, default `default`), or nil when the script runs none.
+  public var mainSamDeploy: CommandInvocation? {
+    samDeploys.last { invocation in
+      (invocation.value(ofFlag: "--config-env")?.literal ?? "default") == environment
+        || invocation.value(ofFlag: "--config-env")?.literal == nil
+    }
+  }
+
+  /// The facts of `invocation` the template evaluation needs.
+  public static func samDeployCommand(_ invocation: CommandInvocation) -> SamDeployCommand {
+    var flags: [String: [Located<ScriptValue>]] = [:]
+    let booleanFlags: Set<String> = [
+      "--confirm-changeset", "--no-confirm-changeset", "--resolve-s3", "--no-execute-changeset", "--fail-on-empty-changeset",
+      "--no-fail-on-empty-changeset", "--guided", "--force-upload", "--use-json", "--disable-rollback", "--no-progressbar",
+    ]
+    let arguments = invocation.argumentList
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      guard let text = argument.value.literal ?? (argument.isOption ? argument.value.knownPrefix : nil), text.hasPrefix("--") else {
+        index += 1
+        continue
+      }
+      if text == "--parameter-overrides" {
+        index += 1
+        while index < arguments.count, !arguments[index].isOption { index += 1 }
+        continue
+      }
+      if let equals = text.firstIndex(of: "=") {
+        flags[String(text[..<equals]), default: []].append(Located(.literal(String(text[text.index(after: equals)...])), at: argument.location))
+        index += 1
+        continue
+      }
+      if booleanFlags.contains(text) {
+        flags[text, default: []].append(Located(.literal("true"), at: argument.location))
+        index += 1
+        continue
+      }
+      index += 1
+      while index < arguments.count, !arguments[index].isOption {
+        flags[text, default: []].append(Located(scriptValue(arguments[index].value), at: arguments[index].location))
+        index += 1
+        if text != "--capabilities" && text != "--tags" { break }
+      }
+    }
+    var overrides: [Located<SamDeployCommand.ScriptOverride>]? = nil
+    var unresolved: [Located<String>] = []
+    if let items = invocation.parameterOverrides {
+      overrides = []
+      for item in items {
+        guard let key = item.key else {
+          unresolved.append(Located(item.item.description, at: item.location))
+          continue
+        }
+        overrides?.append(Located(.init(key: key, value: scriptValue(item.value)), at: item.location))
+      }
+    }
+    return SamDeployCommand(location: invocation.location, flags: flags, parameterOverrides: overrides, unresolvedOverrides: unresolved)
+  }
+
+  static func scriptValue(_ word: ResolvedWord) -> ScriptValue {
+    word.literal.map(ScriptValue.literal) ?? .symbolic(word.description)
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import ShellScriptModel
+
+/// 11.1: before doing anything, the script checks that the tools exist, that the Docker
+/// daemon runs, and that SAM CLI is recent enough.
+struct DeployPrerequisitesRule: Rule {
+  static let definition = RuleDefinition(
+    id: "deploy-prerequisites",
+    requirements: ["11.1"],
+    title: "Deploy script checks its tools, the Docker daemon and the SAM CLI version first",
+    rationale: "A deploy that fails half-way (image pushed, stack not updated) is worse than one that refuses to start; `command -v` finds a missing tool, `docker info` a stopped daemon, and `sam --version` compared with the floor an old SAM CLI.",
+    scope: .perEnvironment, artifacts: [.deployScript],
+    sources: ["https://www.gnu.org/software/bash/manual/html_node/Bash-Builtins.html#index-command", "https://docs.docker.com/reference/cli/docker/system/info/"],
+    examples: [
+      .compliant(),
+      .change("git not checked", .edit(.deployScript, "for tool in aws docker sam git; do", "for tool in aws docker sam; do")),
+      .change("daemon not checked", .edit(.deployScript, "  if ! docker info >/dev/null 2>&1; then", "  if ! true; then")),
+      .change("SAM floor too low", .edit(.deployScript, "readonly MIN_SAM_VERSION=\"1.100.0\"", "readonly MIN_SAM_VERSION=\"1.90.0\"")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let tools = context.value("tools")?.list, let floorValue = context.value("sam-min-version"), let floor = floorValue.version else {
+      return .missingValue("tools/sam-min-version", of: "11.1")
+    }
+    let commands = run.evaluation.commands
+    var findings: [Finding] = []
+    var checkedAt: [String: Int] = [:]
+    for command in commands {
+      for name in command.checkedCommandNames where checkedAt[name] == nil { checkedAt[name] = command.order }
+      if command.isCommand("command") || command.isCommand("which") || command.isCommand("type") || command.isCommand("hash") {
+        for argument in command.resolvedArguments {
+          for value in argument.possibleValues() ?? [] where checkedAt[value] == nil { checkedAt[value] = command.order }
+        }
+      }
+    }
+    for tool in tools {
+      let firstUse = commands.first { $0.isCommand(tool) }
+      guard let checked = checkedAt[tool] else {
+        findings.append(.error("the script never checks that `\(tool)` is installed (command -v \(tool)); \(context.value("tools")!.cited) requires checking \(tools.joined(separator: ", "))", at: firstUse?.location ?? context.scriptStart))
+        continue
+      }
+      if let firstUse, firstUse.order < checked {
+        findings.append(.error("`\(tool)` is run before the script checks it is installed", at: firstUse.location))
+      }
+    }
+    let build = commands.first { $0.isCommand("docker") && ($0.isSubcommand("build") || $0.isSubcommand("buildx", "build")) }
+    let daemonCheck = commands.first { $0.isCommand("docker") && ($0.isSubcommand("info") || $0.isSubcommand("version") || $0.isSubcommand("ps")) }
+    if daemonCheck == nil {
+      findings.append(.error("the script never checks that the Docker daemon runs (docker info); a stopped daemon fails the build later", at: build?.location ?? context.scriptStart))
+    } else if let build, let daemonCheck, daemonCheck.order > build.order {
+      findings.append(.error("docker info runs only after docker build", at: daemonCheck.location))
+    }
+    guard let version = commands.first(where: { $0.isCommand("sam") && $0.hasFlag("--version") }) else {
+      findings.append(.error("the script never reads `sam --version`; SAM CLI \(floorValue.written) or newer is required", at: commands.first { $0.isCommand("sam") }?.location ?? context.scriptStart))
+      return Verdict(findings: findings, passNote: "")
+    }
+    let floors = commands.filter { $0.order > version.order }.flatMap(\.resolvedArguments).compactMap(\.literal).compactMap(Self.version)
+    if floors.isEmpty {
+      findings.append(.error("the script reads `sam --version` but compares it with no version number; \(floorValue.cited) requires \(floorValue.written) or newer", at: version.location))
+    } else if !floors.contains(where: { Self.compare($0, floor) >= 0 }) {
+      findings.append(.error("the script's SAM CLI floor is \(floors.map { $0.map(String.init).joined(separator: ".") }.joined(separator: ", ")); \(floorValue.cited) requires \(floorValue.written) or newer", at: version.location))
+    }
+    return Verdict(findings: findings, passNote: "checks \(tools.joined(separator: ", ")), docker info and sam >= \(floorValue.written) before use")
+  }
+
+  /// `"1.100.0"` → [1, 100, 0]; nil unless the text is a dotted number with at least one dot.
+  static func version(_ text: String) -> [Int]? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count >= 2, parts.count <= 4 else { return nil }
+    let numbers = parts.compactMap { Int($0) }
+    return numbers.count == parts.count ? numbers : nil
+  }
+
+  static func compare(_ a: [Int], _ b: [Int]) -> Int {
+    for index in 0..<max(a.count, b.count) {
+      let x = index < a.count ? a[index] : 0
+      let y = index < b.count ? b[index] : 0
+      if x != y { return x < y ? -1 : 1 }
+    }
+    return 0
+  }
+}

@@ -1,0 +1,39 @@
+import Diagnostics
+import ShellScriptModel
+
+/// 11.6, 11.7: under `set -e`, `VAR=$(cmd)` followed by a `$?` check never reaches the
+/// check: the failing assignment ends the script first. `local|export|declare VAR=$(cmd)`
+/// hides the command's status instead (ShellCheck SC2155).
+struct ErrexitDeadCheckRule: Rule {
+  static let definition = RuleDefinition(
+    id: "errexit-dead-status-check",
+    requirements: ["11.6", "11.7"],
+    title: "No status check made dead by set -e",
+    rationale: "With errexit on, a bare assignment whose command substitution fails exits the script at that line; the `rc=$?`/`if [ $? ... ]` written to explain the failure is dead code and the user gets a bare exit. Write `if ! VAR=$(cmd); then ...; fi`.",
+    scope: .repository, artifacts: [.deployScript],
+    sources: ["https://www.gnu.org/software/bash/manual/html_node/The-Set-Builtin.html", "https://www.shellcheck.net/wiki/SC2155"],
+    examples: [
+      .compliant(),
+      .change("rc=$? after an assignment", .edit(.deployScript, "if ! ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"; then\n  die \"cannot get the AWS account ID (aws sts get-caller-identity failed); check your AWS credentials\"\nfi", "ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"\nif [ $? -ne 0 ]; then\n  die \"cannot get the AWS account ID\"\nfi")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let script = context.project.deployScript else { return .notApplicable("no deploy script") }
+    let records = script.walkInSourceOrder().statements
+    var findings: [Finding] = []
+    for record in records {
+      let hasSubstitution = record.statement.assignments.contains { $0.hasCommandSubstitution }
+      guard hasSubstitution else { continue }
+      if record.statement.isAssignmentOnly, record.errexit.isEffective, record.next?.readsExitStatusImmediately == true {
+        let setAt = record.errexit.setAt.map { " (line \($0.line))" } ?? ""
+        findings.append(.error("under set -e\(setAt) the assignment on line \(record.location.line) exits the script when its command fails; this $? check and its error branch are unreachable", at: record.next!.location, related: [.init("the assignment that exits first", at: record.location)]))
+      }
+    }
+    for command in script.walkInSourceOrder().commands where ["local", "export", "declare", "readonly", "typeset"].contains(command.commandName ?? "") {
+      for assignment in command.declarationAssignments where assignment.hasCommandSubstitution {
+        findings.append(.warning("`\(command.commandName!) \(assignment.name)=$(...)` takes the status of `\(command.commandName!)`, not of the command: a failure goes unnoticed even under set -e (ShellCheck SC2155); assign on a separate line", at: assignment.location))
+      }
+    }
+    return Verdict(findings: findings, passNote: "no $? check follows an assignment that set -e would end")
+  }
+}

@@ -1,0 +1,44 @@
+import ShellScriptModel
+
+/// 11.2, 11.3: the image is built tagged with the current commit SHA, and also with the
+/// moving tag (`latest`).
+struct ImageTagsRule: Rule {
+  static let definition = RuleDefinition(
+    id: "image-tags",
+    requirements: ["11.2", "11.3"],
+    title: "Image is tagged with the commit SHA and latest",
+    rationale: "The commit SHA ties every running image to its source; the moving tag lets humans pull the newest build. `git rev-parse --short HEAD` gives the SHA; `docker build -t repo:$SHA -t repo:latest` or a later `docker tag` gives both.",
+    scope: .perEnvironment, artifacts: [.deployScript],
+    sources: ["https://docs.docker.com/reference/cli/docker/buildx/build/#tag"],
+    examples: [
+      .compliant(),
+      .change("no latest tag", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n", "")),
+      .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let moving = context.value("moving-tag", of: "11.3")?.text else { return .missingValue("moving-tag", of: "11.3") }
+    let commands = run.evaluation.commands
+    let builds = commands.filter { $0.isCommand("docker") && ($0.isSubcommand("build") || $0.isSubcommand("buildx", "build")) }
+    guard let build = builds.first else {
+      var finding = Finding.error("the deploy script runs no docker build", at: context.scriptStart)
+      finding.onlyRequirements = ["11.2", "11.3"]
+      return .fail(finding)
+    }
+    var tags = builds.flatMap(\.tags).map(\.value)
+    tags += commands.filter { $0.isCommand("docker") && $0.isSubcommand("tag") }.compactMap { $0.resolvedArguments.dropFirst(2).first }
+    var findings: [Finding] = []
+    if !tags.contains(where: { $0.imageTag?.isCommitSHA == true }) {
+      var finding = Finding.error("no image tag is the commit SHA (`git rev-parse HEAD`); the build is tagged \(tags.map(\.description).joined(separator: ", "))", at: build.location)
+      finding.onlyRequirements = ["11.2"]
+      findings.append(finding)
+    }
+    if !tags.contains(where: { $0.imageTag?.literal == moving }) {
+      var finding = Finding.error("the image is not also tagged \(moving); tags: \(tags.map(\.description).joined(separator: ", "))", at: build.location)
+      finding.onlyRequirements = ["11.3"]
+      findings.append(finding)
+    }
+    return Verdict(findings: findings, passNote: "built as <repo>:<git sha> and <repo>:\(moving)", evidence: [build.location])
+  }
+}

@@ -1,0 +1,49 @@
+import ShellScriptModel
+import TemplateModel
+
+/// 11.5: `sam deploy` passes the commit SHA as ImageTag, and the task definition runs the
+/// template's repository at that tag.
+struct SamDeployImageTagRule: Rule {
+  static let definition = RuleDefinition(
+    id: "sam-deploy-image-tag",
+    requirements: ["11.5"],
+    title: "sam deploy passes the commit SHA as ImageTag, and the task runs it",
+    rationale: "Only the image tag changes between deploys; unless `sam deploy` passes it, the stack keeps running the previous image. The task definition must build its image from the ImageTag parameter.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript, .template],
+    sources: ["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-deploy.html"],
+    examples: [
+      .compliant(),
+      .change("ImageTag not passed", .edit(.deployScript, "    \"ImageTag=${IMAGE_TAG}\" \\\n", ""), alsoFails: ["10.2"]),
+      .change("task runs latest", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"${EcrRepository.RepositoryUri}:latest\"")),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let deploy = run.mainSamDeploy else {
+      return .fail(.error("the deploy script runs no `sam deploy` for config env \(context.environmentName)", at: context.scriptStart))
+    }
+    var findings: [Finding] = []
+    let overrides = deploy.parameterOverrides ?? []
+    let imageTag = overrides.first { $0.key == "ImageTag" }
+    if imageTag == nil {
+      findings.append(.error("`sam deploy` passes no ImageTag in --parameter-overrides (\(overrides.compactMap(\.key).joined(separator: ", "))); the stack keeps its previous image", at: deploy.location))
+    } else if let imageTag, !imageTag.value.isCommitSHA {
+      findings.append(.error("`sam deploy` passes ImageTag=\(imageTag.value.description), not the commit SHA (git rev-parse HEAD)", at: imageTag.location))
+    }
+    for container in context.template.serviceContainers {
+      guard let image = container["Image"] else { continue }
+      let usesParameter: Bool = {
+        if case .deployValue(let name, _) = image.unresolved { return name == "ImageTag" }
+        if case .concatenation(let parts) = image.unresolved {
+          return parts.contains { if case .deployValue(let name, _) = $0.unresolved { name == "ImageTag" } else { false } }
+            || parts.contains { $0.string != nil && imageTag?.value.literal != nil && $0.string!.hasSuffix(imageTag!.value.literal!) }
+        }
+        return false
+      }()
+      if !usesParameter {
+        findings.append(.error("container \(container.name ?? "?") runs \(image.display), which does not use the ImageTag that sam deploy passes", at: image.location, related: [.init("sam deploy", at: deploy.location)], path: container.path + "/Image"))
+      }
+    }
+    return Verdict(findings: findings, passNote: "sam deploy passes ImageTag=<git sha>; the task runs <repository>:<ImageTag>", evidence: [deploy.location])
+  }
+}

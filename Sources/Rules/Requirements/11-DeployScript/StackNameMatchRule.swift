@@ -1,0 +1,41 @@
+import Diagnostics
+import ShellScriptModel
+import TemplateModel
+
+/// 11.7: every stack the script queries is the stack `sam deploy` deploys for that env
+/// (`--stack-name`, else samconfig's `stack_name`).
+struct StackNameMatchRule: Rule {
+  static let definition = RuleDefinition(
+    id: "deploy-stack-name-match",
+    requirements: ["11.7"],
+    title: "Script queries the stack samconfig deploys",
+    rationale: "A script that builds its own stack name for describe-stacks fails after a successful deploy (\"Stack with id ... does not exist\") when the name differs from samconfig's stack_name for the env.",
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript, .samconfig],
+    sources: ["https://github.com/guardian/cf-notify/issues/11"],
+    examples: [
+      .compliant(),
+      .change("samconfig deploys another stack name", .edit(.samconfig, "stack_name = \"vibejudge-dashboard-prod\"", "stack_name = \"vibejudge-dash-prod\""), .edit(.deployScript, "    --stack-name \"$STACK_NAME\" \\\n    --region \"$REGION\" \\\n    --parameter-overrides", "    --region \"$REGION\" \\\n    --parameter-overrides"), environment: "prod"),
+    ])
+
+  func evaluate(_ context: RuleContext) -> Verdict {
+    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    let configuration = context.template.scenario.configuration
+    guard let deployed = configuration.stackName else {
+      return .fail(.error("config env \(configuration.environment) names no stack (no stack_name in samconfig, no --stack-name)", at: context.project.samconfig?.environment(configuration.environment)?.location ?? context.scriptStart))
+    }
+    let queries = run.evaluation.commands.filter { command in
+      (command.isCommand("aws") && command.isSubcommand("cloudformation") && command.hasFlag("--stack-name"))
+        || (command.isCommand("sam") && command.isSubcommand("list", "stack-outputs"))
+    }
+    var unknown: [String] = []
+    let findings: [Finding] = queries.compactMap { query in
+      guard let argument = query.value(ofFlag: "--stack-name") else { return nil }
+      guard let name = argument.literal else { unknown.append(argument.description); return nil }
+      guard let expected = deployed.value.literal else { unknown.append(deployed.value.description); return nil }
+      if name == expected { return nil }
+      return .error("\(query.subcommandPath.joined(separator: " ")) uses stack \(name), but sam deploy deploys \(expected) for env \(configuration.environment); the lookup fails after a successful deploy", at: argument.location, related: [.init("stack name of env \(configuration.environment)", at: deployed.origin.location)])
+    }
+    if findings.isEmpty && !unknown.isEmpty { return .needsEvidence("the stack names \(unknown.joined(separator: ", ")) are only known at run time") }
+    return Verdict(findings: findings, passNote: "queries stack \(deployed.value)")
+  }
+}
