@@ -7,9 +7,14 @@ import Diagnostics
 /// defined in the script at the call site (positional parameters bound to the call's
 /// arguments, `local` variables restored on return; recursive calls are not re-entered),
 /// walks only the branch a bound value decides (`case "$ENV" in prod) ...`, `if [ "$1" =
-/// prod ]`), walks every undecided branch and merges what they assign, and stops at an
-/// `exit` that is always reached. In `.source` order every statement is walked where it is
-/// written: function bodies at their definition, every branch, nothing inlined.
+/// prod ]`), walks every undecided branch and merges what they assign. `exit`, `return`,
+/// `break` and `continue` end only the paths they are on: `if c; then exit 1; fi` ends one
+/// path and the walk goes on with the other; a `return` in one branch of a function joins
+/// the path that reaches the end of the body where the call ends. The walk stops where
+/// every path has ended: an `exit` on every path, a function that exits on every path, a
+/// `while true` loop that no path leaves. In `.source` order every statement is walked
+/// where it is written: function bodies at their definition, every branch, nothing
+/// inlined.
 public struct Evaluation: Sendable {
   /// How the walk visits the script.
   public enum Order: Sendable, Hashable {
@@ -31,7 +36,9 @@ public struct Evaluation: Sendable {
   /// True when function inlining stopped early (call depth or size limit); commands after
   /// that point inside functions are missing.
   public let isTruncated: Bool
-  /// Where the walk stopped at an `exit` reached on every path (execution order only).
+  /// Where the walk stopped because every path ended, the last of them at this `exit`
+  /// (execution order only); nil when some path reaches the end of the script or never
+  /// ends.
   public let exitLocation: SourceLocation?
   let wordValues: [Int: ResolvedWord]
   let finalState: ExecutionState

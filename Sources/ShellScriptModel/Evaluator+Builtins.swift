@@ -4,7 +4,8 @@ extension Evaluator {
   /// The effects of builtins on what the walk tracks (Bash Reference Manual, 4.1 "Bourne
   /// Shell Builtins" and 4.2 "Bash Builtin Commands"): options (`set`, `shopt`),
   /// positional parameters (`set --`, `shift`), variables (declarations, `unset`, `read`,
-  /// `mapfile`, `printf -v`, `getopts`, `let`) and control (`exit`, `return`).
+  /// `mapfile`, `printf -v`, `getopts`, `let`) and control (`exit`, `return`, `break`,
+  /// `continue`).
   func applyBuiltin(
     _ name: String, arguments: [ResolvedWord], declarations: [(Assignment, Binding)], at location: SourceLocation,
     _ context: WalkContext
@@ -38,7 +39,9 @@ extension Evaluator {
     case "exit":
       if order == .execution { state.termination = .exit(location) }
     case "return":
-      if order == .execution, !context.callStack.isEmpty { state.termination = .return }
+      jumpReturn(arguments)
+    case "break", "continue":
+      jumpLoop(arguments, continues: name == "continue")
     case "local", "declare", "typeset", "export", "readonly":
       for (assignment, value) in declarations { perform(assignment, value, declaration: name) }
       if name == "local" {

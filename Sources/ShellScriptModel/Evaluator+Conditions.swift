@@ -1,7 +1,8 @@
 extension Evaluator {
   /// The exit status of `statement` when it is known statically (true = success), for
   /// deciding `if`, `&&`/`||` and loops: `true`, `false`, `:`, `test`/`[` and `[[ ]]` with
-  /// known operands (6.4 "Bash Conditional Expressions"). Only in execution order.
+  /// known operands (6.4 "Bash Conditional Expressions"), and a call of a function whose
+  /// paths all `return` the same known status. Only in execution order.
   func decide(_ statement: Statement) -> Bool? {
     guard order == .execution else { return nil }
     switch statement.kind {
@@ -20,7 +21,7 @@ extension Evaluator {
       case "[":
         guard words.count >= 2, words[words.count - 1].literal == "]" else { return nil }
         return evaluateTest(Array(words.dropFirst().dropLast()))
-      default: return nil
+      default: return callStatuses[Self.key(command.words[0].location)]
       }
     case .conditional(let command):
       return evaluateConditional(command.words)

@@ -34,6 +34,11 @@ final class Evaluator {
   var inlinedRecords = 0
   var truncated = false
   var walkDepth = 0
+  /// Function calls, loops and subshells being walked, innermost last.
+  var jumpTargets: [JumpTarget] = []
+  /// The status of the latest call at each call site (keyed like `wordValues`) when all
+  /// the paths through the function agree on it.
+  var callStatuses: [Int: Bool] = [:]
 
   init(order: Evaluation.Order, environment: Environment, functions: [String: FunctionDefinition], state: ExecutionState) {
     self.order = order
@@ -122,13 +127,8 @@ final class Evaluator {
   /// Returns to `scope`, reporting what the path changed when `capture` is set.
   @discardableResult
   func endScope(_ scope: Scope, capture: Bool = false) -> Outcome {
-    var changes: [String: Binding?] = [:]
-    if capture {
-      for entry in undoLog[scope.mark...] where changes.index(forKey: entry.name) == nil {
-        changes.updateValue(state.variables[entry.name], forKey: entry.name)
-      }
-    }
-    let outcome = Outcome(changes: changes, positional: state.positional, options: state.options, termination: state.termination)
+    var outcome = capture ? snapshot(since: scope.mark) : unchanged
+    outcome.termination = state.termination
     while undoLog.count > scope.mark {
       let entry = undoLog.removeLast()
       state.variables[entry.name] = entry.previous
@@ -154,15 +154,20 @@ final class Evaluator {
   }
 
   /// Runs `body` in a subshell: nothing it changes survives (3.7.3 "Command Execution
-  /// Environment").
+  /// Environment"), and `exit`, `return`, `break` and `continue` in it end only the
+  /// subshell.
   func inSubshell(_ body: () -> Void) {
     let scope = beginScope()
+    jumpTargets.append(JumpTarget(kind: .subshell, mark: scope.mark))
     body()
+    jumpTargets.removeLast()
     endScope(scope)
   }
 
-  /// Joins paths into the current state: variables they disagree on become alternatives;
-  /// paths that ended in `exit`/`return` do not reach the join.
+  /// Joins paths into the current state: variables they disagree on become alternatives.
+  /// Paths that ended (`exit`, `return`, `break`, `continue`) do not reach the join; when
+  /// all of them ended, the current path ends too. (A path that jumped was saved with its
+  /// target, where it joins again: see `JumpTarget`.)
   func merge(_ outcomes: [Outcome]) {
     let live = outcomes.filter { $0.termination == nil }
     guard live.count > 1 else {
@@ -295,9 +300,7 @@ final class Evaluator {
     case .ifClause(let clause):
       walkIf(clause, context)
     case .loop(let loop):
-      walkList(loop.condition, context.adding(.loopCondition(loop.kind, statement.location), ignoresErrexit: true))
-      let body = runBranch { walkList(loop.body, context.adding(.loopBody(loop.kind, statement.location))) }
-      merge([unchanged, body])
+      walkLoop(loop, statement.location, context)
     case .forClause(let clause):
       walkFor(clause, statement.location, context)
     case .caseClause(let clause):
@@ -393,13 +396,27 @@ final class Evaluator {
     merge(outcomes)
   }
 
+  /// `while`/`until`: the condition once, then the body once from there. A condition
+  /// known to stop the loop skips the body; one known to keep it going means only `break`
+  /// leaves the loop.
+  private func walkLoop(_ loop: LoopClause, _ location: SourceLocation, _ context: WalkContext) {
+    walkList(loop.condition, context.adding(.loopCondition(loop.kind, location), ignoresErrexit: true))
+    if order == .execution, state.termination != nil { return }
+    let keepsRunning = loop.condition.last.flatMap(decide).map { loop.kind == .while ? $0 : !$0 }
+    if keepsRunning == false { return }
+    let entry = unchanged
+    let run = runTarget(.loop) { walkList(loop.body, context.adding(.loopBody(loop.kind, location))) }
+    mergeLoop(run, entry: entry, keepsRunning: keepsRunning == true)
+  }
+
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
     let bodyContext = context.adding(.loopBody(nil, location))
     switch clause.header {
     case .arithmetic(let expression):
       assignArithmetic(expression)
-      let body = runBranch { walkList(clause.body, bodyContext) }
-      merge([unchanged, body])
+      let entry = unchanged
+      let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
+      mergeLoop(run, entry: entry, keepsRunning: false)
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
@@ -410,12 +427,13 @@ final class Evaluator {
         values = [ResolvedWord(symbol: Symbol(kind: .parameter("@"), expression: "$@"))]
       }
       let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
-      let body = runBranch {
+      let entry = unchanged
+      let run = runTarget(.loop) {
         assign(variable, .scalar(loopValue))
         walkList(clause.body, bodyContext)
       }
       let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
-      merge(runsAtLeastOnce ? [body] : [unchanged, body])
+      mergeLoop(run, entry: runsAtLeastOnce ? nil : entry, keepsRunning: false)
     }
   }
 
@@ -505,6 +523,7 @@ final class Evaluator {
     let commandIndex = CommandInvocation.wrapperBoundaries(resolved.map(\.literal)).last ?? 0
     let name = resolved[commandIndex].literal.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
     let definition = name.flatMap { defined[$0] ?? functions[$0] }
+    callStatuses[Self.key(command.words[commandIndex].location)] = nil
     recordCommand(
       kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
       redirections: command.redirections, statement: statement, calledFunction: definition?.name, context)
@@ -569,7 +588,10 @@ final class Evaluator {
     }
   }
 
-  /// Runs a function defined in the script at its call site.
+  /// Runs a function defined in the script at its call site. The paths that `return`
+  /// join the path that reaches the end of the body; the call ends the caller's path only
+  /// when every path through the function ended otherwise (`exit`). When all paths return
+  /// the same known status, a condition on the call is decided by it.
   func call(_ definition: FunctionDefinition, arguments: [ResolvedWord], at location: SourceLocation, _ context: WalkContext) {
     guard order == .execution, !context.callStack.contains(definition.name) else { return }
     guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < Self.inlineBudget else {
@@ -581,11 +603,12 @@ final class Evaluator {
     localFrames.append([:])
     var inner = context.adding(.function(name: definition.name, call: location))
     inner.callStack.append(definition.name)
-    walk(definition.body, next: nil, inner)
+    let run = runTarget(.function) { walk(definition.body, next: nil, inner) }
+    merge([run.fallThrough] + run.target.leaving)
+    callStatuses[Self.key(location)] = Self.callStatus(run)
     let locals = localFrames.removeLast()
     for (name, previous) in locals { assign(name, previous) }
     state.positional = savedPositional
-    if state.termination == .return { state.termination = nil }
   }
 
   func resolveRedirection(_ redirection: Redirection, _ context: WalkContext) {

@@ -5,5 +5,6 @@ struct ExecutionState: Sendable {
   /// `$1`...; nil when unknown.
   var positional: [ResolvedWord]?
   var options = ShellOptions()
+  /// How the current path ended, if it did; the walk skips what follows on it.
   var termination: Termination?
 }
