@@ -1,0 +1,126 @@
+import Diagnostics
+import Testing
+
+@testable import ShellScriptModel
+
+/// `exit`, `return`, `break` and `continue` end only the paths they are on; the walk stops
+/// only where every path has ended. `check`, `a` and `b` are commands whose status is not
+/// known, so both outcomes of a condition on them are walked.
+@Suite struct TerminationTests {
+  /// The first argument of every `echo` the walk records, in order.
+  static func echoes(_ evaluation: Evaluation) -> [String] {
+    evaluation.commands(named: "echo").map { $0.resolvedArguments.first?.literal ?? "?" }
+  }
+
+  static let die = "die() { echo died; exit 1; }\n"
+
+  @Test(arguments: [
+    // return in an if inside a function: the call goes on with the returning path.
+    (
+      "return in if inside function",
+      "f() {\n  if check; then\n    return 0\n  fi\n  echo fallthrough\n  exit 1\n}\nf\necho after",
+      ["fallthrough", "after"], nil as Int?
+    ),
+    // The repository_exists shape: two returning paths, one that dies.
+    (
+      "returns then die",
+      die + "f() {\n  if a; then return 0; fi\n  if b; then return 1; fi\n  die\n}\nif ! f; then echo missing; fi\necho after",
+      ["died", "missing", "after"], nil
+    ),
+    ("return in the middle of a function", "f() { echo one; return 0; echo two; }\nf\necho after", ["one", "after"], nil),
+    ("return inside a loop of a function", "f() {\n  for x in a b; do\n    if check; then return 0; fi\n  done\n  exit 3\n}\nf\necho after", ["after"], nil),
+    ("return in a subshell ends the subshell", "f() { ( return 1 ); echo still; }\nf\necho after", ["still", "after"], nil),
+    ("return outside a function does nothing", "return 1\necho after", ["after"], nil),
+    // exit in one branch, in every branch.
+    ("exit in one branch", "if check; then exit 1; fi\necho after", ["after"], nil),
+    ("exit in the else branch", "if check; then echo then; else exit 2; fi\necho after", ["then", "after"], nil),
+    ("exit in both branches", "if check; then\n  exit 1\nelse\n  exit 2\nfi\necho after", [], 2),
+    ("exit in all but one elif", "if a; then exit 1; elif b; then echo b; else exit 3; fi\necho after", ["b", "after"], nil),
+    ("exit in a decided branch", "if true; then exit 4; fi\necho after", [], 1),
+    ("exit in a subshell", "( exit 1 )\nx=$(exit 2)\necho after", ["after"], nil),
+    // cmd || die
+    ("cmd || die", die + "check || die\necho after", ["died", "after"], nil),
+    ("true || die", die + "true || die\necho after", ["after"], nil),
+    ("false || die", die + "false || die\necho after", ["died"], 1),
+    ("cmd && exit", "check && exit 0\necho after", ["after"], nil),
+    // die in a case arm.
+    ("die in an undecided case arm", die + "X=$(check)\ncase \"$X\" in\n  a) echo a ;;\n  *) die ;;\nesac\necho after", ["a", "died", "after"], nil),
+    ("die in the decided case arm", die + "case prod in\n  dev) echo dev ;;\n  *) die ;;\nesac\necho after", ["died"], 1),
+    ("exit in every case arm", "case $X in\n  a) exit 1 ;;\n  *) exit 2 ;;\nesac\necho after", [], 2),
+    ("exit in a case arm without catch-all", "case $X in\n  a) exit 1 ;;\n  b) exit 2 ;;\nesac\necho after", ["after"], nil),
+    // A function whose every path exits ends the caller's path.
+    ("function exits on every path", "f() {\n  if check; then exit 1; fi\n  exit 2\n}\nf\necho after", [], 3),
+    ("function exits in one branch", "f() {\n  if check; then exit 1; fi\n  echo body\n}\nf\necho after", ["body", "after"], nil),
+    // break and continue.
+    ("break in if", "for x in a b; do\n  if check; then break; fi\n  echo body\ndone\necho after", ["body", "after"], nil),
+    ("unconditional break", "for x in a b; do\n  echo body\n  break\n  echo unreachable\ndone\necho after", ["body", "after"], nil),
+    ("continue in if", "for x in a b; do\n  if check; then continue; fi\n  echo body\ndone\necho after", ["body", "after"], nil),
+    ("unconditional continue", "for x in a b; do\n  continue\n  echo unreachable\ndone\necho after", ["after"], nil),
+    ("break 2", "for a in 1 2; do\n  for b in 3 4; do\n    break 2\n  done\n  echo outer\ndone\necho after", ["after"], nil),
+    ("break 2 in if", "for a in 1 2; do\n  for b in 3 4; do\n    if check; then break 2; fi\n    echo inner\n  done\n  echo outer\ndone\necho after", ["inner", "outer", "after"], nil),
+    ("break in while true", "while true; do\n  if check; then break; fi\n  echo poll\ndone\necho after", ["poll", "after"], nil),
+    ("while true never left", "while true; do\n  echo poll\ndone\necho after", ["poll"], nil),
+    ("while true left by exit only", "while :; do\n  if check; then exit 0; fi\n  echo poll\ndone\necho after", ["poll"], nil),
+    ("while true, every path exits", "while true; do\n  exit 5\ndone\necho after", [], 2),
+    ("while true in a function left by return", "f() {\n  while true; do\n    if check; then return 0; fi\n    echo poll\n  done\n}\nf\necho after", ["poll", "after"], nil),
+    ("until false left by break", "until false; do\n  check && break\ndone\necho after", ["after"], nil),
+    ("while false skips the body", "while false; do\n  exit 1\ndone\necho after", ["after"], nil),
+    ("exit in an undecided while", "while check; do\n  exit 1\ndone\necho after", ["after"], nil),
+    ("break in a pipeline loop", "produce | while read -r line; do\n  break\ndone\necho after", ["after"], nil),
+    ("break outside a loop does nothing", "break\necho after", ["after"], nil),
+    // Nested functions: a return leaves only the innermost function.
+    ("inner return, outer goes on", "inner() { return 0; }\nouter() { inner; echo outer; }\nouter\necho after", ["outer", "after"], nil),
+    (
+      "inner returns or exits",
+      "inner() {\n  if check; then return 1; fi\n  exit 3\n}\nouter() { inner || echo recovered; echo outer; }\nouter\necho after",
+      ["recovered", "outer", "after"], nil
+    ),
+    ("inner exits on every path", "inner() { exit 3; }\nouter() { inner; echo unreachable; }\nouter\necho after", [], 1),
+    ("outer returns before the exit", die + "outer() {\n  check && return 0\n  die\n}\nouter\necho after", ["died", "after"], nil),
+  ])
+  func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
+    let evaluation = try parse(source).execution
+    #expect(Self.echoes(evaluation) == echoes, "\(name)")
+    #expect(evaluation.exitLocation?.line == exitLine, "\(name)")
+    #expect(!evaluation.isTruncated, "\(name)")
+  }
+
+  /// A function's `return N` decides a condition on its call when every path agrees.
+  @Test(arguments: [
+    ("f() { return 0; }\nif f; then echo yes; else echo no; fi", ["yes"]),
+    ("f() { return 1; }\nf || echo failed\nf && echo unreachable", ["failed"]),
+    ("f() { if check; then return 0; fi; return 0; }\nif ! f; then echo no; fi\necho after", ["after"]),
+    ("f() { if check; then return 0; fi; return 1; }\nif f; then echo yes; else echo no; fi", ["yes", "no"]),
+    ("f() { check; }\nif f; then echo yes; else echo no; fi", ["yes", "no"]),
+    ("f() { if check; then return 0; fi; exit 1; }\nif f; then echo yes; else echo no; fi", ["yes"]),
+    ("f() { return $N; }\nif f; then echo yes; else echo no; fi", ["yes", "no"]),
+  ])
+  func returnStatusDecidesConditions(source: String, echoes: [String]) throws {
+    let evaluation = try parse(source).execution
+    #expect(Self.echoes(evaluation) == echoes)
+    #expect(evaluation.exitLocation == nil)
+  }
+
+  /// What a path assigns before it jumps reaches the join where the function or loop ends.
+  @Test func jumpingPathsKeepTheirAssignments() throws {
+    let function = try parse("f() {\n  if check; then X=early; return 0; fi\n  X=late\n}\nf\necho \"$X\"").execution
+    #expect(function.variable("X")?.possibleValues().map(Set.init) == ["early", "late"])
+    let loop = try parse("for x in a; do\n  if check; then Y=broke; break; fi\n  Y=done\ndone").execution
+    #expect(loop.variable("Y")?.possibleValues().map(Set.init) == ["broke", "done"])
+    let returned = try parse("f() { local L=inner; G=global; return 0; }\nL=outer\nf").execution
+    #expect(returned.variable("L")?.literal == "outer")
+    #expect(returned.variable("G")?.literal == "global")
+    let positional = try parse("f() { shift; return 0; }\nset -- one two\nf x y\necho \"$1\"").execution
+    #expect(Self.echoes(positional) == ["one"])
+    let exited = try parse("f() { if check; then X=exited; exit 1; fi; X=kept; }\nf").execution
+    #expect(exited.variable("X")?.literal == "kept")
+  }
+
+  /// Source order walks everything: no path ends there.
+  @Test func sourceOrderIgnoresJumps() throws {
+    let script = try parse("f() { return 0; echo one; }\nfor x in a; do break; echo two; done\nexit 1\necho three")
+    let source = script.walkInSourceOrder()
+    #expect(Self.echoes(source) == ["one", "two", "three"])
+    #expect(source.exitLocation == nil)
+  }
+}
