@@ -48,5 +48,9 @@ let package = Package(
     .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
     .testTarget(name: "TemplateModelTests", dependencies: ["TemplateModel"]),
     .testTarget(name: "RequirementTests", dependencies: ["Rules", "ProjectModel", "Requirements", "TemplateModel"]),
+    .testTarget(name: "EvidenceTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
+    .testTarget(name: "ReportTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
+    .testTarget(name: "RehearsalTests", dependencies: ["Rules", "ProjectModel", "ShellScriptModel"]),
+    .testTarget(name: "RobustnessTests", dependencies: ["Rules", "ProjectModel", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
   ]
 )

@@ -44,6 +44,7 @@ extension Project {
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
+    try project.loadEvidence(options)
     try project.evaluateEnvironments(requested: options.environments)
     return project
   }

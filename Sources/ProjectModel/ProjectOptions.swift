@@ -13,6 +13,12 @@ public struct ProjectOptions: Sendable {
   public var environments: [String]
   /// Evidence: `docker image inspect` output of the built image.
   public var imageInspect: String?
+  /// Evidence: a `docker save` tarball or an OCI image layout tar of the built image.
+  public var imageArchive: String?
+  /// Evidence files written by `vibe-rules probe` (and other evidence producers).
+  public var evidence: [String] = []
+  /// The configuration file (`.vibe-rules.yaml` in the root when nil).
+  public var configFile: String?
 
   /// Default artifact locations, relative to the root.
   public static let defaultTemplate = "infra/template.yaml"

@@ -1,16 +1,18 @@
 import ArgumentParser
 import Diagnostics
+import DockerfileModel
 
-/// `vibe-rules debug dockerfile FILE`: the parse in BuildKit's `result` dump format.
+/// `vibe-rules debug dockerfile FILE`: the parse in BuildKit's `result` dump format
+/// (the low-level parse, as BuildKit's parser tests print it).
 struct DebugDockerfile: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dockerfile", abstract: "Print a Dockerfile's parse in BuildKit's AST dump format.")
 
-  @Argument(help: "The Dockerfile.")
+  @ArgumentParser.Argument(help: "The Dockerfile.")
   var file: String
 
   func run() throws {
-    _ = try SourceText.read(path: file)
-    throw InputError("the Dockerfile parser is not wired into the command line yet", at: nil)
+    let source = try SourceText.read(path: file)
+    print(try DockerfileSyntax.parse(source).buildKitDump(), terminator: "")
   }
 }

@@ -31,10 +31,31 @@ struct ProjectInputs: ParsableArguments {
   @Option(name: .customLong("env"), help: "A samconfig config env to evaluate; repeat for several (default: every env of samconfig).")
   var environments: [String] = []
 
+  @Option(name: .customLong("image-inspect"), help: "Evidence: the JSON of `docker image inspect` for the built image.")
+  var imageInspect: String?
+
+  @Option(name: .customLong("image-archive"), help: "Evidence: a `docker save` tarball or OCI image layout tar of the built image.")
+  var imageArchive: String?
+
+  @Option(name: .customLong("evidence"), help: "Evidence file written by `vibe-rules probe`; repeat for several.")
+  var evidence: [String] = []
+
+  @Option(name: .customLong("config"), help: "The configuration file (default: .vibe-rules.yaml in the root, if present).")
+  var config: String?
+
   var options: ProjectOptions {
+    var options = baseOptions
+    options.imageArchive = imageArchive
+    options.evidence = evidence
+    options.configFile = config
+    return options
+  }
+
+  private var baseOptions: ProjectOptions {
     ProjectOptions(
       root: root, template: template, samconfig: samconfig, dockerfile: dockerfile, dockerignore: dockerignore,
-      context: context, deployScript: deployScript, requirements: requirements, environments: environments)
+      context: context, deployScript: deployScript, requirements: requirements, environments: environments,
+      imageInspect: imageInspect)
   }
 
   /// Loads the project; input errors propagate as `InputError` (exit 2).

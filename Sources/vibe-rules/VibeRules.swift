@@ -15,7 +15,7 @@ struct VibeRules: ParsableCommand {
     abstract: "Check a SAM + ECS Fargate + Dockerfile repository against its numbered requirements.",
     discussion: "Exit status: 0 when no requirement fails, 1 when one fails, 2 for an input or usage error.",
     version: version,
-    subcommands: [Report.self, ListRules.self, Explain.self, Debug.self],
+    subcommands: [Report.self, Check.self, ListRules.self, Explain.self, Cost.self, Probe.self, Baseline.self, Graph.self, Debug.self],
     defaultSubcommand: Report.self)
 
   /// Runs the command, mapping every outcome to exit status 0, 1 or 2: an `InputError`
