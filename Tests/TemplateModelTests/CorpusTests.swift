@@ -42,3 +42,38 @@ import Testing
     #expect(throws: Never.self) { try TemplateDocument.load(source) }
   }
 }
+
+/// The cfn-lint corpus evaluated: the error-free templates evaluate for SAM CLI's
+/// `default` env; the 42 with cfn-lint errors load or are rejected only for a fault
+/// cfn-lint also reports.
+@Suite struct CfnLintCorpusEvaluationTests {
+  static func configuration() throws -> DeployConfiguration {
+    try DeployConfiguration.resolve(environment: "default", samconfig: nil, command: nil)
+  }
+
+  @Test("error-free cfn-lint templates evaluate", arguments: CfnLintCorpusTests.good.filter { $0["no_errors"] == "yes" }.map { $0["file"]! })
+  func evaluates(_ file: String) throws {
+    let template = try Template.load(try SharedMaterial.source("corpus/cfn-lint-good/" + file))
+    let evaluated = TemplateEvaluator.evaluate(template, configuration: try Self.configuration())
+    #expect(evaluated.resources.count + evaluated.removedResources.count == template.resources.count)
+  }
+
+  /// cfn-lint codes whose faults our loader also rejects: E0000 (parse), E1001 (structure),
+  /// E1004 (description), E1010-E1032 (intrinsic shapes and references), E3001-E3004
+  /// (resource structure, cycles), E6101 (outputs), E8xxx (conditions).
+  static func cfnLintReportsOurFault(_ codes: String, message: String) -> Bool {
+    codes.split(separator: ",").contains { code in
+      code.hasPrefix("E0") || code.hasPrefix("E10") || code.hasPrefix("E3001") || code.hasPrefix("E3002") || code.hasPrefix("E3003")
+        || code.hasPrefix("E3004") || code.hasPrefix("E3005") || code.hasPrefix("E6") || code.hasPrefix("E8")
+    }
+  }
+
+  @Test("templates with cfn-lint errors are rejected only for faults cfn-lint reports", arguments: CfnLintCorpusTests.good.filter { $0["no_errors"] != "yes" }.map { ($0["file"]!, $0["error_codes"] ?? "") })
+  func faultyTemplate(_ file: String, _ codes: String) throws {
+    do {
+      _ = try Template.load(try SharedMaterial.source("corpus/cfn-lint-good/" + file))
+    } catch let error as InputError {
+      #expect(Self.cfnLintReportsOurFault(codes, message: error.message), "\(file) rejected (\(error)) but cfn-lint reports only \(codes)")
+    }
+  }
+}

@@ -191,6 +191,8 @@ public struct TemplateEvaluator {
       let (resource, attribute) = TemplateValidator.getAttTarget(argument)
       let name = attribute ?? (items.count > 1 ? evaluate(items[1])?.string : nil) ?? "?"
       return unresolved(.attribute(resource, name), location)
+    case .sub where argument.intrinsic != nil:
+      return unresolved(.expression(call.display), location)
     case .sub:
       return substitute(argument, at: location)
     case .join:

@@ -42,7 +42,7 @@ enum IntrinsicShape {
         }
       }
     case .sub:
-      if argument.scalar?.kind == .string { return }
+      if argument.scalar?.kind == .string || argument.intrinsic?.function == .transform { return }
       let list = try items(2...2, "a string, or [String, {Variable: Value}]")
       guard list[0].scalar?.kind == .string else { throw fail("a string as the first item of its list form") }
       guard list[1].map != nil || list[1].intrinsic != nil else { throw fail("a mapping of variables as the second item") }

@@ -34,7 +34,16 @@ struct TemplateValidator {
         }
         edges.append(.init(from: owner, to: target.value, kind: .dependsOn, location: target.location))
       }
-      if let properties = resource.propertiesNode { try walk(properties, from: owner, inConditions: false) }
+      if resource.type.value == "AWS::Serverless::Function", let properties = resource.propertiesNode?.map {
+        // SAM moves DeploymentPreference into a CodeDeploy deployment group: what it
+        // references (alarms, hooks) is a dependency of that group, not of the function.
+        for entry in properties.entries {
+          let from = entry.key == "DeploymentPreference" ? "Generated/\(resource.logicalID)DeploymentGroup" : owner
+          try walk(entry.value, from: from, inConditions: false)
+        }
+      } else if let properties = resource.propertiesNode {
+        try walk(properties, from: owner, inConditions: false)
+      }
       for node in [resource.deletionPolicy, resource.updateReplacePolicy].compactMap({ $0 }) {
         try walk(node, from: owner, inConditions: false)
       }
@@ -90,6 +99,8 @@ struct TemplateValidator {
       try requireResource(resource, at: call.location, what: "Fn::GetAtt")
       edges.append(.init(from: owner, to: resource, attribute: attribute, kind: .getAtt, location: call.location))
       if let list = argument.list { try walk(list[1], from: owner, inConditions: inConditions) }
+    case .sub where argument.intrinsic != nil:
+      try walk(argument, from: owner, inConditions: inConditions, subVariables: subVariables)
     case .sub:
       let text: String
       var local = subVariables
