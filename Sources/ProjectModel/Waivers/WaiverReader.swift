@@ -25,8 +25,15 @@ enum WaiverReader {
         guard let map = item.map else {
           throw InputError("a waiver must be a mapping with rule or requirement, and reason", at: item.location)
         }
-        for key in map.keys where !["rule", "requirement", "reason", "expires"].contains(key) {
-          throw InputError("unknown waiver key \"\(key)\"; expected rule, requirement, reason, expires", at: map.entry(key)!.keyLocation)
+        for key in map.keys where !["rule", "requirement", "reason", "expires", "environments"].contains(key) {
+          throw InputError("unknown waiver key \"\(key)\"; expected rule, requirement, reason, expires, environments", at: map.entry(key)!.keyLocation)
+        }
+        var environments: [String] = []
+        if let node = map["environments"] {
+          guard let names = (node.list ?? [node]).map(\.text) as [String?]?, names.allSatisfy({ $0 != nil }) else {
+            throw InputError("environments must be a list of config env names", at: node.location)
+          }
+          environments = names.compactMap { $0 }
         }
         guard let subject = map["rule"] ?? map["requirement"], let text = subject.text, !text.isEmpty else {
           throw InputError("a waiver must name a rule or a requirement", at: item.location)
@@ -43,7 +50,7 @@ enum WaiverReader {
         }
         waivers.append(Waiver(
           target: target(text, at: subject.location), reason: reason, expires: expires, location: item.location,
-          file: template.file, lines: resource.location.line...max(resource.location.line, next)))
+          file: template.file, lines: resource.location.line...max(resource.location.line, next), environments: environments))
       }
     }
     return waivers

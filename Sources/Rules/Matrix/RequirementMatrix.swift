@@ -102,7 +102,7 @@ public struct RequirementMatrix: Sendable {
       guard projected.verdict.status == .fail || projected.verdict.status == .warn else { return projected }
       var active: [Finding] = []
       for var finding in projected.verdict.findings {
-        let covering = waivers.filter { $0.covers(rule: finding.ruleID, requirements: finding.requirements, at: finding.location) }
+        let covering = waivers.filter { $0.covers(rule: finding.ruleID, requirements: finding.requirements, at: finding.location, environment: finding.environment) }
         if let waiver = covering.first(where: { !$0.isExpired(on: today) }) {
           waived.append(WaivedFinding(finding: finding, waiver: waiver))
         } else {

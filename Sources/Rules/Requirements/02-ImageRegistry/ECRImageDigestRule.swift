@@ -11,7 +11,7 @@ struct ECRImageDigestRule: Rule {
     sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html"],
     examples: [
       .compliant(),
-      .change("the task runs an image from Docker Hub", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"python:3.12-slim\"")),
+      .change("the task runs an image from Docker Hub", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"python:3.12-slim\""), alsoFails: ["11.5"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {

@@ -11,9 +11,9 @@ struct ECRLifecycleKeepsRecentRule: Rule {
     sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_examples.html"],
     examples: [
       .compliant(),
-      .change("keeps 30 images", .edit(.template, "\"countNumber\": 10", "\"countNumber\": 30")),
-      .change("counts only tagged images", .edit(.template, "\"tagStatus\": \"any\"", "\"tagStatus\": \"untagged\"")),
-      .change("no lifecycle policy", .edit(.template, "      LifecyclePolicy:\n        LifecyclePolicyText: |", "      Unused:\n        LifecyclePolicyText: |"), alsoFails: ["12.3"]),
+      .change("keeps 30 images", .edit(.template, "\"countNumber\": 10", "\"countNumber\": 30"), alsoFails: ["12.3"]),
+      .change("counts only tagged images", .edit(.template, "\"tagStatus\": \"any\"", "\"tagStatus\": \"untagged\""), alsoFails: ["12.3"]),
+      .change("no lifecycle policy", .edit(.template, "      LifecyclePolicy:\n        LifecyclePolicyText: |", "      Unused:\n        LifecyclePolicyText: |"), alsoFails: ["12.3", "10.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {

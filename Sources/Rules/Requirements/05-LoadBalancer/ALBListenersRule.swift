@@ -13,7 +13,7 @@ struct ALBListenersRule: Rule {
     examples: [
       .compliant(),
       .change("HTTPS listener without certificate", .edit(.template, "      Certificates:\n        - CertificateArn: !Ref Certificate\n", "")),
-      .change("HTTPS listener on 8443", .edit(.template, "      Port: 443\n      Protocol: HTTPS", "      Port: 8443\n      Protocol: HTTPS")),
+      .change("HTTPS listener on 8443", .edit(.template, "      Port: 443\n      Protocol: HTTPS", "      Port: 8443\n      Protocol: HTTPS"), alsoFails: ["5.3"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {

@@ -13,7 +13,7 @@ struct ALBIngressRule: Rule {
       .compliant(),
       .change("SSH open on the ALB", .edit(.template, "        - Description: HTTPS from anywhere\n", "        - Description: SSH\n          IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n        - Description: HTTPS from anywhere\n")),
       .change("all traffic", .edit(.template, "        - Description: HTTPS from anywhere\n          IpProtocol: tcp", "        - Description: HTTPS from anywhere\n          IpProtocol: \"-1\"")),
-      .change("HTTPS only from one network", .edit(.template, "          ToPort: 443\n          CidrIp: 0.0.0.0/0", "          ToPort: 443\n          CidrIp: 192.0.2.0/24")),
+      .change("HTTPS only from one network", .edit(.template, "        - Description: HTTPS from anywhere\n          IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0", "        - Description: HTTPS from anywhere\n          IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 192.0.2.0/24")),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {

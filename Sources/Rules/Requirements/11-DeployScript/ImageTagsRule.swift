@@ -13,7 +13,7 @@ struct ImageTagsRule: Rule {
     examples: [
       .compliant(),
       .change("no latest tag", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n", "")),
-      .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then")),
+      .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
