@@ -11,10 +11,14 @@ public struct RuleContext: Sendable {
   public let environment: EvaluatedTemplate?
   public let definition: RuleDefinition
 
-  public init(project: Project, environment: EvaluatedTemplate?, definition: RuleDefinition) {
+  /// Records which requirement values rules read (for tests and `explain`); nil: not recorded.
+  let reads: ValueReads?
+
+  public init(project: Project, environment: EvaluatedTemplate?, definition: RuleDefinition, reads: ValueReads? = nil) {
     self.project = project
     self.environment = environment
     self.definition = definition
+    self.reads = reads
   }
 
   /// The env's evaluated template (per-env rules always have one: the engine runs them
@@ -28,6 +32,7 @@ public struct RuleContext: Sendable {
   /// checked repository's REQUIREMENTS.md, else the built-in catalogue.
   public func value(_ key: String, of id: RequirementID? = nil) -> RequirementValue? {
     let requirement = id ?? definition.requirements[0]
+    reads?.record(rule: definition.id, requirement: requirement, key: key)
     return project.requirements[requirement]?.values[key]
       ?? RequirementCatalogue.builtIn[requirement]?.values[key]
   }

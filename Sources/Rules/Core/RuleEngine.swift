@@ -26,7 +26,7 @@ public struct RuleResult: Sendable {
 /// repository rules once. Rules whose artifacts are absent are not applicable, with the
 /// reason; rules for requirements the project's catalogue does not list are skipped.
 public enum RuleEngine {
-  public static func run(_ rules: [any Rule], on project: Project) -> [RuleResult] {
+  public static func run(_ rules: [any Rule], on project: Project, recording reads: ValueReads? = nil) -> [RuleResult] {
     var results: [RuleResult] = []
     for rule in rules {
       let definition = rule.definition
@@ -37,12 +37,12 @@ public enum RuleEngine {
       }
       switch definition.scope {
       case .repository:
-        let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition))
+        let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
         results.append(RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil)))
       case .perEnvironment:
         for environment in project.environments {
           let name = environment.scenario.environment
-          let verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition))
+          let verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
           results.append(RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name)))
         }
       }

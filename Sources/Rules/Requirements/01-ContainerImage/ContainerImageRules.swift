@@ -5,6 +5,7 @@ extension RuleCatalog {
     DockerCopySourcesRule(),
     ImageSizeRule(),
     NonRootUserRule(),
+    ImagePortRule(),
     ContainerPortAgreementRule(),
     HealthPathAgreementRule(),
     APIBaseURLRule(),

@@ -1,3 +1,4 @@
+import Requirements
 import TemplateModel
 
 /// 4.4 and 9.1: the container's stdout/stderr go to the named CloudWatch Logs group,
@@ -18,30 +19,42 @@ struct ContainerLogGroupRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let expected = context.value("log-group") else { return .missingValue("log-group", of: "4.4") }
     let template = context.template
     let containers = template.serviceContainers
     guard !containers.isEmpty else { return context.missing("container definition", for: "its log configuration names the log group") }
-    return Verdict(findings: containers.compactMap { container in
-      guard let configuration = container["LogConfiguration"], configuration["LogDriver"]?.string == "awslogs" else {
-        return .error("container \(container.name ?? "?") has no awslogs LogConfiguration; its stdout/stderr reach no CloudWatch Logs group (\(expected.cited) requires \(expected.text))", at: container["LogConfiguration"]?.location ?? container.location, path: container.path + "/LogConfiguration")
+    var findings: [Finding] = []
+    var notes: [String] = []
+    for id in Self.definition.requirements {
+      guard let expected = context.value("log-group", of: id) else { continue }
+      notes.append("awslogs to \(expected.text)")
+      for var finding in containers.compactMap({ check($0, expected, context) }) {
+        finding.onlyRequirements = [id]
+        findings.append(finding)
       }
-      guard let group = configuration["Options"]?["awslogs-group"] else {
-        return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
-      }
-      let resource = template.resource(referencedBy: group)
-      let name = resource.map { $0["LogGroupName"] } ?? group
-      guard resource == nil || resource?.type == "AWS::Logs::LogGroup" else {
-        return .error("awslogs-group references \(resource!.logicalID), a \(resource!.type), not a log group", at: group.location)
-      }
-      if let resource, name == nil {
-        return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)
-      }
-      guard let text = name?.string else {
-        return .error("the log group name is \(name?.display ?? "unknown") and cannot be decided\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location)
-      }
-      if text == expected.text { return nil }
-      return .error("container \(container.name ?? "?") logs to \(text)\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location, related: [.init("awslogs-group of the container", at: group.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")
-    }, passNote: "awslogs to \(expected.text)")
+    }
+    return Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; "))
+  }
+
+  private func check(_ container: ContainerDefinition, _ expected: RequirementValue, _ context: RuleContext) -> Finding? {
+    let template = context.template
+    guard let configuration = container["LogConfiguration"], configuration["LogDriver"]?.string == "awslogs" else {
+      return .error("container \(container.name ?? "?") has no awslogs LogConfiguration; its stdout/stderr reach no CloudWatch Logs group (\(expected.cited) requires \(expected.text))", at: container["LogConfiguration"]?.location ?? container.location, path: container.path + "/LogConfiguration")
+    }
+    guard let group = configuration["Options"]?["awslogs-group"] else {
+      return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
+    }
+    let resource = template.resource(referencedBy: group)
+    let name = resource.map { $0["LogGroupName"] } ?? group
+    if let resource, resource.type != "AWS::Logs::LogGroup" {
+      return .error("awslogs-group references \(resource.logicalID), a \(resource.type), not a log group", at: group.location)
+    }
+    if let resource, name == nil {
+      return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)
+    }
+    guard let text = name?.string else {
+      return .error("the log group name is \(name?.display ?? "unknown") and cannot be decided\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location)
+    }
+    if text == expected.text { return nil }
+    return .error("container \(container.name ?? "?") logs to \(text)\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location, related: [.init("awslogs-group of the container", at: group.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")
   }
 }

@@ -31,7 +31,12 @@ struct ScalingCapacityRule: Rule {
       }
       if high?.int != maximum.integer {
         var finding = Finding.error("\(target.logicalID) has MaxCapacity \(high?.display ?? "unset"); \(maximum.cited) requires \(maximum.written)", at: high?.location ?? target.location, path: "Resources/\(target.logicalID)/Properties/MaxCapacity")
-        finding.onlyRequirements = (high?.int ?? Int.max) > (ceiling.integer ?? 0) ? ["7.1", "7.7"] : ["7.1"]
+        finding.onlyRequirements = ["7.1"]
+        findings.append(finding)
+      }
+      if (high?.int ?? Int.max) > (ceiling.integer ?? Int.max) {
+        var finding = Finding.error("\(target.logicalID) can scale to \(high?.display ?? "an unbounded number of") tasks; \(ceiling.cited) allows at most \(ceiling.written)", at: high?.location ?? target.location, path: "Resources/\(target.logicalID)/Properties/MaxCapacity")
+        finding.onlyRequirements = ["7.7"]
         findings.append(finding)
       }
       return findings

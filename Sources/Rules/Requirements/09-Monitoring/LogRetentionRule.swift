@@ -1,3 +1,4 @@
+import Requirements
 import TemplateModel
 
 /// 9.2 and 12.4: the containers' log group keeps logs for the required number of days.
@@ -16,11 +17,24 @@ struct LogRetentionRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let retention = context.value("retention"), let days = retention.integer else { return .missingValue("retention", of: "9.2") }
     let template = context.template
     let containers = template.serviceContainers
     guard !containers.isEmpty else { return context.missing("container definition", for: "its log group's retention is checked") }
     let groups = template.resources(ofType: "AWS::Logs::LogGroup")
+    var findings: [Finding] = []
+    var notes: [String] = []
+    for id in Self.definition.requirements {
+      guard let retention = context.value("retention", of: id), let days = retention.integer else { continue }
+      notes.append("RetentionInDays \(days)")
+      for var finding in check(containers, groups, retention, days, template) {
+        finding.onlyRequirements = [id]
+        findings.append(finding)
+      }
+    }
+    return Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; "))
+  }
+
+  private func check(_ containers: [ContainerDefinition], _ groups: [EvaluatedResource], _ retention: RequirementValue, _ days: Int, _ template: EvaluatedTemplate) -> [Finding] {
     var findings: [Finding] = []
     for container in containers {
       guard let groupNode = container["LogConfiguration"]?["Options"]?["awslogs-group"] else {
@@ -38,6 +52,6 @@ struct LogRetentionRule: Rule {
         findings.append(.error("log group \(group.logicalID) has RetentionInDays \(node?.display ?? "unset (kept forever)"); \(retention.cited) requires \(days)", at: node?.location ?? group.propertiesLocation, path: "Resources/\(group.logicalID)/Properties/RetentionInDays"))
       }
     }
-    return Verdict(findings: findings, passNote: "RetentionInDays \(days)")
+    return findings
   }
 }

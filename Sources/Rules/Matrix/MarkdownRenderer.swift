@@ -1,0 +1,79 @@
+/// The matrix as GitHub-flavoured Markdown for a pull-request comment: a summary line,
+/// the matrix as a table (one row per matrix row), then the findings and the waived
+/// findings as lists.
+///
+/// Table cells escape `|` and fold line breaks, so every row has the header's five cells.
+/// Reference: "Organizing information with tables", GitHub Docs,
+/// https://docs.github.com/en/get-started/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables
+public struct MarkdownRenderer: Sendable {
+  public init() {}
+
+  public func render(_ matrix: RequirementMatrix) -> String {
+    var lines: [String] = []
+    lines.append("## vibe-rules: \(matrix.isCompliant ? "compliant" : "not compliant")")
+    lines.append("")
+    lines.append(Self.cell(TableRenderer.summaryLine(matrix)))
+    lines.append("")
+    lines.append("| ID | Env | Status | Requirement | Where / why |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    for row in matrix.rows {
+      let cells = [
+        row.requirement.id.description, row.environment ?? "all", "\(Self.symbol(row.status)) \(row.status.rawValue)",
+        row.requirement.title, TableRenderer.detail(row),
+      ]
+      lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
+    }
+    let findings = matrix.reportedFindings
+    if !findings.isEmpty {
+      lines.append("")
+      lines.append("### Findings")
+      lines.append("")
+      for entry in findings {
+        lines.append("- **\(entry.finding.severity.rawValue)** \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(entry.context(allEnvironments: matrix.environments)))")
+        for related in entry.finding.related {
+          lines.append("  - \(Self.code(related.location.description)): \(Self.text(related.message))")
+        }
+      }
+    }
+    let waived = matrix.waivedFindings
+    if !waived.isEmpty {
+      lines.append("")
+      lines.append("### Waived")
+      lines.append("")
+      for entry in waived {
+        guard let waiver = entry.waiver else { continue }
+        let expiry = waiver.expires.map { ", expires \($0)" } ?? ""
+        lines.append("- \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(entry.context(allEnvironments: matrix.environments))) — waived at \(Self.code(waiver.location.description))\(expiry): \(Self.text(waiver.reason))")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func symbol(_ status: RequirementMatrix.Status) -> String {
+    switch status {
+    case .pass: "✅"
+    case .fail: "❌"
+    case .warn: "⚠️"
+    case .needsEvidence: "🔎"
+    case .waived: "💤"
+    case .notApplicable, .noRule: "➖"
+    }
+  }
+
+  /// A table cell: `|` escaped, line breaks folded to spaces.
+  static func cell(_ text: String) -> String {
+    Self.text(text).replacingOccurrences(of: "|", with: "\\|")
+  }
+
+  /// Prose: line breaks folded, HTML-significant `<` escaped.
+  static func text(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "<", with: "&lt;")
+  }
+
+  /// An inline code span that survives backticks in the text.
+  static func code(_ text: String) -> String {
+    let folded = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let fence = folded.contains("`") ? "`` " : "`"
+    return fence + folded + (fence == "`" ? "`" : " ``")
+  }
+}
