@@ -5,9 +5,11 @@ import Foundation
 enum Diagnostic {
   /// The one-line `file:line:column: error: message`, then (for a located error) the
   /// source line with a caret under the column, as compilers print it.
-  static func print(_ error: InputError, excerpt: Bool = true) {
+  static func print(_ error: InputError, root: String = ".", excerpt: Bool = true) {
     printLine(error.description)
-    guard excerpt, let location = error.location, let line = sourceLine(location) else { return }
+    guard excerpt, let location = error.location, let line = sourceLine(location, root: root),
+      line.contains(where: { !$0.isWhitespace })
+    else { return }
     let prefix = line.prefix(max(location.column - 1, 0)).map { $0 == "\t" ? "\t" : " " }.joined()
     printLine("    " + line)
     printLine("    " + prefix + "^")
@@ -17,8 +19,9 @@ enum Diagnostic {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 
-  private static func sourceLine(_ location: SourceLocation) -> String? {
-    guard let bytes = FileBytes.read(location.file), bytes.count < 2_000_000 else { return nil }
+  private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
+    let path = location.file.hasPrefix("/") || root == "." ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
+    guard let bytes = FileBytes.read(path) ?? FileBytes.read(location.file), bytes.count < 2_000_000 else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
     let lines = text.lines
     guard location.line >= 1, location.line <= lines.count else { return nil }

@@ -58,8 +58,14 @@ struct ProjectInputs: ParsableArguments {
       imageInspect: imageInspect)
   }
 
-  /// Loads the project; input errors propagate as `InputError` (exit 2).
-  func load() throws(InputError) -> Project {
-    try Project.load(options)
+  /// Loads the project. An input error is printed (with the source line, read from the
+  /// root) and ends the command with exit status 2.
+  func load() throws -> Project {
+    do {
+      return try Project.load(options)
+    } catch {
+      Diagnostic.print(error, root: root)
+      throw ExitCode(2)
+    }
   }
 }

@@ -15,12 +15,36 @@ enum YAMLErrorTranslation {
       return InputError("invalid YAML input: \(problem) (byte 0x\(String(value, radix: 16)))", at: .init(file: file, line: position.0, column: position.1))
     case let .duplicatedKeysInMapping(duplicates, context):
       let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-      return InputError("duplicate mapping key \(names); CloudFormation would silently keep only one", at: location(context.mark, file))
+      let first = location(context.mark, file)
+      guard let key = duplicates.first, let second = repeatedKey(key, after: first, in: context.text) else {
+        return InputError("duplicate mapping key \(names); CloudFormation would silently keep only one", at: first)
+      }
+      return InputError("duplicate mapping key \(names) (first at line \(first.line)); CloudFormation would silently keep only one", at: SourceLocation(file: file, line: second.line, column: second.column))
     case .memory:
       return InputError("the YAML reader ran out of memory", at: .start(of: file))
     default:
       return InputError("invalid YAML: \(error)", at: .start(of: file))
     }
+  }
+
+  /// Where `key` is written again in the same block mapping as the key at `first`: the
+  /// next line at the same column that starts with the key, before the mapping ends (a
+  /// line indented less). Flow mappings and quoted keys fall back to the first location.
+  static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> (line: Int, column: Int)? {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+    guard first.line <= lines.count else { return nil }
+    let column = first.column
+    for index in first.line..<lines.count {
+      let line = lines[index]
+      let indent = line.prefix { $0 == " " }.count
+      let content = line.dropFirst(indent)
+      if content.isEmpty || content.hasPrefix("#") { continue }
+      if indent + 1 < column { return nil }
+      if indent + 1 == column, content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":") || content.hasPrefix("'\(key)':") {
+        return (index + 1, column)
+      }
+    }
+    return nil
   }
 
   static func location(_ mark: Mark, _ file: String) -> SourceLocation {
