@@ -87,7 +87,12 @@ public struct RequirementMatrix: Sendable {
     if agree {
       var merged = first
       merged.environment = nil
-      merged.findings = perEnvironment.flatMap(\.findings).uniqued(by: \.message)
+      // The same findings in every env: they hold in all of them.
+      merged.findings = perEnvironment.flatMap(\.findings).uniqued(by: \.message).map { finding in
+        var shared = finding
+        if environments.count > 1 { shared.environment = nil }
+        return shared
+      }
       merged.waived = perEnvironment.flatMap(\.waived).uniqued(by: \.finding.message)
       return [merged]
     }
