@@ -31,8 +31,10 @@ public struct Project: Sendable {
   public var deployRuns: [String: DeployScriptRun] = [:]
   /// Evidence from a build: the image's `docker image inspect` output.
   public var imageInspection: ImageInspection?
-  /// Waivers written in the template and the Dockerfile.
+  /// Waivers written in the template, the Dockerfile and `.vibe-rules.yaml`.
   public var waivers: [Waiver] = []
+  /// The repository's `.vibe-rules.yaml` (or `--config` file), if any.
+  public var configuration: VibeRulesConfiguration?
   /// One evaluated template per config env, in samconfig order.
   public var environments: [EvaluatedTemplate]
   /// Why an optional artifact is absent, by artifact name (`template`, `samconfig`, ...).

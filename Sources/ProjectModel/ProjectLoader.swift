@@ -10,16 +10,22 @@ extension Project {
   ///
   /// - Throws: `InputError` for a named path that does not exist, a file that does not
   ///   parse, or a requested config env that samconfig does not define.
-  public static func load(_ options: ProjectOptions) throws(InputError) -> Project {
-    let root = options.root
+  public static func load(_ given: ProjectOptions) throws(InputError) -> Project {
+    let root = given.root
     guard FileBytes.isDirectory(root) else {
       throw InputError("--root \(root): no such directory", at: nil)
     }
+    // `.vibe-rules.yaml` fills in what the command line leaves unset.
+    let configuration = try VibeRulesConfiguration.locate(given)
+    let options = try configuration?.applied(to: given) ?? given
     var requirements = RequirementCatalogue.builtIn
     if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
       requirements = try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
+    if let configuration { requirements = try configuration.restricting(requirements) }
     var project = Project(root: root, requirements: requirements)
+    project.configuration = configuration
+    project.waivers += configuration?.waivers ?? []
 
     if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
       project.templateFile = file

@@ -1,11 +1,77 @@
 import ArgumentParser
 import Diagnostics
+import ProjectModel
+import Rules
 
-/// `vibe-rules baseline`.
+/// `vibe-rules baseline write|check`: accept today's findings, then fail only on new ones.
 struct Baseline: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Write or check a baseline of accepted findings, so only new findings fail.")
+  static let configuration = CommandConfiguration(
+    abstract: "Write or check a baseline of accepted findings, so only new findings fail.",
+    subcommands: [BaselineWrite.self, BaselineCheck.self])
+}
+
+/// `vibe-rules baseline write`: every current failing and warning finding, by rule, file
+/// and logical path.
+struct BaselineWrite: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "write", abstract: "Write the current failing and warning findings to the baseline file.")
+
+  @OptionGroup var inputs: ProjectInputs
+
+  @Option(help: "The baseline file, relative to the root (default: baseline in .vibe-rules.yaml, else \(FindingBaseline.defaultFile)).")
+  var baseline: String?
 
   func run() throws {
-    throw InputError("vibe-rules baseline is not available yet", at: nil)
+    let project = try inputs.load()
+    let matrix = try Evaluation.matrix(for: project)
+    let findings = matrix.reportedFindings
+    let file = BaselineFile.path(baseline, project: project)
+    let written = FindingBaseline(findings, tool: "vibe-rules \(VibeRules.version)")
+    try Output.write(written.rendered(), to: file)
+    let withoutPath = written.findings.filter { $0.path == nil }.count
+    print("wrote \(written.findings.count) findings to \(file)" + (withoutPath > 0 ? " (\(withoutPath) without a logical path, keyed by message)" : ""))
+  }
+}
+
+/// `vibe-rules baseline check`: the findings the baseline does not hold, one per line.
+/// Exit status 1 when one of them is an error.
+struct BaselineCheck: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Print the findings the baseline does not hold; fail when one is an error.")
+
+  @OptionGroup var inputs: ProjectInputs
+
+  @Option(help: "The baseline file, relative to the root (default: baseline in .vibe-rules.yaml, else \(FindingBaseline.defaultFile)).")
+  var baseline: String?
+
+  func run() throws {
+    let project = try inputs.load()
+    let matrix = try Evaluation.matrix(for: project)
+    let current = matrix.reportedFindings
+    let accepted = try BaselineFile.read(baseline, project: project)
+    let new = accepted.new(in: current)
+    for finding in new { print(finding.line(allEnvironments: matrix.environments)) }
+    let fixed = accepted.fixed(in: current)
+    print("\(new.count) new finding\(new.count == 1 ? "" : "s"), \(current.count - new.count) accepted by the baseline, \(fixed.count) baseline entr\(fixed.count == 1 ? "y" : "ies") no longer found")
+    if new.contains(where: { $0.finding.severity == .error }) { throw ExitCode(1) }
+  }
+}
+
+/// Where the baseline file is, and reading it.
+enum BaselineFile {
+  /// The path given, else `baseline:` of `.vibe-rules.yaml`, else the default; relative
+  /// to the root unless absolute.
+  static func path(_ given: String?, project: Project) -> String {
+    let name = given ?? project.configuration?.baseline?.value ?? FindingBaseline.defaultFile
+    if name.hasPrefix("/") || project.root == "." { return name }
+    return (project.root.hasSuffix("/") ? project.root : project.root + "/") + name
+  }
+
+  static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {
+    let file = path(given, project: project)
+    guard FileBytes.size(of: file) != nil else {
+      throw InputError("baseline \(file): no such file (write one with `vibe-rules baseline write`)", at: project.configuration?.baseline?.location)
+    }
+    return try FindingBaseline.parse(SourceText.read(path: file))
   }
 }

@@ -1,11 +1,63 @@
 import ArgumentParser
 import Diagnostics
+import ProjectModel
+import Rules
 
-/// `vibe-rules check`.
+/// `vibe-rules check`: failing and warning findings one per line, for pre-commit hooks and
+/// editors: `file:line:column: error|warning: [rule-id] message (requirement 8.2)`.
+///
+/// `--changed FILE...` (pre-commit passes the staged files) keeps the findings located in
+/// those files and the cross-file findings that point at them. `--baseline FILE` (or
+/// `baseline:` in `.vibe-rules.yaml`) drops the findings the baseline accepted. Exit status: 1 when a printed finding is an error (or,
+/// with no filter, when a requirement fails), 0 otherwise, 2 for an input error.
 struct Check: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print failing and warning findings one per line (for pre-commit hooks and editors).")
+  static let configuration = CommandConfiguration(
+    abstract: "Print failing and warning findings one per line (for pre-commit hooks and editors).")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+  }
+
+  @OptionGroup var inputs: ProjectInputs
+
+  @Option(
+    parsing: .upToNextOption,
+    help: "Only findings in these files, and the cross-file findings they take part in (pre-commit passes the staged files).")
+  var changed: [String] = []
+
+  @Option(help: "Leave out the findings this baseline file accepts (default: baseline in .vibe-rules.yaml, if set; see vibe-rules baseline).")
+  var baseline: String?
+
+  @Option(help: "text (one finding per line), json or sarif.")
+  var format: Format = .text
+
+  @Option(help: "Write to this file instead of standard output.")
+  var output: String?
 
   func run() throws {
-    throw InputError("vibe-rules check is not available yet", at: nil)
+    let project = try inputs.load()
+    let matrix = try Evaluation.matrix(for: project)
+    let files = changed.isEmpty ? nil : ChangedFiles.normalize(changed, root: inputs.root)
+    // The baseline named by --baseline, else by `baseline:` in .vibe-rules.yaml.
+    let baselineFile = baseline ?? project.configuration?.baseline?.value
+    let accepted = try baselineFile.map { file throws(InputError) in Set(try BaselineFile.read(file, project: project).findings) }
+    let select: @Sendable (Finding) -> Bool = { finding in
+      (files.map { finding.touches($0) } ?? true) && !(accepted?.contains(finding.baselineKey) ?? false)
+    }
+    let selected = matrix.reportedFindings.filter { select($0.finding) }
+    let text: String
+    switch format {
+    case .text:
+      text = selected.map { $0.line(allEnvironments: matrix.environments) + "\n" }.joined()
+    case .json:
+      text = JSONReport(matrix, version: VibeRules.version, selected: matrix.findings.filter(select)).rendered()
+    case .sarif:
+      text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration, selecting: select).rendered()
+    }
+    try Output.write(text, to: output)
+    let unfiltered = files == nil && accepted == nil
+    if selected.contains(where: { $0.finding.severity == .error }) || (unfiltered && !matrix.isCompliant) {
+      throw ExitCode(1)
+    }
   }
 }

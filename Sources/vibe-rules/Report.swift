@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
     abstract: "Print the requirement matrix: one row per requirement (per config env where they differ).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case table, json
+    case table, markdown, json, sarif, junit
   }
 
   @OptionGroup var inputs: ProjectInputs
@@ -33,22 +33,24 @@ struct Report: ParsableCommand {
     switch format {
     case .table:
       text = TableRenderer(colour: output == nil && Terminal.wantsColour).render(matrix)
+    case .markdown:
+      text = MarkdownRenderer().render(matrix)
     case .json:
       text = JSONReport(matrix, version: VibeRules.version).rendered()
+    case .sarif:
+      text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration).rendered()
+    case .junit:
+      text = JUnitReport(matrix).rendered()
     }
     try Output.write(text, to: output)
     if !matrix.isCompliant { throw ExitCode(1) }
   }
 }
 
-/// Runs every rule over a project.
+/// Runs every rule over a project (waivers checked, `.vibe-rules.yaml` rule settings applied).
 enum Evaluation {
   static func matrix(for project: Project) throws(InputError) -> RequirementMatrix {
-    try WaiverCheck.validate(project.waivers, catalogue: project.requirements)
-    let results = RuleEngine.run(RuleCatalog.all, on: project)
-    return RequirementMatrix(
-      catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment),
-      waivers: project.waivers, today: WaiverCheck.today)
+    try ProjectEvaluation.matrix(for: project)
   }
 }
 

@@ -32,12 +32,15 @@ public struct Waiver: Hashable, Sendable {
   /// The file and lines whose findings it covers (nil lines: the whole file).
   public var file: String
   public var lines: ClosedRange<Int>?
+  /// True for a waiver written in `.vibe-rules.yaml`: it covers its rule or requirement
+  /// wherever the finding is.
+  public var coversEveryFile = false
   /// The config envs it applies in; empty: every env.
   public var environments: [String] = []
 
   /// Whether the waiver covers a finding of `rule` (deciding `requirements`) at `location`.
   public func covers(rule: String, requirements: [RequirementID], at location: SourceLocation, environment: String?) -> Bool {
-    guard location.file == file, lines.map({ $0.contains(location.line) }) ?? true else { return false }
+    guard coversEveryFile || (location.file == file && lines.map({ $0.contains(location.line) }) ?? true) else { return false }
     if !environments.isEmpty, let environment, !environments.contains(environment) { return false }
     switch target {
     case .rule(let id): return id == rule

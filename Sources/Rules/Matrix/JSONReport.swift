@@ -112,7 +112,9 @@ public struct JSONReport: Encodable, Sendable {
   var summary: [String: Int]
   var compliant: Bool
 
-  public init(_ matrix: RequirementMatrix, version: String) {
+  /// - Parameter selected: the findings for the top-level `findings` list (default: every
+  ///   failing and warning finding of the matrix); `check` passes the ones it selected.
+  public init(_ matrix: RequirementMatrix, version: String, selected: [Finding]? = nil) {
     schemaVersion = Self.schemaVersion
     tool = ["name": "vibe-rules", "version": version]
     catalogue = matrix.catalogueSource
@@ -124,7 +126,7 @@ public struct JSONReport: Encodable, Sendable {
         evidence: row.evidence.map(Location.init), findings: row.findings.map(FindingEntry.init),
         waived: row.waived.map { WaivedEntry(finding: FindingEntry($0.finding), reason: $0.waiver.reason, expires: $0.waiver.expires, waiver: Location($0.waiver.location)) })
     }
-    findings = matrix.findings.map(FindingEntry.init)
+    findings = (selected ?? matrix.findings).map(FindingEntry.init)
     summary = Dictionary(uniqueKeysWithValues: RequirementMatrix.Status.allCases.map { ($0.rawValue, matrix.summary[$0] ?? 0) })
     compliant = matrix.isCompliant
   }

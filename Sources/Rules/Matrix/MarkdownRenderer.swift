@@ -65,9 +65,21 @@ public struct MarkdownRenderer: Sendable {
     Self.text(text).replacingOccurrences(of: "|", with: "\\|")
   }
 
-  /// Prose: line breaks folded, HTML-significant `<` escaped.
+  /// Prose: line breaks folded; `<` outside code spans escaped (GitHub would read it as HTML).
   static func text(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ").replacingOccurrences(of: "<", with: "&lt;")
+    var out = ""
+    var inCode = false
+    for character in text {
+      if character == "`" { inCode.toggle() }
+      if character.isNewline {
+        out.append(" ")
+      } else if character == "<" && !inCode {
+        out += "&lt;"
+      } else {
+        out.append(character)
+      }
+    }
+    return out
   }
 
   /// An inline code span that survives backticks in the text.

@@ -10,6 +10,12 @@ public enum ProjectEvaluation {
   /// - Throws: `InputError` for a waiver naming an unknown or unwaivable id, or a
   ///   configuration naming an unknown rule.
   public static func matrix(for project: Project, today: String = WaiverCheck.today) throws(InputError) -> RequirementMatrix {
+    if let configuration = project.configuration {
+      for waiver in project.waivers {
+        guard case .requirement(let id) = waiver.target, let entry = configuration.notWaivable.first(where: { $0.value == id }) else { continue }
+        throw InputError("requirement \(id) is not waivable (not-waivable at \(entry.location))", at: waiver.location)
+      }
+    }
     try WaiverCheck.validate(project.waivers, catalogue: project.requirements)
     let results = try results(for: project)
     return RequirementMatrix(

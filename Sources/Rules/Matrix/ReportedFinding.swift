@@ -33,16 +33,24 @@ public struct ReportedFinding: Sendable {
     return "\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context))"
   }
 
-  /// Whether the finding is located in, or points at, one of `files` (paths as
-  /// diagnostics print them, relative to the root).
+  /// Whether the finding is located in, or points at, one of `files`.
+  public func touches(_ files: Set<String>) -> Bool { finding.touches(files) }
+
+  /// What a baseline remembers of the finding.
+  public var baselineKey: BaselineKey { finding.baselineKey }
+}
+
+extension Finding {
+  /// Whether the finding is located in, or points at (a related location of a cross-file
+  /// finding), one of `files` (paths as diagnostics print them, relative to the root).
   public func touches(_ files: Set<String>) -> Bool {
-    files.contains(finding.location.file) || finding.related.contains { files.contains($0.location.file) }
+    files.contains(location.file) || related.contains { files.contains($0.location.file) }
   }
 
   /// What a baseline remembers of the finding, stable when lines move: rule, file and
   /// the logical path of the offending value; the message where the rule gives no path.
   public var baselineKey: BaselineKey {
-    BaselineKey(rule: finding.ruleID, file: finding.location.file, path: finding.path, message: finding.path == nil ? finding.message : nil)
+    BaselineKey(rule: ruleID, file: location.file, path: path, message: path == nil ? message : nil)
   }
 }
 
@@ -70,15 +78,17 @@ public struct BaselineKey: Hashable, Sendable, Codable, Comparable {
 extension RequirementMatrix {
   /// Failing and warning findings, once each (envs merged), in row order.
   public var reportedFindings: [ReportedFinding] {
-    Self.merge(rows.flatMap(\.findings).map { ($0, nil) })
+    merge(rows.flatMap { row in row.findings.map { (row, $0, nil) } })
   }
 
   /// Findings waivers accept, once each (envs merged), with their waiver.
   public var waivedFindings: [ReportedFinding] {
-    Self.merge(rows.flatMap(\.waived).map { ($0.finding, $0.waiver) })
+    merge(rows.flatMap { row in row.waived.map { (row, $0.finding, $0.waiver) } })
   }
 
-  private static func merge(_ findings: [(Finding, Waiver?)]) -> [ReportedFinding] {
+  /// A row that holds for every env keeps one env's copy of each finding (the envs
+  /// agreed on them): such a finding holds in every env.
+  private func merge(_ findings: [(Row, Finding, Waiver?)]) -> [ReportedFinding] {
     struct Key: Hashable {
       var rule: String
       var location: SourceLocation
@@ -87,16 +97,21 @@ extension RequirementMatrix {
     }
     var order: [Key] = []
     var merged: [Key: ReportedFinding] = [:]
-    for (finding, waiver) in findings {
+    for (row, finding, waiver) in findings {
       let key = Key(rule: finding.ruleID, location: finding.location, message: finding.message, severity: finding.severity)
       if merged[key] == nil {
         order.append(key)
         merged[key] = ReportedFinding(finding: finding, environments: [], waiver: waiver)
       }
-      if let environment = finding.environment, !merged[key]!.environments.contains(environment) {
+      let holds = finding.environment == nil ? [] : row.environment.map { [$0] } ?? environments
+      for environment in holds where !merged[key]!.environments.contains(environment) {
         merged[key]!.environments.append(environment)
       }
     }
-    return order.map { merged[$0]! }
+    return order.map { key in
+      var entry = merged[key]!
+      entry.environments.sort { (environments.firstIndex(of: $0) ?? .max) < (environments.firstIndex(of: $1) ?? .max) }
+      return entry
+    }
   }
 }

@@ -29,11 +29,18 @@ public struct SARIFReport: Sendable {
   ///   - rules: the rule catalogue (default: every vibe-rules rule).
   ///   - configuration: `.vibe-rules.yaml`, whose rule settings become each rule's
   ///     default configuration (`enabled`, `level`).
-  public init(_ matrix: RequirementMatrix, version: String, rules: [RuleDefinition] = RuleCatalog.all.map(\.definition), configuration: VibeRulesConfiguration? = nil) {
+  ///   - selecting: when given (`check`), only the failing and warning findings it
+  ///     accepts become results, and waived findings are left out.
+  public init(
+    _ matrix: RequirementMatrix, version: String, rules: [RuleDefinition] = RuleCatalog.all.map(\.definition),
+    configuration: VibeRulesConfiguration? = nil, selecting: (@Sendable (Finding) -> Bool)? = nil
+  ) {
     let index = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let descriptors = rules.map { Self.descriptor($0, setting: configuration?.setting(ofRule: $0.id)) }
-    var results = matrix.reportedFindings.map { Self.result($0, index: index, environments: matrix.environments) }
-    results += matrix.waivedFindings.map { Self.result($0, index: index, environments: matrix.environments) }
+    var results = matrix.reportedFindings.filter { selecting?($0.finding) ?? true }.map { Self.result($0, index: index, environments: matrix.environments) }
+    if selecting == nil {
+      results += matrix.waivedFindings.map { Self.result($0, index: index, environments: matrix.environments) }
+    }
     let driver = ToolComponent(name: "vibe-rules", version: version, semanticVersion: version, rules: descriptors)
     log = Log(schema: Self.schemaURI, version: "2.1.0", runs: [Run(tool: Tool(driver: driver), results: results, columnKind: "unicodeCodePoints")])
   }

@@ -1,0 +1,127 @@
+import Diagnostics
+import Foundation
+import Requirements
+import TemplateModel
+
+extension VibeRulesConfiguration {
+  /// Reads a configuration file (YAML, read with the template reader so every value keeps
+  /// its line and column).
+  ///
+  /// - Throws: `InputError` at the offending key or value: YAML syntax, a document that
+  ///   is not a mapping, an unknown key, a value of the wrong shape, a waiver without a
+  ///   reason or subject, a malformed `expires` date or requirement ID, an unknown rule setting.
+  public static func parse(_ source: SourceText) throws(InputError) -> VibeRulesConfiguration {
+    let document: TemplateDocument
+    do {
+      document = try TemplateDocument.load(source)
+    } catch {
+      // The template reader words a non-mapping document for templates.
+      if error.message.hasPrefix("a template must be a mapping") {
+        throw InputError("\(defaultFile) must be a mapping of keys (\(keys.joined(separator: ", ")))", at: error.location)
+      }
+      throw error
+    }
+    var configuration = VibeRulesConfiguration(file: source.file)
+    guard let root = document.root else { return configuration }
+    for entry in root.entries {
+      let value = entry.value
+      switch entry.key {
+      case let key where pathKeys.contains(key):
+        configuration.paths[key] = try text(value, what: key)
+      case "baseline":
+        configuration.baseline = try text(value, what: "baseline")
+      case "environments":
+        configuration.environments = try texts(value, what: "environments")
+      case "evidence":
+        configuration.evidence = try texts(value, what: "evidence")
+      case "rules":
+        configuration.rules = try ruleSettings(value)
+      case "waive":
+        configuration.waivers = try waivers(value, file: source.file)
+      case "not-waivable":
+        configuration.notWaivable = try texts(value, what: "not-waivable").map { item throws(InputError) in
+          guard let id = RequirementID(item.value) else {
+            throw InputError("not-waivable lists requirement IDs such as \"8.2\"; found \"\(item.value)\"", at: item.location)
+          }
+          return Located(id, at: item.location)
+        }
+      default:
+        throw InputError("unknown key \"\(entry.key)\" in \(defaultFile); expected one of \(keys.joined(separator: ", "))", at: entry.keyLocation)
+      }
+    }
+    return configuration
+  }
+
+  /// A non-empty string scalar.
+  private static func text(_ node: TemplateNode, what: String) throws(InputError) -> Located<String> {
+    guard let scalar = node.scalar, scalar.kind != .null, !scalar.text.isEmpty else {
+      throw InputError("\(what) must be a string; found \(node.kindDescription)", at: node.location)
+    }
+    return Located(scalar.text, at: node.location)
+  }
+
+  /// A list of strings, or one string as a one-item list.
+  private static func texts(_ node: TemplateNode, what: String) throws(InputError) -> [Located<String>] {
+    guard let items = node.list else { return [try text(node, what: what)] }
+    return try items.map { item throws(InputError) in try text(item, what: "each item of \(what)") }
+  }
+
+  /// `rules: {<rule id>: off | warning | error}`.
+  private static func ruleSettings(_ node: TemplateNode) throws(InputError) -> [String: Located<RuleSetting>] {
+    guard let map = node.map else {
+      throw InputError("rules must be a mapping of rule id to off, warning or error; found \(node.kindDescription)", at: node.location)
+    }
+    var settings: [String: Located<RuleSetting>] = [:]
+    for entry in map.entries {
+      // YAML 1.1 readers take a bare `off` for false; accept what the user meant.
+      let word = entry.value.scalar.map { $0.kind == .boolean && $0.boolean == false ? "off" : $0.text.lowercased() }
+      guard let word, let setting = RuleSetting(rawValue: word) else {
+        throw InputError("the setting of rule \(entry.key) must be off, warning or error; found \(entry.value.display)", at: entry.value.location)
+      }
+      settings[entry.key] = Located(setting, at: entry.keyLocation)
+    }
+    return settings
+  }
+
+  /// `waive: [{rule or requirement, reason, expires}]`, each covering every file.
+  private static func waivers(_ node: TemplateNode, file: String) throws(InputError) -> [Waiver] {
+    guard let list = node.list else {
+      throw InputError("waive must be a list of {requirement or rule, reason, expires}; found \(node.kindDescription)", at: node.location)
+    }
+    var waivers: [Waiver] = []
+    for item in list {
+      guard let map = item.map else {
+        throw InputError("a waiver must be a mapping with requirement or rule, and reason", at: item.location)
+      }
+      for entry in map.entries where !["rule", "requirement", "reason", "expires"].contains(entry.key) {
+        throw InputError("unknown waiver key \"\(entry.key)\"; expected rule, requirement, reason, expires", at: entry.keyLocation)
+      }
+      guard let subject = map["requirement"] ?? map["rule"], let id = subject.text, !id.isEmpty else {
+        throw InputError("a waiver must name a requirement or a rule", at: item.location)
+      }
+      guard let reason = map["reason"]?.text, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw InputError("the waiver of \(id) has no reason; every waiver must say why", at: item.location)
+      }
+      var expires: String? = nil
+      if let date = map["expires"] {
+        guard let text = date.text.flatMap(Waiver.isoDate) else {
+          throw InputError("expires must be a date YYYY-MM-DD; found \(date.display)", at: date.location)
+        }
+        expires = text
+      }
+      let target: Waiver.Target
+      if map["requirement"] != nil {
+        guard let requirement = RequirementID(id) else {
+          throw InputError("requirement must be a requirement ID such as \"8.2\"; found \"\(id)\"", at: subject.location)
+        }
+        target = .requirement(requirement)
+      } else {
+        target = .rule(id)
+      }
+      var waiver = Waiver(target: target, reason: reason, expires: expires, location: item.location, file: file, lines: nil)
+      waiver.coversEveryFile = true
+      waivers.append(waiver)
+    }
+    return waivers
+  }
+}
