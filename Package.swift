@@ -8,6 +8,11 @@ let package = Package(
     .executable(name: "vibe-rules", targets: ["vibe-rules"]),
     .library(name: "Rules", targets: ["Rules"]),
     .library(name: "TemplateModel", targets: ["TemplateModel"]),
+    // For the fuzz targets (Fuzz/) and benchmarks (benchmarks/), separate packages.
+    .library(name: "Diagnostics", targets: ["Diagnostics"]),
+    .library(name: "DockerfileModel", targets: ["DockerfileModel"]),
+    .library(name: "ShellScriptModel", targets: ["ShellScriptModel"]),
+    .library(name: "ProjectModel", targets: ["ProjectModel"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
