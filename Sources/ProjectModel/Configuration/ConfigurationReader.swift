@@ -83,7 +83,8 @@ extension VibeRulesConfiguration {
     return settings
   }
 
-  /// `waive: [{rule or requirement, reason, expires}]`, each covering every file.
+  /// `waive: [{rule or requirement, reason, expires, environments}]`, each covering every
+  /// file (in the config envs listed, or in all).
   private static func waivers(_ node: TemplateNode, file: String) throws(InputError) -> [Waiver] {
     guard let list = node.list else {
       throw InputError("waive must be a list of {requirement or rule, reason, expires}; found \(node.kindDescription)", at: node.location)
@@ -93,8 +94,8 @@ extension VibeRulesConfiguration {
       guard let map = item.map else {
         throw InputError("a waiver must be a mapping with requirement or rule, and reason", at: item.location)
       }
-      for entry in map.entries where !["rule", "requirement", "reason", "expires"].contains(entry.key) {
-        throw InputError("unknown waiver key \"\(entry.key)\"; expected rule, requirement, reason, expires", at: entry.keyLocation)
+      for entry in map.entries where !["rule", "requirement", "reason", "expires", "environments"].contains(entry.key) {
+        throw InputError("unknown waiver key \"\(entry.key)\"; expected rule, requirement, reason, expires, environments", at: entry.keyLocation)
       }
       guard let subject = map["requirement"] ?? map["rule"], let id = subject.text, !id.isEmpty else {
         throw InputError("a waiver must name a requirement or a rule", at: item.location)
@@ -120,6 +121,9 @@ extension VibeRulesConfiguration {
       }
       var waiver = Waiver(target: target, reason: reason, expires: expires, location: item.location, file: file, lines: nil)
       waiver.coversEveryFile = true
+      if let node = map["environments"] {
+        waiver.environments = try texts(node, what: "environments").map(\.value)
+      }
       waivers.append(waiver)
     }
     return waivers

@@ -25,6 +25,7 @@ import Requirements
 ///   - requirement: "12.1"
 ///     reason: cost is reviewed monthly by finance
 ///     expires: 2027-01-31
+///     environments: [dev]             # optional: only in these config envs
 /// not-waivable: ["8.1", "8.2"]        # waivers of these are input errors
 /// ```
 ///
