@@ -330,8 +330,8 @@ if ! aws ecr get-login-password --region "$REGION" | docker login --username AWS
 fi
 
 log "Pushing ${REPOSITORY_URI}:${IMAGE_TAG} and ${REPOSITORY_URI}:latest"
-docker push "${REPOSITORY_URI}:${IMAGE_TAG}"
-docker push "${REPOSITORY_URI}:latest"
+docker push "${REPOSITORY_URI}:${IMAGE_TAG}" || die "docker push of ${REPOSITORY_URI}:${IMAGE_TAG} failed; the stack was not updated"
+docker push "${REPOSITORY_URI}:latest" || die "docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated"
 
 if IMAGE_DIGEST="$(aws ecr describe-images --repository-name "$REPOSITORY_NAME" --region "$REGION" \
   --image-ids "imageTag=${IMAGE_TAG}" --query 'imageDetails[0].imageDigest' --output text)"; then

@@ -15,7 +15,7 @@ struct ECRPushRule: Rule {
     sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-push-ecr-image.html"],
     examples: [
       .compliant(),
-      .change("latest not pushed", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:latest\"\n", "")),
+      .change("latest not pushed", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:latest\" || die \"docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated\"\n", "")),
       .change("no ECR login", .edit(.deployScript, "if ! aws ecr get-login-password --region \"$REGION\" | docker login --username AWS --password-stdin \"$REGISTRY\"; then", "if ! true; then")),
       .change("pushes to another region than samconfig's", .edit(.deployScript, "readonly REGISTRY=\"${ACCOUNT_ID}.dkr.ecr.${REGION}.amazonaws.com\"", "readonly REGISTRY=\"${ACCOUNT_ID}.dkr.ecr.eu-west-1.amazonaws.com\"")),
     ])
