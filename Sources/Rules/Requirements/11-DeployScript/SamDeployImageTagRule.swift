@@ -1,20 +1,25 @@
 import ShellScriptModel
 import TemplateModel
 
-/// 11.5: `sam deploy` passes the commit SHA as ImageTag, and the task definition runs the
-/// template's repository at that tag.
+/// 11.5: `sam deploy` passes the commit SHA as ImageTag, every parameter without a Default
+/// gets a value, and the task definition runs the template's repository at that tag.
 struct SamDeployImageTagRule: Rule {
   static let definition = RuleDefinition(
     id: "sam-deploy-image-tag",
     requirements: ["11.5"],
-    title: "sam deploy passes the commit SHA as ImageTag, and the task runs it",
-    rationale: "Only the image tag changes between deploys; unless `sam deploy` passes it, the stack keeps running the previous image. The task definition must build its image from the ImageTag parameter.",
+    title: "sam deploy passes the commit SHA as ImageTag and every required parameter, and the task runs it",
+    rationale: "Only the image tag changes between deploys; unless `sam deploy` passes it, the stack keeps running the previous image. The task definition must build its image from the ImageTag parameter. SAM CLI sends every other parameter as UsePreviousValue, which it drops when it creates a stack: a parameter without a Default that the override list (the command line's, which replaces samconfig's) does not give fails CreateChangeSet (\"Parameters: [X] must have values\").",
     scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript, .template],
-    sources: ["https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-deploy.html"],
+    sources: [
+      "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-deploy.html",
+      "https://github.com/aws/aws-sam-cli/blob/develop/samcli/lib/deploy/deployer.py",
+    ],
     examples: [
       .compliant(),
       .change("ImageTag not passed", .edit(.deployScript, "    \"ImageTag=${IMAGE_TAG}\" \\\n", ""), alsoFails: ["10.2"]),
       .change("task runs latest", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"${EcrRepository.RepositoryUri}:latest\"")),
+      .change("Environment not passed", .edit(.deployScript, "    --parameter-overrides \\\n    \"Environment=${ENV}\" \\\n", "    --parameter-overrides \\\n"),
+        alsoFails: ["10.2", "4.4", "9.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -29,6 +34,10 @@ struct SamDeployImageTagRule: Rule {
       findings.append(.error("`sam deploy` passes no ImageTag in --parameter-overrides (\(overrides.compactMap(\.key).joined(separator: ", "))); the stack keeps its previous image", at: deploy.location))
     } else if let imageTag, !imageTag.value.isCommitSHA {
       findings.append(.error("`sam deploy` passes ImageTag=\(imageTag.value.description), not the commit SHA (git rev-parse HEAD)", at: imageTag.location))
+    }
+    let unset = context.template.scenario.parameters.values.filter { $0.value == .missing && ($0.name != "ImageTag" || imageTag != nil) }.map(\.name).sorted()
+    if !unset.isEmpty {
+      findings.append(.error("`sam deploy` gives \(unset.joined(separator: ", ")) no value (no Default, not in --parameter-overrides): creating the stack fails (\"Parameters: [\(unset.joined(separator: ","))] must have values\") and an existing stack silently keeps the previous value", at: deploy.location))
     }
     for container in context.template.serviceContainers {
       guard let image = container["Image"] else { continue }

@@ -2,18 +2,21 @@ import Diagnostics
 import ShellScriptModel
 import TemplateModel
 
-/// 11.7: every stack the script queries is the stack `sam deploy` deploys for that env
-/// (`--stack-name`, else samconfig's `stack_name`).
+/// 11.7: the stack the script deploys and queries is the one samconfig names for the env:
+/// a `sam deploy --stack-name` equals the env's `stack_name` (when samconfig sets one), and
+/// every stack the script queries is the stack `sam deploy` deploys (`--stack-name`, else
+/// samconfig's `stack_name`).
 struct StackNameMatchRule: Rule {
   static let definition = RuleDefinition(
     id: "deploy-stack-name-match",
     requirements: ["11.7"],
     title: "Script queries the stack samconfig deploys",
-    rationale: "A script that builds its own stack name for describe-stacks fails after a successful deploy (\"Stack with id ... does not exist\") when the name differs from samconfig's stack_name for the env.",
+    rationale: "A script that builds its own stack name for describe-stacks fails after a successful deploy (\"Stack with id ... does not exist\") when the name differs from samconfig's stack_name for the env. A `--stack-name` that differs from samconfig's deploys a second copy of the env next to the stack samconfig (and `sam deploy --config-env`, `sam list stack-outputs --config-env`) names, and prints that copy's URL.",
     scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript, .samconfig],
     sources: ["https://github.com/guardian/cf-notify/issues/11"],
     examples: [
       .compliant(),
+      .change("script deploys a stack other than samconfig's", .edit(.deployScript, "readonly STACK_NAME=\"vibejudge-dashboard-${ENV}\"", "readonly STACK_NAME=\"vibejudge-${ENV}\"")),
       .change("samconfig deploys another stack name", .edit(.samconfig, "stack_name = \"vibejudge-dashboard-prod\"", "stack_name = \"vibejudge-dash-prod\""), .edit(.deployScript, "    --stack-name \"$STACK_NAME\" \\\n    --region \"$REGION\" \\\n    --parameter-overrides", "    --region \"$REGION\" \\\n    --parameter-overrides"), environment: "prod"),
     ])
 
@@ -28,7 +31,19 @@ struct StackNameMatchRule: Rule {
         || (command.isCommand("sam") && command.isSubcommand("list", "stack-outputs"))
     }
     var unknown: [String] = []
-    let findings: [Finding] = queries.compactMap { query in
+    var findings: [Finding] = []
+    if case .commandLine(let location) = deployed.origin,
+      let configured = context.project.samconfig?.environment(configuration.environment)?.deployParameters["stack_name"]
+    {
+      if let name = deployed.value.literal {
+        if name != configured.text {
+          findings.append(.error("sam deploy --stack-name \(name) replaces samconfig's stack_name \(configured.text) for env \(configuration.environment): the script deploys and reads stack \(name), not the env's stack \(configured.text)", at: location, related: [.init("stack_name of env \(configuration.environment)", at: configured.location)]))
+        }
+      } else {
+        unknown.append(deployed.value.description)
+      }
+    }
+    findings += queries.compactMap { query in
       guard let argument = query.value(ofFlag: "--stack-name") else { return nil }
       guard let name = argument.literal else { unknown.append(argument.description); return nil }
       guard let expected = deployed.value.literal else { unknown.append(deployed.value.description); return nil }
