@@ -38,8 +38,10 @@ let package = Package(
     .target(
       name: "Requirements", dependencies: ["Diagnostics"],
       resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
+    // zlib, for the uncompressed size of gzip image layers (image archive evidence).
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Every artifact of one repository loaded together.
-    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib"]),
     // Rules and the requirement matrix.
     .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(

@@ -29,8 +29,11 @@ public struct Project: Sendable {
   public var deployScript: ShellScript?
   public var deployScriptFile: ArtifactFile?
   public var deployRuns: [String: DeployScriptRun] = [:]
-  /// Evidence from a build: the image's `docker image inspect` output.
+  /// Evidence from a build: the image's `docker image inspect` output, or its size read
+  /// from a saved image archive (`--image-archive`).
   public var imageInspection: ImageInspection?
+  /// Evidence from a run: health probes written by `vibe-rules probe` (`--evidence`).
+  public var healthProbes: [HealthProbeResult] = []
   /// Waivers written in the template, the Dockerfile and `.vibe-rules.yaml`.
   public var waivers: [Waiver] = []
   /// The repository's `.vibe-rules.yaml` (or `--config` file), if any.

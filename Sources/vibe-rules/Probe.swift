@@ -1,11 +1,84 @@
 import ArgumentParser
 import Diagnostics
+import Foundation
+import ProjectModel
+import Requirements
+import Rules
 
-/// `vibe-rules probe`.
+/// `vibe-rules probe URL [--count N] [--timeout S] [--output evidence.json]`: GETs a
+/// health URL N times (`HealthProbe`), prints each status and latency and the verdict on
+/// requirement 1.5, and writes the evidence file `report --evidence FILE` reads.
+///
+/// Without `--output` the evidence JSON goes to standard output and the summary to
+/// standard error. Exit status: 0 when the probe meets 1.5 (or cannot decide it: another
+/// path), 1 when it does not, 2 for a usage error.
 struct Probe: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Measure a health endpoint: status codes and latency, written as evidence for report --evidence.")
+  static let configuration = CommandConfiguration(
+    abstract: "Measure a health endpoint: status codes and latency, written as evidence for report --evidence.",
+    discussion: "The only network access vibe-rules makes, to the URL given. Each GET uses a new connection and does not follow redirects.")
+
+  @Argument(help: "The health URL, e.g. http://127.0.0.1:8501/_stcore/health.")
+  var url: String
+
+  @Option(help: "How many GETs, one after the other (1 to 1000).")
+  var count: Int = 5
+
+  @Option(help: "Seconds each GET may take before it counts as timed out (0.1 to 120).")
+  var timeout: Double = 5
+
+  @Option(help: "Write the evidence JSON to this file (default: standard output).")
+  var output: String?
+
+  @Option(help: "The requirement catalogue for the verdict (default: REQUIREMENTS.md in the current directory, else the built-in one).")
+  var requirements: String?
+
+  func validate() throws {
+    guard (1...1000).contains(count) else { throw ValidationError("--count must be from 1 to 1000") }
+    guard timeout >= 0.1 && timeout <= 120 else { throw ValidationError("--timeout must be from 0.1 to 120 seconds") }
+    guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+      throw ValidationError("\(url) is not an http:// or https:// URL with a host")
+    }
+  }
 
   func run() throws {
-    throw InputError("vibe-rules probe is not available yet", at: nil)
+    let catalogue = try catalogue()
+    let result = HealthProbe.run(url: URL(string: url)!, count: count, timeout: timeout, tool: "vibe-rules \(VibeRules.version)")
+    var evidence = result
+    evidence.file = output ?? "(standard output)"
+    let verdict = Self.verdict(evidence, catalogue: catalogue)
+    let summary = Self.summary(evidence, verdict)
+    if let output {
+      try Output.write(result.encoded(), to: output)
+      print(summary + "evidence written to \(output); decide 1.5 with: vibe-rules report --evidence \(output)")
+    } else {
+      Diagnostic.printLine(summary.trimmingCharacters(in: .newlines))
+      print(result.encoded(), terminator: "")
+    }
+    if verdict.status == .fail { throw ExitCode(1) }
+  }
+
+  private func catalogue() throws -> RequirementCatalogue {
+    if let requirements { return try RequirementCatalogue.parse(SourceText.read(path: requirements)) }
+    if FileBytes.size(of: "REQUIREMENTS.md") != nil { return try RequirementCatalogue.parse(SourceText.read(path: "REQUIREMENTS.md")) }
+    return .builtIn
+  }
+
+  /// The verdict the report would give 1.5 on this evidence alone.
+  static func verdict(_ result: HealthProbeResult, catalogue: RequirementCatalogue) -> Verdict {
+    var project = Project(root: ".", requirements: catalogue)
+    project.healthProbes = [result]
+    guard let rule = RuleCatalog.rule("health-probe") else { return .notApplicable("no health-probe rule") }
+    return RuleEngine.run([rule], on: project).first?.verdict ?? .notApplicable("requirement 1.5 is not in the catalogue")
+  }
+
+  static func summary(_ result: HealthProbeResult, _ verdict: Verdict) -> String {
+    var lines = result.samples.enumerated().map { index, sample in
+      let outcome = sample.status.map { "HTTP \($0)" } ?? "no answer: \(sample.error ?? "unknown")"
+      return String(format: "GET %d: %@ in %.1f ms", index + 1, outcome, sample.milliseconds)
+    }
+    lines.append(String(format: "%@: p50 %.1f ms, p95 %.1f ms, max %.1f ms", result.display, result.latency.p50, result.latency.p95, result.latency.max))
+    let reasons = verdict.status == .fail ? verdict.findings.map(\.message).joined(separator: "; ") : verdict.note
+    lines.append("1.5 \(verdict.status.rawValue): \(reasons)")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

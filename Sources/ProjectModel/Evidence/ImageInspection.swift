@@ -1,9 +1,10 @@
 import Diagnostics
 import Foundation
 
-/// What `docker image inspect` says about a built image: its ID, tags, digests and size.
+/// Evidence about a built image: its ID, tags, digests and uncompressed size, from
+/// `docker image inspect` output (`parse`) or from an image archive (`ImageArchive.read`).
 ///
-/// Accepts the command's output as written (a JSON array of image objects) or a single
+/// Inspect output is accepted as written (a JSON array of image objects) or as a single
 /// object. `Size` is the image's total uncompressed size in bytes (all layers).
 /// Reference: "docker image inspect", https://docs.docker.com/reference/cli/docker/image/inspect/
 public struct ImageInspection: Sendable {
@@ -16,6 +17,21 @@ public struct ImageInspection: Sendable {
   public var created: String?
   /// The evidence file (display name).
   public var file: String
+  /// How `size` was measured: "docker image inspect Size", or "sum of 3 uncompressed layer tars".
+  public var method: String = "`docker image inspect` Size"
+  /// The image manifest's digest, when the evidence gives it (image archives).
+  public var manifestDigest: String?
+  /// The platform of the image measured (`linux/amd64`), when the evidence gives it.
+  public var platform: String?
+
+  public init(id: String, repoTags: [String], repoDigests: [String], size: Int, created: String?, file: String) {
+    self.id = id
+    self.repoTags = repoTags
+    self.repoDigests = repoDigests
+    self.size = size
+    self.created = created
+    self.file = file
+  }
 
   /// The first image of `source`.
   /// - Throws: `InputError` when the text is not inspect JSON or has no `Size`.
@@ -38,8 +54,13 @@ public struct ImageInspection: Sendable {
 
   /// "sha256:1a2b… (vibejudge-dashboard:abc1234)": the image, for findings.
   public var display: String {
-    let short = id.count > 19 ? String(id.prefix(19)) + "…" : id
-    let name = repoDigests.first ?? repoTags.first
-    return name.map { "\(short) (\($0))" } ?? short
+    let short = Self.short(id)
+    let names = [repoDigests.first ?? repoTags.first, manifestDigest.map { "manifest \(Self.short($0))" }, platform].compactMap { $0 }
+    return names.isEmpty ? short : "\(short) (\(names.joined(separator: ", ")))"
+  }
+
+  /// "sha256:" and the first 12 hex digits, then "…".
+  static func short(_ digest: String) -> String {
+    digest.count > 19 ? String(digest.prefix(19)) + "…" : digest
   }
 }

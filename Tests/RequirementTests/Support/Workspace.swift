@@ -17,7 +17,7 @@ struct Workspace {
   static let artifactPaths: [Artifact: String] = [
     .template: "infra/template.yaml", .samconfig: "infra/samconfig.toml", .dockerfile: "docker/Dockerfile",
     .dockerignore: ".dockerignore", .deployScript: "deploy.sh", .requirements: "REQUIREMENTS.md",
-    .evidence: "evidence/image-inspect.json",
+    .evidence: "evidence/evidence.json",
   ]
 
   let directory: URL
@@ -68,10 +68,13 @@ struct Workspace {
     }
   }
 
+  /// Loads the workspace; an evidence file an example wrote (`docker image inspect` JSON
+  /// or a `vibe-rules probe` result) is passed as `--evidence`, which recognises its kind.
   func load() throws(InputError) -> Project {
-    let inspect = directory.appendingPathComponent(Self.artifactPaths[.evidence]!).path
-    return try Project.load(ProjectOptions(
-      root: directory.path, imageInspect: FileManager.default.fileExists(atPath: inspect) ? Self.artifactPaths[.evidence] : nil))
+    var options = ProjectOptions(root: directory.path)
+    let evidence = Self.artifactPaths[.evidence]!
+    if FileManager.default.fileExists(atPath: directory.appendingPathComponent(evidence).path) { options.evidence = [evidence] }
+    return try Project.load(options)
   }
 
   enum WorkspaceError: Error, CustomStringConvertible {

@@ -7,6 +7,7 @@ extension RuleCatalog {
     NonRootUserRule(),
     ImagePortRule(),
     ContainerPortAgreementRule(),
+    HealthProbeRule(),
     HealthPathAgreementRule(),
     APIBaseURLRule(),
     ImageLabelsRule(),

@@ -1,0 +1,211 @@
+import Diagnostics
+import Foundation
+
+/// Reads an image's size from a saved image: a `docker save` tarball (`manifest.json`
+/// listing the config and layer files; Docker 25+ also writes an OCI layout beside it) or
+/// an OCI image layout tar (`index.json` → image manifest → layer blobs, as
+/// `docker buildx build --output type=oci` writes it).
+///
+/// The size is the sum of the image manifest's layers, uncompressed (gzip layers
+/// inflated): tar framing included, so it is slightly above the unpacked content that
+/// `docker image inspect` reports as `Size`.
+/// References: "docker image save", https://docs.docker.com/reference/cli/docker/image/save/;
+/// OCI image layout, https://github.com/opencontainers/image-spec/blob/main/image-layout.md
+public enum ImageArchive {
+  /// - Throws: `InputError` at the archive for a file that is not a tar, holds no image,
+  ///   several images (or platforms, none of them linux/amd64), misses a layer, or has a
+  ///   zstd or corrupt layer.
+  public static func read(path: String, displayName: String) throws(InputError) -> ImageInspection {
+    let at = SourceLocation.start(of: displayName)
+    guard let fileSize = FileBytes.size(of: path), let handle = FileHandle(forReadingAtPath: path) else {
+      throw InputError("--image-archive \(displayName): cannot be read", at: nil)
+    }
+    defer { try? handle.close() }
+    do {
+      let head = [UInt8]((try handle.read(upToCount: 4)) ?? Data())
+      switch LayerSize.compression(of: head) {
+      case .gzip, .zstd:
+        throw InputError("the image archive is compressed; give the plain tar that `docker save -o FILE IMAGE` writes", at: at)
+      case .none: break
+      }
+      let archive = try TarArchive(handle: handle, fileSize: UInt64(fileSize))
+      var image: ImageInspection
+      if let manifest = archive.member("manifest.json") {
+        image = try dockerSave(archive, manifest, displayName)
+      } else if let index = archive.member("index.json") {
+        image = try ociLayout(archive, index, displayName)
+      } else {
+        throw InputError("neither manifest.json (docker save) nor index.json (OCI image layout) is in the archive", at: at)
+      }
+      image.file = displayName
+      return image
+    } catch let error as InputError {
+      throw error
+    } catch TarArchive.Problem.notTar(let message), TarArchive.Problem.truncated(let message) {
+      throw InputError(message, at: at)
+    } catch LayerSize.Problem.unsupported(let message), LayerSize.Problem.corrupt(let message) {
+      throw InputError(message, at: at)
+    } catch let problem as ArchiveProblem {
+      throw InputError(problem.message, at: at)
+    } catch {
+      throw InputError("cannot read the image archive: \(error)", at: at)
+    }
+  }
+
+  struct ArchiveProblem: Error {
+    var message: String
+  }
+
+  // MARK: docker save
+
+  struct DockerSaveEntry: Decodable {
+    var config: String
+    var repoTags: [String]?
+    var layers: [String]
+    enum CodingKeys: String, CodingKey {
+      case config = "Config", repoTags = "RepoTags", layers = "Layers"
+    }
+  }
+
+  static func dockerSave(_ archive: TarArchive, _ manifest: TarArchive.Member, _ file: String) throws -> ImageInspection {
+    let entries = try decode([DockerSaveEntry].self, archive.contents(manifest), "manifest.json")
+    guard entries.count == 1, let entry = entries.first else {
+      throw ArchiveProblem(message: entries.isEmpty ? "manifest.json lists no image" : "the archive holds \(entries.count) images (\(entries.map { $0.repoTags?.first ?? $0.config }.joined(separator: ", "))); save one image")
+    }
+    let (size, count) = try layersSize(entry.layers, archive)
+    let config = archive.member(entry.config).flatMap { try? archive.contents($0) }.flatMap { try? decode(ImageConfig.self, $0, entry.config) }
+    var image = ImageInspection(
+      id: "sha256:" + configDigest(entry.config), repoTags: entry.repoTags ?? [], repoDigests: [], size: Int(size), created: config?.created, file: file)
+    image.method = "sum of \(count) uncompressed layer tar(s) of the docker save archive"
+    image.platform = config?.platform
+    if let index = archive.member("index.json"), let descriptors = try? decode(OCIIndex.self, archive.contents(index), "index.json").manifests, descriptors.count == 1 {
+      image.manifestDigest = descriptors[0].digest
+    }
+    return image
+  }
+
+  /// `blobs/sha256/<hex>` or legacy `<hex>.json` → `<hex>`.
+  static func configDigest(_ path: String) -> String {
+    let last = path.split(separator: "/").last.map(String.init) ?? path
+    return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
+  }
+
+  // MARK: OCI image layout
+
+  struct OCIPlatform: Decodable {
+    var architecture: String
+    var os: String
+    var variant: String?
+    var display: String { "\(os)/\(architecture)" + (variant.map { "/\($0)" } ?? "") }
+  }
+
+  struct OCIDescriptor: Decodable {
+    var mediaType: String?
+    var digest: String
+    var platform: OCIPlatform?
+    var annotations: [String: String]?
+  }
+
+  struct OCIIndex: Decodable {
+    var manifests: [OCIDescriptor]
+  }
+
+  struct OCIManifest: Decodable {
+    var config: OCIDescriptor
+    var layers: [OCIDescriptor]
+  }
+
+  struct ImageConfig: Decodable {
+    var created: String?
+    var architecture: String?
+    var os: String?
+    var platform: String? { architecture.map { "\(os ?? "linux")/\($0)" } }
+  }
+
+  /// An image manifest found through the index, with the name and platform its
+  /// descriptors give.
+  struct Candidate {
+    var descriptor: OCIDescriptor
+    var name: String?
+    var platform: String?
+  }
+
+  static func ociLayout(_ archive: TarArchive, _ index: TarArchive.Member, _ file: String) throws -> ImageInspection {
+    let top = try decode(OCIIndex.self, archive.contents(index), "index.json")
+    var candidates: [Candidate] = []
+    for descriptor in top.manifests {
+      let name = descriptor.annotations?["io.containerd.image.name"] ?? descriptor.annotations?["org.opencontainers.image.ref.name"]
+      try collect(descriptor, name: name, archive, into: &candidates, depth: 0)
+    }
+    let images = candidates.filter { candidate in
+      candidate.descriptor.annotations?["vnd.docker.reference.type"] != "attestation-manifest" && !(candidate.platform ?? "").hasPrefix("unknown/")
+    }
+    guard !images.isEmpty else { throw ArchiveProblem(message: "index.json leads to no image manifest") }
+    let chosen: Candidate
+    if images.count == 1 {
+      chosen = images[0]
+    } else if let amd64 = images.first(where: { $0.platform == "linux/amd64" }) {
+      chosen = amd64
+    } else {
+      throw ArchiveProblem(message: "the archive holds \(images.count) image manifests (\(images.map { $0.platform ?? $0.descriptor.digest }.joined(separator: ", "))) and none for linux/amd64; export one image")
+    }
+    let manifest = try decode(OCIManifest.self, try blob(chosen.descriptor.digest, archive), "manifest \(chosen.descriptor.digest)")
+    let (size, count) = try layersSize(manifest.layers.map { blobPath($0.digest) }, archive)
+    let config = try? decode(ImageConfig.self, try blob(manifest.config.digest, archive), "config")
+    var image = ImageInspection(
+      id: manifest.config.digest, repoTags: chosen.name.map { [$0] } ?? [], repoDigests: [], size: Int(size), created: config?.created, file: file)
+    image.method = "sum of \(count) uncompressed layer(s) of the OCI image layout"
+    image.manifestDigest = chosen.descriptor.digest
+    image.platform = chosen.platform ?? config?.platform
+    return image
+  }
+
+  static let indexTypes: Set<String> = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]
+
+  static func collect(_ descriptor: OCIDescriptor, name: String?, _ archive: TarArchive, into candidates: inout [Candidate], depth: Int) throws {
+    guard depth < 4 else { throw ArchiveProblem(message: "index.json nests indexes more than 4 deep") }
+    var isIndex = descriptor.mediaType.map(indexTypes.contains)
+    var nested: OCIIndex?
+    if isIndex != false {
+      nested = try? decode(OCIIndex.self, try blob(descriptor.digest, archive), descriptor.digest)
+      if isIndex == nil { isIndex = nested != nil }
+    }
+    if isIndex == true {
+      guard let nested else { throw ArchiveProblem(message: "index \(descriptor.digest) cannot be read") }
+      for child in nested.manifests { try collect(child, name: name, archive, into: &candidates, depth: depth + 1) }
+    } else {
+      candidates.append(Candidate(descriptor: descriptor, name: name, platform: descriptor.platform?.display))
+    }
+  }
+
+  static func blobPath(_ digest: String) -> String {
+    let parts = digest.split(separator: ":", maxSplits: 1)
+    return parts.count == 2 ? "blobs/\(parts[0])/\(parts[1])" : "blobs/\(digest)"
+  }
+
+  static func blob(_ digest: String, _ archive: TarArchive) throws -> Data {
+    guard let member = archive.member(blobPath(digest)) else { throw ArchiveProblem(message: "blob \(digest) is not in the archive") }
+    guard member.size < 16_000_000 else { throw ArchiveProblem(message: "blob \(digest) is too large for a manifest or config") }
+    return try archive.contents(member)
+  }
+
+  // MARK: Shared
+
+  /// The uncompressed bytes of the layer files `paths`, and how many layers.
+  static func layersSize(_ paths: [String], _ archive: TarArchive) throws -> (UInt64, Int) {
+    var total: UInt64 = 0
+    for path in paths {
+      guard let member = archive.member(path) else { throw ArchiveProblem(message: "layer \(path) is listed but not in the archive") }
+      total += try LayerSize.uncompressed(member, in: archive)
+    }
+    return (total, paths.count)
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ what: String) throws -> T {
+    do {
+      return try JSONDecoder().decode(type, from: data)
+    } catch {
+      throw ArchiveProblem(message: "\(what) is not the JSON expected (\(error.localizedDescription))")
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import CZlib
+import Foundation
+
+/// The uncompressed size of one image layer blob: its own size for an uncompressed tar,
+/// the inflated size for gzip (every member of a multi-member gzip, as eStargz writes,
+/// counted; zero padding after the last member allowed). zstd layers are refused: zlib
+/// cannot read them, and guessing would not be evidence.
+///
+/// Reference: OCI image spec, "Image Layer Filesystem Changeset" media types
+/// (`application/vnd.oci.image.layer.v1.tar`, `+gzip`, `+zstd`),
+/// https://github.com/opencontainers/image-spec/blob/main/layer.md; gzip member format,
+/// RFC 1952.
+enum LayerSize {
+  enum Problem: Error {
+    case unsupported(String)
+    case corrupt(String)
+  }
+
+  enum Compression { case none, gzip, zstd }
+
+  /// What the first bytes of a blob say it is.
+  static func compression(of head: [UInt8]) -> Compression {
+    if head.count >= 2 && head[0] == 0x1f && head[1] == 0x8b { return .gzip }
+    if head.count >= 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd { return .zstd }
+    return .none
+  }
+
+  /// The uncompressed size of `member` of `archive`, in bytes.
+  static func uncompressed(_ member: TarArchive.Member, in archive: TarArchive) throws -> UInt64 {
+    guard member.size > 0 else { return 0 }
+    let head = try archive.bytes(at: member.offset, count: Int(min(member.size, 4)))
+    switch compression(of: head) {
+    case .none: return member.size
+    case .zstd: throw Problem.unsupported("layer \(member.name) is zstd-compressed; vibe-rules reads uncompressed and gzip layers only (save the image with `docker save`, or export it with gzip compression)")
+    case .gzip:
+      try archive.handle.seek(toOffset: member.offset)
+      var remaining = member.size
+      return try inflatedSize { maximum in
+        guard remaining > 0 else { return nil }
+        let count = Int(min(UInt64(maximum), remaining))
+        guard let data = try archive.handle.read(upToCount: count), data.count == count else {
+          throw Problem.corrupt("layer \(member.name) ends early")
+        }
+        remaining -= UInt64(count)
+        return [UInt8](data)
+      }
+    }
+  }
+
+  /// The number of bytes the gzip stream `read` yields (chunk by chunk, nil at the end)
+  /// inflates to.
+  /// - Throws: `Problem.corrupt` for data zlib rejects, a truncated stream, or bytes after
+  ///   the last member that are neither a new member nor zero padding.
+  static func inflatedSize(_ read: (Int) throws -> [UInt8]?) throws -> UInt64 {
+    var stream = z_stream()
+    guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+      throw Problem.corrupt("zlib could not start")
+    }
+    defer { inflateEnd(&stream) }
+    let capacity = 1 << 18
+    let output = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { output.deallocate() }
+    var total: UInt64 = 0
+    var betweenMembers = false
+    var sawInput = false
+    while var chunk = try read(1 << 20) {
+      sawInput = sawInput || !chunk.isEmpty
+      try chunk.withUnsafeMutableBufferPointer { input in
+        var position = 0
+        while position < input.count {
+          if betweenMembers {
+            if input[position...].allSatisfy({ $0 == 0 }) { position = input.count; break }
+            guard input[position] == 0x1f else { throw Problem.corrupt("bytes after the end of the gzip stream") }
+            guard inflateReset(&stream) == Z_OK else { throw Problem.corrupt("zlib could not restart") }
+            betweenMembers = false
+          }
+          stream.next_in = input.baseAddress! + position
+          stream.avail_in = UInt32(input.count - position)
+          stream.next_out = output
+          stream.avail_out = UInt32(capacity)
+          let status = inflate(&stream, Z_NO_FLUSH)
+          total += UInt64(capacity - Int(stream.avail_out))
+          position = input.count - Int(stream.avail_in)
+          switch status {
+          case Z_OK: continue
+          case Z_STREAM_END: betweenMembers = true
+          case Z_BUF_ERROR where stream.avail_in == 0: position = input.count
+          default:
+            let message = stream.msg.map { String(cString: $0) } ?? "status \(status)"
+            throw Problem.corrupt("gzip data is corrupt (\(message))")
+          }
+        }
+      }
+    }
+    guard sawInput, betweenMembers else { throw Problem.corrupt("the gzip stream ends before its end marker") }
+    return total
+  }
+}

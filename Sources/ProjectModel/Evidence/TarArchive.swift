@@ -1,0 +1,164 @@
+import Foundation
+
+/// The table of contents of a tar file on disk: each member's name, type, size and where
+/// its bytes start, read from the 512-byte headers without reading member contents.
+///
+/// Reads POSIX ustar headers (with the `prefix` field), GNU long names and link names
+/// (typeflags `L`, `K`), PAX extended headers (`x`: `path`, `linkpath`, `size`; `g`
+/// ignored) and base-256 sizes, as Go's archive/tar (which Docker and BuildKit use) and
+/// GNU tar write them. Names lose a leading `./`.
+/// Reference: "pax - portable archive interchange", ustar Interchange Format,
+/// https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_06
+struct TarArchive {
+  struct Member {
+    var name: String
+    /// The ustar typeflag: "0" file, "1" hard link, "2" symbolic link, "5" directory, ...
+    var type: Character
+    var size: UInt64
+    /// Offset of the first content byte.
+    var offset: UInt64
+    var linkName: String
+  }
+
+  enum Problem: Error {
+    case notTar(String)
+    case truncated(String)
+  }
+
+  let handle: FileHandle
+  let fileSize: UInt64
+  /// Members by name, regular files and links only (the last one wins, as tar extracts).
+  private(set) var members: [String: Member] = [:]
+
+  init(handle: FileHandle, fileSize: UInt64) throws {
+    self.handle = handle
+    self.fileSize = fileSize
+    try index()
+  }
+
+  private mutating func index() throws {
+    var offset: UInt64 = 0
+    var longName: String?
+    var longLink: String?
+    var pax: [String: String] = [:]
+    var headers = 0
+    while offset + 512 <= fileSize {
+      let header = try bytes(at: offset, count: 512)
+      if header.allSatisfy({ $0 == 0 }) { break }
+      guard Self.checksumMatches(header) else {
+        throw Problem.notTar(headers == 0 ? "not a tar archive (no valid tar header at the start)" : "tar header at byte \(offset) is corrupt (checksum mismatch)")
+      }
+      headers += 1
+      let type = header[156] == 0 ? Character("0") : Character(UnicodeScalar(header[156]))
+      guard var size = Self.number(header[124..<136]) else { throw Problem.notTar("tar header at byte \(offset) has no valid size") }
+      if let paxSize = pax["size"].flatMap(UInt64.init) { size = paxSize }
+      let content = offset + 512
+      guard content + size <= fileSize else { throw Problem.truncated("the tar archive ends inside member at byte \(offset)") }
+      switch type {
+      case "L": longName = Self.text(try bytes(at: content, count: Int(size)))
+      case "K": longLink = Self.text(try bytes(at: content, count: Int(size)))
+      case "x": pax = Self.paxRecords(try bytes(at: content, count: Int(size)))
+      case "g": break
+      default:
+        var name = pax["path"] ?? longName ?? Self.ustarName(header)
+        while name.hasPrefix("./") { name.removeFirst(2) }
+        let link = pax["linkpath"] ?? longLink ?? Self.text(header[157..<257])
+        if type == "0" || type == "7" || type == "1" || type == "2" {
+          members[name] = Member(name: name, type: type == "7" ? "0" : type, size: size, offset: content, linkName: link)
+        }
+        longName = nil
+        longLink = nil
+        pax = [:]
+      }
+      offset = content + (size + 511) / 512 * 512
+    }
+    guard headers > 0 else { throw Problem.notTar("not a tar archive (empty)") }
+  }
+
+  /// The member at `name`, following symbolic and hard links (at most 16).
+  func member(_ name: String) -> Member? {
+    var current = members[Self.clean(name)]
+    var hops = 0
+    while let link = current, link.type == "1" || link.type == "2", hops < 16 {
+      let target = link.type == "2" && !link.linkName.hasPrefix("/")
+        ? Self.clean((link.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + link.linkName))
+        : Self.clean(link.linkName)
+      current = members[target]
+      hops += 1
+    }
+    return current.flatMap { $0.type == "0" ? $0 : nil }
+  }
+
+  /// The contents of a member (for small members: JSON documents).
+  func contents(_ member: Member) throws -> Data {
+    Data(try bytes(at: member.offset, count: Int(member.size)))
+  }
+
+  func bytes(at offset: UInt64, count: Int) throws -> [UInt8] {
+    try handle.seek(toOffset: offset)
+    let data = try handle.read(upToCount: count) ?? Data()
+    guard data.count == count else { throw Problem.truncated("the file ends at byte \(offset + UInt64(data.count)), inside the tar archive") }
+    return [UInt8](data)
+  }
+
+  /// "a/./b/../c" → "a/c"; leading "/" and "./" removed.
+  static func clean(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+      if part == "." || part.isEmpty { continue }
+      if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+      parts.append(part)
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// The header checksum: the sum of all header bytes with the checksum field read as
+  /// spaces, written in octal.
+  static func checksumMatches(_ header: [UInt8]) -> Bool {
+    guard let stored = number(header[148..<156]) else { return false }
+    var sum: UInt64 = 0
+    for (index, byte) in header.enumerated() { sum += (148..<156).contains(index) ? 32 : UInt64(byte) }
+    return sum == stored
+  }
+
+  /// An octal field (NUL/space terminated), or base-256 when the high bit of the first
+  /// byte is set (GNU extension for sizes over 8 GiB).
+  static func number(_ field: ArraySlice<UInt8>) -> UInt64? {
+    if let first = field.first, first & 0x80 != 0 {
+      return field.dropFirst().reduce(UInt64(first & 0x7f)) { $0 << 8 | UInt64($1) }
+    }
+    let digits = field.prefix { $0 != 0 }.filter { $0 != 32 }
+    guard !digits.isEmpty else { return 0 }
+    return UInt64(String(decoding: digits, as: UTF8.self), radix: 8)
+  }
+
+  static func text(_ bytes: some Collection<UInt8>) -> String {
+    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+  }
+
+  static func ustarName(_ header: [UInt8]) -> String {
+    let name = text(header[0..<100])
+    let isUstar = text(header[257..<262]) == "ustar"
+    let prefix = isUstar ? text(header[345..<500]) : ""
+    return prefix.isEmpty ? name : prefix + "/" + name
+  }
+
+  /// PAX records: "<length> <key>=<value>\n" each.
+  static func paxRecords(_ bytes: [UInt8]) -> [String: String] {
+    var records: [String: String] = [:]
+    var index = 0
+    while index < bytes.count {
+      guard let space = bytes[index...].firstIndex(of: 32), let length = Int(String(decoding: bytes[index..<space], as: UTF8.self)),
+        length > 0, index + length <= bytes.count
+      else { break }
+      let record = String(decoding: bytes[(space + 1)..<(index + length)], as: UTF8.self)
+      if let equals = record.firstIndex(of: "=") {
+        var value = String(record[record.index(after: equals)...])
+        if value.hasSuffix("\n") { value.removeLast() }
+        records[String(record[..<equals])] = value
+      }
+      index += length
+    }
+    return records
+  }
+}
