@@ -12,7 +12,7 @@ struct TasksInPublicSubnetsRule: Rule {
     examples: [
       .compliant(),
       .change("no public IP", .edit(.template, "AssignPublicIp: ENABLED", "AssignPublicIp: DISABLED")),
-      .change("a NAT gateway", .edit(.template, "  InternetGatewayAttachment:\n", "  NatIp:\n    Type: AWS::EC2::EIP\n    Properties:\n      Domain: vpc\n\n  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      SubnetId: !Ref PublicSubnet1\n      AllocationId: !GetAtt NatIp.AllocationId\n\n  InternetGatewayAttachment:\n"), alsoFails: ["12.7", "10.5"]),
+      .change("a NAT gateway", .edit(.template, "  InternetGatewayAttachment:\n", "  NatIp:\n    Type: AWS::EC2::EIP\n    Properties:\n      Domain: vpc\n\n  Nat:\n    Type: AWS::EC2::NatGateway\n    Properties:\n      SubnetId: !Ref PublicSubnet1\n      AllocationId: !GetAtt NatIp.AllocationId\n\n  InternetGatewayAttachment:\n"), alsoFails: ["12.7", "10.5", "12.1", "12.5"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
