@@ -103,13 +103,13 @@ import Testing
     #expect(network.failures == 2)
   }
 
-  @Test func validatesAgainstTheLenientJUnitSchema() throws {
+  @Test(.enabled(if: Tool.available("xmllint"), "xmllint (Debian libxml2-utils) is not installed: the XSD check is skipped"))
+  func validatesAgainstTheLenientJUnitSchema() throws {
     let copy = try Copy()
     defer { copy.remove() }
     try copy.breakFiles()
     let file = copy.directory.appendingPathComponent("junit.xml")
     try JUnitReport(try copy.matrix()).rendered().write(to: file, atomically: true, encoding: .utf8)
-    try #require(Tool.available("xmllint"), "xmllint (Debian libxml2-utils) is needed to check the XSD")
     let outcome = try Tool.run("xmllint", ["--noout", "--schema", Paths.junitSchema.path, file.path])
     #expect(outcome.status == 0, "\(outcome.error)")
   }
