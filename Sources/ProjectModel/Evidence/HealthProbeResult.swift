@@ -90,10 +90,10 @@ public struct HealthProbeResult: Sendable, Codable, Equatable {
   /// "GET http://…/_stcore/health ×5 at 2026-11-29T14:00:00Z": what, how often, when.
   public var display: String { "GET \(url) ×\(count) at \(measuredAt)" }
 
-  /// The JSON text of the evidence file.
-  public func encoded() -> String {
+  /// The JSON text of the evidence file (one line unless `pretty`).
+  public func encoded(pretty: Bool = true) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(self)) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }

@@ -34,11 +34,12 @@ struct HealthProbeRule: Rule {
       return .needsEvidence("only a running app shows it: run `vibe-rules probe http://HOST:PORT\(pathValue.text) --output FILE` against the container or app, then `report --evidence FILE` (every GET must answer \(status) within \(limitValue.written))")
     }
     return .combining(probes.map { probe in
-      verdict(probe, path: pathValue.text, status: status, statusValue: statusValue, milliseconds: seconds * 1000, limit: limitValue.written, limitCited: limitValue.cited)
+      verdict(probe, path: pathValue.text, status: status, statusValue: statusValue, milliseconds: seconds * 1000, limitValue: limitValue)
     }, passNote: "every probed GET answered \(status) within \(limitValue.written)")
   }
 
-  private func verdict(_ probe: HealthProbeResult, path: String, status: Int, statusValue: RequirementValue, milliseconds limit: Double, limit written: String, limitCited: String) -> Verdict {
+  private func verdict(_ probe: HealthProbeResult, path: String, status: Int, statusValue: RequirementValue, milliseconds limit: Double, limitValue: RequirementValue) -> Verdict {
+    let written = limitValue.written
     let source = "\(probe.display), by \(probe.tool), evidence \(probe.file)"
     guard probe.path == path else {
       return .needsEvidence("the probe measured \(probe.path.isEmpty ? "/" : probe.path), not \(path) (\(source))", evidence: [.start(of: probe.file)])
@@ -49,14 +50,17 @@ struct HealthProbeRule: Rule {
     if !wrong.isEmpty {
       let outcomes = Dictionary(grouping: wrong) { $0.status.map { "answered \($0)" } ?? $0.error ?? "no answer" }
         .sorted { $0.key < $1.key }.map { "\($0.value.count) \($0.key)" }.joined(separator: ", ")
-      findings.append(.error("\(wrong.count) of \(probe.count) GETs did not answer \(status) (\(outcomes)); \(statusValue.cited) requires \(status) (\(source))", at: .start(of: probe.file)))
+      findings.append(.error("\(wrong.count) of \(probe.count) GETs did not answer \(status) (\(outcomes)); requirement 1.5 (\(Self.declared(statusValue))) requires \(status) (\(source))", at: .start(of: probe.file)))
     }
     let slow = probe.samples.filter { $0.milliseconds > limit }
     if !slow.isEmpty {
-      findings.append(.error("\(slow.count) of \(probe.count) GETs took longer than \(written) (\(latency)); \(limitCited) allows at most \(written) (\(source))", at: .start(of: probe.file)))
+      findings.append(.error("\(slow.count) of \(probe.count) GETs took longer than \(written) (\(latency)); requirement 1.5 (\(Self.declared(limitValue))) allows at most \(written) (\(source))", at: .start(of: probe.file)))
     }
     return Verdict(findings: findings, passNote: "\(probe.count)/\(probe.count) GETs answered \(status) within \(written) (\(latency); \(source))", evidence: [.start(of: probe.file)])
   }
+
+  /// "REQUIREMENTS.md:73": where a value is declared.
+  static func declared(_ value: RequirementValue) -> String { "\(value.location.file):\(value.location.line)" }
 
   /// "3.2 ms".
   static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
@@ -70,6 +74,6 @@ struct HealthProbeRule: Rule {
       return Int(head).map { HealthProbeResult.Sample(status: $0, milliseconds: milliseconds) }
         ?? HealthProbeResult.Sample(status: nil, error: head, milliseconds: milliseconds)
     }
-    return HealthProbeResult(url: "http://127.0.0.1:8501\(path)", measuredAt: "2026-11-29T14:00:00Z", timeoutSeconds: 5, tool: "vibe-rules 0.1.0", samples: parsed).encoded()
+    return HealthProbeResult(url: "http://127.0.0.1:8501\(path)", measuredAt: "2026-11-29T14:00:00Z", timeoutSeconds: 5, tool: "vibe-rules 0.1.0", samples: parsed).encoded(pretty: false)
   }
 }
