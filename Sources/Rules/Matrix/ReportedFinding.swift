@@ -24,11 +24,13 @@ public struct ReportedFinding: Sendable {
 
   /// The one-line diagnostic editors and pre-commit read:
   /// `file:line:column: error|warning: [rule-id] message (requirement 8.2, env prod)`,
-  /// with the other places of a cross-file finding after `see`.
+  /// with the places of a cross-file finding in other files after `see` (they are why
+  /// `check --changed` selects it).
   public func line(allEnvironments: [String]) -> String {
     var context = context(allEnvironments: allEnvironments)
-    if !finding.related.isEmpty {
-      context += "; see " + finding.related.map { "\($0.location) (\($0.message))" }.joined(separator: ", ")
+    let elsewhere = finding.related.filter { $0.location.file != finding.location.file }
+    if !elsewhere.isEmpty {
+      context += "; see " + elsewhere.map { "\($0.location) (\($0.message))" }.joined(separator: ", ")
     }
     return "\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context))"
   }
