@@ -10,7 +10,7 @@ import Darwin
 ///
 /// The walk is iterative (no recursion), never follows symbolic links (a link to a
 /// directory is listed as an entry but not entered, so link loops cannot trap it), skips
-/// directories it cannot open (noting them), and stops after `limit` entries (noting that
+/// directories it cannot open and entries it cannot examine (noting them), and stops after `limit` entries (noting that
 /// the list is incomplete).
 struct ContextWalker {
   struct Entry: Sendable, Hashable {
@@ -46,7 +46,15 @@ struct ContextWalker {
         }
         let path = relative.isEmpty ? name : relative + "/" + name
         var info = stat()
-        let isDirectory = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        guard lstat(root + "/" + path, &info) == 0 else {
+          // Listed but not examinable (its path is longer than PATH_MAX, or it vanished):
+          // if it is a directory, its contents are unknown.
+          notes.append("cannot examine `\(path)`; if it is a directory, its contents were not checked")
+          isComplete = false
+          entries.append(Entry(path: path, isDirectory: false))
+          continue
+        }
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         entries.append(Entry(path: path, isDirectory: isDirectory))
         if isDirectory { pending.append(path) }
       }

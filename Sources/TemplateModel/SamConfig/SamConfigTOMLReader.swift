@@ -4,6 +4,9 @@ import TOMLKit
 /// Reads `samconfig.toml` through TOMLKit, locating keys with `TOMLKeyLocator`.
 enum SamConfigTOMLReader {
   static func read(_ source: SourceText) throws(InputError) -> SamConfig {
+    // toml++ aborts on some malformed TOML instead of reporting it: only text that
+    // follows the TOML grammar reaches it (see TOMLSyntaxCheck).
+    if let fault = TOMLSyntaxCheck.firstFault(in: source) { throw fault }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: source.text)

@@ -6,7 +6,8 @@ import Yams
 ///
 /// Loading fails (with one located `InputError`) only for what makes a file unreadable as a
 /// template: YAML or JSON syntax, duplicate or non-scalar mapping keys, an unknown `!` tag,
-/// a document that is not a mapping, alias expansion past `maximumNodeCount`, nesting past
+/// a document that is not a mapping, alias expansion past `maximumNodeCount` (checked
+/// before composing, see `YAMLAliasExpansion`), nesting past
 /// libyaml's limit (1,000 levels), or a malformed `Fn::ForEach` loop. Everything semantic
 /// (unknown sections, intrinsic arity, missing references) is `Template`'s job, so a
 /// template with such faults still loads for inspection.
@@ -38,6 +39,7 @@ public struct TemplateDocument: Sendable {
     if isJSON && text.contains("\t") {
       text = String(text.map { $0 == "\t" ? " " : $0 })
     }
+    if let bomb = YAMLAliasExpansion.check(text, file: source.file, maximumNodes: maximumNodeCount) { throw bomb }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text, .default, .default, .utf8)

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (SwiftPM's --sanitize=fuzzer --sanitize=address, release)
+# and runs each for SECONDS (default 60) on seed corpora: this repository's own files,
+# the shared corpora in ../shared (copied, never modified) and the crash regression
+# inputs in Fuzz/Regressions/<target>/ (each also run by Tests/RobustnessTests).
+#
+#   Fuzz/run.sh [SECONDS] [TARGET...]
+#
+# Work files live in .build-fuzz/ (git-ignored): corpus/<target>/ grows from run to run,
+# artifacts/<target>/ holds any crash, timeout or out-of-memory input. Exits 1 if any
+# target found one; each such input becomes a regression test (see Fuzz/README.md).
+set -euo pipefail
+
+seconds=${1:-60}
+shift || true
+all_targets=(FuzzTemplate FuzzSamConfig FuzzDockerfile FuzzDockerIgnore FuzzDeployScript)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="$(cd "$root/.." && pwd)/shared"
+scratch="$root/.build-fuzz"
+regressions="$root/Fuzz/Regressions"
+cd "$root"
+mkdir -p "$scratch"
+
+build_flags=(-c release --package-path Fuzz --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address)
+for target in "${targets[@]}"; do
+  echo "== build $target"
+  # One product at a time: building the whole graph would also link the main package's
+  # vibe-rules executable, whose `main` clashes with libFuzzer's.
+  # (ld.gold's "Cannot export local symbol '__asan_...'" warnings are harmless.)
+  if ! swift build "${build_flags[@]}" --product "$target" >"$scratch/build-$target.log" 2>&1; then
+    grep -v "Cannot export local symbol" "$scratch/build-$target.log" >&2
+    echo "build of $target failed" >&2
+    exit 2
+  fi
+  tail -1 "$scratch/build-$target.log"
+done
+bin="$(swift build "${build_flags[@]}" --show-bin-path)"
+
+# seed TARGET FILE...: copies files into the target's corpus, named by content hash.
+seed() {
+  local target=$1
+  shift
+  local dir="$scratch/corpus/$target"
+  mkdir -p "$dir"
+  local file
+  for file in "$@"; do
+    [ -f "$file" ] || continue
+    cp "$file" "$dir/seed-$(sha1sum "$file" | cut -c1-16)"
+  done
+}
+
+seed_from() { # seed_from TARGET DIRECTORY FIND-ARGS...
+  local target=$1 directory=$2
+  shift 2
+  [ -d "$directory" ] || return 0
+  local files=()
+  mapfile -d '' files < <(find "$directory" -type f \( "$@" \) -print0)
+  [ ${#files[@]} -eq 0 ] || seed "$target" "${files[@]}"
+}
+
+for target in "${targets[@]}"; do
+  case $target in
+  FuzzTemplate)
+    seed "$target" infra/template.yaml
+    seed_from "$target" "$shared/corpus/cfn-lint-good" -name '*.yaml' -o -name '*.yml' -o -name '*.json'
+    seed_from "$target" "$shared/corpus/cfn-lint-bad-parse" -name '*.yaml' -o -name '*.yml' -o -name '*.json'
+    seed_from "$target" "$shared/cases" -name 'template.yaml'
+    ;;
+  FuzzSamConfig)
+    seed "$target" infra/samconfig.toml
+    seed_from "$target" "$shared/cases" -name 'samconfig.*'
+    ;;
+  FuzzDockerfile)
+    seed "$target" docker/Dockerfile
+    seed_from "$target" "$shared/corpus/buildkit-parser" -name 'Dockerfile'
+    seed_from "$target" "$shared/cases" -name 'Dockerfile'
+    ;;
+  FuzzDockerIgnore)
+    seed "$target" .dockerignore
+    seed_from "$target" "$shared/cases" -name '.dockerignore'
+    ;;
+  FuzzDeployScript)
+    seed "$target" deploy.sh
+    seed_from "$target" "$shared/cases" -name 'deploy.sh'
+    ;;
+  esac
+  seed_from "$target" "$regressions/$target" -type f
+done
+
+failed=()
+for target in "${targets[@]}"; do
+  artifacts="$scratch/artifacts/$target"
+  mkdir -p "$artifacts"
+  dictionary=()
+  [ -f "Fuzz/Dictionaries/$target.dict" ] && dictionary=(-dict="Fuzz/Dictionaries/$target.dict")
+  echo "== fuzz $target for ${seconds}s ($(find "$scratch/corpus/$target" -type f | wc -l) corpus files)"
+  # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: 2 GiB is a runaway
+  # allocation (the documented bounds are far lower; see Fuzz/README.md);
+  # SWIFT_BACKTRACE=enable=no: let libFuzzer, not Swift's backtracer, report a crash;
+  # the LeakSanitizer suppressions name a dependency's leaks (see the file).
+  status=0
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt" "$bin/$target" "${dictionary[@]}" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$artifacts/" \
+    "$scratch/corpus/$target" >"$scratch/$target.log" 2>&1 || status=$?
+  grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|^==[0-9]+==ERROR|^SUMMARY|deadly signal|Timeout|out-of-memory" "$scratch/$target.log" || true
+  if [ "$status" -ne 0 ]; then
+    echo "!! $target stopped with status $status; input(s) in $artifacts, log in $scratch/$target.log" >&2
+    failed+=("$target")
+  fi
+done
+
+if [ ${#failed[@]} -ne 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]}" >&2
+  exit 1
+fi
+echo "fuzzing: ${#targets[@]} targets, ${seconds}s each, no crash, hang or runaway allocation"

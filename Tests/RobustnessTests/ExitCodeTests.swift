@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// The built `vibe-rules` answers hostile input with exit status 2 and one located
+/// diagnostic line, never a crash (a signal) or a stack trace. These run when the
+/// executable was built beside the test bundle (`swift build` then `swift test`, as CI
+/// does); the same inputs are checked through the library in the other suites.
+@Suite(.enabled(if: Paths.binary != nil, "vibe-rules was not built next to the test bundle"))
+struct ExitCodeTests {
+  static func repository(_ change: (TemporaryDirectory) throws -> Void) throws -> TemporaryDirectory {
+    let directory = try TemporaryDirectory()
+    try directory.copyDeploymentFiles()
+    try change(directory)
+    return directory
+  }
+
+  static let hostile: [(name: String, file: String, change: @Sendable (TemporaryDirectory) throws -> Void)] = [
+    ("100 MB template", "infra/template.yaml", { _ = truncate($0.file("infra/template.yaml").path, 100 * 1024 * 1024) }),
+    ("alias bomb", "infra/template.yaml", { directory in
+      try directory.write("infra/template.yaml", HostileTemplateTests.billionLaughs + "? *i\n: 1\nResources: {}\n")
+    }),
+    ("nesting 10^5 deep", "infra/template.yaml", { directory in
+      try directory.write("infra/template.yaml", "Resources: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
+    }),
+    ("invalid UTF-8", "docker/Dockerfile", { directory in try directory.write("docker/Dockerfile", Array("FROM scratch\nRUN a".utf8) + [0xFF]) }),
+    ("NUL byte", "deploy.sh", { directory in try directory.write("deploy.sh", Array("#!/bin/bash\necho \u{0}\n".utf8)) }),
+    ("reference cycle", "infra/template.yaml", { directory in
+      try directory.write("infra/template.yaml", "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    DependsOn: B\n  B:\n    Type: AWS::SNS::Topic\n    DependsOn: A\n")
+    }),
+    ("toml++ assertion", "infra/samconfig.toml", { directory in try directory.write("infra/samconfig.toml", "version = 0.1\n[=dev.deploy.parameters]\n") }),
+  ]
+
+  @Test(arguments: hostile.map(\.name))
+  func hostileInputExitsWithTwoAndOneDiagnostic(name: String) throws {
+    let input = Self.hostile.first { $0.name == name }!
+    let directory = try Self.repository(input.change)
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2, "\(name): \(result.standardError)")
+    #expect(isOneLocatedDiagnostic(result.standardError, file: input.file), "\(name): \(result.standardError)")
+  }
+
+  @Test func thisRepositoryDoesNotExitWithTwo() throws {
+    let directory = try Self.repository { _ in }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
+  }
+}
