@@ -92,6 +92,13 @@ public struct RequirementValue: Hashable, Sendable {
     return nil
   }
 
+  public init(key: String, quantity: Quantity, written: String, location: SourceLocation) {
+    self.key = key
+    self.quantity = quantity
+    self.written = written
+    self.location = location
+  }
+
   /// "8501 (REQUIREMENTS.md:41)": the value and where it is declared, for messages.
   public var cited: String { "\(written) (\(location.file):\(location.line))" }
 }

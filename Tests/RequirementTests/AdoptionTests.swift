@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import ProjectModel
 import Testing
@@ -46,5 +47,26 @@ import Testing
     let messages = failing.flatMap(\.findings).map(\.message)
     #expect(messages.contains { $0.contains("ContainerPort 8080") && $0.contains("8000 (REQUIREMENTS.md:") && $0.contains("requires 8000") })
     #expect(failing.flatMap(\.findings).allSatisfy { $0.location.file == "cloudformation/stack.yaml" })
+  }
+
+  @Test func aSingleValueOverriddenInTheConfigurationIsCheckedAndQuoted() throws {
+    let root = try Self.copy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try "values:\n  \"4.3\": {container-port: 8080}\n".write(to: root.appendingPathComponent(".vibe-rules.yaml"), atomically: true, encoding: .utf8)
+    let matrix = try Self.matrix(root)
+    let row = try #require(matrix.rows.first { $0.requirement.id == "4.3" })
+    #expect(row.status == .fail)
+    #expect(row.findings.contains { $0.message.contains("8080 (.vibe-rules.yaml:2) requires 8080") })
+    #expect(matrix.rows.filter { $0.status == .fail }.map(\.requirement.id.description) == ["4.3"])
+  }
+
+  @Test func aMalformedValueInTheConfigurationIsALocatedInputError() throws {
+    let root = try Self.copy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try "values:\n  \"9.2\": {retention: 7 weeks}\n".write(to: root.appendingPathComponent(".vibe-rules.yaml"), atomically: true, encoding: .utf8)
+    let error = try #require(throws: InputError.self) { try Self.matrix(root) }
+    #expect(error.location?.file == ".vibe-rules.yaml")
+    #expect(error.location?.line == 2)
+    #expect(error.message == "retention: \"7 weeks\" is not a number of days (7 days)")
   }
 }

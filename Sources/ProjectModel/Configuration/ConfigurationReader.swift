@@ -38,6 +38,8 @@ extension VibeRulesConfiguration {
         configuration.rules = try ruleSettings(value)
       case "waive":
         configuration.waivers = try waivers(value, file: source.file)
+      case "values":
+        configuration.values = try values(value)
       case "not-waivable":
         configuration.notWaivable = try texts(value, what: "not-waivable").map { item throws(InputError) in
           guard let id = RequirementID(item.value) else {
@@ -50,6 +52,34 @@ extension VibeRulesConfiguration {
       }
     }
     return configuration
+  }
+
+  /// `values: {"8.2": {container-port: 8000}}`: single requirement values, typed and
+  /// checked like REQUIREMENTS.md's, located in the configuration.
+  private static func values(_ node: TemplateNode) throws(InputError) -> [RequirementID: [RequirementValue]] {
+    guard let map = node.map else {
+      throw InputError("values must map requirement IDs to key: value pairs, e.g. \"8.2\": {container-port: 8000}", at: node.location)
+    }
+    var result: [RequirementID: [RequirementValue]] = [:]
+    for entry in map.entries {
+      guard let id = RequirementID(entry.key) else {
+        throw InputError("values: \"\(entry.key)\" is not a requirement ID such as \"8.2\"", at: entry.keyLocation)
+      }
+      guard let pairs = entry.value.map else {
+        throw InputError("values of \(id) must be a mapping of key: value", at: entry.value.location)
+      }
+      for pair in pairs.entries {
+        guard let kind = RequirementValueKind.keys[pair.key] else {
+          throw InputError("unknown value key \"\(pair.key)\"; known keys: \(RequirementValueKind.keys.keys.sorted().joined(separator: ", "))", at: pair.keyLocation)
+        }
+        let written = pair.value.list.map { $0.compactMap(\.text).joined(separator: ", ") } ?? pair.value.text ?? ""
+        guard let quantity = kind.read(written) else {
+          throw InputError("\(pair.key): \"\(written)\" is not \(kind.expectedForm)", at: pair.value.location)
+        }
+        result[id, default: []].append(RequirementValue(key: pair.key, quantity: quantity, written: written, location: pair.value.location))
+      }
+    }
+    return result
   }
 
   /// A non-empty string scalar.

@@ -55,6 +55,13 @@ extension VibeRulesConfiguration {
   ///
   /// - Throws: `InputError` at the entry when the catalogue has no such requirement.
   public func restricting(_ catalogue: RequirementCatalogue) throws(InputError) -> RequirementCatalogue {
+    var catalogue = catalogue
+    for (id, overrides) in values {
+      guard catalogue[id] != nil else {
+        throw InputError("values names requirement \(id), which \(catalogue.source) does not define", at: overrides[0].location)
+      }
+    }
+    catalogue.override(values)
     guard !notWaivable.isEmpty else { return catalogue }
     for id in notWaivable where catalogue[id.value] == nil {
       throw InputError("not-waivable names requirement \(id.value), which \(catalogue.source) does not define", at: id.location)

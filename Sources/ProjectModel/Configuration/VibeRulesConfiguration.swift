@@ -27,6 +27,9 @@ import Requirements
 ///     expires: 2027-01-31
 ///     environments: [dev]             # optional: only in these config envs
 /// not-waivable: ["8.1", "8.2"]        # waivers of these are input errors
+/// values:                             # single values over REQUIREMENTS.md's (same keys and units)
+///   "8.2": {container-port: 8000}
+///   "9.2": {retention: 14 days}
 /// ```
 ///
 /// An unknown key, a value of the wrong shape, a waiver without a reason, or an unknown
@@ -52,13 +55,15 @@ public struct VibeRulesConfiguration: Sendable {
   public var waivers: [Waiver] = []
   /// Requirements no waiver may cover.
   public var notWaivable: [Located<RequirementID>] = []
+  /// Single requirement values that replace those of REQUIREMENTS.md (`values:`).
+  public var values: [RequirementID: [RequirementValue]] = [:]
 
   public init(file: String) { self.file = file }
 
   /// The keys a configuration may have, in documentation order.
   public static let keys = [
     "template", "samconfig", "dockerfile", "dockerignore", "context", "deploy-script", "requirements",
-    "environments", "image-inspect", "image-archive", "evidence", "baseline", "rules", "waive", "not-waivable",
+    "environments", "image-inspect", "image-archive", "evidence", "baseline", "rules", "waive", "not-waivable", "values",
   ]
 
   /// The keys that name one artifact path.
