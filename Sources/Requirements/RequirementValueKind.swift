@@ -116,7 +116,11 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
 }
 
 extension StringProtocol {
+  /// Without leading spaces and tabs and trailing spaces, tabs and carriage returns
+  /// (index arithmetic, not reversed copies: this runs for every catalogue line).
   var trimmed: String {
-    String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+    guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+    let last = self[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })!
+    return String(self[first...last])
   }
 }

@@ -154,6 +154,6 @@ public struct JUnitReport: Sendable {
 
 extension String {
   fileprivate var trimmingTrailingSpace: String {
-    String(reversed().drop(while: { $0 == " " }).reversed())
+    String(self[..<(lastIndex(where: { $0 != " " }).map { index(after: $0) } ?? startIndex)])
   }
 }

@@ -22,7 +22,7 @@ public struct TableRenderer: Sendable {
         if index == 2, let status { padded = paint(padded, status) }
         text += (index == 0 ? "" : "  ") + padded
       }
-      return String(text.reversed().drop(while: { $0 == " " }).reversed())
+      return String(text[..<(text.lastIndex(where: { $0 != " " }).map { text.index(after: $0) } ?? text.startIndex)])
     }
     lines.append(line(header, status: nil))
     for (row, cells) in zip(matrix.rows, rows) { lines.append(line(cells, status: row.status)) }

@@ -12,19 +12,28 @@ public struct SubTemplate: Hashable, Sendable {
 
   public var parts: [Part]
 
+  /// Splits `text` in one pass over its UTF-8 bytes (`$`, `{`, `}` and `!` are ASCII, so
+  /// every cut falls on a scalar boundary); linear in the length of `text`.
   public init(_ text: String) {
     var parts: [Part] = []
     var literal = ""
-    var rest = text[...]
-    while let start = rest.firstRange(of: "${") {
-      literal += rest[..<start.lowerBound]
-      let afterOpen = rest[start.upperBound...]
-      guard let close = afterOpen.firstIndex(of: "}") else {
-        literal += rest[start.lowerBound...]
-        rest = ""
-        break
+    let bytes = text.utf8
+    var literalStart = bytes.startIndex
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      guard bytes[index] == UInt8(ascii: "$") else {
+        bytes.formIndex(after: &index)
+        continue
       }
-      let name = afterOpen[..<close]
+      let open = bytes.index(after: index)
+      guard open < bytes.endIndex, bytes[open] == UInt8(ascii: "{") else {
+        index = open
+        continue
+      }
+      let nameStart = bytes.index(after: open)
+      guard let close = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+      literal += text[literalStart..<index]
+      let name = text[nameStart..<close]
       if name.hasPrefix("!") {
         literal += "${" + name.dropFirst() + "}"
       } else {
@@ -32,9 +41,10 @@ public struct SubTemplate: Hashable, Sendable {
         literal = ""
         parts.append(.variable(name.trimmingSpaces))
       }
-      rest = afterOpen[afterOpen.index(after: close)...]
+      index = bytes.index(after: close)
+      literalStart = index
     }
-    literal += rest
+    literal += text[literalStart...]
     if !literal.isEmpty { parts.append(.literal(literal)) }
     self.parts = parts
   }
@@ -46,7 +56,10 @@ public struct SubTemplate: Hashable, Sendable {
 }
 
 extension Substring {
+  /// Without leading and trailing spaces and tabs.
   var trimmingSpaces: String {
-    String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    let isSpace = { (character: Character) in character == " " || character == "\t" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(self[first...last])
   }
 }
