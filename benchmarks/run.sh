@@ -143,7 +143,7 @@ cfn_large=$(median_ms "$out/large.json" 1)
     awk '
       $2 == "load" { load[$1] = $3 }
       $2 == "compose" { compose[$1] = $3 }
-      END { for (n = 100; n <= 500; n += 150) if (n in load) printf "| %d | %.0f M | %.2f M | %.0f M | %.2f M |\n", n, load[n] / 1e6, load[n] / n / 1e6, compose[n] / 1e6, (load[n] - compose[n]) / n / 1e6 }
+      END { split("100 250 500", sizes, " "); for (i = 1; i <= 3; i++) { n = sizes[i]; if (n in load) printf "| %d | %.0f M | %.2f M | %.0f M | %.2f M |\n", n, load[n] / 1e6, load[n] / n / 1e6, compose[n] / 1e6, (load[n] - compose[n]) / n / 1e6 } }
     ' "$out/instructions.txt"
   fi
   echo

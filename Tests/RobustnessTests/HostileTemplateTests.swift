@@ -54,6 +54,30 @@ import Testing
     #expect(throws: InputError.self) { _ = try SamConfig.load(SourceText(file: "samconfig.yaml", text: text)) }
   }
 
+  /// A dense list of 8 million nodes (16 MiB, just under the file limit) is refused from
+  /// a count over libyaml's events, before Yams builds a tree of it (which took 1.3 GB).
+  @Test func millionsOfNodesWithoutAliasesAreRefusedBeforeComposing() {
+    let text = "Metadata: [" + String(repeating: "a,", count: 2_000_000) + "a]\nResources: {}\n"
+    #expect {
+      _ = try Self.load(text)
+    } throws: { error in
+      (error as? InputError)?.message.contains("more than \(TemplateDocument.maximumNodeCount) nodes") == true
+    }
+  }
+
+  /// The byte-count bound that lets ordinary templates skip the event count is an upper
+  /// bound on their nodes, and far below the limit for this repository's template.
+  @Test(arguments: [("{a}", 3), ("[{a},{a}]", 7), ("- - - a", 4), ("a: b\nc: d\n", 5), ("{a,b}", 5), ("[]", 1), ("a", 1), ("? [a, b]\n: c\n", 5)])
+  func nodeBoundIsAnUpperBound(text: String, nodes: Int) {
+    #expect(YAMLAliasExpansion.nodeBound(text) >= nodes)
+  }
+
+  @Test func thisRepositorysTemplateSkipsTheEventCount() throws {
+    let source = try SourceText.read(path: Paths.repository.appendingPathComponent("infra/template.yaml").path)
+    #expect(YAMLAliasExpansion.nodeBound(source.text) < TemplateDocument.maximumNodeCount / 10)
+    #expect(YAMLAliasExpansion.nodeBound("a: &x 1\nb: *x\n") == Int.max)
+  }
+
   /// Aliases that stay under the limit still work (samconfig.yaml may use them).
   @Test func modestAliasesStillLoad() throws {
     let template = try Self.load("""
