@@ -24,6 +24,9 @@ regressions="$root/Fuzz/Regressions"
 cd "$root"
 mkdir -p "$scratch"
 
+# SwiftPM re-plans a path dependency's files (a source file added to the main package)
+# only when the root manifest changes; touching it keeps an old .build-fuzz in step.
+touch Fuzz/Package.swift
 build_flags=(-c release --package-path Fuzz --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address)
 for target in "${targets[@]}"; do
   echo "== build $target"
