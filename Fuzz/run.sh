@@ -51,7 +51,11 @@ seed() {
   local file
   for file in "$@"; do
     [ -f "$file" ] || continue
-    cp "$file" "$dir/seed-$(sha1sum "$file" | cut -c1-16)"
+    # ../shared may be read-only (as in CI): the copy is made writable.
+    local copy
+    copy="$dir/seed-$(sha1sum "$file" | cut -c1-16)"
+    cp -f "$file" "$copy"
+    chmod u+w "$copy"
   done
 }
 
