@@ -33,6 +33,12 @@ public enum FileBytes {
     return Int(info.st_size)
   }
 
+  /// Whether anything (file, directory, FIFO, device, dangling symbolic link) exists at `path`.
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
   /// Whether `path` names an existing directory.
   public static func isDirectory(_ path: String) -> Bool {
     var info = stat()

@@ -14,10 +14,17 @@ public struct ArtifactFile: Hashable, Sendable {
   /// - Throws: `InputError` when a path the user gave does not exist: that is a usage
   ///   error, not an absent artifact.
   static func resolve(_ given: String?, fallback: String, root: String, option: String, directory: Bool = false) throws(InputError) -> ArtifactFile? {
+    if given == nil && fallback.isEmpty { return nil }
     let relative = given ?? fallback
     let path = relative.hasPrefix("/") ? relative : join(root, relative)
     let exists = directory ? FileBytes.isDirectory(path) : FileBytes.size(of: path) != nil
     guard exists else {
+      // Something that is not a regular file (a FIFO, a device, a directory, a dangling
+      // link) where an artifact is expected is an error even at the default path: it
+      // must not make the artifact silently "absent".
+      if FileBytes.exists(path) {
+        throw InputError("\(given == nil ? "" : option + " ")\(relative) is not a regular \(directory ? "directory" : "file")", at: nil)
+      }
       if given != nil {
         throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)
       }

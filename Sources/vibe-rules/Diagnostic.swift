@@ -21,7 +21,7 @@ enum Diagnostic {
 
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
     let path = location.file.hasPrefix("/") || root == "." ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
-    guard let bytes = FileBytes.read(path) ?? FileBytes.read(location.file), bytes.count < 2_000_000 else { return nil }
+    guard let bytes = FileBytes.read(path), bytes.count < 2_000_000 else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
     let lines = text.lines
     guard location.line >= 1, location.line <= lines.count else { return nil }
