@@ -9,15 +9,28 @@ import Rules
 /// health URL N times (`HealthProbe`), prints each status and latency and the verdict on
 /// requirement 1.5, and writes the evidence file `report --evidence FILE` reads.
 ///
+/// Plain `http://` only (`https://` is a usage error): requirement 1.5 is about the app's
+/// own health endpoint, so the probe measures the container or app directly
+/// (`http://127.0.0.1:8501/_stcore/health` after `docker run -p 8501:8501 IMAGE`) or another
+/// plain-HTTP endpoint, not TLS at the load balancer.
+///
 /// Without `--output` the evidence JSON goes to standard output and the summary to
 /// standard error. Exit status: 0 when the probe meets 1.5 (or cannot decide it: another
 /// path), 1 when it does not, 2 for a usage error.
 struct Probe: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Measure a health endpoint: status codes and latency, written as evidence for report --evidence.",
-    discussion: "The only network access vibe-rules makes, to the URL given. Each GET uses a new connection and does not follow redirects.")
+    discussion: """
+      The only network access vibe-rules makes, to the URL given. Each GET is HTTP/1.1 on a new connection \
+      (Connection: close) and does not follow redirects: a 3xx is recorded as that status. Latency runs from \
+      the connect to the end of the response headers; every GET ends by --timeout.
 
-  @Argument(help: "The health URL, e.g. http://127.0.0.1:8501/_stcore/health.")
+      Plain http:// only. Requirement 1.5 is about the app's own health endpoint, so probe the container \
+      or app directly (e.g. http://127.0.0.1:8501/_stcore/health after docker run -p 8501:8501 IMAGE) or \
+      another plain-HTTP endpoint; https:// (TLS at the load balancer) is refused.
+      """)
+
+  @Argument(help: "The health URL, plain http://, e.g. http://127.0.0.1:8501/_stcore/health.")
   var url: String
 
   @Option(help: "How many GETs, one after the other (1 to 1000).")
@@ -35,9 +48,8 @@ struct Probe: ParsableCommand {
   func validate() throws {
     guard (1...1000).contains(count) else { throw ValidationError("--count must be from 1 to 1000") }
     guard timeout >= 0.1 && timeout <= 120 else { throw ValidationError("--timeout must be from 0.1 to 120 seconds") }
-    guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
-      throw ValidationError("\(url) is not an http:// or https:// URL with a host")
-    }
+    guard let parsed = URL(string: url) else { throw ValidationError("\(url) is not an http:// URL with a host") }
+    if let refusal = HealthProbe.refusal(of: parsed) { throw ValidationError(refusal) }
   }
 
   func run() throws {

@@ -3,13 +3,15 @@ import Glibc
 
 /// A small TCP server on 127.0.0.1 with an ephemeral port, for probe tests. Each
 /// connection gets what `mode` says: an HTTP status, silence until `stop()` (a hung
-/// app), or bytes that are not HTTP. Its accept loop runs on its own thread;
+/// app), bytes that are not HTTP, or exact bytes (`raw`) after which it closes. The request
+/// heads it read are in `requests`. Its accept loop runs on its own thread;
 /// `stop()` closes the listener and every connection.
 final class LocalServer: @unchecked Sendable {
   enum Mode: Sendable {
     case status(Int)
     case hang
     case notHTTP
+    case raw(String)
   }
 
   let port: UInt16
@@ -17,6 +19,7 @@ final class LocalServer: @unchecked Sendable {
   private let mode: Mode
   private let lock = NSLock()
   private var held: [Int32] = []
+  private var received: [String] = []
   private let finished = DispatchSemaphore(value: 0)
 
   init(_ mode: Mode) throws {
@@ -34,6 +37,13 @@ final class LocalServer: @unchecked Sendable {
     let (socket, port) = try bound(listening: false)
     close(socket)
     return port
+  }
+
+  /// The request heads read so far, in arrival order.
+  var requests: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return received
   }
 
   func stop() {
@@ -66,6 +76,10 @@ final class LocalServer: @unchecked Sendable {
         readRequest(client)
         send(client, "this is not HTTP\r\n\r\n")
         close(client)
+      case .raw(let text):
+        readRequest(client)
+        send(client, text)
+        close(client)
       }
     }
   }
@@ -76,10 +90,13 @@ final class LocalServer: @unchecked Sendable {
     var buffer = [UInt8](repeating: 0, count: 4096)
     while received.count < 65_536 {
       let count = recv(client, &buffer, buffer.count, 0)
-      guard count > 0 else { return }
+      guard count > 0 else { break }
       received += buffer[0..<count]
-      if received.count >= 4 && received.suffix(4) == [13, 10, 13, 10] { return }
+      if received.count >= 4 && received.suffix(4) == [13, 10, 13, 10] { break }
     }
+    lock.lock()
+    self.received.append(String(decoding: received, as: UTF8.self))
+    lock.unlock()
   }
 
   private func send(_ client: Int32, _ text: String) {
