@@ -40,7 +40,11 @@ public struct Dockerfile: Sendable {
   }
 
   /// The effective facts of the final image, with build arguments unknown.
-  public var finalImage: ImageFacts { image(of: finalStage.index, buildArguments: .unknown) }
+  public var finalImage: ImageFacts { computedFinalImage ?? image(of: finalStage.index, buildArguments: .unknown) }
+
+  /// `finalImage`, computed once at the end of `init` (a dozen rules read it per report;
+  /// every other stored property is a constant, so it cannot go stale).
+  private var computedFinalImage: ImageFacts?
 
   /// The effective facts of the image stage `index` produces (its FROM chain included).
   public func image(of index: Int, buildArguments: BuildArguments = .unknown) -> ImageFacts {
@@ -101,6 +105,7 @@ public struct Dockerfile: Sendable {
     self.instructions = instructions
     self.globalArgs = globalArgs
     self.stages = stages
+    computedFinalImage = image(of: stages.count - 1, buildArguments: .unknown)
   }
 
   /// Rejects malformed `$` substitutions in the words BuildKit expands.

@@ -53,6 +53,11 @@ public struct VariableScope: Sendable, Hashable {
   /// `.unresolved` with the lexer's message; `Dockerfile.parse` has already rejected
   /// malformed substitutions in the instructions it expands.
   public func expand(_ word: String, escapeToken: Unicode.Scalar = "\\") -> ExpandedValue {
+    // A word without quotes, escapes or `$` is its own expansion (the lexer would copy it
+    // scalar by scalar); most words in a Dockerfile are such.
+    if !word.unicodeScalars.contains(where: { $0 == "$" || $0 == "'" || $0 == "\"" || $0 == escapeToken }) {
+      return .resolved(word)
+    }
     do {
       let output = try lexer(escapeToken).process(word)
       if let reason = output.unresolvedReasons.first {

@@ -18,9 +18,13 @@ extension Project {
     // `.vibe-rules.yaml` fills in what the command line leaves unset.
     let configuration = try VibeRulesConfiguration.locate(given)
     let options = try configuration?.applied(to: given) ?? given
-    var requirements = RequirementCatalogue.builtIn
+    // The built-in catalogue is parsed only when the repository has none (rules still
+    // fall back to it, lazily, for a value the repository's catalogue lacks).
+    var requirements: RequirementCatalogue
     if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
       requirements = try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName))
+    } else {
+      requirements = RequirementCatalogue.builtIn
     }
     if let configuration { requirements = try configuration.restricting(requirements) }
     var project = Project(root: root, requirements: requirements)

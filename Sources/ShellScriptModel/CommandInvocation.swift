@@ -66,6 +66,9 @@ public struct CommandInvocation: Sendable, Hashable {
   /// The command name's last path component when known (`/usr/local/bin/aws` → `aws`).
   public var commandName: String? {
     guard let literal = resolvedName.literal else { return nil }
+    // Rules ask this thousands of times per report; most names have no slash, and the
+    // split below builds an array of every path component.
+    guard literal.utf8.contains(UInt8(ascii: "/")) else { return literal }
     return literal.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? literal
   }
 
@@ -305,7 +308,7 @@ public struct CommandInvocation: Sendable, Hashable {
     var index = 0
     for _ in 0..<8 {
       guard index < words.count, let word = words[index] else { break }
-      let name = word.split(separator: "/").last.map(String.init) ?? word
+      let name = word.utf8.contains(UInt8(ascii: "/")) ? word.split(separator: "/").last.map(String.init) ?? word : word
       var next = index + 1
       func skipOptions(withValues: Set<String> = []) {
         while next < words.count, let option = words[next], option.hasPrefix("-"), option != "-" {

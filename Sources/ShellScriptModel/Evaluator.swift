@@ -521,7 +521,10 @@ final class Evaluator {
     for redirection in command.redirections { resolveRedirection(redirection, context) }
     guard !command.words.isEmpty else { return }
     let commandIndex = CommandInvocation.wrapperBoundaries(resolved.map(\.literal)).last ?? 0
-    let name = resolved[commandIndex].literal.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    let name = resolved[commandIndex].literal.map { literal in
+      // Without a slash the split below would give the name itself (it builds an array).
+      literal.utf8.contains(UInt8(ascii: "/")) ? literal.split(separator: "/").last.map(String.init) ?? literal : literal
+    }
     let definition = name.flatMap { defined[$0] ?? functions[$0] }
     callStatuses[Self.key(command.words[commandIndex].location)] = nil
     recordCommand(

@@ -4,9 +4,10 @@ import Diagnostics
 ///
 /// `ShellScript.parse(_:)` reads bash source (Bash Reference Manual, chapter 3 "Basic Shell
 /// Features"). The tree is in `statements`; `execution` is the script walked in execution
-/// order with called functions inlined and every parameter unknown; `evaluate(_:)` walks it
-/// again with positional parameters and variables bound (one config env at a time), so
-/// words resolve to strings where the script decides them statically.
+/// order with called functions inlined and every parameter unknown (computed when read,
+/// not at parse: `vibe-rules report` needs only the per-env walks); `evaluate(_:)` walks it
+/// with positional parameters and variables bound (one config env at a time), so words
+/// resolve to strings where the script decides them statically.
 public struct ShellScript: Sendable {
   /// How deeply constructs may nest (`if` in `$(` in `${` ...) before parsing stops with an
   /// error. Real deploy scripts nest a handful of levels; the bound keeps the reader and
@@ -22,8 +23,11 @@ public struct ShellScript: Sendable {
   public let functions: [FunctionDefinition]
   /// `# shellcheck ...` directives in source order.
   public let directives: [ShellCheckDirective]
-  /// The script walked in execution order with every parameter unknown.
-  public let execution: Evaluation
+  /// The script walked in execution order with every parameter unknown. Each read walks
+  /// the script (it is not stored): keep the result when reading it more than once.
+  public var execution: Evaluation {
+    Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: .unknown, order: .execution)
+  }
 
   /// Parses `source`. Throws one `InputError` at the offending line and column for
   /// malformed input: unterminated quotes, substitutions and here-documents, unbalanced
@@ -66,7 +70,6 @@ public struct ShellScript: Sendable {
       if case .functionDefinition(let definition) = statement.kind { functions.append(definition) }
     }
     self.functions = functions
-    self.execution = Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: .unknown, order: .execution)
   }
 
   /// Every statement and command in source order, every parameter unknown: functions
@@ -98,6 +101,7 @@ public struct ShellScript: Sendable {
   /// The errexit (`set -e`) state at the statement or command that starts at `location`,
   /// in execution order (falling back to source order for code that is never reached).
   public func errexit(at location: SourceLocation) -> ErrexitStatus? {
+    let execution = self.execution
     if let status = execution.errexit(at: location), execution.reaches(location) { return status }
     return walkInSourceOrder().errexit(at: location) ?? execution.errexit(at: location)
   }

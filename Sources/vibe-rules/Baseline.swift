@@ -6,6 +6,7 @@ import Rules
 /// `vibe-rules baseline write|check`: accept today's findings, then fail only on new ones.
 struct Baseline: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "baseline",
     abstract: "Write or check a baseline of accepted findings, so only new findings fail.",
     subcommands: [BaselineWrite.self, BaselineCheck.self])
 }

@@ -12,6 +12,7 @@ import Rules
 /// with no filter, when a requirement fails), 0 otherwise, 2 for an input error.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Print failing and warning findings one per line (for pre-commit hooks and editors).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

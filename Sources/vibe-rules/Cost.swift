@@ -14,6 +14,7 @@ import TemplateModel
 /// 2 for an input or usage error.
 struct Cost: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "cost",
     abstract: "Compute the monthly cost of the evaluated template from the dated price data.",
     discussion: "Prices: \(PriceList.usEast1.region), \(PriceList.usEast1.asOf). Not modelled: \(MonthlyCostModel.notModelled).")
 

@@ -6,6 +6,7 @@ import Rules
 /// `vibe-rules explain <rule-id|requirement-id>`.
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "explain",
     abstract: "Explain a rule or a requirement: rationale, what passes, what fails, sources.")
 
   @Argument(help: "A rule id (alb-ingress-ports) or a requirement ID (8.1).")

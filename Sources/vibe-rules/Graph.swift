@@ -7,6 +7,7 @@ import Rules
 /// defines for one config env (default: the first one evaluated).
 struct Graph: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "graph",
     abstract: "Draw the architecture the template defines for one env (mermaid or dot).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -19,6 +19,7 @@ import Rules
 /// path), 1 when it does not, 2 for a usage error.
 struct Probe: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "probe",
     abstract: "Measure a health endpoint: status codes and latency, written as evidence for report --evidence.",
     discussion: """
       The only network access vibe-rules makes, to the URL given. Each GET is HTTP/1.1 on a new connection \

@@ -12,6 +12,7 @@ import Darwin
 /// `vibe-rules report`: the requirement matrix.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "report",
     abstract: "Print the requirement matrix: one row per requirement (per config env where they differ).")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

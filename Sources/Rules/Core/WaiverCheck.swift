@@ -1,5 +1,10 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProjectModel
 import Requirements
 
@@ -26,12 +31,17 @@ public enum WaiverCheck {
     }
   }
 
-  /// Today's date as `YYYY-MM-DD` (UTC), for waiver expiry.
+  /// Today's date as `YYYY-MM-DD` (UTC), for waiver expiry. From the C library's
+  /// `gmtime_r` (proleptic Gregorian, UTC), as `DateFormatter` with `yyyy-MM-dd` gave it,
+  /// without loading ICU's calendar and locale data for one date on every report.
   public static var today: String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date())
+    var now = time(nil)
+    var parts = tm()
+    guard gmtime_r(&now, &parts) != nil else { return "9999-12-31" }
+    func padded(_ value: Int32, _ width: Int) -> String {
+      let digits = String(value)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    return padded(parts.tm_year + 1900, 4) + "-" + padded(parts.tm_mon + 1, 2) + "-" + padded(parts.tm_mday, 2)
   }
 }

@@ -78,7 +78,9 @@ public struct EvaluatedMap: Hashable, Sendable {
   public var isEmpty: Bool { entries.isEmpty }
 }
 
-public indirect enum EvaluatedValue: Hashable, Sendable {
+/// Held in place, not boxed: `Unresolved` is boxed itself and lists and mappings are
+/// arrays, so no case needs `indirect`; that saves one allocation per evaluated node.
+public enum EvaluatedValue: Hashable, Sendable {
   case scalar(Scalar)
   case list([EvaluatedNode])
   case map(EvaluatedMap)

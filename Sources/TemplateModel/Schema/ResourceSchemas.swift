@@ -22,19 +22,59 @@ public struct ResourceSchemas: Sendable {
 
   /// Reads the tab-separated data over its UTF-8 bytes (it is ASCII): splitting by
   /// Character cost more than everything else `vibe-rules report` did on a small
-  /// repository (profiled with callgrind; see benchmarks/RESULTS.md).
+  /// repository (profiled with callgrind; see benchmarks/RESULTS.md). A line is read as
+  /// its tab-separated non-empty fields, each trimmed of spaces; lines without exactly
+  /// three are skipped. The lines of one scope are consecutive, so each scope's table is
+  /// built apart and stored once (a later line of a scope still wins over an earlier
+  /// one, as if stored line by line).
   init(data: String) {
-    let tab = UInt8(ascii: "\t")
-    let space = UInt8(ascii: " ")
-    for line in data.utf8.split(separator: UInt8(ascii: "\n")) {
-      let fields = line.split(separator: tab).map { field in
-        let trimmed = field.drop { $0 == space || $0 == tab }
-        let end = trimmed.lastIndex { $0 != space && $0 != tab }.map { trimmed.index(after: $0) } ?? trimmed.startIndex
-        return String(decoding: trimmed[..<end], as: UTF8.self)
+    let bytes = Array(data.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
+      func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { a.count == b.count && buffer[a].elementsEqual(buffer[b]) }
+      var scope = 0..<0
+      var properties: [String: PropertyType] = [:]
+      func flush() {
+        guard !properties.isEmpty else { return }
+        let name = text(scope)
+        if scopes[name] == nil {
+          scopes[name] = properties
+        } else {
+          scopes[name]!.merge(properties) { $1 }
+        }
+        properties = [:]
       }
-      guard fields.count == 3 else { continue }
-      if fields[1] == "*" { openScopes.insert(fields[0]); continue }
-      scopes[fields[0], default: [:]][fields[1]] = Self.parse(fields[2])
+      var fields: [Range<Int>] = []
+      var position = 0
+      while position < buffer.count {
+        var lineEnd = position
+        while lineEnd < buffer.count && buffer[lineEnd] != newline { lineEnd += 1 }
+        fields.removeAll(keepingCapacity: true)
+        var index = position
+        while index < lineEnd {
+          while index < lineEnd && buffer[index] == tab { index += 1 }
+          guard index < lineEnd else { break }
+          var start = index
+          while index < lineEnd && buffer[index] != tab { index += 1 }
+          var end = index
+          while start < end && buffer[start] == space { start += 1 }
+          while end > start && buffer[end - 1] == space { end -= 1 }
+          fields.append(start..<end)
+        }
+        position = lineEnd + 1
+        guard fields.count == 3 else { continue }
+        if fields[1].count == 1 && buffer[fields[1].lowerBound] == UInt8(ascii: "*") {
+          openScopes.insert(text(fields[0]))
+          continue
+        }
+        if !same(fields[0], scope) {
+          flush()
+          scope = fields[0]
+        }
+        properties[text(fields[1])] = Self.parse(text(fields[2]))
+      }
+      flush()
     }
   }
 

@@ -66,6 +66,16 @@ struct DeployPrerequisitesRule: Rule {
 
   /// `"1.100.0"` → [1, 100, 0]; nil unless the text is a dotted number with at least one dot.
   static func version(_ text: String) -> [Int]? {
+    // Most words are not versions; without a dot the split below cannot give two parts.
+    guard text.utf8.contains(UInt8(ascii: ".")) else { return nil }
+    // ASCII text: its Characters are its bytes (CR LF aside, which is no digit), so the
+    // byte split gives the same parts without grapheme breaking.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+      guard parts.count >= 2, parts.count <= 4 else { return nil }
+      let numbers = parts.compactMap { String($0).flatMap { Int($0) } }
+      return numbers.count == parts.count ? numbers : nil
+    }
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count >= 2, parts.count <= 4 else { return nil }
     let numbers = parts.compactMap { Int($0) }

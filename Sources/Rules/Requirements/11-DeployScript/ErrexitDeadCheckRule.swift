@@ -19,7 +19,9 @@ struct ErrexitDeadCheckRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let script = context.project.deployScript else { return .notApplicable("no deploy script") }
-    let records = script.walkInSourceOrder().statements
+    // One source-order walk serves both checks (each walk evaluates the whole script).
+    let walk = script.walkInSourceOrder()
+    let records = walk.statements
     var findings: [Finding] = []
     for record in records {
       let hasSubstitution = record.statement.assignments.contains { $0.hasCommandSubstitution }
@@ -29,7 +31,7 @@ struct ErrexitDeadCheckRule: Rule {
         findings.append(.error("under set -e\(setAt) the assignment on line \(record.location.line) exits the script when its command fails; this $? check and its error branch are unreachable", at: record.next!.location, related: [.init("the assignment that exits first", at: record.location)]))
       }
     }
-    for command in script.walkInSourceOrder().commands where ["local", "export", "declare", "readonly", "typeset"].contains(command.commandName ?? "") {
+    for command in walk.commands where ["local", "export", "declare", "readonly", "typeset"].contains(command.commandName ?? "") {
       for assignment in command.declarationAssignments where assignment.hasCommandSubstitution {
         findings.append(.warning("`\(command.commandName!) \(assignment.name)=$(...)` takes the status of `\(command.commandName!)`, not of the command: a failure goes unnoticed even under set -e (ShellCheck SC2155); assign on a separate line", at: assignment.location))
       }
