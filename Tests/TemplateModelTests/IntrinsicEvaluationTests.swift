@@ -6,6 +6,7 @@ import Testing
 @Suite struct IntrinsicEvaluationTests {
   static let header = """
     AWSTemplateFormatVersion: "2010-09-09"
+    Transform: AWS::LanguageExtensions
     Parameters:
       Env: {Type: String, AllowedValues: [dev, prod]}
       Port: {Type: Number, Default: 8501}
@@ -48,7 +49,7 @@ import Testing
     Case(expression: "!Sub \"app-${Env}-${AWS::Region}\"", expected: "app-dev-us-east-1"),
     Case(expression: "!Sub \"${!Literal}-${ Env }\"", expected: "${Literal}-dev"),
     Case(expression: "!Sub [\"${A}:${Port}\", {A: !Ref Env}]", expected: "dev:8501"),
-    Case(expression: "!Sub \"${Bucket.Arn}/x\"", expected: "${!GetAtt Bucket.Arn}/x"),
+    Case(expression: "!Sub \"${Bucket.Arn}/x\"", expected: "${Bucket.Arn}/x"),
     Case(expression: "!Join [\"-\", [a, !Ref Env, b]]", expected: "a-dev-b"),
     Case(expression: "!Join [\",\", !Ref Names]", expected: "a,b,c"),
     Case(expression: "!Select [1, !Ref Names]", expected: "b"),
@@ -74,6 +75,19 @@ import Testing
     let evaluated = try evaluate(Self.header + " " + testCase.expression + "\n", overrides: "Env=dev")
     let value = try #require(evaluated.resource("Probe")?["Value"])
     #expect(value.display == testCase.expected)
+  }
+
+  /// Fn::Length, Fn::ToJsonString and FindInMap's DefaultValue exist only under the
+  /// AWS::LanguageExtensions transform; without it CloudFormation rejects the template.
+  @Test("language-extension intrinsics need the transform", arguments: [
+    "!Length [a, b, c]", "!ToJsonString {a: b}", "!FindInMap [Config, staging, Size, {DefaultValue: medium}]",
+  ])
+  func languageExtensionsNeedTheTransform(_ expression: String) throws {
+    let plain = Self.header.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("Transform:") }.joined(separator: "\n")
+    #expect(!plain.contains("LanguageExtensions"))
+    let error = #expect(throws: InputError.self) { try evaluate(plain + " " + expression + "\n", overrides: "Env=dev") }
+    #expect(error?.message.contains("needs the AWS::LanguageExtensions transform") == true)
   }
 
   @Test func noValueRemovesTheKeyAndListItem() throws {
@@ -110,7 +124,7 @@ import Testing
   @Test func missingAndDisallowedParametersAreProblems() throws {
     let missing = try evaluate(Self.header + " x\n")
     #expect(missing.problems.map(\.kind) == [.missingParameter])
-    #expect(missing.problems.first?.location.line == 3)
+    #expect(missing.problems.first?.location.line == 4)  // the Env parameter, after the Transform line
     let disallowed = try evaluate(Self.header + " x\n", overrides: "Env=staging")
     #expect(disallowed.problems.map(\.kind) == [.disallowedValue])
     #expect(disallowed.problems.first?.message.contains("AllowedValues [dev, prod]") == true)

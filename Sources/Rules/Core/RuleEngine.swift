@@ -15,7 +15,9 @@ public struct RuleResult: Sendable {
   public func verdict(for id: RequirementID) -> Verdict {
     guard verdict.status == .fail || verdict.status == .warn else { return verdict }
     let own = verdict.findings.filter { $0.requirements.contains(id) }
-    if own.isEmpty { return .pass(verdict.passNote, evidence: verdict.evidence) }
+    // The rule's pass note would describe a state its other findings contradict
+    // ("port 8501 in all 6 places" while one place says 8080): say only what holds.
+    if own.isEmpty { return .pass("\(rule.id): nothing against \(id) (its findings concern \(Set(verdict.findings.flatMap(\.requirements)).sorted().map(\.description).joined(separator: ", ")))") }
     var projected = Verdict(findings: own, passNote: verdict.passNote, evidence: verdict.evidence)
     projected.note = verdict.note
     return projected
@@ -42,7 +44,8 @@ public enum RuleEngine {
       case .perEnvironment:
         for environment in project.environments {
           let name = environment.scenario.environment
-          let verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
+          var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
+          verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
           results.append(RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name)))
         }
       }

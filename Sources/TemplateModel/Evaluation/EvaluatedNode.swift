@@ -87,6 +87,54 @@ public enum EvaluatedValue: Hashable, Sendable {
   case unresolved(Unresolved)
 }
 
+extension Unresolved {
+  /// How the value reads inside a string built by `Fn::Sub`: the variable as written
+  /// there (`${Repo.RepositoryUri}`, `${Cluster}`, `${AWS::AccountId}`), not a
+  /// short-form call (`${!GetAtt ...}` would read as Fn::Sub's `${!Literal}` escape).
+  var subVariable: String {
+    switch self {
+    case .resource(let id): "${\(id)}"
+    case .attribute(let id, let name): "${\(id).\(name)}"
+    case .pseudo(let name): "${\(name)}"
+    default: "${\(display)}"
+    }
+  }
+}
+
+extension EvaluatedNode {
+  /// Whether the value is longer than `limit`: the UTF-8 bytes of its strings plus 16
+  /// per list, mapping or unresolved part. Stops as soon as the limit is passed, so the
+  /// cost is at most proportional to `limit` even when parts are shared many times.
+  public func exceeds(_ limit: Int) -> Bool {
+    var budget = limit
+    var pending: [EvaluatedNode] = [self]
+    while let node = pending.popLast() {
+      switch node.value {
+      case .scalar(let scalar): budget -= scalar.text.utf8.count
+      case .list(let items):
+        budget -= 16
+        pending += items
+      case .map(let map):
+        budget -= 16
+        for entry in map.entries {
+          budget -= entry.key.utf8.count
+          pending.append(entry.value)
+        }
+      case .unresolved(let what):
+        budget -= 16
+        switch what {
+        case .concatenation(let parts): pending += parts
+        case .conditional(_, let then, let otherwise): pending += [then, otherwise].compactMap { $0 }
+        case .expression(let text), .importValue(let text): budget -= text.utf8.count
+        default: break
+        }
+      }
+      if budget < 0 { return true }
+    }
+    return false
+  }
+}
+
 /// What a value is when it is not known before deploy.
 public indirect enum Unresolved: Hashable, Sendable {
   /// `Ref` to a resource: its physical ID.
@@ -125,7 +173,7 @@ public indirect enum Unresolved: Hashable, Sendable {
     case .conditional(let condition, let then, let otherwise):
       "!If [\(condition), \(then?.display ?? "AWS::NoValue"), \(otherwise?.display ?? "AWS::NoValue")]"
     case .concatenation(let parts):
-      parts.map { part in part.string ?? "${\(part.display)}" }.joined()
+      parts.map { part in part.string ?? part.unresolved.map(\.subVariable) ?? "${\(part.display)}" }.joined()
     case .expression(let text): text
     }
   }

@@ -23,6 +23,12 @@ public struct EvaluatedTemplate: Sendable {
 
   public func output(_ name: String) -> EvaluatedOutput? { outputs.first { $0.name == name } }
 
+  /// The parts of the template only known at deploy time (`Template.opaqueParts`) that
+  /// exist in this env: those inside a resource whose condition is false are gone.
+  public var opaqueParts: [OpaquePart] {
+    template.opaqueParts.filter { part in part.resource.map { resource($0) != nil } ?? true }
+  }
+
   /// The resource a value references (`!Ref X` or `!GetAtt X.Attr`), if present in this env.
   public func resource(referencedBy node: EvaluatedNode?) -> EvaluatedResource? {
     node?.referencedResource.flatMap { resource($0) }

@@ -31,7 +31,7 @@ public struct TemplateEvaluator {
 
   private mutating func run() -> EvaluatedTemplate {
     checkBindings()
-    for name in template.conditions.keys { _ = condition(name) }
+    for name in conditionsInDependencyOrder() { _ = condition(name) }
     var resources: [EvaluatedResource] = []
     var removed: [(Resource, String)] = []
     for resource in template.resources {
@@ -102,6 +102,35 @@ public struct TemplateEvaluator {
   }
 
   // MARK: Conditions
+
+  /// Every condition after the conditions it references (an iterative post-order over
+  /// the template graph): deciding them in this order finds each referenced outcome
+  /// already known, so a chain of conditions (`C0: !Not [!Condition C1]`, ...) never
+  /// recurses from one condition into the next.
+  private func conditionsInDependencyOrder() -> [String] {
+    var successors: [String: [String]] = [:]
+    for edge in template.graph.edges where edge.from.hasPrefix("Conditions/") && edge.kind == .condition {
+      successors[String(edge.from.dropFirst("Conditions/".count)), default: []].append(edge.to)
+    }
+    var order: [String] = []
+    var seen: Set<String> = []
+    for start in template.conditions.keys where !seen.contains(start) {
+      seen.insert(start)
+      var stack: [(node: String, next: Int)] = [(start, 0)]
+      while let top = stack.last {
+        let outgoing = successors[top.node] ?? []
+        if top.next < outgoing.count {
+          stack[stack.count - 1].next += 1
+          let next = outgoing[top.next]
+          if seen.insert(next).inserted { stack.append((next, 0)) }
+        } else {
+          order.append(top.node)
+          stack.removeLast()
+        }
+      }
+    }
+    return order
+  }
 
   /// The outcome of condition `name`: nil when undecidable in this env.
   public mutating func condition(_ name: String) -> Bool? {
@@ -177,87 +206,141 @@ public struct TemplateEvaluator {
     EvaluatedNode(.scalar(.string(text)), at: location)
   }
 
+  /// One function per intrinsic below: evaluation recurses once per nesting level
+  /// (bounded by `NodeConverter.maximumNesting`), so this dispatcher, which is on the
+  /// stack at every level, keeps no locals of its own (one function with every case
+  /// inline took about 45 KB of stack per level in a debug build).
   private mutating func evaluate(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
-    let argument = call.argument
-    let items = argument.list ?? []
     switch call.function {
-    case .ref:
-      if argument.intrinsic != nil {
-        guard let name = evaluate(argument)?.string else { return unresolved(.expression(call.display), location) }
-        return reference(name, at: location)
-      }
-      return reference(argument.text ?? "", at: location)
-    case .getAtt:
-      let (resource, attribute) = TemplateValidator.getAttTarget(argument)
-      let name = attribute ?? (items.count > 1 ? evaluate(items[1])?.string : nil) ?? "?"
-      return unresolved(.attribute(resource, name), location)
-    case .sub where argument.intrinsic != nil:
-      return unresolved(.expression(call.display), location)
-    case .sub:
-      return substitute(argument, at: location)
-    case .join:
-      guard items.count == 2, let delimiter = items[0].text, let list = evaluate(items[1]) else {
-        return unresolved(.expression(call.display), location)
-      }
-      guard let values = list.list else { return unresolved(.concatenation([list]), location) }
-      if let texts = values.allStrings { return string(texts.joined(separator: delimiter), location) }
-      var parts: [EvaluatedNode] = []
-      for (index, value) in values.enumerated() {
-        if index > 0 { parts.append(string(delimiter, location)) }
-        parts.append(value)
-      }
-      return unresolved(.concatenation(parts), location)
-    case .select:
-      guard items.count == 2, let index = evaluate(items[0])?.int, let list = evaluate(items[1]) else {
-        return unresolved(.expression(call.display), location)
-      }
-      if case .availabilityZones(let zoneRegion) = list.unresolved {
-        return unresolved(.availabilityZone(region: zoneRegion, index: index), location)
-      }
-      guard let values = list.list else { return unresolved(.expression(call.display), location) }
-      guard values.indices.contains(index) else {
-        problems.append(EvaluationProblem(kind: .invalidFunction, message: "Fn::Select index \(index) is outside the list of \(values.count) items in env \(configuration.environment)", location: location, related: []))
-        return unresolved(.expression(call.display), location)
-      }
-      return values[index]
-    case .split:
-      guard items.count == 2, let delimiter = items[0].text, let text = evaluate(items[1])?.string else {
-        return unresolved(.expression(call.display), location)
-      }
-      return EvaluatedNode(.list(text.components(separatedBy: delimiter).map { string($0, location) }), at: location)
-    case .if:
-      guard items.count == 3, let name = items[0].text else { return unresolved(.expression(call.display), location) }
-      switch condition(name) {
-      case .some(true): return evaluate(items[1])
-      case .some(false): return evaluate(items[2])
-      case .none: return unresolved(.conditional(condition: name, then: evaluate(items[1]), otherwise: evaluate(items[2])), location)
-      }
-    case .equals, .and, .or, .not, .condition:
-      guard let outcome = decide(TemplateNode(.intrinsic(call), at: location)) else {
-        return unresolved(.expression(call.display), location)
-      }
-      return EvaluatedNode(.scalar(Scalar(.boolean, outcome ? "true" : "false")), at: location)
-    case .findInMap:
-      return findInMap(call, items, at: location)
-    case .getAZs:
-      let requested = argument.intrinsic == nil ? argument.text ?? "" : evaluate(argument)?.string ?? region ?? ""
-      return unresolved(.availabilityZones(region: requested.isEmpty ? region : requested), location)
-    case .importValue:
-      return unresolved(.importValue(evaluate(argument)?.display ?? argument.display), location)
-    case .base64:
-      guard let text = evaluate(argument)?.string else { return unresolved(.expression(call.display), location) }
-      return string(Base64.encode(Array(text.utf8)), location)
-    case .length:
-      guard let list = evaluate(argument)?.list else { return unresolved(.expression(call.display), location) }
-      return EvaluatedNode(.scalar(Scalar(.integer, String(list.count))), at: location)
-    case .toJsonString:
-      guard let value = evaluate(argument), let json = JSONText.render(value) else {
-        return unresolved(.expression(call.display), location)
-      }
-      return string(json, location)
-    default:
+    case .ref: return ref(call, at: location)
+    case .getAtt: return getAtt(call, at: location)
+    case .sub where call.argument.intrinsic != nil: return unresolved(.expression(call.display), location)
+    case .sub: return bounded(substitute(call.argument, at: location), call)
+    case .join: return bounded(join(call, at: location), call)
+    case .select: return select(call, at: location)
+    case .split: return split(call, at: location)
+    case .if: return ifCall(call, at: location)
+    case .equals, .and, .or, .not, .condition: return decided(call, at: location)
+    case .findInMap: return findInMap(call, call.argument.list ?? [], at: location)
+    case .getAZs: return getAZs(call, at: location)
+    case .importValue: return unresolved(.importValue(evaluate(call.argument)?.display ?? call.argument.display), location)
+    case .base64: return bounded(base64(call, at: location), call)
+    case .length: return length(call, at: location)
+    case .toJsonString: return bounded(toJsonString(call, at: location), call)
+    default: return unresolved(.expression(call.display), location)
+    }
+  }
+
+  /// The longest string `Fn::Sub`, `Fn::Join`, `Fn::Base64` and `Fn::ToJsonString` are
+  /// computed to: 1 MiB of UTF-8, the size of the largest template CloudFormation takes
+  /// (from S3). Longer results stay unresolved instead: nested `Fn::Base64` grows 4/3
+  /// per level and an `Fn::Sub` that uses its variable twice doubles per level, so 100
+  /// levels would be petabytes. Unresolved parts count 16 each, so parts shared by many
+  /// references (`${V}${V}` over `!GetAtt`) are bounded too.
+  static let maximumComputedLength = 1 << 20
+
+  private func bounded(_ node: EvaluatedNode?, _ call: Intrinsic) -> EvaluatedNode? {
+    guard let node, node.exceeds(Self.maximumComputedLength) else { return node }
+    return unresolved(.expression("\(call.function.rawValue) (longer than \(Self.maximumComputedLength) bytes, not computed)"), node.location)
+  }
+
+  private mutating func ref(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let argument = call.argument
+    if argument.intrinsic != nil {
+      guard let name = evaluate(argument)?.string else { return unresolved(.expression(call.display), location) }
+      return reference(name, at: location)
+    }
+    return reference(argument.text ?? "", at: location)
+  }
+
+  private mutating func getAtt(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let items = call.argument.list ?? []
+    let (resource, attribute) = TemplateValidator.getAttTarget(call.argument)
+    let name = attribute ?? (items.count > 1 ? evaluate(items[1])?.string : nil) ?? "?"
+    return unresolved(.attribute(resource, name), location)
+  }
+
+  private mutating func join(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let items = call.argument.list ?? []
+    guard items.count == 2, let delimiter = items[0].text, let list = evaluate(items[1]) else {
       return unresolved(.expression(call.display), location)
     }
+    guard let values = list.list else { return unresolved(.concatenation([list]), location) }
+    if let texts = values.allStrings { return string(texts.joined(separator: delimiter), location) }
+    var parts: [EvaluatedNode] = []
+    for (index, value) in values.enumerated() {
+      if index > 0 { parts.append(string(delimiter, location)) }
+      parts.append(value)
+    }
+    return unresolved(.concatenation(parts), location)
+  }
+
+  private mutating func select(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let items = call.argument.list ?? []
+    guard items.count == 2, let index = evaluate(items[0])?.int, let list = evaluate(items[1]) else {
+      return unresolved(.expression(call.display), location)
+    }
+    if case .availabilityZones(let zoneRegion) = list.unresolved {
+      return unresolved(.availabilityZone(region: zoneRegion, index: index), location)
+    }
+    guard let values = list.list else { return unresolved(.expression(call.display), location) }
+    guard values.indices.contains(index) else {
+      problems.append(EvaluationProblem(kind: .invalidFunction, message: "Fn::Select index \(index) is outside the list of \(values.count) items in env \(configuration.environment)", location: location, related: []))
+      return unresolved(.expression(call.display), location)
+    }
+    return values[index]
+  }
+
+  private mutating func split(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let items = call.argument.list ?? []
+    guard items.count == 2, let delimiter = items[0].text, let text = evaluate(items[1])?.string else {
+      return unresolved(.expression(call.display), location)
+    }
+    return EvaluatedNode(.list(text.components(separatedBy: delimiter).map { string($0, location) }), at: location)
+  }
+
+  private mutating func ifCall(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let items = call.argument.list ?? []
+    guard items.count == 3, let name = items[0].text else { return unresolved(.expression(call.display), location) }
+    switch condition(name) {
+    case .some(true): return evaluate(items[1])
+    case .some(false): return evaluate(items[2])
+    case .none: return unresolved(.conditional(condition: name, then: evaluate(items[1]), otherwise: evaluate(items[2])), location)
+    }
+  }
+
+  private mutating func decided(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    guard let outcome = decide(TemplateNode(.intrinsic(call), at: location)) else {
+      return unresolved(.expression(call.display), location)
+    }
+    return EvaluatedNode(.scalar(Scalar(.boolean, outcome ? "true" : "false")), at: location)
+  }
+
+  private mutating func getAZs(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    let argument = call.argument
+    let requested = argument.intrinsic == nil ? argument.text ?? "" : evaluate(argument)?.string ?? region ?? ""
+    return unresolved(.availabilityZones(region: requested.isEmpty ? region : requested), location)
+  }
+
+  private mutating func base64(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    guard let text = evaluate(call.argument)?.string else { return unresolved(.expression(call.display), location) }
+    // Base64 output is 4/3 of its input: refuse before encoding what would be too long.
+    guard text.utf8.count <= Self.maximumComputedLength / 4 * 3 else {
+      return unresolved(.expression("Fn::Base64 (longer than \(Self.maximumComputedLength) bytes, not computed)"), location)
+    }
+    return string(Base64.encode(Array(text.utf8)), location)
+  }
+
+  private mutating func length(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    guard let list = evaluate(call.argument)?.list else { return unresolved(.expression(call.display), location) }
+    return EvaluatedNode(.scalar(Scalar(.integer, String(list.count))), at: location)
+  }
+
+  private mutating func toJsonString(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
+    guard let value = evaluate(call.argument), !value.exceeds(Self.maximumComputedLength), let json = JSONText.render(value) else {
+      return unresolved(.expression(call.display), location)
+    }
+    return string(json, location)
   }
 
   private mutating func reference(_ name: String, at location: SourceLocation) -> EvaluatedNode? {

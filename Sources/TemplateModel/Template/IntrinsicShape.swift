@@ -6,10 +6,19 @@ import Diagnostics
 /// function reference", https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
 enum IntrinsicShape {
   /// `languageExtensions`: the template uses `AWS::LanguageExtensions`, which lets `Ref`
-  /// take an intrinsic function and adds `Fn::Length`, `Fn::ToJsonString`.
+  /// take an intrinsic function and adds `Fn::Length`, `Fn::ToJsonString` and the
+  /// `DefaultValue` of `Fn::FindInMap`; without the transform CloudFormation rejects
+  /// them ("AWS::LanguageExtensions transform", https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/transform-aws-languageextensions.html;
+  /// "Fn::FindInMap enhancements", https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-findinmap-enhancements.html).
   static func check(_ call: Intrinsic, languageExtensions: Bool) throws(InputError) {
     let argument = call.argument
     let name = call.function.rawValue
+    func needsLanguageExtensions(_ what: String) -> InputError {
+      InputError("\(what) needs the AWS::LanguageExtensions transform (Transform: AWS::LanguageExtensions); without it CloudFormation rejects the template", at: call.location)
+    }
+    if !languageExtensions && (call.function == .length || call.function == .toJsonString) {
+      throw needsLanguageExtensions(name)
+    }
     func fail(_ expected: String) -> InputError {
       InputError("\(name) takes \(expected); found \(argument.kindDescription)\(argument.list.map { " of \($0.count) items" } ?? "")", at: call.location)
     }
@@ -74,6 +83,7 @@ enum IntrinsicShape {
         guard let options = list[3].map, options["DefaultValue"] != nil, options.count == 1 else {
           throw fail("{DefaultValue: ...} as its optional fourth item")
         }
+        guard languageExtensions else { throw needsLanguageExtensions("Fn::FindInMap with a DefaultValue") }
       }
     case .getAZs:
       guard argument.scalar?.kind == .string || argument.scalar?.kind == .null || argument.intrinsic?.function == .ref else {

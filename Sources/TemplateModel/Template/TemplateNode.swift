@@ -6,8 +6,9 @@ import Diagnostics
 /// here; evaluation per config env is `TemplateEvaluator`'s job.
 public struct TemplateNode: Hashable, Sendable {
   public var value: TemplateValue
-  /// Where the value starts (for a mapping or sequence: its first key or item, or the
-  /// opening bracket for flow style), as libyaml reports it.
+  /// Where the value starts, as libyaml reports it: for a non-empty mapping, its first
+  /// key (in flow style and JSON too, not the `{`); for a sequence, its first item, or
+  /// the `[` in flow style; for an empty mapping, its `{`.
   public var location: SourceLocation
 
   public init(_ value: TemplateValue, at location: SourceLocation) {

@@ -3,10 +3,17 @@ import Diagnostics
 /// Checks a template's intrinsic functions and references, and builds its
 /// `TemplateGraph`: every intrinsic has the argument shape CloudFormation requires;
 /// `Ref`, `Fn::GetAtt`, `Fn::Sub` variables, `DependsOn`, condition names and literal
-/// `Fn::FindInMap` map names resolve; resources and conditions reference no cycle.
+/// `Fn::FindInMap` map names resolve; resources and conditions reference no cycle, and
+/// no condition is decided through a chain of more than `ConditionChain.maximumLength`
+/// conditions; `Mappings` hold no intrinsic function. Records the `Fn::Transform` calls
+/// and the `Fn::ForEach` loops inside values in `opaqueParts`.
+///
+/// `walk` recurses along the template's nesting, which `NodeConverter` bounds.
 struct TemplateValidator {
   let template: Template
   private var edges: [TemplateGraph.Edge] = []
+  /// `Fn::Transform` calls and loops inside properties, found while walking.
+  private(set) var opaqueParts: [OpaquePart] = []
 
   private let languageExtensions: Bool
 
@@ -16,6 +23,7 @@ struct TemplateValidator {
   }
 
   mutating func validate() throws(InputError) -> TemplateGraph {
+    try checkMappings()
     let conditionNames = Set(template.conditions.keys)
     for entry in template.conditions.entries {
       try walk(entry.value, from: "Conditions/" + entry.key, inConditions: true)
@@ -59,7 +67,46 @@ struct TemplateValidator {
     let graph = TemplateGraph(edges: edges)
     try CycleCheck.resources(graph, template: template)
     try CycleCheck.conditions(graph)
+    try ConditionChain.check(graph, template: template)
     return graph
+  }
+
+  /// "You can't include parameters, pseudo parameters, or intrinsic functions in the
+  /// Mappings section" ("CloudFormation template Mappings syntax",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/mappings-section-structure.html),
+  /// except `Fn::Transform` (`AWS::Include` may fill the section). Also what keeps
+  /// `Fn::FindInMap` from finding itself.
+  private mutating func checkMappings() throws(InputError) {
+    var pending = template.mappings.entries.map(\.value)
+    while let node = pending.popLast() {
+      switch node.value {
+      case .scalar: continue
+      case .list(let items): pending += items
+      case .map(let map):
+        for entry in map.entries {
+          if entry.key == "Fn::Transform" {
+            opaqueParts += OpaquePart.transforms(entry.value, scope: "mappings", resource: nil, at: entry.keyLocation)
+          } else {
+            pending.append(entry.value)
+          }
+        }
+      case .intrinsic(let call) where call.function == .transform:
+        opaqueParts += OpaquePart.transforms(call.argument, scope: "mappings", resource: nil, at: call.location)
+      case .intrinsic(let call):
+        throw InputError("Mappings may not contain intrinsic functions (found \(call.function.rawValue)); CloudFormation rejects the template", at: call.location)
+      }
+    }
+  }
+
+  /// What an opaque part found under `owner` ("Resources/X") generates, and its resource.
+  private static func scope(of owner: String) -> (String, String?) {
+    if owner.hasPrefix("Resources/") {
+      let id = String(owner.dropFirst("Resources/".count))
+      return ("properties of \(id)", id)
+    }
+    if owner.hasPrefix("Outputs/") { return ("output \(owner.dropFirst("Outputs/".count))", nil) }
+    if owner.hasPrefix("Conditions/") { return ("condition \(owner.dropFirst("Conditions/".count))", nil) }
+    return (owner, nil)
   }
 
   private mutating func walk(_ node: TemplateNode, from owner: String, inConditions: Bool, subVariables: Set<String> = []) throws(InputError) {
@@ -73,10 +120,26 @@ struct TemplateValidator {
         if entry.key.hasPrefix("Fn::"), map.count == 1, !entry.key.hasPrefix("Fn::ForEach::") {
           throw InputError("unknown intrinsic function \(entry.key)", at: entry.keyLocation)
         }
+        if entry.key == "Fn::Transform" {
+          // `AWS::Include` beside other keys: it adds entries to this mapping.
+          let (scope, resource) = Self.scope(of: owner)
+          opaqueParts += OpaquePart.transforms(entry.value, scope: scope, resource: resource, at: entry.keyLocation)
+        } else if entry.key.hasPrefix("Fn::ForEach::"), let loop = try? ForEachLoop(entry.value, name: entry.key, at: entry.keyLocation) {
+          // A loop inside a value (resource properties): not expanded here.
+          let (scope, resource) = Self.scope(of: owner)
+          opaqueParts.append(OpaquePart(.loop(name: loop.name, collection: loop.collection.display), scope: scope, resource: resource, at: loop.location))
+          try walk(loop.collection, from: owner, inConditions: inConditions, subVariables: subVariables)
+          try walk(TemplateNode(.map(loop.output), at: entry.value.location), from: owner, inConditions: inConditions, subVariables: subVariables.union(loop.identifiers))
+          continue
+        }
         try walk(entry.value, from: owner, inConditions: inConditions, subVariables: subVariables)
       }
     case .intrinsic(let call):
       try IntrinsicShape.check(call, languageExtensions: languageExtensions)
+      if call.function == .transform {
+        let (scope, resource) = Self.scope(of: owner)
+        opaqueParts += OpaquePart.transforms(call.argument, scope: scope, resource: resource, at: call.location)
+      }
       try record(call, from: owner, inConditions: inConditions, subVariables: subVariables)
     }
   }

@@ -7,7 +7,8 @@ enum YAMLErrorTranslation {
     switch error {
     case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
       let .composer(context, problem, mark, _):
-      var message = problem
+      var message = problem.hasPrefix("Maximum nesting level reached")
+        ? "nesting deeper than 1,000 levels (the YAML reader's limit)" : problem
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
       return InputError("invalid YAML: \(message)", at: location(mark, file))
     case let .reader(problem, offset, value, yaml):

@@ -17,6 +17,20 @@ extension EvaluatedNode {
     }
   }
 
+  /// Whether both values are the same, wherever each is written (`==` also compares
+  /// locations): `!Sub "service/${Cluster}/${Service.Name}"` written twice is the
+  /// same value. Unresolved parts compare by what they stand for.
+  public func hasSameValue(as other: EvaluatedNode) -> Bool {
+    switch (value, other.value) {
+    case (.scalar(let a), .scalar(let b)): return a.text == b.text && (a.kind == .null) == (b.kind == .null)
+    case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.hasSameValue(as: $1) }
+    case (.map(let a), .map(let b)):
+      return a.keys == b.keys && zip(a.entries, b.entries).allSatisfy { $0.value.hasSameValue(as: $1.value) }
+    case (.unresolved, .unresolved): return display == other.display
+    default: return false
+    }
+  }
+
   /// The items of a list, or the value itself as a one-item list (CloudFormation accepts
   /// a single value where a list is expected in a few places, such as `Action`).
   public var items: [EvaluatedNode] { list ?? [self] }

@@ -32,6 +32,25 @@ extension EvaluatedTemplate {
     resource(referencedBy: service["Cluster"])
   }
 
+  /// The clusters the services of this template run in. `inTemplate`: clusters of this
+  /// template that a service names (every cluster of the template when it has no
+  /// service); `outside`: services whose `Cluster` is not a resource of this template
+  /// (a name or ARN, a parameter, an import; `nil` when absent: the account's `default`
+  /// cluster), whose settings no check of these files can see.
+  public var serviceClusters: (inTemplate: [EvaluatedResource], outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)]) {
+    guard !services.isEmpty else { return (clusters, []) }
+    var used: [EvaluatedResource] = []
+    var outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)] = []
+    for service in services {
+      if let cluster = cluster(of: service) {
+        if !used.contains(where: { $0.logicalID == cluster.logicalID }) { used.append(cluster) }
+      } else {
+        outside.append((service, service["Cluster"]))
+      }
+    }
+    return (used, outside)
+  }
+
   public func containers(of taskDefinition: EvaluatedResource) -> [ContainerDefinition] {
     (taskDefinition["ContainerDefinitions"]?.list ?? []).enumerated().map {
       ContainerDefinition(taskDefinition: taskDefinition.logicalID, index: $0.offset, node: $0.element)
@@ -58,12 +77,18 @@ extension EvaluatedTemplate {
     return id.hasSuffix("/" + name)
   }
 
-  /// Scaling policies attached to a scalable target (by `ScalingTargetId`, or by the
-  /// same ResourceId and dimension).
+  /// Scaling policies attached to a scalable target: by `ScalingTargetId`, or by the
+  /// same `ServiceNamespace`, `ScalableDimension` and `ResourceId` (the other way the
+  /// policy may name its target). Values are compared as written after evaluation,
+  /// not by where they are written. Reference: "AWS::ApplicationAutoScaling::ScalingPolicy",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
     resources(ofType: "AWS::ApplicationAutoScaling::ScalingPolicy").filter { policy in
-      policy["ScalingTargetId"]?.mentions(target.logicalID) == true
-        || (policy["ResourceId"] != nil && policy["ResourceId"] == target["ResourceId"])
+      if let id = policy["ScalingTargetId"] { return id.mentions(target.logicalID) }
+      return ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
+        guard let own = policy[key], let targets = target[key] else { return false }
+        return own.hasSameValue(as: targets)
+      }
     }
   }
 

@@ -9,6 +9,8 @@ public struct PolicyStatement: Sendable {
   /// Where each action is written (same order as `actions`).
   public var actionLocations: [SourceLocation] = []
   public var usesNotAction: Bool
+  /// `NotAction` patterns as written (a `Deny` with `NotAction` denies everything else).
+  public var notActions: [String] = []
   /// Resources (`*`, an ARN, `!GetAtt Repo.Arn`).
   public var resources: [EvaluatedNode]
   public var location: SourceLocation
@@ -16,10 +18,22 @@ public struct PolicyStatement: Sendable {
   public var source: String
 
   public var isAllow: Bool { effect.caseInsensitiveCompare("Allow") == .orderedSame }
+  public var isDeny: Bool { effect.caseInsensitiveCompare("Deny") == .orderedSame }
 
   /// Whether the statement's actions cover `action` (IAM wildcards `*` and `?`, case-insensitive).
   public func covers(_ action: String) -> Bool {
     if usesNotAction { return false }
+    return actions.contains { IAMPattern.matches($0, action) }
+  }
+
+  /// Whether this is a `Deny` that applies to `action`: its `Action` covers it, or its
+  /// `NotAction` does not. An explicit deny overrides every allow, whatever its
+  /// resources or conditions narrow it to (taken as applying: a check of the files
+  /// cannot tell the request it will see). Reference: "Policy evaluation logic",
+  /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+  public func denies(_ action: String) -> Bool {
+    guard isDeny else { return false }
+    if usesNotAction { return !notActions.contains { IAMPattern.matches($0, action) } }
     return actions.contains { IAMPattern.matches($0, action) }
   }
 
@@ -33,6 +47,17 @@ public struct PolicyStatement: Sendable {
 
   /// True when a resource is exactly `*`.
   public var onAllResources: Bool { resources.contains { $0.string == "*" } }
+}
+
+extension [PolicyStatement] {
+  /// Whether these statements, together, allow `action`: an `Allow` covers it and no
+  /// explicit `Deny` applies to it (a deny always wins).
+  public func allow(_ action: String) -> Bool {
+    contains { $0.isAllow && $0.covers(action) } && !contains { $0.denies(action) }
+  }
+
+  /// The first explicit `Deny` that applies to `action`.
+  public func denial(of action: String) -> PolicyStatement? { first { $0.denies(action) } }
 }
 
 /// IAM's wildcard match for actions: `*` any run, `?` one character, case-insensitive.
@@ -62,27 +87,31 @@ public enum IAMPattern {
 /// What AWS managed policies the rules rely on grant, from the AWS Managed Policy
 /// Reference (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/).
 public enum ManagedPolicyGrants {
-  /// AmazonECSTaskExecutionRolePolicy: ECR pull and CloudWatch Logs writes on `*`
+  /// Keyed by the policy's path and name after `arn:<partition>:iam::aws:policy/`: an
+  /// ARN with another path names a policy that does not exist (IAM rejects the role).
+  /// AmazonECSTaskExecutionRolePolicy (`arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`):
+  /// ECR pull and CloudWatch Logs writes on `*`
   /// (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonECSTaskExecutionRolePolicy.html).
   public static let known: [String: [String]] = [
-    "AmazonECSTaskExecutionRolePolicy": [
+    "service-role/AmazonECSTaskExecutionRolePolicy": [
       "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
       "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents",
     ]
   ]
 
-  /// The policy name at the end of a managed policy ARN (`.../service-role/AmazonECSTaskExecutionRolePolicy`).
+  /// The path and name of an AWS managed policy ARN (`service-role/AmazonECSTaskExecutionRolePolicy`
+  /// for `arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`).
   public static func name(of arn: EvaluatedNode) -> String? {
     let text = arn.string ?? arn.display
-    guard text.contains(":iam::aws:policy/") else { return nil }
-    return text.split(separator: "/").last.map(String.init)
+    guard let range = text.range(of: ":iam::aws:policy/") else { return nil }
+    return String(text[range.upperBound...])
   }
 }
 
 extension EvaluatedTemplate {
-  /// Every statement granted to `role`: its inline `Policies`, `AWS::IAM::Policy` and
-  /// `AWS::IAM::ManagedPolicy` resources naming it in `Roles`, and known AWS managed
-  /// policies in `ManagedPolicyArns` (as one `*` statement each).
+  /// Every statement granted to `role`: its inline `Policies`, the policy resources
+  /// attached to it (`attachedPolicies`), and known AWS managed policies in
+  /// `ManagedPolicyArns` (as one `*` statement each). Deny statements are included.
   public func statements(grantedTo role: String) -> [PolicyStatement] {
     var statements: [PolicyStatement] = []
     if let resource = resource(role) {
@@ -97,12 +126,24 @@ extension EvaluatedTemplate {
           resources: [EvaluatedNode(.scalar(.string("*")), at: arn.location)], location: arn.location, source: name))
       }
     }
-    for type in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] {
-      for policy in resources(ofType: type) where policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true {
-        statements += Self.statements(of: policy["PolicyDocument"], source: policy.logicalID)
-      }
+    for policy in attachedPolicies(of: role) {
+      statements += Self.statements(of: policy["PolicyDocument"], source: policy.logicalID)
     }
     return statements
+  }
+
+  /// `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources naming `role` in `Roles`,
+  /// and `AWS::IAM::RolePolicy` resources naming it in `RoleName` (`!Ref Role` gives
+  /// the role's name). Reference: "AWS::IAM::RolePolicy",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html
+  func attachedPolicies(of role: String) -> [EvaluatedResource] {
+    resources.filter { policy in
+      switch policy.type {
+      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy": policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true
+      case "AWS::IAM::RolePolicy": policy["RoleName"]?.mentions(role) == true
+      default: false
+      }
+    }
   }
 
   /// Whether anything grants `role` permissions (inline or attached policies, managed ARNs).
@@ -112,11 +153,7 @@ extension EvaluatedTemplate {
       if let policies = resource["Policies"], !(policies.list?.isEmpty ?? false) { places.append(policies.location) }
       if let arns = resource["ManagedPolicyArns"], !(arns.list?.isEmpty ?? false) { places.append(arns.location) }
     }
-    for type in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] {
-      for policy in resources(ofType: type) where policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true {
-        places.append(policy.location)
-      }
-    }
+    places += attachedPolicies(of: role).map(\.location)
     return places
   }
 
@@ -129,6 +166,7 @@ extension EvaluatedTemplate {
         actions: statement["Action"]?.items.compactMap(\.string) ?? [],
         actionLocations: statement["Action"]?.items.filter { $0.string != nil }.map(\.location) ?? [],
         usesNotAction: statement["NotAction"] != nil,
+        notActions: statement["NotAction"]?.items.compactMap(\.string) ?? [],
         resources: statement["Resource"]?.items ?? [],
         location: statement.location, source: source)
     }

@@ -50,16 +50,23 @@ struct ExecutionRoleECRPullRule: Rule {
       if roles.isEmpty { return .notApplicable("no task definition and no ECS task role with ECR permissions in the template") }
     }
     for (role, reference, owner) in roles {
-      let statements = template.statements(grantedTo: role).filter(\.isAllow)
+      let all = template.statements(grantedTo: role)
+      // An explicit Deny overrides every Allow (IAM policy evaluation logic).
+      for action in [Self.tokenAction] + Self.pullActions {
+        if let denial = all.denial(of: action) {
+          findings.append(.error("\(role) is explicitly denied \(action) by \(denial.source); a deny overrides every allow, so the agent cannot pull the image", at: denial.location(of: action), related: [.init("execution role of \(owner)", at: reference)]))
+        }
+      }
+      let statements = all.filter(\.isAllow)
       let tokenGrants = statements.filter { $0.covers(Self.tokenAction) }
-      if !tokenGrants.contains(where: \.onAllResources) {
+      if all.denial(of: Self.tokenAction) == nil, !tokenGrants.contains(where: \.onAllResources) {
         let scoped = tokenGrants.first
         findings.append(.error(
           scoped.map { "ecr:GetAuthorizationToken is granted to \(role) only on \($0.resources.map(\.display).joined(separator: ", ")); the action supports no resource-level permission and works only with Resource \"*\", so the execution role cannot authenticate to ECR" }
             ?? "\(role) is not granted ecr:GetAuthorizationToken on \"*\"; the agent cannot log in to ECR",
           at: scoped?.location(of: Self.tokenAction) ?? reference, related: [.init("execution role of \(owner)", at: reference)]))
       }
-      for action in Self.pullActions where !statements.contains(where: { $0.covers(action) }) {
+      for action in Self.pullActions where all.denial(of: action) == nil && !statements.contains(where: { $0.covers(action) }) {
         findings.append(.error("\(role) is not granted \(action); the agent cannot pull the image layers", at: reference))
       }
     }

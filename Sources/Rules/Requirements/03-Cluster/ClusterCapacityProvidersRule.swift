@@ -12,13 +12,17 @@ struct ClusterCapacityProvidersRule: Rule {
     examples: [
       .compliant(),
       .change("FARGATE_SPOT missing", .edit(.template, "        - FARGATE\n        - FARGATE_SPOT\n", "        - FARGATE\n")),
+      .change(
+        "the service runs in a cluster defined elsewhere (the template's own cluster is unused)",
+        .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: shared-cluster\n"), expect: .needsEvidence),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let wanted = context.value("capacity-providers")?.list else { return .missingValue("capacity-providers", of: "3.1") }
     let template = context.template
-    guard !template.clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "requirement 3.1 needs FARGATE and FARGATE_SPOT on it") }
-    return Verdict(findings: template.clusters.compactMap { cluster in
+    let (clusters, outside) = template.serviceClusters
+    guard !clusters.isEmpty || !outside.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "requirement 3.1 needs FARGATE and FARGATE_SPOT on it") }
+    let verdict = Verdict(findings: clusters.compactMap { cluster in
       var providers = cluster["CapacityProviders"]?.strings ?? []
       for association in template.resources(ofType: "AWS::ECS::ClusterCapacityProviderAssociations") where association["Cluster"]?.mentions(cluster.logicalID) == true {
         providers += association["CapacityProviders"]?.strings ?? []
@@ -26,6 +30,7 @@ struct ClusterCapacityProvidersRule: Rule {
       let missing = wanted.filter { !providers.contains($0) }
       guard !missing.isEmpty else { return nil }
       return .error("cluster \(cluster.logicalID) has capacity providers [\(providers.joined(separator: ", "))]; \(context.value("capacity-providers")!.cited) also requires \(missing.joined(separator: ", "))", at: cluster["CapacityProviders"]?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/CapacityProviders")
-    }, passNote: "capacity providers " + wanted.joined(separator: ", "))
+    }, passNote: clusters.isEmpty ? "" : "capacity providers " + wanted.joined(separator: ", "))
+    return context.limited(verdict, byClustersOutside: outside, what: "capacity providers")
   }
 }

@@ -13,16 +13,20 @@ struct ContainerInsightsRule: Rule {
     examples: [
       .compliant(),
       .change("insights disabled", .edit(.template, "          Value: enabled\n      Tags:", "          Value: disabled\n      Tags:"), alsoFails: ["9.3"]),
+      .change(
+        "the service runs in a cluster defined elsewhere (the template's own cluster is unused)",
+        .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: shared-cluster\n"), expect: .needsEvidence),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    let clusters = context.template.clusters
-    guard !clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "Container Insights is a cluster setting") }
-    return Verdict(findings: clusters.compactMap { cluster in
+    let (clusters, outside) = context.template.serviceClusters
+    guard !clusters.isEmpty || !outside.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "Container Insights is a cluster setting") }
+    let verdict = Verdict(findings: clusters.compactMap { cluster in
       let setting = (cluster["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }
       let value = setting?["Value"]?.string
       if value == "enabled" || value == "enhanced" { return nil }
       return .error("cluster \(cluster.logicalID) has containerInsights \(setting?["Value"]?.display ?? "unset (the account default, usually disabled)"); it must be enabled", at: setting?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/ClusterSettings")
-    }, passNote: "containerInsights enabled")
+    }, passNote: clusters.isEmpty ? "" : "containerInsights enabled")
+    return context.limited(verdict, byClustersOutside: outside, what: "containerInsights setting")
   }
 }

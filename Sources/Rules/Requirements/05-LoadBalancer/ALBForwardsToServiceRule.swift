@@ -9,10 +9,36 @@ struct ALBForwardsToServiceRule: Rule {
     title: "HTTPS listener forwards to the service's target group",
     rationale: "The ALB balances each request over the healthy targets of the group it forwards to; that group must be the one the ECS service registers its tasks in, with TargetType ip (awsvpc tasks have their own IP).",
     scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
-    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html"],
+    sources: [
+      "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/alb.html",
+      "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-elasticloadbalancingv2-listener-targetgrouptuple.html",
+    ],
     examples: [
       .compliant(),
       .change("target type instance", .edit(.template, "      TargetType: ip", "      TargetType: instance")),
+      .change(
+        "the service's target group gets weight 0 in a weighted forward",
+        .edit(.template, "        - Type: forward\n          TargetGroupArn: !Ref TargetGroup\n\n  # -----", "        - Type: forward\n          ForwardConfig:\n            TargetGroups:\n              - TargetGroupArn: !Ref TargetGroup\n                Weight: 0\n\n  # -----")),
+      .change(
+        "a listener rule on the HTTPS listener answers /admin with a fixed response",
+        .edit(.template, "  # ---------------------------------------------------------------------------\n  # Alarms and notifications", """
+            AdminRule:
+              Type: AWS::ElasticLoadBalancingV2::ListenerRule
+              Properties:
+                ListenerArn: !Ref HttpsListener
+                Priority: 10
+                Conditions:
+                  - Field: path-pattern
+                    PathPatternConfig:
+                      Values: ["/admin/*"]
+                Actions:
+                  - Type: fixed-response
+                    FixedResponseConfig:
+                      StatusCode: "404"
+
+            # ---------------------------------------------------------------------------
+            # Alarms and notifications
+          """), expect: .warn),
       .change("HTTPS listener returns a fixed response", .edit(.template, "        - Type: forward\n          TargetGroupArn: !Ref TargetGroup\n\n  # -----", "        - Type: fixed-response\n          FixedResponseConfig:\n            StatusCode: \"503\"\n\n  # -----")),
     ])
 
@@ -28,16 +54,40 @@ struct ALBForwardsToServiceRule: Rule {
       }
     }
     let listeners = template.resources(ofType: EvaluatedTemplate.listenerType).filter { $0["Port"]?.int == https }
+    let names = serviceGroups.sorted().joined(separator: ", ")
     for listener in listeners {
       let actions = listener["DefaultActions"]?.list ?? []
-      let forwarded = actions.filter { $0["Type"]?.string == "forward" }.flatMap { action in
-        [action["TargetGroupArn"]].compactMap { $0 } + (action["ForwardConfig"]?["TargetGroups"]?.list ?? []).compactMap { $0["TargetGroupArn"] }
+      let forward = ForwardTargets(actions)
+      let at = listener["DefaultActions"]?.location ?? listener.location
+      let path = "Resources/\(listener.logicalID)/Properties/DefaultActions"
+      if !forward.reaches(serviceGroups) {
+        if let weighted = forward.targets(in: serviceGroups).first {
+          findings.append(.error("\(listener.logicalID) on port \(https) forwards to \(weighted.targetGroup.display) with Weight 0 in its ForwardConfig: the service's tasks receive no requests", at: weighted.targetGroup.location, path: path))
+        } else {
+          findings.append(.error("\(listener.logicalID) on port \(https) does not forward to the service's target group (\(names)); its default action is \(forward.types.joined(separator: ", "))", at: at, path: path))
+        }
+      } else if !forward.elsewhere(than: serviceGroups).isEmpty {
+        findings.append(.warning("\(listener.logicalID) on port \(https) sends a weighted share of requests to \(Self.describe(forward.elsewhere(than: serviceGroups))) besides the service's target group (\(names))", at: at, path: path))
       }
-      if !forwarded.contains(where: { node in serviceGroups.contains { node.mentions($0) } }) {
-        findings.append(.error("\(listener.logicalID) on port \(https) does not forward to the service's target group (\(serviceGroups.sorted().joined(separator: ", "))); its default action is \(actions.compactMap { $0["Type"]?.string }.joined(separator: ", "))", at: listener["DefaultActions"]?.location ?? listener.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions"))
+      // A listener rule's actions replace the default action for the requests it matches.
+      for rule in template.listenerRules(of: listener) {
+        let ruled = ForwardTargets(rule["Actions"]?.list ?? [])
+        let ruleAt = rule["Actions"]?.location ?? rule.location
+        let rulePath = "Resources/\(rule.logicalID)/Properties/Actions"
+        if !ruled.reaches(serviceGroups) {
+          let goes = ruled.targets.isEmpty ? ruled.types.joined(separator: ", ") : "forward to \(Self.describe(ruled.targets))"
+          findings.append(.warning("listener rule \(rule.logicalID) on \(listener.logicalID) sends the requests it matches to \(goes), not to the service's target group (\(names))", at: ruleAt, path: rulePath))
+        } else if !ruled.elsewhere(than: serviceGroups).isEmpty {
+          findings.append(.warning("listener rule \(rule.logicalID) on \(listener.logicalID) sends a weighted share of the requests it matches to \(Self.describe(ruled.elsewhere(than: serviceGroups)))", at: ruleAt, path: rulePath))
+        }
       }
     }
     if listeners.isEmpty { findings.append(.error("no listener on port \(https) forwards traffic to the service", at: context.templateStart)) }
-    return Verdict(findings: findings, passNote: "HTTPS \(https) forwards to \(serviceGroups.sorted().joined(separator: ", ")) (ip targets)")
+    return Verdict(findings: findings, passNote: "HTTPS \(https) forwards to \(names) (ip targets)")
+  }
+
+  /// "!Ref Other (weight 3), !Ref Canary".
+  static func describe(_ targets: [ForwardTargets.Target]) -> String {
+    targets.map { "\($0.targetGroup.display)\($0.weight.map { " (weight \($0))" } ?? "")" }.joined(separator: ", ")
   }
 }

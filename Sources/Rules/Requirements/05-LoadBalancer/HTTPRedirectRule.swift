@@ -8,11 +8,33 @@ struct HTTPRedirectRule: Rule {
     title: "HTTP listener redirects to HTTPS",
     rationale: "A redirect action (Protocol HTTPS, Port \"443\", a permanent status) sends every plain-HTTP request to the encrypted listener; a forward action would serve the dashboard unencrypted.",
     scope: .perEnvironment, artifacts: [.template],
-    sources: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions"],
+    sources: [
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions",
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html",
+    ],
     examples: [
       .compliant(),
       .change("HTTP forwards", .edit(.template, "        - Type: redirect\n          RedirectConfig:\n            Protocol: HTTPS\n            Port: \"443\"\n            Host: \"#{host}\"\n            Path: \"/#{path}\"\n            Query: \"#{query}\"\n            StatusCode: HTTP_301", "        - Type: forward\n          TargetGroupArn: !Ref TargetGroup")),
       .change("temporary redirect", .edit(.template, "StatusCode: HTTP_301", "StatusCode: HTTP_302")),
+      .change(
+        "a listener rule on the HTTP listener forwards /app to the tasks",
+        .edit(.template, "  HttpsListener:\n", """
+            HttpAppRule:
+              Type: AWS::ElasticLoadBalancingV2::ListenerRule
+              Properties:
+                ListenerArn: !Ref HttpListener
+                Priority: 10
+                Conditions:
+                  - Field: path-pattern
+                    PathPatternConfig:
+                      Values: ["/app/*"]
+                Actions:
+                  - Type: forward
+                    TargetGroupArn: !Ref TargetGroup
+
+            HttpsListener:
+
+          """)),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -22,7 +44,15 @@ struct HTTPRedirectRule: Rule {
     let template = context.template
     let listeners = template.resources(ofType: EvaluatedTemplate.listenerType).filter { $0["Port"]?.int == http }
     guard !listeners.isEmpty else { return context.missing("listener on port \(http)", for: "it redirects to HTTPS") }
-    return Verdict(findings: listeners.compactMap { listener in
+    // A listener rule's actions replace the default action for the requests it matches.
+    let ruleFindings: [Finding] = listeners.flatMap { listener in
+      template.listenerRules(of: listener).compactMap { rule -> Finding? in
+        let forward = ForwardTargets(rule["Actions"]?.list ?? [])
+        guard forward.types.contains("forward") else { return nil }
+        return .error("listener rule \(rule.logicalID) on \(listener.logicalID) (port \(http)) forwards the requests it matches to \(forward.targets.map(\.targetGroup.display).joined(separator: ", ")); they are served over plain HTTP instead of being redirected to HTTPS", at: rule["Actions"]?.location ?? rule.location, path: "Resources/\(rule.logicalID)/Properties/Actions")
+      }
+    }
+    return Verdict(findings: ruleFindings + listeners.compactMap { listener in
       let actions = listener["DefaultActions"]?.list ?? []
       guard let redirect = actions.first(where: { $0["Type"]?.string == "redirect" }), let config = redirect["RedirectConfig"] else {
         return .error("\(listener.logicalID) on port \(http) does \(actions.compactMap { $0["Type"]?.string }.joined(separator: ", ")) instead of redirecting to HTTPS", at: listener["DefaultActions"]?.location ?? listener.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions")

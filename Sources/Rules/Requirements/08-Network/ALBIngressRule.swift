@@ -13,6 +13,9 @@ struct ALBIngressRule: Rule {
       .compliant(),
       .change("SSH open on the ALB", .edit(.template, "        - Description: HTTPS from anywhere\n", "        - Description: SSH\n          IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n        - Description: HTTPS from anywhere\n")),
       .change("all traffic", .edit(.template, "        - Description: HTTPS from anywhere\n          IpProtocol: tcp", "        - Description: HTTPS from anywhere\n          IpProtocol: \"-1\"")),
+      .change(
+        "a security group defined outside the template on the ALB",
+        .edit(.template, "      SecurityGroups:\n        - !Ref AlbSecurityGroup\n", "      SecurityGroups:\n        - !Ref AlbSecurityGroup\n        - sg-0123456789abcdef0\n"), expect: .needsEvidence),
       .change("HTTPS only from one network", .edit(.template, "        - Description: HTTPS from anywhere\n          IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 0.0.0.0/0", "        - Description: HTTPS from anywhere\n          IpProtocol: tcp\n          FromPort: 443\n          ToPort: 443\n          CidrIp: 192.0.2.0/24")),
     ])
 
@@ -22,9 +25,11 @@ struct ALBIngressRule: Rule {
     let template = context.template
     guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its security group is checked") }
     var findings: [Finding] = []
+    var external = ExternalSecurityGroups()
     for balancer in template.loadBalancers {
       let groups = template.securityGroups(of: balancer)
-      if groups.isEmpty {
+      external.add(template.externalSecurityGroups(of: balancer), of: balancer.logicalID)
+      if groups.isEmpty && external.isEmpty {
         findings.append(.error("\(balancer.logicalID) names no security group of this template; ELBv2 then uses the VPC default group, whose rules this template does not control", at: balancer["SecurityGroups"]?.location ?? balancer.location))
       }
       for group in groups {
@@ -38,11 +43,12 @@ struct ALBIngressRule: Rule {
             findings.append(.error("\(group) ingress opens \(rule.portDescription) to \(rule.peerDescription); only \(ports.map(String.init).joined(separator: " and ")) are allowed (\(portsValue.cited))", at: rule.location, path: rule.path))
           }
         }
-        for port in ports where !rules.contains(where: { $0.ports?.contains(port) == true && $0.peer?.string == cidr.text }) {
+        // Another group of the load balancer (defined elsewhere) may admit the port.
+        for port in ports where external.isEmpty && !rules.contains(where: { $0.ports?.contains(port) == true && $0.peer?.string == cidr.text }) {
           findings.append(.error("\(group) does not admit port \(port) from \(cidr.text); users cannot reach the listener", at: rules.first?.location ?? template.resource(group)?.location ?? balancer.location))
         }
       }
     }
-    return Verdict(findings: findings, passNote: "ingress \(ports.map(String.init).joined(separator: ", ")) from \(cidr.text) only")
+    return external.limit(Verdict(findings: findings, passNote: "ingress \(ports.map(String.init).joined(separator: ", ")) from \(cidr.text) only"))
   }
 }

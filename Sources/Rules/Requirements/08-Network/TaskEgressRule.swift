@@ -19,7 +19,12 @@ struct TaskEgressRule: Rule {
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its tasks' egress is checked") }
     var findings: [Finding] = []
+    var external = ExternalSecurityGroups()
     for service in template.services {
+      // With no group of this template on the tasks, only groups defined elsewhere decide.
+      if template.securityGroups(ofService: service).isEmpty {
+        external.add(template.externalSecurityGroups(ofService: service), of: service.logicalID)
+      }
       for group in template.securityGroups(ofService: service) where template.hasExplicitEgress(group) {
         let rules = template.securityGroupRules(.egress, of: group)
         if !rules.contains(where: { $0.ports?.contains(port) == true && ($0.peer?.string == "0.0.0.0/0" || $0.peer?.string == "::/0") }) {
@@ -27,6 +32,6 @@ struct TaskEgressRule: Rule {
         }
       }
     }
-    return Verdict(findings: findings, passNote: "outbound \(port) allowed")
+    return external.limit(Verdict(findings: findings, passNote: "outbound \(port) allowed"))
   }
 }

@@ -13,6 +13,12 @@ struct TaskIngressRule: Rule {
     examples: [
       .compliant(),
       .change("container port open to the internet", .edit(.template, "          ToPort: 8501\n          SourceSecurityGroupId: !Ref AlbSecurityGroup", "          ToPort: 8501\n          CidrIp: 0.0.0.0/0")),
+      .change(
+        "a security group defined outside the template on the tasks",
+        .edit(.template, "          SecurityGroups:\n            - !Ref TaskSecurityGroup\n", "          SecurityGroups:\n            - !Ref TaskSecurityGroup\n            - !ImportValue shared-task-security-group\n"), expect: .needsEvidence),
+      .change(
+        "the container port admitted by a wider range (the finding says it is too wide, not that the port is closed)",
+        .edit(.template, "          FromPort: 8501\n          ToPort: 8501\n          SourceSecurityGroupId: !Ref AlbSecurityGroup", "          FromPort: 8000\n          ToPort: 9000\n          SourceSecurityGroupId: !Ref AlbSecurityGroup")),
       .change("SSH from anywhere", .edit(.template, "      SecurityGroupIngress:\n        - Description: Streamlit from the ALB security group only", "      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: 0.0.0.0/0\n        - Description: Streamlit from the ALB security group only")),
     ])
 
@@ -21,25 +27,33 @@ struct TaskIngressRule: Rule {
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its tasks' security group is checked") }
     let albGroups = Set(template.loadBalancers.flatMap { template.securityGroups(of: $0) })
+    let albExternalGroups = template.loadBalancers.flatMap { template.externalSecurityGroups(of: $0) }
     var findings: [Finding] = []
+    var external = ExternalSecurityGroups()
     for service in template.services {
       let groups = template.securityGroups(ofService: service)
-      if groups.isEmpty {
+      let serviceExternal = template.externalSecurityGroups(ofService: service)
+      external.add(serviceExternal, of: service.logicalID)
+      if groups.isEmpty && serviceExternal.isEmpty {
         findings.append(.error("\(service.logicalID) names no security group of this template for its tasks", at: service["NetworkConfiguration"]?.location ?? service.location))
       }
       for group in groups {
         let rules = template.securityGroupRules(.ingress, of: group)
         for rule in rules {
-          let fromALB = rule.node["SourceSecurityGroupId"].map { node in albGroups.contains { node.mentions($0) } } ?? false
+          let fromALB = rule.node["SourceSecurityGroupId"].map { node in
+            albGroups.contains { node.mentions($0) } || albExternalGroups.contains { node.hasSameValue(as: $0) }
+          } ?? false
           if rule.ports != port...port || !fromALB {
             findings.append(.error("\(group) ingress opens \(rule.portDescription) to \(rule.peerDescription); only \(port) from \(albGroups.sorted().joined(separator: ", ")) is allowed (\(portValue.cited))", at: rule.location, path: rule.path))
           }
         }
-        if !rules.contains(where: { $0.ports == port...port }) {
+        // Admitted by a rule whose range contains the port (`-1` is every port), or
+        // possibly by a group defined elsewhere.
+        if serviceExternal.isEmpty && !rules.contains(where: { $0.ports?.contains(port) == true }) {
           findings.append(.error("\(group) does not admit port \(port); the ALB cannot reach the tasks", at: template.resource(group)?.location ?? service.location))
         }
       }
     }
-    return Verdict(findings: findings, passNote: "only \(port) from \(albGroups.sorted().joined(separator: ", "))")
+    return external.limit(Verdict(findings: findings, passNote: "only \(port) from \(albGroups.sorted().joined(separator: ", "))"))
   }
 }

@@ -14,16 +14,20 @@ struct ServiceMetricsRule: Rule {
     examples: [
       .compliant(),
       .change("no Container Insights", .edit(.template, "          Value: enabled\n      Tags:", "          Value: disabled\n      Tags:"), alsoFails: ["3.4", "9.7"]),
+      .change(
+        "the service runs in a cluster defined elsewhere",
+        .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: shared-cluster\n"), expect: .needsEvidence),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its metrics are published") }
-    return Verdict(findings: template.services.compactMap { service in
-      let cluster = template.cluster(of: service)
-      let insights = (cluster?["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }?["Value"]?.string
+    let verdict = Verdict(findings: template.services.compactMap { service in
+      guard let cluster = template.cluster(of: service) else { return nil }  // outside: needs evidence below
+      let insights = (cluster["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }?["Value"]?.string
       if insights == "enabled" || insights == "enhanced" { return nil }
-      return .error("\(service.logicalID)'s cluster \(cluster?.logicalID ?? "(not in this template)") has no Container Insights, so DesiredTaskCount and RunningTaskCount are not published", at: cluster?.location ?? service.location)
+      return .error("\(service.logicalID)'s cluster \(cluster.logicalID) has no Container Insights, so DesiredTaskCount and RunningTaskCount are not published", at: cluster.location)
     }, passNote: "ECS publishes CPU/memory; Container Insights adds desired/running counts (inherent)")
+    return context.limited(verdict, byClustersOutside: template.serviceClusters.outside, what: "Container Insights setting (which publishes the task counts)")
   }
 }

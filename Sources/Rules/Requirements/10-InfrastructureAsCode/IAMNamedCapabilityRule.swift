@@ -3,6 +3,9 @@ import TemplateModel
 /// 10.4: IAM resources with explicit names need CAPABILITY_NAMED_IAM in every env.
 struct IAMNamedCapabilityRule: Rule {
   static let nameProperties = ["RoleName", "UserName", "GroupName", "ManagedPolicyName", "InstanceProfileName", "PolicyName"]
+  /// Policy types whose name properties name nothing new. Reference: "AWS::IAM::RolePolicy",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html
+  static let inlinePolicyTypes: Set<String> = ["AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy"]
 
   static let definition = RuleDefinition(
     id: "iam-named-capability",
@@ -22,7 +25,10 @@ struct IAMNamedCapabilityRule: Rule {
     let iam = template.resources.filter { $0.type.hasPrefix("AWS::IAM::") }
     guard !iam.isEmpty else { return .pass("no IAM resources, no capability needed") }
     let named = iam.compactMap { resource -> (EvaluatedResource, EvaluatedNode)? in
-      guard resource.type != "AWS::IAM::Policy" else { return nil }  // PolicyName of an inline AWS::IAM::Policy needs no capability
+      // The PolicyName of an inline policy needs no capability, and the RoleName,
+      // UserName or GroupName of AWS::IAM::RolePolicy, UserPolicy and GroupPolicy names
+      // the identity the policy attaches to (usually `!Ref Role`), not a new resource.
+      guard !Self.inlinePolicyTypes.contains(resource.type) else { return nil }
       return Self.nameProperties.lazy.compactMap { resource[$0] }.first.map { (resource, $0) }
     }
     let capabilities = context.template.scenario.configuration.capabilities

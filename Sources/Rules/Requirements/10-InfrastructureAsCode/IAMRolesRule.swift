@@ -31,9 +31,10 @@ struct IAMRolesRule: Rule {
           continue
         }
         if property == "ExecutionRoleArn" {
-          let statements = template.statements(grantedTo: role).filter(\.isAllow)
-          for action in ["logs:CreateLogStream", "logs:PutLogEvents"] where !statements.contains(where: { $0.covers(action) }) {
-            findings.append(.error("execution role \(role) is not granted \(action); the awslogs driver cannot write the container's logs", at: node.location))
+          let statements = template.statements(grantedTo: role)
+          for action in ["logs:CreateLogStream", "logs:PutLogEvents"] where !statements.allow(action) {
+            let denial = statements.denial(of: action)
+            findings.append(.error("execution role \(role) is not granted \(action)\(denial.map { " (denied by \($0.source))" } ?? ""); the awslogs driver cannot write the container's logs", at: denial?.location ?? node.location))
           }
         }
       }
