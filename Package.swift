@@ -54,7 +54,9 @@ let package = Package(
     .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel"]),
     .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
     .testTarget(name: "TemplateModelTests", dependencies: ["TemplateModel"]),
-    .testTarget(name: "RequirementTests", dependencies: ["Rules", "ProjectModel", "Requirements", "TemplateModel"]),
+    .testTarget(
+      name: "RequirementTests", dependencies: ["Rules", "ProjectModel", "Requirements", "TemplateModel"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "EvidenceTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
     .testTarget(name: "ReportTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
     // StandIns/: the stand-in aws, sam, docker and git programs the rehearsal puts on PATH.

@@ -27,6 +27,8 @@ public struct Project: Sendable {
   public var buildContext: ArtifactFile?
   /// The deploy script (read, never run) and its evaluation per config env.
   public var deployScript: ShellScript?
+  /// The deploy script's text as read (line endings kept), for what bash itself rejects.
+  public var deployScriptSource: SourceText?
   public var deployScriptFile: ArtifactFile?
   public var deployRuns: [String: DeployScriptRun] = [:]
   /// Evidence from a build: the image's `docker image inspect` output, or its size read

@@ -46,7 +46,9 @@ extension Project {
     }
     if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
       project.deployScriptFile = file
-      project.deployScript = try ShellScript.parse(SourceText.read(path: file.path, displayName: file.displayName))
+      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      project.deployScriptSource = source
+      project.deployScript = try ShellScript.parse(source)
     } else {
       project.absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
     }
@@ -66,7 +68,8 @@ extension Project {
     // them): they are evaluated over an empty template, and template rules are not
     // applicable because the template is absent.
     let template = self.template ?? EvaluatedTemplate.empty.template
-    var names = requested
+    var names: [String] = []
+    for name in requested where !names.contains(name) { names.append(name) }
     if let samconfig {
       for name in requested where samconfig.environment(name) == nil {
         throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: nil)

@@ -16,7 +16,7 @@ enum Diagnostic {
   }
 
   static func printLine(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalSafe.text(text) + "\n").utf8))
   }
 
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {

@@ -12,14 +12,37 @@ struct Explain: ParsableCommand {
   @Argument(help: "A rule id (alb-ingress-ports) or a requirement ID (8.1).")
   var subject: String
 
+  @Option(help: "The repository whose REQUIREMENTS.md states the requirement.")
+  var root: String = "."
+
+  @Option(help: "The requirement catalogue (default: REQUIREMENTS.md in the root, else the built-in one).")
+  var requirements: String?
+
+  /// The repository's catalogue, else the built-in one.
+  private func catalogue() throws -> RequirementCatalogue {
+    let relative = requirements ?? "REQUIREMENTS.md"
+    let path = relative.hasPrefix("/") || root == "." ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
+    guard FileBytes.size(of: path) != nil else {
+      if requirements != nil { throw InputError("--requirements \(relative): no such file", at: nil) }
+      return RequirementCatalogue.builtIn
+    }
+    return try RequirementCatalogue.parse(SourceText.read(path: path, displayName: relative))
+  }
+
   func run() throws {
     let rules: [RuleDefinition]
     if let id = RequirementID(subject) {
-      guard let requirement = RequirementCatalogue.builtIn[id] else {
-        throw InputError("no requirement \(subject) in the built-in catalogue", at: nil)
+      let catalogue = try catalogue()
+      guard let requirement = catalogue[id] else {
+        throw InputError("no requirement \(subject) in \(catalogue.source)", at: nil)
       }
-      print("\(requirement.id) \(requirement.title) [\(requirement.kind.rawValue)]\n")
-      print(requirement.text + "\n")
+      print("\(requirement.id) \(requirement.title) [\(requirement.kind.rawValue)] (\(catalogue.source))\n")
+      let prose = requirement.text.split(separator: "\n").joined(separator: "\n")
+      if !prose.isEmpty { print(prose + "\n") }
+      for value in requirement.values.values.sorted(by: { $0.key < $1.key }) {
+        print("  \(value.key): \(value.written)  (\(value.location.file):\(value.location.line))")
+      }
+      if !requirement.values.isEmpty { print("") }
       rules = RuleCatalog.all.map(\.definition).filter { $0.requirements.contains(id) }
       if rules.isEmpty { print("No rule checks this requirement yet.") }
     } else if let rule = RuleCatalog.rule(subject) {

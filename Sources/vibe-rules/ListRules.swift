@@ -4,7 +4,7 @@ import Rules
 /// `vibe-rules list`: the rule catalogue.
 struct ListRules: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List every rule: id, requirements, title, artifacts, kind.")
+    commandName: "list", abstract: "List every rule: id, requirements, kind, artifacts, title.")
 
   func run() throws {
     let rows = RuleCatalog.all.map(\.definition).map { rule in

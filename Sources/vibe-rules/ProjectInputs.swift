@@ -4,7 +4,7 @@ import ProjectModel
 
 /// Where the checked repository's files are. Paths are relative to `--root`.
 struct ProjectInputs: ParsableArguments {
-  @Option(help: "The repository to check (default: the current directory).")
+  @Option(help: "The repository to check.")
   var root: String = "."
 
   @Option(help: "The SAM or CloudFormation template (default: infra/template.yaml).")

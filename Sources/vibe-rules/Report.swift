@@ -59,7 +59,7 @@ enum Evaluation {
 enum Output {
   static func write(_ text: String, to path: String?) throws {
     guard let path else {
-      print(text, terminator: "")
+      print(TerminalSafe.text(text), terminator: "")
       return
     }
     guard let handle = fopen(path, "w") else {

@@ -34,12 +34,15 @@ struct VibeRules: ParsableCommand {
       terminate(code.rawValue)
     } catch {
       let status = exitCode(for: error)
-      let message = fullMessage(for: error)
+      let full = fullMessage(for: error)
       if status == .success {
-        print(message)
+        print(full)
         terminate(0)
       }
-      if !message.isEmpty { Diagnostic.printLine(message) }
+      // One line: the problem and where to read more (ArgumentParser's full message adds
+      // the usage, which `--help` shows).
+      let short = message(for: error).split(separator: "\n").first.map(String.init) ?? full
+      Diagnostic.printLine("error: \(short.hasPrefix("Error: ") ? String(short.dropFirst(7)) : short) (see vibe-rules --help)")
       terminate(2)
     }
   }

@@ -27,4 +27,18 @@ import Requirements
       #expect(!rule.rationale.isEmpty, "\(rule.id) has a rationale")
     }
   }
+
+  /// Every criterion of REQUIREMENTS.md is decided by at least one rule: a static check,
+  /// a check of the configuration that makes an inherent behaviour happen, or an evidence
+  /// rule that says needs-evidence until evidence is given (never `no-rule`).
+  @Test func everyRequirementIsCoveredOrClassified() {
+    let ruled = Set(RuleCatalog.all.flatMap(\.definition.requirements))
+    for requirement in RequirementCatalogue.builtIn.requirements {
+      #expect(ruled.contains(requirement.id), "\(requirement.id) \(requirement.title) (\(requirement.kind.rawValue)) has no rule")
+      if requirement.kind == .evidence {
+        let kinds = RuleCatalog.all.map(\.definition).filter { $0.requirements.contains(requirement.id) }.map(\.kind)
+        #expect(kinds.contains(.evidence), "\(requirement.id) needs evidence but no evidence rule decides it")
+      }
+    }
+  }
 }

@@ -5,7 +5,9 @@ import Rules
 import Testing
 
 /// CRLF line endings and a UTF-8 byte-order mark in every checked file (as an editor on
-/// Windows may save them) change nothing: the same requirement matrix, row for row.
+/// Windows may save them) change nothing: the same requirement matrix, row for row. The
+/// exception is CRLF in the deploy script, which bash itself cannot run: rule
+/// deploy-script-line-endings fails it (its own example and the test below).
 @Suite struct LineEndingTests {
   static func statuses(_ matrix: RequirementMatrix) -> [String] {
     matrix.rows.map { "\($0.requirement.id) \($0.environment ?? "-") \($0.status)" }
@@ -20,7 +22,7 @@ import Testing
     try variant.copyDeploymentFiles()
     for artifact in Paths.deploymentFiles {
       var text = try String(contentsOf: variant.file(artifact), encoding: .utf8)
-      if crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+      if crlf && artifact != "deploy.sh" { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
       try variant.write(artifact, (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
     }
     guard case .loaded(let expected) = Outcome.report(ProjectOptions(root: plain.path)) else {
@@ -35,5 +37,20 @@ import Testing
     #expect(Self.statuses(matrix) == Self.statuses(expected))
     let locations = { (matrix: RequirementMatrix) in matrix.rows.flatMap { $0.findings.map { "\($0.location)" } } }
     #expect(locations(matrix) == locations(expected))
+  }
+
+  @Test func crlfInTheDeployScriptFailsEveryDeployRequirementAtLineOne() throws {
+    let variant = try TemporaryDirectory()
+    defer { variant.remove() }
+    try variant.copyDeploymentFiles()
+    let text = try String(contentsOf: variant.file("deploy.sh"), encoding: .utf8)
+    try variant.write("deploy.sh", Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    guard case .loaded(let matrix) = Outcome.report(ProjectOptions(root: variant.path)) else {
+      Issue.record("the CRLF copy did not load")
+      return
+    }
+    let failing = matrix.rows.filter { $0.status == .fail }
+    #expect(Set(failing.map(\.requirement.id.description)) == ["11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"])
+    #expect(failing.flatMap(\.findings).contains { $0.ruleID == "deploy-script-line-endings" && $0.location.line == 1 && $0.location.file == "deploy.sh" })
   }
 }

@@ -111,8 +111,8 @@ enum Command {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    FileManager.default.createFile(atPath: directory.file("out").path, contents: nil)
-    FileManager.default.createFile(atPath: directory.file("err").path, contents: nil)
+    _ = FileManager.default.createFile(atPath: directory.file("out").path, contents: nil)
+    _ = FileManager.default.createFile(atPath: directory.file("err").path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: directory.file("out"))
     process.standardError = try FileHandle(forWritingTo: directory.file("err"))
     process.standardInput = FileHandle.nullDevice

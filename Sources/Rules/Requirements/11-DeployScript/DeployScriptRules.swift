@@ -1,6 +1,7 @@
 extension RuleCatalog {
   /// Rules of requirement group 11.
   static let deployScript: [any Rule] = [
+    DeployScriptLineEndingsRule(),
     DeployPrerequisitesRule(),
     ImageTagsRule(),
     ECRPushRule(),
