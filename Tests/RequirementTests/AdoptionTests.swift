@@ -33,6 +33,20 @@ import Testing
     #expect(matrix.rows.allSatisfy { $0.status == .pass }, "\(matrix.rows.filter { $0.status != .pass }.map { "\($0.requirement.id) \($0.status.rawValue) \($0.note) \($0.findings.map(\.message))" })")
   }
 
+  /// The team's catalogue has 9.2 (14 days) but no 12.4 (our 7-day cost criterion): the
+  /// log-retention rule, which covers both, checks 9.2 only, at the team's value.
+  @Test func noRuleChecksARequirementTheTeamDoesNotState() throws {
+    let project = try Project.load(ProjectOptions(
+      root: Self.fixture.path, template: "cloudformation/stack.yaml", samconfig: "samconfig.yaml", dockerfile: "Dockerfile",
+      deployScript: "scripts/release.sh"))
+    #expect(project.requirements["12.4"] == nil)
+    let stated = Set(project.requirements.ids)
+    let findings = RuleEngine.run(RuleCatalog.all, on: project).flatMap(\.verdict.findings)
+    #expect(findings.filter { !Set($0.requirements).isSubset(of: stated) }.map(\.message) == [])
+    let matrix = try Self.matrix(Self.fixture)
+    #expect(matrix.rows.filter { $0.requirement.id == "9.2" }.map(\.note) == ["RetentionInDays 14"])
+  }
+
   @Test func port8080InTheTemplateFailsQuotingTheDeclaredValue() throws {
     let root = try Self.copy()
     defer { try? FileManager.default.removeItem(at: root) }

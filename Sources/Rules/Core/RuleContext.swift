@@ -29,11 +29,14 @@ public struct RuleContext: Sendable {
   public var environmentName: String { environment?.scenario.environment ?? "" }
 
   /// The value `key` of requirement `id` (default: the rule's first requirement): the
-  /// checked repository's REQUIREMENTS.md, else the built-in catalogue.
+  /// checked repository's REQUIREMENTS.md (with `.vibe-rules.yaml` overrides), else the
+  /// built-in catalogue's default for that key. Nil when the repository's catalogue has
+  /// no requirement `id` at all: a rule checks no requirement the repository does not
+  /// state (another team's catalogue without 12.4 gets no 12.4 finding at our value).
   public func value(_ key: String, of id: RequirementID? = nil) -> RequirementValue? {
     let requirement = id ?? definition.requirements[0]
     reads?.record(rule: definition.id, requirement: requirement, key: key)
-    return project.requirements[requirement]?.values[key]
-      ?? RequirementCatalogue.builtIn[requirement]?.values[key]
+    guard let stated = project.requirements[requirement] else { return nil }
+    return stated.values[key] ?? RequirementCatalogue.builtIn[requirement]?.values[key]
   }
 }
