@@ -98,15 +98,31 @@ import Testing
     // Severity override: the row warns instead of failing.
     #expect(rows("9.2").map(\.status) == [.warn])
     #expect(rows("9.2").flatMap(\.findings).allSatisfy { $0.severity == .warning })
-    // A rule set off is not applicable, and says where it was turned off.
+    // A rule set off leaves its requirements needs-evidence (never pass on the rules
+    // left on), and says where it was turned off.
     let results = try ProjectEvaluation.results(for: project)
     let off = try #require(results.first { $0.rule.id == "image-port" })
-    #expect(off.verdict.status == .notApplicable && off.verdict.note.contains(".vibe-rules.yaml:3:3"))
+    #expect(off.verdict.status == .needsEvidence && off.verdict.note.contains(".vibe-rules.yaml:3:3"))
+    for id in off.rule.requirements {
+      #expect(rows(id.description).allSatisfy { $0.status != .pass }, "\(id)")
+    }
     // The expired waiver stops waiving and says so.
     let agreement = try #require(matrix.reportedFindings.first { $0.finding.ruleID == "container-port-agreement" })
     #expect(agreement.finding.message.contains("expired on 2020-01-01"))
     // Flags win: --env dev replaces the configuration's environments.
     #expect(try copy.load { $0.environments = ["dev"] }.environments.map(\.scenario.environment) == ["dev"])
+  }
+
+  /// 1.4 is checked by image-port and by the port-agreement rules; with image-port off
+  /// the others still pass, but the row must not claim what nothing checked.
+  @Test func aRuleSetOffLeavesItsRequirementNeedingEvidenceNotPassing() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    #expect(try ProjectEvaluation.matrix(for: copy.load()).rows.filter { $0.requirement.id == "1.4" }.map(\.status) == [.pass])
+    try copy.write(".vibe-rules.yaml", "rules:\n  image-port: off\n")
+    let row = try #require(ProjectEvaluation.matrix(for: copy.load()).rows.first { $0.requirement.id == "1.4" })
+    #expect(row.status == .needsEvidence)
+    #expect(row.note.contains("image-port is off in .vibe-rules.yaml:2:3"))
   }
 
   @Test func pathsComeFromTheConfigurationUnlessFlagsNameThem() throws {

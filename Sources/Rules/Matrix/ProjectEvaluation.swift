@@ -24,7 +24,9 @@ public enum ProjectEvaluation {
   }
 
   /// Every rule's results, with the configuration's rule settings applied: a rule set
-  /// `off` does not run and is not applicable (the reason names the configuration line);
+  /// `off` does not run, and its requirements are needs-evidence (the reason names the
+  /// configuration line), never `pass` on the strength of the rules left on; to accept
+  /// a requirement unchecked, waive it;
   /// `warning` or `error` sets the severity of every finding of the rule, and its verdict
   /// follows (a rule whose findings all become warnings warns instead of failing).
   public static func results(for project: Project) throws(InputError) -> [RuleResult] {
@@ -43,7 +45,7 @@ public enum ProjectEvaluation {
     }
     for rule in disabled where rule.definition.requirements.contains(where: { project.requirements[$0] != nil }) {
       let at = configuration.rules[rule.definition.id]!.location
-      results.append(RuleResult(rule: rule.definition, environment: nil, verdict: .notApplicable("rule \(rule.definition.id) is off in \(at)")))
+      results.append(RuleResult(rule: rule.definition, environment: nil, verdict: .needsEvidence("rule \(rule.definition.id) is off in \(at): what it checks is left unchecked")))
     }
     return results
   }
