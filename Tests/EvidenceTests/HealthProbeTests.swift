@@ -112,6 +112,8 @@ import Testing
       (#"{"kind": "other"}"#, "not a vibe-rules probe result"),
       (probe.encoded().replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7"), "probe evidence version 7 is not supported"),
       (probe.encoded().replacingOccurrences(of: "vibe-rules.health-probe", with: "vibe-rules.other"), "evidence kind \"vibe-rules.other\""),
+      (probe.encoded().replacingOccurrences(of: "\"milliseconds\" : 4", with: "\"milliseconds\" : -4"), "sample 1 has latency -4.0 ms"),
+      (probe.encoded().replacingOccurrences(of: "\"status\" : 200", with: "\"status\" : 2000"), "sample 1 has status 2000, which is not an HTTP status code"),
     ] {
       let error = #expect(throws: InputError.self) { try HealthProbeResult.parse(SourceText(file: "e.json", text: text)) }
       #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "")")

@@ -239,4 +239,15 @@ import Testing
     let project = try copy.load { $0.evidence = [inspect] }
     #expect(project.imageInspection?.size == 210_000_000)
   }
+
+  /// `Size` is a byte count as `docker image inspect` writes it; anything else (a
+  /// boolean, a negative or fractional number, a figure past 2^53) is an input error at
+  /// the file, never a size.
+  @Test(arguments: ["true", "-5", "1.5", "1e30", "\"210000000\""])
+  func sizeThatIsNotAByteCount(_ size: String) throws {
+    let text = #"[{"Id": "sha256:5f1c0d2e9a7b", "Size": "# + size + "}]"
+    let error = #expect(throws: InputError.self) { try ImageInspection.parse(SourceText(file: "inspect.json", text: text)) }
+    #expect(error?.location == .start(of: "inspect.json"))
+    #expect(error?.message.contains("Size") == true)
+  }
 }

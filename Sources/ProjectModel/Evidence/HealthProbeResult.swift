@@ -117,6 +117,16 @@ public struct HealthProbeResult: Sendable, Codable, Equatable {
     guard !result.samples.isEmpty else {
       throw InputError("the probe result has no samples", at: .start(of: source.file))
     }
+    // What `vibe-rules probe` writes: HTTP status codes 100-599 and latencies that are
+    // finite and not negative. Anything else was edited by hand or by another tool.
+    for (index, sample) in result.samples.enumerated() {
+      if let status = sample.status, !(100...599).contains(status) {
+        throw InputError("sample \(index + 1) has status \(status), which is not an HTTP status code (100-599)", at: .start(of: source.file))
+      }
+      guard sample.milliseconds.isFinite, sample.milliseconds >= 0 else {
+        throw InputError("sample \(index + 1) has latency \(sample.milliseconds) ms; a latency is a duration of 0 ms or more", at: .start(of: source.file))
+      }
+    }
     result.count = result.samples.count
     result.latency = Latency(result.samples.map(\.milliseconds))
     result.file = source.file

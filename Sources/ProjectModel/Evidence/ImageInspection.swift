@@ -43,9 +43,17 @@ public struct ImageInspection: Sendable {
     guard let object else {
       throw InputError("expected a JSON array of image objects (the output of `docker image inspect`)", at: .start(of: source.file))
     }
-    guard let size = (object["Size"] as? NSNumber)?.intValue ?? (object["Size"] as? Int) else {
+    // JSONSerialization gives `true` as an NSNumber of ObjC type "c" (char): not a size.
+    guard let number = object["Size"] as? NSNumber, String(cString: number.objCType) != "c" else {
       throw InputError("the image object has no numeric \"Size\" (bytes)", at: .start(of: source.file))
     }
+    // A byte count: a whole number from 0 up to 2^53 (9 PB, past any image; JSON numbers
+    // beyond it lose precision). Anything else is not what `docker image inspect` writes.
+    let bytes = number.doubleValue
+    guard bytes >= 0, bytes <= 9_007_199_254_740_992, bytes.rounded() == bytes else {
+      throw InputError("\"Size\" \(number) is not a byte count (a whole number from 0 to 2^53)", at: .start(of: source.file))
+    }
+    let size = Int(bytes)
     return ImageInspection(
       id: object["Id"] as? String ?? "(no Id)", repoTags: object["RepoTags"] as? [String] ?? [],
       repoDigests: object["RepoDigests"] as? [String] ?? [], size: size, created: object["Created"] as? String,
