@@ -44,6 +44,9 @@ public struct Project: Sendable {
   public var environments: [EvaluatedTemplate]
   /// Why an optional artifact is absent, by artifact name (`template`, `samconfig`, ...).
   public var absences: [String: String]
+  /// The path of every file read to load the project (artifacts, REQUIREMENTS.md,
+  /// `.vibe-rules.yaml`, evidence), as opened: what an output must never overwrite.
+  public var inputFiles: [String] = []
 
   public init(root: String, requirements: RequirementCatalogue) {
     self.root = root

@@ -21,18 +21,23 @@ extension Project {
     // The built-in catalogue is parsed only when the repository has none (rules still
     // fall back to it, lazily, for a value the repository's catalogue lacks).
     var requirements: RequirementCatalogue
+    var read: [String] = []
+    if let file = try VibeRulesConfiguration.file(given) { read.append(file.path) }
     if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
+      read.append(file.path)
       requirements = try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName))
     } else {
       requirements = RequirementCatalogue.builtIn
     }
     if let configuration { requirements = try configuration.restricting(requirements) }
     var project = Project(root: root, requirements: requirements)
+    project.inputFiles = read
     project.configuration = configuration
     project.waivers += configuration?.waivers ?? []
 
     if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
       project.templateFile = file
+      project.inputFiles.append(file.path)
       project.template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
       project.waivers += try WaiverReader.fromTemplate(project.template!)
     } else {
@@ -40,12 +45,14 @@ extension Project {
     }
     if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.defaultSamconfig, root: root, option: "--samconfig") {
       project.samconfigFile = file
+      project.inputFiles.append(file.path)
       project.samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
     } else {
       project.absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
     }
     if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
       project.deployScriptFile = file
+      project.inputFiles.append(file.path)
       let source = try SourceText.read(path: file.path, displayName: file.displayName)
       project.deployScriptSource = source
       project.deployScript = try ShellScript.parse(source)
@@ -54,6 +61,7 @@ extension Project {
     }
     try project.loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
+      project.inputFiles.append(file.path)
       project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
     try project.loadEvidence(options)
@@ -95,6 +103,7 @@ extension Project {
   mutating func loadDockerfile(_ options: ProjectOptions) throws(InputError) {
     if let file = try ArtifactFile.resolve(options.dockerfile, fallback: ProjectOptions.defaultDockerfile, root: root, option: "--dockerfile") {
       dockerfileFile = file
+      inputFiles.append(file.path)
       let source = try SourceText.read(path: file.path, displayName: file.displayName)
       let parsed = try Dockerfile.parse(source)
       dockerfile = parsed
@@ -119,6 +128,7 @@ extension Project {
     }
     if let ignore {
       dockerignoreFile = ignore
+      inputFiles.append(ignore.path)
       dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))
     } else {
       absences["dockerignore"] = "no .dockerignore in the build context"

@@ -43,7 +43,7 @@ struct Report: ParsableCommand {
     case .junit:
       text = JUnitReport(matrix).rendered()
     }
-    try Output.write(text, to: output)
+    try Output.write(text, to: output, sparing: project)
     if !matrix.isCompliant { throw ExitCode(1) }
   }
 }
@@ -52,21 +52,6 @@ struct Report: ParsableCommand {
 enum Evaluation {
   static func matrix(for project: Project) throws(InputError) -> RequirementMatrix {
     try ProjectEvaluation.matrix(for: project)
-  }
-}
-
-/// Standard output, or a file the user named (never one of the checked files).
-enum Output {
-  static func write(_ text: String, to path: String?) throws {
-    guard let path else {
-      print(TerminalSafe.text(text), terminator: "")
-      return
-    }
-    guard let handle = fopen(path, "w") else {
-      throw InputError("--output \(path): cannot open for writing", at: nil)
-    }
-    defer { fclose(handle) }
-    fputs(text, handle)
   }
 }
 

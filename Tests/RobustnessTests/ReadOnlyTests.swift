@@ -60,4 +60,30 @@ import Glibc
     #expect(after == before)
     #expect(!FileManager.default.fileExists(atPath: marker))
   }
+
+  /// An output path that is one of the checked files (named directly, through `..`, or
+  /// through a symbolic link) is refused with exit 2 and the file is left as it was;
+  /// any other path is written.
+  @Test(arguments: [
+    ["report", "--output", "infra/template.yaml"],
+    ["report", "--format", "json", "--output", "infra/../infra/template.yaml"],
+    ["check", "--output", "link-to-samconfig.toml"],
+    ["cost", "--output", "docker/Dockerfile"],
+    ["baseline", "write", "--baseline", "deploy.sh"],
+  ])
+  func outputOverACheckedFileIsRefused(_ arguments: [String]) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.copyDeploymentFiles()
+    #expect(symlink("infra/samconfig.toml", directory.file("link-to-samconfig.toml").path) == 0)
+    let before = try Self.snapshot(directory.path)
+    let relative = arguments.map { $0.contains("/") || $0.hasSuffix(".toml") || $0 == "deploy.sh" ? directory.file($0).path : $0 }
+    let result = try #require(try Command.run(relative + ["--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("a file this run checks; vibe-rules never writes to the files it checks"), "\(result.standardError)")
+    #expect(try Self.snapshot(directory.path) == before)
+    let written = try #require(try Command.run(["report", "--root", directory.path, "--output", directory.file("report.txt").path]))
+    #expect(written.status == 0)
+    #expect(try String(contentsOf: directory.file("report.txt"), encoding: .utf8).contains("1.1"))
+  }
 }

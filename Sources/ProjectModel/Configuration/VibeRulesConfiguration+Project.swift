@@ -7,10 +7,14 @@ extension VibeRulesConfiguration {
   ///
   /// - Throws: `InputError` when `--config` names a missing file, or the file does not read.
   public static func locate(_ options: ProjectOptions) throws(InputError) -> VibeRulesConfiguration? {
-    guard let file = try ArtifactFile.resolve(options.configFile, fallback: defaultFile, root: options.root, option: "--config") else {
-      return nil
-    }
+    guard let file = try file(options) else { return nil }
     return try parse(SourceText.read(path: file.path, displayName: file.displayName))
+  }
+
+  /// The configuration file `options` name (`--config`), else `.vibe-rules.yaml` in the
+  /// root if it exists.
+  static func file(_ options: ProjectOptions) throws(InputError) -> ArtifactFile? {
+    try ArtifactFile.resolve(options.configFile, fallback: defaultFile, root: options.root, option: "--config")
   }
 
   /// `options` with every setting the command line left unset taken from the
