@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
     case .text:
       text = selected.map { $0.line(allEnvironments: matrix.environments) + "\n" }.joined()
     case .json:
-      text = JSONReport(matrix, version: VibeRules.version, selected: matrix.findings.filter(select)).rendered()
+      text = JSONReport(matrix, version: VibeRules.version, selected: matrix.findings.filter(select), scenarios: project.environments.map(\.scenario), template: project.template).rendered()
     case .sarif:
       text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration, selecting: select).rendered()
     }

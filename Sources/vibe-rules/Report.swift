@@ -37,7 +37,7 @@ struct Report: ParsableCommand {
     case .markdown:
       text = MarkdownRenderer().render(matrix)
     case .json:
-      text = JSONReport(matrix, version: VibeRules.version).rendered()
+      text = JSONReport(matrix, version: VibeRules.version, scenarios: project.environments.map(\.scenario), template: project.template).rendered()
     case .sarif:
       text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration).rendered()
     case .junit:

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Requirements
+import TemplateModel
 
 /// The matrix as one JSON object (schema: `schemas/report.schema.json`, version 1).
 ///
@@ -107,18 +108,24 @@ public struct JSONReport: Encodable, Sendable {
   var tool: [String: String]
   var catalogue: String
   var environments: [String]
+  /// Per config env, what the template was evaluated with (`ScenarioEntry`).
+  var scenarios: [ScenarioEntry]
   var requirements: [RequirementEntry]
   var findings: [FindingEntry]
   var summary: [String: Int]
   var compliant: Bool
 
-  /// - Parameter selected: the findings for the top-level `findings` list (default: every
-  ///   failing and warning finding of the matrix); `check` passes the ones it selected.
-  public init(_ matrix: RequirementMatrix, version: String, selected: [Finding]? = nil) {
+  /// - Parameters:
+  ///   - selected: the findings for the top-level `findings` list (default: every
+  ///     failing and warning finding of the matrix); `check` passes the ones it selected.
+  ///   - scenarios: each evaluated config env's scenario, and the template they
+  ///     evaluated (for its parameters' `NoEcho`).
+  public init(_ matrix: RequirementMatrix, version: String, selected: [Finding]? = nil, scenarios: [Scenario] = [], template: Template? = nil) {
     schemaVersion = Self.schemaVersion
     tool = ["name": "vibe-rules", "version": version]
     catalogue = matrix.catalogueSource
     environments = matrix.environments
+    self.scenarios = scenarios.map { ScenarioEntry($0, template: template) }
     requirements = matrix.rows.map { row in
       RequirementEntry(
         id: row.requirement.id.description, title: row.requirement.title, kind: row.requirement.kind.rawValue,
