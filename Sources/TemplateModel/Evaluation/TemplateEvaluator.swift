@@ -31,7 +31,7 @@ public struct TemplateEvaluator {
 
   private mutating func run() -> EvaluatedTemplate {
     checkBindings()
-    for name in conditionsInDependencyOrder() { _ = condition(name) }
+    for name in ConditionChain.dependencyOrder(template) { _ = condition(name) }
     var resources: [EvaluatedResource] = []
     var removed: [(Resource, String)] = []
     for resource in template.resources {
@@ -102,35 +102,6 @@ public struct TemplateEvaluator {
   }
 
   // MARK: Conditions
-
-  /// Every condition after the conditions it references (an iterative post-order over
-  /// the template graph): deciding them in this order finds each referenced outcome
-  /// already known, so a chain of conditions (`C0: !Not [!Condition C1]`, ...) never
-  /// recurses from one condition into the next.
-  private func conditionsInDependencyOrder() -> [String] {
-    var successors: [String: [String]] = [:]
-    for edge in template.graph.edges where edge.from.hasPrefix("Conditions/") && edge.kind == .condition {
-      successors[String(edge.from.dropFirst("Conditions/".count)), default: []].append(edge.to)
-    }
-    var order: [String] = []
-    var seen: Set<String> = []
-    for start in template.conditions.keys where !seen.contains(start) {
-      seen.insert(start)
-      var stack: [(node: String, next: Int)] = [(start, 0)]
-      while let top = stack.last {
-        let outgoing = successors[top.node] ?? []
-        if top.next < outgoing.count {
-          stack[stack.count - 1].next += 1
-          let next = outgoing[top.next]
-          if seen.insert(next).inserted { stack.append((next, 0)) }
-        } else {
-          order.append(top.node)
-          stack.removeLast()
-        }
-      }
-    }
-    return order
-  }
 
   /// The outcome of condition `name`: nil when undecidable in this env.
   public mutating func condition(_ name: String) -> Bool? {
