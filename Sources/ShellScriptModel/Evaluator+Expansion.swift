@@ -33,10 +33,16 @@ extension Evaluator {
     case .parameter(let expansion):
       return expand(expansion, context, quiet: quiet)
     case .commandSubstitution(let substitution):
-      if !quiet, let context { walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location))) }
+      var walked: Range<Int>?
+      if !quiet, let context {
+        let start = commands.count
+        walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        walked = start..<commands.count
+      }
       let command = substitution.text.trimmingCharacters()
       return ResolvedWord(
-        symbol: Symbol(kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location))
+        symbol: Symbol(
+          kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location, commands: walked))
     case .processSubstitution(let substitution, let isOutput):
       if !quiet, let context { walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location))) }
       return ResolvedWord(
