@@ -1,3 +1,4 @@
+import ProjectModel
 import ShellScriptModel
 
 /// 11.2, 11.3: the image is built tagged with the current commit SHA, and also with the
@@ -19,15 +20,13 @@ struct ImageTagsRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     guard let moving = context.value("moving-tag", of: "11.3")?.text else { return .missingValue("moving-tag", of: "11.3") }
-    let commands = run.evaluation.commands
-    let builds = commands.filter { $0.isCommand("docker") && ($0.isSubcommand("build") || $0.isSubcommand("buildx", "build")) }
+    let builds = run.imageBuilds
     guard let build = builds.first else {
-      var finding = Finding.error("the deploy script runs no docker build", at: context.scriptStart)
+      var finding = context.scriptStop(before: "it builds the image") ?? Finding.error("the deploy script runs no docker build", at: context.scriptStart)
       finding.onlyRequirements = ["11.2", "11.3"]
       return .fail(finding)
     }
-    var tags = builds.flatMap(\.tags).map(\.value)
-    tags += commands.filter { $0.isCommand("docker") && $0.isSubcommand("tag") }.compactMap { $0.resolvedArguments.dropFirst(2).first }
+    let tags = run.localImageReferences.map(\.reference.value)
     var findings: [Finding] = []
     if !tags.contains(where: { $0.imageTag?.isCommitSHA == true }) {
       var finding = Finding.error("no image tag is the commit SHA (`git rev-parse HEAD`); the build is tagged \(tags.map(\.description).joined(separator: ", "))", at: build.location)
