@@ -14,6 +14,13 @@ struct ImageTagsRule: Rule {
     examples: [
       .compliant(),
       .change("no latest tag", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n", "")),
+      .change("tagged with the branch name", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --abbrev-ref HEAD)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("tagged with the parent commit", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD~1)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("tagged with the last commit of one folder", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h -- streamlit_ui)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("full SHA cut to 7 characters", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD | cut -c1-7)\"; then"), expect: .pass),
+      .change("git log -1 --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h)\"; then"), expect: .pass),
+      .change("a 12-character abbreviation", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --short=12 HEAD)\"; then"), expect: .pass),
+      .change("a substring of the full SHA", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD)\"; then"), .edit(.deployScript, "readonly IMAGE_TAG\n", "IMAGE_TAG=\"${IMAGE_TAG:0:7}\"\nreadonly IMAGE_TAG\n"), expect: .pass),
       .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
     ])
 

@@ -18,6 +18,9 @@ struct SamDeployImageTagRule: Rule {
       .compliant(),
       .change("ImageTag not passed", .edit(.deployScript, "    \"ImageTag=${IMAGE_TAG}\" \\\n", ""), alsoFails: ["10.2"]),
       .change("task runs latest", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"${EcrRepository.RepositoryUri}:latest\"")),
+      .change(
+        "prod stops before the build", .edit(.deployScript, "# --- 2. Build (before touching AWS resources)", "case \"$ENV\" in\n  prod)\n    echo \"prod is not supported yet\"\n    exit 1\n    ;;\nesac\n\n# --- 2. Build (before touching AWS resources)"),
+        environment: "prod", alsoFails: ["*"]),
       .change("Environment not passed", .edit(.deployScript, "    --parameter-overrides \\\n    \"Environment=${ENV}\" \\\n", "    --parameter-overrides \\\n"),
         alsoFails: ["10.2", "4.4", "9.1"]),
     ])
