@@ -1,3 +1,4 @@
+import Diagnostics
 import ShellScriptModel
 
 /// 11.6: after deploying, the script waits for the ECS service to be stable for up to the
@@ -44,7 +45,7 @@ struct ServiceStableWaitRule: Rule {
       if Self.waiterLimitSeconds < limit {
         return .fail(.error("a single `aws ecs wait services-stable` gives up after \(Int(Self.waiterLimitSeconds / 60)) minutes (40 × 15 s); \(limitValue.cited) requires waiting up to \(limitValue.written): loop with a deadline", at: wait.location))
       }
-      return stops(evaluation.outcome(ofFailure: wait), what: "when `aws ecs wait services-stable` fails", at: wait, passNote: "aws ecs wait services-stable (10 minutes) covers \(limitValue.written) and its failure stops the script")
+      return stops(evaluation.outcome(ofFailure: wait), what: "when `aws ecs wait services-stable` fails", at: wait, evidence: [wait.location], passNote: "aws ecs wait services-stable (10 minutes) covers \(limitValue.written) and its failure stops the script")
     }
     let giveUps = loop.giveUps
     guard !giveUps.isEmpty else {
@@ -65,14 +66,16 @@ struct ServiceStableWaitRule: Rule {
     } else {
       outcome = evaluation.outcome(ofFailure: giveUp.failure)
     }
-    return stops(outcome, what: "when the \(Int(limit)) s deadline passes (line \(giveUp.test.command.location.line))", at: giveUp.failure, passNote: "waits for services-stable up to \(Int(limit)) s and fails the script after that")
+    return stops(
+      outcome, what: "when the \(Int(limit)) s deadline passes (line \(giveUp.test.command.location.line))", at: giveUp.failure,
+      evidence: [giveUp.test.command.location, giveUp.failure.location], passNote: "waits for services-stable up to \(Int(limit)) s and fails the script after that")
   }
 
   /// The verdict for what a failure of the wait does: it must stop the script.
-  private func stops(_ outcome: FailureOutcome, what: String, at failure: CommandInvocation, passNote: String) -> Verdict {
+  private func stops(_ outcome: FailureOutcome, what: String, at failure: CommandInvocation, evidence: [SourceLocation], passNote: String) -> Verdict {
     switch outcome {
     case .stops(let at):
-      return .pass(passNote, evidence: [failure.location, at])
+      return .pass(passNote, evidence: evidence + [at].filter { !evidence.contains($0) })
     case .goesOn(let reason, let at):
       return .fail(.error("\(what), the script does not stop: \(reason); it goes on as if the service were stable", at: at, related: [.init("the failure of the wait", at: failure.location)]))
     case .unknown(let reason):
