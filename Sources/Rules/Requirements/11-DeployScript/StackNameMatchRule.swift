@@ -67,7 +67,7 @@ struct StackNameMatchRule: Rule {
   /// (`--region` on the command line, else samconfig's `region`): a stack is looked up in
   /// the region the call names (`--region`, else `AWS_REGION`/`AWS_DEFAULT_REGION`, else
   /// the profile's), so the lookup fails or reads another stack of the same name
-  /// (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-options.html#cli-configure-options-list).
+  /// (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html, "Precedence of options").
   private func regionMismatches(_ queries: [CommandInvocation], run: DeployScriptRun, configuration: DeployConfiguration, samconfig: SourceLocation?) -> [Finding] {
     guard let deployedRegion = configuration.region, let expected = deployedRegion.value.literal else { return [] }
     var seen = Set<SourceLocation>()
