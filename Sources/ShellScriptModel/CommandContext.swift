@@ -3,9 +3,26 @@ import Diagnostics
 /// The constructs enclosing a command, outermost first.
 public struct CommandContext: Sendable, Hashable {
   public var frames: [ContextFrame]
+  /// Parallel to `frames` (execution order): where the statement that opened each frame
+  /// starts — the and-or list, pipeline, `!` or `&` statement for those frames (whose
+  /// cases carry no location), nil for the others. Two commands are in the same and-or
+  /// list, pipeline or job when their frames and anchors agree up to that frame: frames
+  /// alone cannot tell `a || b` from the next `c || d` at the same level.
+  public var anchors: [SourceLocation?]
 
-  public init(frames: [ContextFrame] = []) {
+  public init(frames: [ContextFrame] = [], anchors: [SourceLocation?] = []) {
     self.frames = frames
+    self.anchors = anchors
+  }
+
+  /// True when this context and `other` share their first `depth` frames, instances
+  /// included (see `anchors`).
+  public func sharesConstructs(with other: CommandContext, depth: Int) -> Bool {
+    guard frames.count >= depth, other.frames.count >= depth else { return false }
+    guard frames[..<depth] == other.frames[..<depth] else { return false }
+    let mine = anchors.count >= depth ? Array(anchors[..<depth]) : nil
+    let theirs = other.anchors.count >= depth ? Array(other.anchors[..<depth]) : nil
+    return mine == theirs
   }
 
   /// The innermost enclosing function.

@@ -47,6 +47,11 @@ public struct CommandInvocation: Sendable, Hashable {
   public var calledFunction: String?
   /// Position in the evaluation's `commands`.
   public var order: Int
+  /// Redirections that apply around the command, outermost first: of `exec` without a
+  /// command earlier in the main shell, of enclosing compound statements (`{ ...; } >log`)
+  /// and of the calls of the functions being run (`report >/dev/null`). The command's own
+  /// are in `redirections`; see `Evaluation.standardOutput(of:)`.
+  public var inheritedRedirections: [Redirection] = []
 
   /// The innermost enclosing function, if any.
   public var functionName: String? { context.functionName }

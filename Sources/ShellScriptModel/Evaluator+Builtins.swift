@@ -85,7 +85,14 @@ extension Evaluator {
       let operands = literals.compactMap { $0 }.filter { !$0.hasPrefix("-") }
       input(operands.last ?? "MAPFILE")
     case "printf":
-      if literals.first == "-v", literals.count > 1, let variable = literals[1] { input(variable) }
+      guard literals.first == "-v", literals.count > 1, let variable = literals[1] else { return }
+      var rest = Array(arguments.dropFirst(2))
+      if rest.first?.literal == "--" { rest.removeFirst() }
+      if Lexical.isName(variable), let format = rest.first?.literal, let value = PrintfFormat.format(format, Array(rest.dropFirst())) {
+        assign(variable, .scalar(bounded(value, variable).held(by: variable)))
+      } else {
+        input(variable)
+      }
     case "getopts":
       if literals.count > 1, let variable = literals[1] { input(variable) }
     case "let":

@@ -33,10 +33,16 @@ extension Evaluator {
     case .parameter(let expansion):
       return expand(expansion, context, quiet: quiet)
     case .commandSubstitution(let substitution):
-      if !quiet, let context { walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location))) }
+      var walked: Range<Int>?
+      if !quiet, let context {
+        let start = commands.count
+        walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        walked = start..<commands.count
+      }
       let command = substitution.text.trimmingCharacters()
       return ResolvedWord(
-        symbol: Symbol(kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location))
+        symbol: Symbol(
+          kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location, commands: walked))
     case .processSubstitution(let substitution, let isOutput):
       if !quiet, let context { walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location))) }
       return ResolvedWord(
@@ -226,6 +232,7 @@ extension Evaluator {
       guard let first = text.first else { return value }
       return ResolvedWord(literal: (upper ? first.uppercased() : first.lowercased()) + text.dropFirst())
     case .substring(let offsetText, let lengthText):
+      if value.literal == nil, let cut = Self.substringOfOutput(value, offsetText, lengthText, expression: expansion) { return cut }
       guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()) else { return symbolic }
       let characters = Array(text)
       let start = offset < 0 ? max(0, characters.count + offset) : min(offset, characters.count)
@@ -236,6 +243,22 @@ extension Evaluator {
       }
       return ResolvedWord(literal: String(characters[start..<max(start, stop)]))
     }
+  }
+
+  /// `${VAR:offset:length}` of one command's output, with a known non-negative offset and
+  /// positive length: the same characters `cmd | cut -c<offset+1>-<offset+length>` gives
+  /// for one line of output (`${SHA:0:7}` of `$(git rev-parse HEAD)` →
+  /// `git rev-parse HEAD | cut -c1-7`), as command output, so what is known of the command
+  /// stays known.
+  static func substringOfOutput(_ value: ResolvedWord, _ offsetText: String, _ lengthText: String?, expression: ParameterExpansion) -> ResolvedWord? {
+    guard value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0], let command = symbol.command,
+      let offset = offsetText.trimmingBlanks().isEmpty ? 0 : Int(offsetText.trimmingBlanks()), offset >= 0, let lengthText, let length = Int(lengthText.trimmingBlanks()), length > 0
+    else { return nil }
+    var cut = symbol
+    cut.kind = .commandOutput(command: command + " | cut -c\(offset + 1)-\(offset + length)")
+    cut.expression = expression.text
+    cut.location = expression.location
+    return ResolvedWord(symbol: cut)
   }
 
   /// The pattern a word stands for (3.5.8.1), or nil when part of it is unknown.

@@ -39,6 +39,9 @@ final class Evaluator {
   /// The status of the latest call at each call site (keyed like `wordValues`) when all
   /// the paths through the function agree on it.
   var callStatuses: [Int: Bool] = [:]
+  /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
+  /// apply to every later command.
+  var execRedirections: [Redirection] = []
 
   init(order: Evaluation.Order, environment: Environment, functions: [String: FunctionDefinition], state: ExecutionState) {
     self.order = order
@@ -81,7 +84,7 @@ final class Evaluator {
   func record(_ statement: Statement, next: Statement?, _ context: WalkContext) {
     records.append(
       StatementRecord(
-        statement: statement, next: next, context: CommandContext(frames: context.frames), errexit: errexitStatus(context),
+        statement: statement, next: next, context: CommandContext(frames: context.frames, anchors: context.anchors), errexit: errexitStatus(context),
         options: state.options, callStack: context.callStack, order: records.count))
     if !context.callStack.isEmpty { inlinedRecords += 1 }
   }
@@ -94,8 +97,9 @@ final class Evaluator {
       CommandInvocation(
         kind: kind, words: words, resolvedWords: resolved, commandIndex: commandIndex, assignments: assignments,
         redirections: redirections, location: words[commandIndex].location, statementLocation: statement.location,
-        context: CommandContext(frames: context.frames), errexit: errexitStatus(context), options: state.options,
-        callStack: context.callStack, calledFunction: calledFunction, order: commands.count))
+        context: CommandContext(frames: context.frames, anchors: context.anchors), errexit: errexitStatus(context), options: state.options,
+        callStack: context.callStack, calledFunction: calledFunction, order: commands.count,
+        inheritedRedirections: execRedirections + context.redirections))
     if !context.callStack.isEmpty { inlinedRecords += 1 }
   }
 
@@ -271,7 +275,7 @@ final class Evaluator {
 
   func walk(_ statement: Statement, next: Statement?, _ outer: WalkContext) {
     var context = outer
-    if statement.isBackgrounded { context = context.adding(.background, ignoresErrexit: true) }
+    if statement.isBackgrounded { context = context.adding(.background, ignoresErrexit: true, anchor: statement.location) }
     record(statement, next: next, context)
     walkDepth += 1
     defer { walkDepth -= 1 }
@@ -282,8 +286,9 @@ final class Evaluator {
     }
   }
 
-  private func walkKind(_ statement: Statement, _ context: WalkContext) {
-    for redirection in statement.redirections { resolveRedirection(redirection, context) }
+  private func walkKind(_ statement: Statement, _ outer: WalkContext) {
+    for redirection in statement.redirections { resolveRedirection(redirection, outer) }
+    let context = statement.simpleCommand == nil ? outer.redirecting(statement.redirections) : outer
     switch statement.kind {
     case .simple(let command):
       walkSimple(command, statement, context)
@@ -291,12 +296,12 @@ final class Evaluator {
       let count = pipeline.commands.count
       for (position, member) in pipeline.commands.enumerated() {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
-        inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores)) }
+        inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location)) }
       }
     case .andOr(let list):
-      walkAndOr(list, context)
+      walkAndOr(list, at: statement.location, context)
     case .negation(let inner):
-      walk(inner, next: nil, context.adding(.negation, ignoresErrexit: true))
+      walk(inner, next: nil, context.adding(.negation, ignoresErrexit: true, anchor: statement.location))
     case .ifClause(let clause):
       walkIf(clause, context)
     case .loop(let loop):
@@ -340,12 +345,12 @@ final class Evaluator {
     }
   }
 
-  private func walkAndOr(_ list: AndOrList, _ context: WalkContext) {
+  private func walkAndOr(_ list: AndOrList, at location: SourceLocation, _ context: WalkContext) {
     let count = list.items.count
     var lastStatus: Bool?
     for (position, item) in list.items.enumerated() {
       let op = position > 0 ? list.operators[position - 1] : nil
-      let itemContext = context.adding(.andOrList(position: position, count: count, operator: op), ignoresErrexit: position < count - 1)
+      let itemContext = context.adding(.andOrList(position: position, count: count, operator: op), ignoresErrexit: position < count - 1, anchor: location)
       if position == 0 {
         walk(item, next: nil, itemContext)
         lastStatus = decide(item)
@@ -533,12 +538,15 @@ final class Evaluator {
     let arguments = Array(resolved[(commandIndex + 1)...])
     let location = command.words[commandIndex].location
     if let definition {
-      call(definition, arguments: arguments, at: location, context)
+      call(definition, arguments: arguments, at: location, context.redirecting(command.redirections))
     } else if let name {
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
       state.termination = .exit(command.words[0].location)
+    }
+    if command.words.count == 1, name == "exec", order == .execution, !CommandContext(frames: context.frames, anchors: context.anchors).isInSubshell {
+      execRedirections += command.redirections
     }
   }
 

@@ -32,12 +32,20 @@ public struct Symbol: Sendable, Hashable, CustomStringConvertible {
   public var variable: String?
   /// Where the expression is written, when known.
   public var location: SourceLocation?
+  /// For command output reached by the walk: the positions in `Evaluation.commands` of the
+  /// commands the substitution ran, functions it called included (`$(stack_output Url)`
+  /// walked at 254 → `254..<260`, the `aws cloudformation describe-stacks` inside among
+  /// them). Each time the walk reaches a substitution its output is a distinct value, so
+  /// two calls of one function give two symbols. Nil for values resolved without walking
+  /// (conditions, `Evaluation.value(of:)` of an unreached word).
+  public var commands: Range<Int>?
 
-  public init(kind: Kind, expression: String, variable: String? = nil, location: SourceLocation? = nil) {
+  public init(kind: Kind, expression: String, variable: String? = nil, location: SourceLocation? = nil, commands: Range<Int>? = nil) {
     self.kind = kind
     self.expression = expression
     self.variable = variable
     self.location = location
+    self.commands = commands
   }
 
   public var description: String { expression }

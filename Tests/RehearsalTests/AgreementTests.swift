@@ -30,6 +30,22 @@ import Testing
     }
   }
 
+  @Test("an equivalent change passes both ways", arguments: ScriptMutation.equivalents)
+  func equivalent(_ mutation: ScriptMutation) throws {
+    let sandbox = try RehearsalSandbox(mutation: mutation)
+    defer { sandbox.remove() }
+    let statics = try StaticVerdicts.evaluate(root: sandbox.variant)
+    for environment in Self.environments {
+      let verdicts = try Rehearsal.perform(environment, in: sandbox).verdicts()
+      for id in Rehearsal.requirementIDs {
+        let rehearsal = try #require(verdicts[id])
+        let entry = try #require(statics.entry(id, environment))
+        #expect(rehearsal.isPass, "\(mutation.name): \(id) [\(environment)] rehearsal: \(rehearsal)")
+        #expect(entry.status == .pass, "\(mutation.name): \(id) [\(environment)] static: \(entry.status.rawValue) \(entry.findings)")
+      }
+    }
+  }
+
   @Test("a mutation fails both ways", arguments: ScriptMutation.all)
   func mutation(_ mutation: ScriptMutation) throws {
     let sandbox = try RehearsalSandbox(mutation: mutation)

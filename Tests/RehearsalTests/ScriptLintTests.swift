@@ -19,7 +19,7 @@ import Testing
 
   @Test func everyMutationStillParses() throws {
     let text = try String(contentsOfFile: Self.deployScript, encoding: .utf8)
-    for mutation in ScriptMutation.all {
+    for mutation in ScriptMutation.everything {
       let file = FileManager.default.temporaryDirectory.appendingPathComponent("mutated-\(UUID().uuidString).sh")
       defer { try? FileManager.default.removeItem(at: file) }
       try mutation.apply(to: text).write(to: file, atomically: true, encoding: .utf8)

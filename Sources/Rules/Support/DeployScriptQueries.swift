@@ -14,10 +14,11 @@ extension RuleContext {
 }
 
 extension ResolvedWord {
-  /// True when the value contains the output of `git rev-parse` (the commit SHA).
+  /// True when the value contains the SHA of the current commit: the output of
+  /// `git rev-parse [--short] HEAD` or an equivalent (`CurrentCommitCommand`).
   var isCommitSHA: Bool {
     symbols.contains { symbol in
-      if let command = symbol.command { return command.contains("git rev-parse") && command.contains("HEAD") }
+      if let command = symbol.command { return CurrentCommitCommand.isCurrentCommitSHA(command) }
       if case .alternatives(let options) = symbol.kind { return options.contains(where: \.isCommitSHA) }
       return false
     }

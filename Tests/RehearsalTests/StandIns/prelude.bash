@@ -18,6 +18,10 @@
 
 : "${REHEARSAL_CLOCK:=0}"
 export REHEARSAL_CLOCK
+# A script still sleeping REHEARSAL_VIRTUAL_LIMIT virtual seconds (default an hour, four
+# times 11.6's limit) after it started would wait for ever (a wait loop without a
+# deadline): `sleep` then ends it with status 124, as timeout(1) would, and says so.
+REHEARSAL_CLOCK_START="$REHEARSAL_CLOCK"
 
 sleep() {
   local seconds="${1:-0}"
@@ -25,4 +29,8 @@ sleep() {
   printf '%s\x1fsleep\x1f%s\n' "$REHEARSAL_CLOCK" "$1" >>"${REHEARSAL_WORLD:?}/calls.log"
   SECONDS=$((SECONDS + seconds))
   REHEARSAL_CLOCK=$((REHEARSAL_CLOCK + seconds))
+  if ((REHEARSAL_CLOCK - REHEARSAL_CLOCK_START > ${REHEARSAL_VIRTUAL_LIMIT:-3600})); then
+    printf 'rehearsal: still waiting after %s virtual seconds; stopped\n' "$((REHEARSAL_CLOCK - REHEARSAL_CLOCK_START))" >&2
+    exit 124
+  fi
 }

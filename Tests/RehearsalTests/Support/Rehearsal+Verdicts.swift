@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rehearsal's verdicts: what the recorded calls, the outputs and the world after each
 /// run say about 2.3 and 11.1-11.7. Each check reads behaviour only (which calls ran, in
 /// which order, with which arguments, and what the account holds afterwards), never the
@@ -78,14 +80,18 @@ extension Rehearsal {
     guard let references = builtReferences(run) else {
       return run.succeeded ? .fail("the run never builds an image") : .notReached("stopped before building: \(run.standardError.lastLine)")
     }
-    guard let commit = references.first(where: { $0.tag == run.imageTag }), let image = run.world.localImages[commit] else {
-      return .fail("no image tagged with the commit \(run.imageTag) to compare latest with (tags: \(references))")
+    // 11.3 is about `latest`: compare it with the commit tag, or (when 11.2 already fails
+    // for want of one) with the other tag the build gave.
+    guard let built = references.first(where: { $0.tag == run.imageTag }) ?? references.first(where: { $0.tag != "latest" }),
+      let image = run.world.localImages[built]
+    else {
+      return .fail("no image besides latest to compare latest with (tags: \(references))")
     }
-    let latest = commit.repository + ":latest"
+    let latest = built.repository + ":latest"
     guard references.contains(latest), run.world.localImages[latest] == image else {
-      return .fail("\(latest) is not the image built as \(commit) (tags: \(references))")
+      return .fail("\(latest) is not the image built as \(built) (tags: \(references))")
     }
-    return .pass("\(latest) is \(commit)")
+    return .pass("\(latest) is \(built)")
   }
 
   // MARK: 2.3, 11.4
@@ -94,14 +100,15 @@ extension Rehearsal {
   /// samconfig's region) and hold the same digest; with `requireLogin`, a docker login to
   /// that registry, fed by `aws ecr get-login-password` for that region, comes first.
   func pushedTags(_ run: RehearsalRun, requireLogin: Bool) -> RehearsalVerdict {
-    let pushes = run.pushes
-    guard !pushes.isEmpty else {
-      return run.succeeded ? .fail("the run never pushes") : .notReached("stopped before pushing: \(run.standardError.lastLine)")
-    }
     let region = settings.region
     let registry = run.world.registry(region)
+    if requireLogin, let wrong = wrongLogin(run, registry: registry, region: region) { return wrong }
+    let pushed = run.pushedReferences
+    guard !pushed.isEmpty else {
+      return run.succeeded ? .fail("the run never pushes") : .notReached("stopped before pushing: \(run.standardError.lastLine)")
+    }
     let repository = "\(registry)/\(settings.repositoryName)"
-    let targets = pushes.compactMap { $0.arguments.count > 1 ? $0.arguments[1] : nil }
+    let targets = pushed.map(\.reference)
     let tags = run.world.tags(region, settings.repositoryName)
     guard targets.contains("\(repository):\(run.imageTag)"), let digest = tags[run.imageTag] else {
       return .fail("\(repository):\(run.imageTag) is not in ECR after the run (pushed: \(targets))")
@@ -119,10 +126,25 @@ extension Rehearsal {
     guard let token = run.firstIndex(where: { $0.is("aws", "ecr", "get-login-password") && $0.value(of: "--region") == region }), token < login else {
       return .fail("the docker login is not fed by `aws ecr get-login-password --region \(region)`")
     }
-    guard let firstPush = run.firstIndex(where: { $0.is("docker", "push") }), login < firstPush else {
+    guard let firstPush = run.firstPushIndex, login < firstPush else {
       return .fail("docker login runs after the first push")
     }
     return .pass("logs in to \(registry), then pushes \(run.imageTag) and latest")
+  }
+
+  /// A `docker login` to a registry other than the env's, or fed by a token of another
+  /// region, seen in the calls even when the run stopped there.
+  private func wrongLogin(_ run: RehearsalRun, registry: String, region: String) -> RehearsalVerdict? {
+    for (index, call) in run.calls.enumerated() where call.is("docker", "login") {
+      let server = call.arguments.dropFirst().last { !$0.hasPrefix("-") && $0 != "AWS" }
+      guard server == registry else {
+        return .fail("`docker login` logs in to \(server ?? "Docker Hub"), not to the env's registry \(registry)")
+      }
+      if let token = run.calls[..<index].last(where: { $0.is("aws", "ecr", "get-login-password") }), let tokenRegion = token.value(of: "--region"), tokenRegion != region {
+        return .fail("the docker login to \(registry) is fed by `aws ecr get-login-password --region \(tokenRegion)`")
+      }
+    }
+    return nil
   }
 
   // MARK: 11.5
@@ -206,9 +228,13 @@ extension Rehearsal {
 
   // MARK: 11.7
 
-  /// The run prints the load balancer DNS name that is an output of the stack samconfig
-  /// names for the env (a name other stacks' outputs do not share).
+  /// The run prints, after sam deploy's own output, the load balancer DNS name that is an
+  /// output of the stack samconfig names for the env (a name other stacks' outputs do not
+  /// share), having read the outputs in the env's region.
   func printedURL(_ run: RehearsalRun) -> RehearsalVerdict {
+    if let query = run.calls.first(where: { $0.is("aws", "cloudformation", "describe-stacks") && $0.value(of: "--region").map { $0 != settings.region } == true }) {
+      return .fail("the script reads stack outputs in \(query.value(of: "--region") ?? "?"), but samconfig deploys env \(environment) to \(settings.region)")
+    }
     guard run.succeeded else { return .notReached("stopped before printing: \(run.standardError.lastLine)") }
     guard let stack = run.world.stack(settings.region, settings.stackName) else {
       let deployed = run.world.stacks.keys.sorted()
@@ -217,8 +243,14 @@ extension Rehearsal {
     guard let dnsName = stack.outputs["LoadBalancerDnsName"] else {
       return .fail("stack \(settings.stackName) has no LoadBalancerDnsName output")
     }
-    guard run.standardOutput.contains(dnsName) else {
-      return .fail("the script does not print \(dnsName), the load balancer of stack \(settings.stackName)")
+    // `sam deploy` itself prints the stack's outputs ("CloudFormation outputs from
+    // deployed stack"): only what the script prints after the last deploy's final line is
+    // the script's own.
+    let markers = ["Successfully created/updated stack - ", "No changes to deploy. Stack "]
+    let afterDeploy = markers.compactMap { run.standardOutput.range(of: $0, options: .backwards) }.max { $0.lowerBound < $1.lowerBound }
+      .map { String(run.standardOutput[$0.upperBound...].drop { $0 != "\n" }) } ?? run.standardOutput
+    guard afterDeploy.contains(dnsName) else {
+      return .fail("after sam deploy the script does not print \(dnsName), the load balancer of stack \(settings.stackName)")
     }
     return .pass("prints \(dnsName) from stack \(settings.stackName)")
   }

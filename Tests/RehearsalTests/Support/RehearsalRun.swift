@@ -22,8 +22,34 @@ struct RehearsalRun: Sendable {
   /// The index of the last call matching `predicate`.
   func lastIndex(where predicate: (RecordedCall) -> Bool) -> Int? { calls.lastIndex(where: predicate) }
 
-  /// The `docker push` calls.
-  var pushes: [RecordedCall] { calls.filter { $0.is("docker", "push") } }
+  /// Every image reference the run pushed, with the index of the call that pushed it:
+  /// `docker push REF`, `docker image push REF`, `docker push --all-tags REPOSITORY` (each
+  /// local tag of it in the world after the run), `docker [buildx] build --push -t REF`.
+  var pushedReferences: [(index: Int, reference: String)] {
+    var pushed: [(Int, String)] = []
+    for (index, call) in calls.enumerated() where call.tool == "docker" {
+      if call.is("docker", "push") || call.is("docker", "image", "push") {
+        var arguments = Array(call.arguments.dropFirst(call.is("docker", "image", "push") ? 2 : 1))
+        if let platform = arguments.firstIndex(of: "--platform") { arguments.removeSubrange(platform...min(platform + 1, arguments.count - 1)) }
+        let allTags = arguments.contains("-a") || arguments.contains("--all-tags")
+        guard let operand = arguments.last(where: { !$0.hasPrefix("-") }) else { continue }
+        if allTags {
+          pushed += world.localImages.keys.filter { $0.repository == operand && $0.tag != nil }.sorted().map { (index, $0) }
+        } else {
+          pushed.append((index, operand.tag == nil ? operand + ":latest" : operand))
+        }
+      } else if (call.is("docker", "build") || call.is("docker", "buildx", "build")) && call.arguments.contains("--push") {
+        pushed += (call.values(of: "-t") + call.values(of: "--tag")).map { (index, $0) }
+      }
+    }
+    return pushed
+  }
+
+  /// The calls that push images.
+  var pushes: [RecordedCall] { Set(pushedReferences.map(\.index)).sorted().map { calls[$0] } }
+
+  /// The index of the first call that pushes an image.
+  var firstPushIndex: Int? { pushedReferences.map(\.index).min() }
 
   /// The last `sam deploy` call (the deploy with the new image).
   var mainSamDeployIndex: Int? { lastIndex { $0.is("sam", "deploy") } }

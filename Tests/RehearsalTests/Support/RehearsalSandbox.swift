@@ -18,7 +18,7 @@ final class RehearsalSandbox {
   /// What deploy.sh reads (the Docker build context included).
   static let deploymentFiles = ["REQUIREMENTS.md", "infra", "docker", ".dockerignore", "deploy.sh", "streamlit_ui"]
   /// Programs of this machine the script and the stand-ins may run.
-  static let systemPrograms = ["bash", "env", "cat", "dirname", "mktemp", "rm", "grep", "awk", "sha256sum", "mkdir"]
+  static let systemPrograms = ["bash", "env", "cat", "dirname", "mktemp", "rm", "grep", "awk", "sha256sum", "mkdir", "cut"]
   /// A run that takes longer than this (real time) is stopped: a hung script, not a result.
   static let safetyLimitSeconds = 120.0
 

@@ -34,9 +34,14 @@ struct DeployPrerequisitesRule: Rule {
         }
       }
     }
+    let stop = context.scriptStop(before: "it checks its tools")
     for tool in tools {
       let firstUse = commands.first { $0.isCommand(tool) }
       guard let checked = checkedAt[tool] else {
+        if let stop {
+          if !findings.contains(stop) { findings.append(stop) }
+          continue
+        }
         findings.append(.error("the script never checks that `\(tool)` is installed (command -v \(tool)); \(context.value("tools")!.cited) requires checking \(tools.joined(separator: ", "))", at: firstUse?.location ?? context.scriptStart))
         continue
       }
@@ -46,12 +51,18 @@ struct DeployPrerequisitesRule: Rule {
     }
     let build = commands.first { $0.isCommand("docker") && ($0.isSubcommand("build") || $0.isSubcommand("buildx", "build")) }
     let daemonCheck = commands.first { $0.isCommand("docker") && ($0.isSubcommand("info") || $0.isSubcommand("version") || $0.isSubcommand("ps")) }
-    if daemonCheck == nil {
+    if daemonCheck == nil, let stop {
+      if !findings.contains(stop) { findings.append(stop) }
+    } else if daemonCheck == nil {
       findings.append(.error("the script never checks that the Docker daemon runs (docker info); a stopped daemon fails the build later", at: build?.location ?? context.scriptStart))
     } else if let build, let daemonCheck, daemonCheck.order > build.order {
       findings.append(.error("docker info runs only after docker build", at: daemonCheck.location))
     }
     guard let version = commands.first(where: { $0.isCommand("sam") && $0.hasFlag("--version") }) else {
+      if let stop {
+        if !findings.contains(stop) { findings.append(stop) }
+        return Verdict(findings: findings, passNote: "")
+      }
       findings.append(.error("the script never reads `sam --version`; SAM CLI \(floorValue.written) or newer is required", at: commands.first { $0.isCommand("sam") }?.location ?? context.scriptStart))
       return Verdict(findings: findings, passNote: "")
     }

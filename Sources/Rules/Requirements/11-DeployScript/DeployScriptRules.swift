@@ -11,5 +11,6 @@ extension RuleCatalog {
     StackOutputURLRule(),
     StackNameMatchRule(),
     ErrexitDeadCheckRule(),
+    DeployedDockerfileRule(),
   ]
 }

@@ -1,3 +1,4 @@
+import ProjectModel
 import ShellScriptModel
 
 /// 11.2, 11.3: the image is built tagged with the current commit SHA, and also with the
@@ -13,21 +14,26 @@ struct ImageTagsRule: Rule {
     examples: [
       .compliant(),
       .change("no latest tag", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n", "")),
+      .change("tagged with the branch name", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --abbrev-ref HEAD)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("tagged with the parent commit", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD~1)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("tagged with the last commit of one folder", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h -- streamlit_ui)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("full SHA cut to 7 characters", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD | cut -c1-7)\"; then"), expect: .pass),
+      .change("git log -1 --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h)\"; then"), expect: .pass),
+      .change("a 12-character abbreviation", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --short=12 HEAD)\"; then"), expect: .pass),
+      .change("a substring of the full SHA", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD)\"; then"), .edit(.deployScript, "readonly IMAGE_TAG\n", "IMAGE_TAG=\"${IMAGE_TAG:0:7}\"\nreadonly IMAGE_TAG\n"), expect: .pass),
       .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     guard let moving = context.value("moving-tag", of: "11.3")?.text else { return .missingValue("moving-tag", of: "11.3") }
-    let commands = run.evaluation.commands
-    let builds = commands.filter { $0.isCommand("docker") && ($0.isSubcommand("build") || $0.isSubcommand("buildx", "build")) }
+    let builds = run.imageBuilds
     guard let build = builds.first else {
-      var finding = Finding.error("the deploy script runs no docker build", at: context.scriptStart)
+      var finding = context.scriptStop(before: "it builds the image") ?? Finding.error("the deploy script runs no docker build", at: context.scriptStart)
       finding.onlyRequirements = ["11.2", "11.3"]
       return .fail(finding)
     }
-    var tags = builds.flatMap(\.tags).map(\.value)
-    tags += commands.filter { $0.isCommand("docker") && $0.isSubcommand("tag") }.compactMap { $0.resolvedArguments.dropFirst(2).first }
+    let tags = run.localImageReferences.map(\.reference.value)
     var findings: [Finding] = []
     if !tags.contains(where: { $0.imageTag?.isCommitSHA == true }) {
       var finding = Finding.error("no image tag is the commit SHA (`git rev-parse HEAD`); the build is tagged \(tags.map(\.description).joined(separator: ", "))", at: build.location)

@@ -18,6 +18,9 @@ struct SamDeployImageTagRule: Rule {
       .compliant(),
       .change("ImageTag not passed", .edit(.deployScript, "    \"ImageTag=${IMAGE_TAG}\" \\\n", ""), alsoFails: ["10.2"]),
       .change("task runs latest", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"${EcrRepository.RepositoryUri}:latest\"")),
+      .change(
+        "prod stops before the build", .edit(.deployScript, "# --- 2. Build (before touching AWS resources)", "case \"$ENV\" in\n  prod)\n    echo \"prod is not supported yet\"\n    exit 1\n    ;;\nesac\n\n# --- 2. Build (before touching AWS resources)"),
+        environment: "prod", alsoFails: ["*"]),
       .change("Environment not passed", .edit(.deployScript, "    --parameter-overrides \\\n    \"Environment=${ENV}\" \\\n", "    --parameter-overrides \\\n"),
         alsoFails: ["10.2", "4.4", "9.1"]),
     ])
@@ -25,7 +28,7 @@ struct SamDeployImageTagRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     guard let deploy = run.mainSamDeploy else {
-      return .fail(.error("the deploy script runs no `sam deploy` for config env \(context.environmentName)", at: context.scriptStart))
+      return .fail(context.scriptStop(before: "it runs sam deploy") ?? .error("the deploy script runs no `sam deploy` for config env \(context.environmentName)", at: context.scriptStart))
     }
     var findings: [Finding] = []
     let overrides = deploy.parameterOverrides ?? []

@@ -13,6 +13,11 @@ struct StackOutputURLRule: Rule {
     examples: [
       .compliant(),
       .change("reads an output the template does not have", .edit(.deployScript, "require_output ALB_DNS_NAME LoadBalancerDnsName", "require_output ALB_DNS_NAME AlbDnsName"), .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL AlbUrl")),
+      .change("the URL is never printed", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "")),
+      .change("the URL is printed to /dev/null", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "{\nprintf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n} >/dev/null\n")),
+      .change("the URL is written to a file", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "printf '%s\\n' \"$DASHBOARD_URL\" \"$ALB_DNS_NAME\" >deployed-url.txt\n")),
+      .change("only the cluster name is printed", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "echo \"cluster: $CLUSTER_NAME\"\n")),
+      .change("the URL is printed on standard error", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "echo \"$DASHBOARD_URL\" >&2\n"), expect: .pass),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -29,13 +34,24 @@ struct StackOutputURLRule: Rule {
       let keys = (query.possibleValues() ?? [query.description]).flatMap(Self.outputKeys)
       return (read, keys)
     }
-    if let match = queried.first(where: { !Set($0.1).isDisjoint(with: urlOutputs) }) {
-      let printed = run.evaluation.commands.contains { ($0.isCommand("echo") || $0.isCommand("printf")) && $0.order > match.0.order }
-      if printed { return .pass("prints output \(Set(match.1).intersection(urlOutputs).sorted().joined(separator: ", ")) of the stack", evidence: [match.0.location]) }
-      return .fail(.error("the script reads the ALB output but prints nothing after it", at: match.0.location))
+    let urlReads = queried.filter { !Set($0.1).isDisjoint(with: urlOutputs) }
+    guard let firstRead = urlReads.first else {
+      let keys = Set(queried.flatMap(\.1))
+      let missing = "no describe-stacks call reads an output with the ALB DNS name (template outputs: \(urlOutputs.sorted().joined(separator: ", "))); the script reads \(keys.isEmpty ? "no output" : keys.sorted().joined(separator: ", "))"
+      return .fail(context.scriptStop(before: "it reads the load balancer URL from the stack outputs") ?? .error(missing, at: reads.first?.location ?? context.scriptStart))
     }
-    let keys = Set(queried.flatMap(\.1))
-    return .fail(.error("no describe-stacks call reads an output with the ALB DNS name (template outputs: \(urlOutputs.sorted().joined(separator: ", "))); the script reads \(keys.isEmpty ? "no output" : keys.sorted().joined(separator: ", "))", at: reads.first?.location ?? context.scriptStart))
+    let keys = Set(urlReads.flatMap(\.1)).intersection(urlOutputs).sorted().joined(separator: ", ")
+    let printing = URLPrint.find(reading: urlReads.map(\.0), in: run.evaluation)
+    if let printed = printing.first(where: { $0.isPrinted }) {
+      return .pass("prints output \(keys) of the stack", evidence: [firstRead.0.location, printed.command.location])
+    }
+    if let unknown = printing.first(where: { if case .unknown = $0.destination { true } else { false } }) {
+      return .needsEvidence("the script writes the URL (output \(keys)) where only the run decides (\(unknown.command.location))", evidence: [unknown.command.location])
+    }
+    if let hidden = printing.first {
+      return .fail(.error("the script writes the load balancer URL (output \(keys)) only \(hidden.whereTo): nobody running the script sees it", at: hidden.command.location, related: [.init("the stack output it comes from", at: firstRead.0.location)]))
+    }
+    return .fail(context.scriptStop(before: "it prints the load balancer URL") ?? .error("the script reads the ALB URL (output \(keys)) but never prints it (no echo/printf of a value that comes from that describe-stacks reaches the terminal)", at: firstRead.0.location))
   }
 
   /// `OutputKey=='X'` names in a JMESPath query.

@@ -1,0 +1,88 @@
+import Diagnostics
+import ShellScriptModel
+
+extension DeployScriptRun {
+  /// The image builds the run makes: `docker build`, `docker buildx build`, `docker image
+  /// build`, `docker builder build` (all the same build, https://docs.docker.com/reference/cli/docker/buildx/build/).
+  public var imageBuilds: [CommandInvocation] {
+    evaluation.commands.filter(Self.isBuild)
+  }
+
+  static func isBuild(_ command: CommandInvocation) -> Bool {
+    command.isCommand("docker")
+      && (command.isSubcommand("build") || command.isSubcommand("buildx", "build") || command.isSubcommand("image", "build")
+        || command.isSubcommand("builder", "build"))
+  }
+
+  /// The local image references the run creates, in order: every `-t`/`--tag` of a build,
+  /// and the target of each `docker tag SOURCE TARGET` / `docker image tag`.
+  public var localImageReferences: [(command: CommandInvocation, reference: Argument)] {
+    var references: [(CommandInvocation, Argument)] = []
+    for command in evaluation.commands where command.isCommand("docker") {
+      if Self.isBuild(command) {
+        references += command.values(ofFlag: "-t", "--tag").map { (command, $0) }
+      } else if command.isSubcommand("tag") || command.isSubcommand("image", "tag") {
+        let operands = command.positionalArguments.dropFirst(command.isSubcommand("image", "tag") ? 2 : 1)
+        if operands.count >= 2 { references.append((command, operands[operands.startIndex + 1])) }
+      }
+    }
+    return references
+  }
+
+  /// Every image reference the run pushes, in order (see `ImagePush`).
+  public var imagePushes: [ImagePush] {
+    var pushes: [ImagePush] = []
+    let local = localImageReferences
+    for command in evaluation.commands where command.isCommand("docker") {
+      if command.isSubcommand("push") || command.isSubcommand("image", "push") {
+        let operands = command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "push") ? 2 : 1)
+        guard let operand = operands.first else { continue }
+        guard command.hasFlag("-a", "--all-tags") else {
+          pushes.append(ImagePush(command: command, reference: operand.value, location: operand.location, form: .push))
+          continue
+        }
+        let tagged = local.filter { $0.command.order < command.order && Self.repository(of: $0.reference.value) == operand.value }
+        if tagged.isEmpty {
+          pushes.append(ImagePush(command: command, reference: operand.value, location: operand.location, form: .allTags))
+        }
+        var seen: [ResolvedWord] = []
+        for (_, reference) in tagged where !seen.contains(reference.value) {
+          seen.append(reference.value)
+          pushes.append(ImagePush(command: command, reference: reference.value, location: operand.location, form: .allTags))
+        }
+      } else if Self.isBuild(command), Self.buildPushes(command) {
+        pushes += command.values(ofFlag: "-t", "--tag").map { ImagePush(command: command, reference: $0.value, location: $0.location, form: .build) }
+      }
+    }
+    return pushes
+  }
+
+  /// True when a build pushes its result: `--push`, or an `--output`/`-o` of type
+  /// `registry`, or of type `image` with `push=true`
+  /// (https://docs.docker.com/reference/cli/docker/buildx/build/#push,
+  /// https://docs.docker.com/reference/cli/docker/buildx/build/#output).
+  static func buildPushes(_ command: CommandInvocation) -> Bool {
+    if command.hasFlag("--push") { return true }
+    return command.values(ofFlag: "--output", "-o").contains { output in
+      guard let text = output.literal else { return false }
+      let fields = text.split(separator: ",").map { $0.trimmingCharacters(in: " ") }
+      return fields.contains("type=registry") || (fields.contains("type=image") && fields.contains("push=true"))
+    }
+  }
+
+  /// The repository of an image reference: everything before the tag's `:` (a `:` in the
+  /// registry host's port is followed by `/`, so it is not a tag).
+  public static func repository(of reference: ResolvedWord) -> ResolvedWord {
+    guard let index = reference.pieces.lastIndex(where: { if case .literal(let text) = $0 { text.contains(":") } else { false } }),
+      case .literal(let text) = reference.pieces[index], let colon = text.lastIndex(of: ":"),
+      !text[text.index(after: colon)...].contains("/"), !reference.pieces[(index + 1)...].contains(where: { if case .literal(let later) = $0 { later.contains("/") } else { false } })
+    else { return reference }
+    return ResolvedWord(pieces: Array(reference.pieces[..<index]) + [.literal(String(text[..<colon]))])
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingCharacters(in characters: String) -> String {
+    String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import ShellScriptModel
+
+/// The directory a deploy script's command runs in, as a path relative to the script's own
+/// directory, when the script decides it.
+///
+/// The script starts where the user runs it; the usage `./deploy.sh <env>` is taken to mean
+/// its own directory. A `cd`/`pushd` in the main shell before the command moves it: to the
+/// script's directory when the target is the usual idiom (`$(dirname "${BASH_SOURCE[0]}")`
+/// or `$0`, possibly through `$(cd ... && pwd)` held in a variable), or relative to the
+/// previous directory for a literal relative path. Anything else is unknown.
+enum BuildWorkingDirectory {
+  enum Resolution: Equatable {
+    /// Path components relative to the script's directory (`[]` is that directory; `..`
+    /// components are kept when they climb above it).
+    case relative([String])
+    /// Why the directory cannot be read statically.
+    case unknown(String)
+  }
+
+  static func before(_ command: CommandInvocation, in evaluation: Evaluation) -> Resolution {
+    var directory = Resolution.relative([])
+    for move in evaluation.commands[..<command.order] where (move.isCommand("cd") || move.isCommand("pushd")) && !move.context.isInSubshell {
+      let operands = move.positionalArguments.filter { !($0.literal?.hasPrefix("-") ?? false) }
+      guard let target = operands.first?.value else {
+        directory = .unknown("`\(move.name.text)` without a directory goes to $HOME (line \(move.location.line))")
+        continue
+      }
+      directory = resolve(target, from: directory, line: move.location.line)
+    }
+    return directory
+  }
+
+  private static func resolve(_ target: ResolvedWord, from current: Resolution, line: Int) -> Resolution {
+    if let literal = target.literal {
+      if literal.hasPrefix("/") || literal.hasPrefix("~") || literal == "-" {
+        return .unknown("`cd \(literal)` (line \(line)) leaves the repository's tree")
+      }
+      guard case .relative(let components) = current else { return current }
+      return .relative(normalized(components + split(literal)))
+    }
+    guard case .symbol(let symbol)? = target.pieces.first, isScriptDirectory(symbol) else {
+      return .unknown("`cd \(target.description)` (line \(line)) goes to a directory only known at run time")
+    }
+    let rest = target.pieces.dropFirst().map { piece -> String? in
+      if case .literal(let text) = piece { return text }
+      return nil
+    }
+    guard rest.allSatisfy({ $0 != nil }) else { return .unknown("`cd \(target.description)` (line \(line)) goes to a directory only known at run time") }
+    return .relative(normalized(split(rest.compactMap { $0 }.joined())))
+  }
+
+  /// `$(dirname "${BASH_SOURCE[0]}")`, `$(cd "$(dirname "$0")" && pwd)` and the like.
+  static func isScriptDirectory(_ symbol: Symbol) -> Bool {
+    guard let command = symbol.command, command.contains("dirname") else { return false }
+    return command.contains("BASH_SOURCE") || command.contains("$0") || command.contains("${0}")
+  }
+
+  static func split(_ path: String) -> [String] {
+    path.split(separator: "/").map(String.init)
+  }
+
+  /// Removes `.` and folds `x/..`; leading `..` stay.
+  static func normalized(_ components: [String]) -> [String] {
+    var result: [String] = []
+    for component in components where component != "." && !component.isEmpty {
+      if component == "..", let last = result.last, last != ".." {
+        result.removeLast()
+      } else {
+        result.append(component)
+      }
+    }
+    return result
+  }
+}

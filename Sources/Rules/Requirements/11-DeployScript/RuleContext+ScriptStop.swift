@@ -1,0 +1,34 @@
+import Diagnostics
+import Requirements
+import ShellScriptModel
+
+extension RuleContext {
+  /// When the deploy script's run for this env ends at an `exit` on every path before a
+  /// step a rule looks for (`case "$ENV" in prod) echo unsupported; exit 1;; esac`), the
+  /// finding that says so, at that `exit`; nil when some path runs to the end of the
+  /// script. Rules report it instead of "the step is missing": the step is there, the env
+  /// never gets to it.
+  ///
+  /// - Parameter step: what the script does not get to, as a verb phrase ("it runs sam deploy").
+  func scriptStop(before step: String, only requirements: [RequirementID]? = nil) -> Finding? {
+    guard let run = deployRun, let stop = run.evaluation.exitLocation else { return nil }
+    let exit = run.evaluation.commands.last { $0.location == stop }
+    let status = exit.flatMap { $0.resolvedArguments.first?.literal }.map { " \($0)" } ?? ""
+    let said = exit.flatMap { lastMessage(before: $0, in: run.evaluation) }.map { " after printing \"\($0)\"" } ?? ""
+    var finding = Finding.error(
+      "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh stops at \(stop.file):\(stop.line) (`exit\(status)`\(said)) before \(step); no step after that line runs for this env",
+      at: stop)
+    finding.onlyRequirements = requirements
+    return finding
+  }
+
+  /// The text the last `echo`/`printf` before `exit` printed, when it is known and short.
+  private func lastMessage(before exit: CommandInvocation, in evaluation: Evaluation) -> String? {
+    let printer = evaluation.commands[..<exit.order].last { $0.isCommand("echo") || ($0.isCommand("printf") && !$0.hasFlag("-v")) }
+    guard let printer, exit.order - printer.order <= 3 else { return nil }
+    let words = printer.resolvedArguments.filter { !($0.literal?.hasPrefix("-") ?? false) }
+    let text = (printer.isCommand("printf") ? words.dropFirst().map(\.description) : words.map(\.description)).joined(separator: " ")
+    guard !text.isEmpty, text.count <= 80 else { return nil }
+    return text
+  }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// An env the script refuses before deploying (`case "$ENV" in prod) ... exit 1;; esac`
+/// after the prerequisite checks). Run for real, dev deploys and prod stops at that exit
+/// with nothing pushed or deployed; statically, every row of prod about a later step says
+/// the script stops at that line instead of "the step is missing", and dev is unaffected.
+@Suite struct EarlyExitTests {
+  @Test func prodStopsAtItsExitBothWays() throws {
+    let mutation = try #require(ScriptMutation.stops.first)
+    let sandbox = try RehearsalSandbox(mutation: mutation)
+    defer { sandbox.remove() }
+    let script = try String(contentsOf: sandbox.variant.appendingPathComponent("deploy.sh"), encoding: .utf8)
+    let exitLine = try #require(script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    exit 1" }) + 1
+
+    let world = try sandbox.emptyWorld("prod")
+    let prod = try sandbox.run("prod", in: world, RunOptions(commit: Rehearsal.updateCommit))
+    #expect(prod.status == 1, "\(prod.transcript)")
+    #expect(prod.standardOutput.contains("prod is not supported yet"))
+    #expect(!prod.calls.contains { $0.is("docker", "build") || $0.is("sam", "deploy") }, "\(prod.transcript)")
+    let dev = try sandbox.run("dev", in: try sandbox.emptyWorld("dev"), RunOptions(commit: Rehearsal.updateCommit))
+    #expect(dev.succeeded, "\(dev.transcript)")
+
+    let statics = try StaticVerdicts.evaluate(root: sandbox.variant)
+    #expect(try #require(statics.entry("11.1", "prod")).status == .pass, "the checks before the exit still run")
+    for id in ["2.3", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"] {
+      let prodEntry = try #require(statics.entry(id, "prod"))
+      #expect(prodEntry.isFail, "\(id) [prod]: \(prodEntry.status.rawValue)")
+      #expect(prodEntry.findings.contains { $0.contains("stops at deploy.sh:\(exitLine)") }, "\(id) [prod] names the exit at line \(exitLine): \(prodEntry.findings)")
+      #expect(!prodEntry.findings.contains { $0.contains("never") || $0.contains("runs no") || $0.contains("no docker push") }, "\(id) [prod] does not call the step missing: \(prodEntry.findings)")
+      #expect(try #require(statics.entry(id, "dev")).status == .pass, "\(id) [dev]")
+    }
+  }
+}

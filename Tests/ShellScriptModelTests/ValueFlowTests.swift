@@ -1,0 +1,94 @@
+import Diagnostics
+import Testing
+
+@testable import ShellScriptModel
+
+/// How values and output move through a script in execution order: `printf -v`,
+/// command-output symbols per run of a substitution, `${VAR:offset:length}` of command
+/// output, where a command's standard output goes, and which and-or list a command is in.
+@Suite struct ValueFlowTests {
+  func evaluation(_ text: String) throws -> Evaluation {
+    try parse(text).evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true))
+  }
+
+  @Test func printfVAssignsTheFormattedValue() throws {
+    let evaluation = try evaluation("set_var() { printf -v \"$1\" '%s' \"$2\"; }\nset_var URL \"$(aws cloudformation describe-stacks)\"\nprintf -v LABEL 'v%s-%d%%' 1 2\n")
+    let url = try #require(evaluation.variable("URL"))
+    #expect(url.symbols.first?.command == "aws cloudformation describe-stacks")
+    #expect(evaluation.variable("LABEL")?.literal == "v1-2%")
+  }
+
+  @Test func printfVWithAFormatItCannotComputeReadsInput() throws {
+    let evaluation = try evaluation("printf -v X '%05.1f' 3\n")
+    let value = try #require(evaluation.variable("X"))
+    guard case .input = value.symbols.first?.kind else {
+      Issue.record("expected input, got \(value)")
+      return
+    }
+  }
+
+  @Test func eachRunOfASubstitutionIsItsOwnValue() throws {
+    let evaluation = try evaluation("out() { aws cloudformation describe-stacks --query \"$1\"; }\nA=$(out ClusterName)\nB=$(out DashboardUrl)\n")
+    let a = try #require(evaluation.variable("A")?.symbols.first)
+    let b = try #require(evaluation.variable("B")?.symbols.first)
+    #expect(a != b)
+    let reads = evaluation.commands.filter { $0.isCommand("aws") }
+    #expect(reads.count == 2)
+    #expect(a.commands?.contains(reads[0].order) == true && a.commands?.contains(reads[1].order) == false)
+    #expect(b.commands?.contains(reads[1].order) == true)
+  }
+
+  @Test(arguments: [("${SHA:0:7}", "git rev-parse HEAD | cut -c1-7"), ("${SHA::12}", "git rev-parse HEAD | cut -c1-12"), ("${SHA:2:3}", "git rev-parse HEAD | cut -c3-5")])
+  func substringOfCommandOutputIsCut(_ expansion: String, _ command: String) throws {
+    let evaluation = try evaluation("SHA=$(git rev-parse HEAD)\nTAG=\(expansion)\n")
+    #expect(evaluation.variable("TAG")?.symbols.first?.command == command)
+  }
+
+  /// Where `echo` (the last one in each script) writes.
+  @Test(arguments: [
+    ("echo hi", "terminal"),
+    ("echo hi >&2", "terminal"),
+    ("echo hi >/dev/stderr", "terminal"),
+    ("echo hi >/dev/null", "file /dev/null"),
+    ("echo hi >>out.log", "file out.log"),
+    ("echo hi 2>&1 >/dev/null", "file /dev/null"),
+    ("echo hi >/dev/null 2>&1 >&2", "file /dev/null"),
+    ("echo hi >&2 2>/dev/null", "terminal"),
+    ("echo hi &>/dev/null", "file /dev/null"),
+    ("echo hi >&-", "closed"),
+    ("{ echo hi; } >url.txt", "file url.txt"),
+    ("if true; then echo hi; fi >/dev/null", "file /dev/null"),
+    ("say() { echo \"$1\"; }\nsay hi >/dev/null", "file /dev/null"),
+    ("say() { echo \"$1\"; }\nsay hi", "terminal"),
+    ("exec >deploy.log 2>&1\necho hi", "file deploy.log"),
+    ("(exec >deploy.log)\necho hi", "terminal"),
+    ("echo hi | tee out", "pipe"),
+    ("X=$(echo hi)", "captured"),
+    ("echo hi >\"$(mktemp)\"", "unknown"),
+  ])
+  func standardOutput(_ script: String, _ expected: String) throws {
+    let evaluation = try evaluation(script + "\n")
+    let echo = try #require(evaluation.commands.last { $0.isCommand("echo") })
+    let destination = evaluation.standardOutput(of: echo)
+    let shape: String
+    switch destination {
+    case .terminal: shape = "terminal"
+    case .file(let path, _): shape = "file " + path.description
+    case .closed: shape = "closed"
+    case .captured: shape = "captured"
+    case .pipe: shape = "pipe"
+    case .unknown: shape = "unknown"
+    }
+    #expect(shape == expected, "\(script.debugDescription): \(destination)")
+  }
+
+  @Test func andOrListsAtTheSameLevelAreTellApart() throws {
+    let evaluation = try evaluation("a || b\nc || d\n")
+    let b = try #require(evaluation.commands.first { $0.isCommand("b") })
+    let a = try #require(evaluation.commands.first { $0.isCommand("a") })
+    let d = try #require(evaluation.commands.first { $0.isCommand("d") })
+    #expect(b.context.frames == d.context.frames, "the frames alone are the same")
+    #expect(!b.context.sharesConstructs(with: d.context, depth: 1))
+    #expect(a.context.anchors.first == b.context.anchors.first)
+  }
+}
