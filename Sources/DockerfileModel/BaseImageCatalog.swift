@@ -64,20 +64,22 @@ public enum BaseImageCatalog {
     }
   }
 
-  /// The repository (Docker Hub official images without `docker.io/library/`) and tag
-  /// (`latest` if none) of a reference; a digest is ignored.
+  /// The repository (Docker Hub official images without `docker.io/library/`, as
+  /// `ImageReference.familiarRepository` gives them) and tag (`latest` if none) of a
+  /// reference; a digest is ignored. Registries that mirror the official images unchanged
+  /// (Amazon ECR Public's `docker/library`, Google's `mirror.gcr.io`) count as Docker Hub:
+  /// the programs in an image do not depend on where it is pulled from.
   static func split(_ reference: String) -> (repository: String, tag: String) {
-    var name = reference.split(separator: "@", maxSplits: 1).first.map(String.init) ?? reference
-    var tag = "latest"
-    if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") {
-      tag = String(name[name.index(after: colon)...])
-      name = String(name[..<colon])
+    guard let parsed = ImageReference(reference) else {
+      let name = reference.split(separator: "@", maxSplits: 1).first.map(String.init) ?? reference
+      return (name.lowercased(), "latest")
     }
-    for prefix in ["docker.io/library/", "index.docker.io/library/", "registry-1.docker.io/library/", "public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "docker.io/", "library/"] where name.hasPrefix(prefix) {
-      name = String(name.dropFirst(prefix.count))
+    var repository = parsed.familiarRepository
+    for mirror in ["public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "registry-1.docker.io/library/"] where repository.hasPrefix(mirror) {
+      repository = String(repository.dropFirst(mirror.count))
       break
     }
-    return (name.lowercased(), tag)
+    return (repository, parsed.tag ?? "latest")
   }
 
   static let debianUsers = ["root": 0, "daemon": 1, "bin": 2, "sys": 3, "www-data": 33, "nobody": 65534]
