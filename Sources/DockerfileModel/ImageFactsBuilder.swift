@@ -154,10 +154,15 @@ struct ImageFactsBuilder {
         facts.healthcheck = Located(check, at: location)
       case .cmd(let command):
         facts.cmd = Located(command, at: location)
+        facts.cmdArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
         cmdSetHere = true
       case .entrypoint(let command):
         facts.entrypoint = Located(command, at: location)
-        if !cmdSetHere { facts.cmd = nil }
+        facts.entrypointArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
+        if !cmdSetHere {
+          facts.cmd = nil
+          facts.cmdArguments = nil
+        }
       case .shell(let shell):
         facts.shell = Located(shell, at: location)
       case .stopSignal(let signal):

@@ -65,3 +65,24 @@ struct ImageReferenceTests {
     #expect(BaseImageCatalog.profile(for: "registry.example.com/python:3.12-slim") == nil)
   }
 }
+
+/// A base image pinned by digest alone: only what every variant of its repository ships.
+@Suite("Digest-only base images")
+struct DigestOnlyBaseImageTests {
+  @Test("python@sha256: python is present, curl is not known, root by default")
+  func python() throws {
+    let facts = try TestSupport.parse("FROM python@\(ImageReferenceTests.digest)\n").finalImage
+    #expect(facts.providesProgram("python").isPresent)
+    guard case .unknown = facts.providesProgram("curl") else {
+      Issue.record("curl is in python:3.12 but not in python:3.12-slim: \(facts.providesProgram("curl"))")
+      return
+    }
+    #expect(facts.effectiveUser.isRoot == true)
+  }
+
+  @Test("Variants that disagree on the default user give no profile")
+  func distroless() {
+    #expect(BaseImageCatalog.profile(for: "gcr.io/distroless/python3-debian12@\(ImageReferenceTests.digest)") == nil)
+    #expect(BaseImageCatalog.profile(for: "alpine@\(ImageReferenceTests.digest)") == BaseImageCatalog.alpine)
+  }
+}
