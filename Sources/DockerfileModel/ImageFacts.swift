@@ -50,6 +50,9 @@ public struct ImageFacts: Sendable {
   public var onbuildTriggers: [LocatedInstruction] = []
   /// Every event that changes the image's programs, in build order.
   var programEvents: [Located<ProgramEvent>] = []
+  /// `environment` as the variables a later instruction expands with (kept alongside so a
+  /// stage built on this one starts from it without rebuilding it).
+  var environmentScope = VariableScope()
   /// COPY/ADD sources read from the build context by the chain's stages.
   var contextSources: [ContextSource] = []
 

@@ -27,15 +27,25 @@ struct ImageFactsBuilder {
     return finished(facts)
   }
 
-  /// The facts of every stage, each built on its base stage's facts (one pass, in order).
-  /// `contextSources` holds only each stage's own sources.
-  func factsOfAllStages() -> [ImageFacts] {
+  /// The build-context sources (COPY/ADD from the context) of every stage, by stage
+  /// index: each stage is replayed once on its base stage's facts. A stage's facts are
+  /// kept only until the last stage built on it has taken them (then handed over without
+  /// a copy), so a long FROM chain over a large ENV costs time and memory in proportion
+  /// to the file, not to stages × variables.
+  func contextSourcesOfAllStages() -> [[ImageFacts.ContextSource]] {
     let globals = globalScope()
-    var all: [ImageFacts] = []
+    var children = [Int](repeating: 0, count: dockerfile.stages.count)
+    for stage in dockerfile.stages {
+      if case .stage(let parent) = stage.base, parent < stage.index { children[parent] += 1 }
+    }
+    var kept: [Int: ImageFacts] = [:]
+    var sources: [[ImageFacts.ContextSource]] = []
     for stage in dockerfile.stages {
       var facts: ImageFacts
-      if case .stage(let parent) = stage.base, parent < stage.index {
-        facts = all[parent]
+      if case .stage(let parent) = stage.base, parent < stage.index, let inherited = kept[parent] {
+        children[parent] -= 1
+        if children[parent] == 0 { kept[parent] = nil }
+        facts = inherited
         facts.stageChain.append(stage.index)
         facts.contextSources = []
       } else {
@@ -44,9 +54,10 @@ struct ImageFactsBuilder {
       }
       facts.stageIndex = stage.index
       apply(stage, to: &facts, globals: globals)
-      all.append(finished(facts))
+      sources.append(facts.contextSources)
+      if children[stage.index] > 0 { kept[stage.index] = facts }
     }
-    return all
+    return sources
   }
 
   /// Empty facts for a chain whose root stage is `root`.
@@ -88,8 +99,7 @@ struct ImageFactsBuilder {
     // The variables an instruction sees: the stage's ARGs with the ENV (inherited or set
     // here) over them. Kept up to date as ARG and ENV run, so each instruction reads it
     // in constant time (rebuilding it per instruction made a file of n ENV lines cost n²).
-    var current = VariableScope()
-    for (name, value) in facts.environment { current[name] = Self.variable(value.value) }
+    var current = facts.environmentScope
     var cmdSetHere = false
     for located in stage.instructions {
       let location = located.location
@@ -111,6 +121,7 @@ struct ImageFactsBuilder {
           let value = current.expand(pair.value, escapeToken: escape)
           facts.environment[key] = Located(value, at: location)
           current[key] = Self.variable(value)
+          facts.environmentScope[key] = Self.variable(value)
         }
       case .label(let pairs):
         for pair in pairs {

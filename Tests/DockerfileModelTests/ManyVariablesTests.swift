@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DockerfileModel
 
@@ -31,5 +32,22 @@ struct ManyVariablesTests {
     #expect(final.labels["inherited"]?.value == .resolved("arg9999"))
     // ARGs are not inherited by a stage built FROM another.
     #expect(final.labels["argument"]?.value == .resolved("unset"))
+  }
+
+  @Test("5,000 ENV lines under a chain of 1,000 stages: the build context check replays each stage once")
+  func longStageChain() throws {
+    var text = "FROM python:3.12-slim AS s0\n"
+    for index in 0..<5_000 { text += "ENV V\(index)=v\(index)\n" }
+    for stage in 1..<Dockerfile.maximumStages { text += "FROM s\(stage - 1) AS s\(stage)\nENV W\(stage)=$V\(stage)\n" }
+    text += "COPY ${V42}.txt missing-$W999.txt /\n"
+    let dockerfile = try TestSupport.parse(text)
+    #expect(dockerfile.stages.count == Dockerfile.maximumStages)
+    #expect(dockerfile.finalImage.environment.count == 5_000 + Dockerfile.maximumStages - 1)
+    #expect(dockerfile.finalImage.environment["W999"]?.value == .resolved("v999"))
+    let root = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data("x".utf8).write(to: root.appendingPathComponent("v42.txt"))
+    let problems = BuildContext.check(dockerfile: dockerfile, contextDirectory: root.path, dockerignore: nil)
+    #expect(problems.map(\.source) == ["missing-$W999.txt"])
   }
 }
