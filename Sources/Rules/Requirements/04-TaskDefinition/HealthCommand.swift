@@ -20,9 +20,6 @@ struct HealthCommand {
     node = command
   }
 
-  /// The program the check starts (first word of the shell text, or the first argument).
-  var program: String? { form.program }
-
   /// The argv the container runtime executes: `CMD-SHELL` text runs in the image's shell
   /// (its SHELL, else `/bin/sh -c`: moby `daemon/health.go`), `CMD` arguments directly.
   func arguments(shell: [String]) -> [String] {
