@@ -34,8 +34,40 @@ public struct BaseImageProfile: Sendable, Hashable {
 
 public enum BaseImageCatalog {
   /// The profile of `reference`, or nil when the image is not in the catalog.
+  ///
+  /// A reference pinned by digest alone (`python@sha256:…`) does not say which variant it
+  /// is: its profile holds only what every variant of the repository agrees on (python is
+  /// in all python images, curl is in some), or nil when the variants disagree on the
+  /// default user.
   public static func profile(for reference: String) -> BaseImageProfile? {
     let (repository, tag) = split(reference)
+    guard let tag else {
+      let variants = ["", "slim", "alpine", "debug", "nonroot", "debug-nonroot"].compactMap { profile(repository: repository, tag: $0) }
+      let distinct = variants.enumerated().filter { entry in !variants[..<entry.offset].contains(entry.element) }.map(\.element)
+      return common(distinct, name: "\(repository) (pinned by digest; variant not known)")
+    }
+    return profile(repository: repository, tag: tag)
+  }
+
+  /// What all `profiles` agree on: programs present in every one, programs absent from
+  /// every one, users with the same UID in every one. Nil when there are none or their
+  /// default users differ.
+  static func common(_ profiles: [BaseImageProfile], name: String) -> BaseImageProfile? {
+    guard let first = profiles.first else { return nil }
+    if profiles.count == 1 { return first }
+    guard profiles.allSatisfy({ $0.defaultUser == first.defaultUser }) else { return nil }
+    let programs = profiles.reduce(into: Set<String>()) { $0.formUnion($1.present.union($1.absent)) }
+    let present = programs.filter { program in profiles.allSatisfy { $0.availability(of: program).isPresent } }
+    let absent = programs.filter { program in
+      profiles.allSatisfy { if case .absent = $0.availability(of: program) { true } else { false } }
+    }
+    let users = first.users.filter { user in profiles.allSatisfy { $0.users[user.key] == user.value } }
+    return BaseImageProfile(
+      name: name, present: present, absent: absent, hasNothingElse: profiles.allSatisfy(\.hasNothingElse), users: users,
+      source: profiles.map(\.source).joined(separator: "; "), defaultUser: first.defaultUser)
+  }
+
+  private static func profile(repository: String, tag: String) -> BaseImageProfile? {
     let variant = tag.lowercased()
     if variant.contains("windowsservercore") || variant.contains("nanoserver") { return nil }
     switch repository {
@@ -64,20 +96,22 @@ public enum BaseImageCatalog {
     }
   }
 
-  /// The repository (Docker Hub official images without `docker.io/library/`) and tag
-  /// (`latest` if none) of a reference; a digest is ignored.
-  static func split(_ reference: String) -> (repository: String, tag: String) {
-    var name = reference.split(separator: "@", maxSplits: 1).first.map(String.init) ?? reference
-    var tag = "latest"
-    if let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") {
-      tag = String(name[name.index(after: colon)...])
-      name = String(name[..<colon])
+  /// The repository (Docker Hub official images without `docker.io/library/`, as
+  /// `ImageReference.familiarRepository` gives them) and tag (`latest` if none) of a
+  /// reference; nil tag for a digest-only reference. Registries that mirror the official images unchanged
+  /// (Amazon ECR Public's `docker/library`, Google's `mirror.gcr.io`) count as Docker Hub:
+  /// the programs in an image do not depend on where it is pulled from.
+  static func split(_ reference: String) -> (repository: String, tag: String?) {
+    guard let parsed = ImageReference(reference) else {
+      let name = reference.split(separator: "@", maxSplits: 1).first.map(String.init) ?? reference
+      return (name.lowercased(), "latest")
     }
-    for prefix in ["docker.io/library/", "index.docker.io/library/", "registry-1.docker.io/library/", "public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "docker.io/", "library/"] where name.hasPrefix(prefix) {
-      name = String(name.dropFirst(prefix.count))
+    var repository = parsed.familiarRepository
+    for mirror in ["public.ecr.aws/docker/library/", "mirror.gcr.io/library/", "registry-1.docker.io/library/"] where repository.hasPrefix(mirror) {
+      repository = String(repository.dropFirst(mirror.count))
       break
     }
-    return (name.lowercased(), tag)
+    return (repository, parsed.effectiveTag)
   }
 
   static let debianUsers = ["root": 0, "daemon": 1, "bin": 2, "sys": 3, "www-data": 33, "nobody": 65534]

@@ -23,8 +23,8 @@ public enum BuildContext {
       walker = made
       return made
     }
-    for facts in ImageFactsBuilder(dockerfile: dockerfile, buildArguments: .unknown).factsOfAllStages() {
-      for copy in facts.contextSources {
+    for stageSources in ImageFactsBuilder(dockerfile: dockerfile, buildArguments: .unknown).contextSourcesOfAllStages() {
+      for copy in stageSources {
         let problem = check(copy, root: contextDirectory, ignore: dockerignore, listing: listing)
         if let problem { problems.append(problem) }
       }

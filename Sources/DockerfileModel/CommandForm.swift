@@ -10,6 +10,8 @@ public enum CommandForm: Sendable, Hashable {
 
   /// The program that starts: the first array element, or the first word of the shell
   /// text after leading `NAME=value` assignments and an `exec`. Nil if there is none.
+  /// It does not look inside `sh -c '…'`: to know what a container finally runs, read
+  /// the whole argv (`StartCommand`) through its shells.
   public var program: String? {
     switch self {
     case .exec(let arguments):

@@ -34,6 +34,10 @@ public struct ImageFacts: Sendable {
   public var cmd: Located<CommandForm>?
   public var entrypoint: Located<CommandForm>?
   public var shell: Located<[String]>?
+  /// The argv of `cmd` and `entrypoint`, shell forms wrapped in the SHELL in effect at
+  /// their line (see `StartCommand`).
+  var cmdArguments: [String]?
+  var entrypointArguments: [String]?
   public var stopSignal: Located<ExpandedValue>?
   /// Package installs and removals, in build order.
   public var packageOperations: [Located<PackageOperation>] = []
@@ -46,6 +50,9 @@ public struct ImageFacts: Sendable {
   public var onbuildTriggers: [LocatedInstruction] = []
   /// Every event that changes the image's programs, in build order.
   var programEvents: [Located<ProgramEvent>] = []
+  /// `environment` as the variables a later instruction expands with (kept alongside so a
+  /// stage built on this one starts from it without rebuilding it).
+  var environmentScope = VariableScope()
   /// COPY/ADD sources read from the build context by the chain's stages.
   var contextSources: [ContextSource] = []
 
@@ -59,6 +66,21 @@ public struct ImageFacts: Sendable {
     case package(PackageOperation)
     case copied(path: String)
   }
+
+  /// What a container started from the image runs (ENTRYPOINT and CMD combined), nil
+  /// when the Dockerfile sets neither (the base image's command runs).
+  public var startCommand: StartCommand? {
+    if let entrypoint, let entrypointArguments {
+      if case .shell = entrypoint.value { return StartCommand(arguments: entrypointArguments, entrypoint: entrypoint.location, cmd: nil) }
+      return StartCommand(arguments: entrypointArguments + (cmdArguments ?? []), entrypoint: entrypoint.location, cmd: cmd?.location)
+    }
+    guard let cmd, let cmdArguments else { return nil }
+    return StartCommand(arguments: cmdArguments, entrypoint: nil, cmd: cmd.location)
+  }
+
+  /// The shell the container runtime runs a shell-form HEALTHCHECK (`CMD-SHELL`) with: the
+  /// image's last SHELL, else `/bin/sh -c` (moby `daemon/health.go`, `getShell`).
+  public var runtimeShell: [String] { shell?.value ?? StartCommand.defaultShell }
 
   /// Who the image runs as: the last USER's resolution, or, without a USER, the base
   /// image's default user (root for the catalog's images unless a tag says otherwise),

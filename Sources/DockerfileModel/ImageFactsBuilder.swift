@@ -27,15 +27,25 @@ struct ImageFactsBuilder {
     return finished(facts)
   }
 
-  /// The facts of every stage, each built on its base stage's facts (one pass, in order).
-  /// `contextSources` holds only each stage's own sources.
-  func factsOfAllStages() -> [ImageFacts] {
+  /// The build-context sources (COPY/ADD from the context) of every stage, by stage
+  /// index: each stage is replayed once on its base stage's facts. A stage's facts are
+  /// kept only until the last stage built on it has taken them (then handed over without
+  /// a copy), so a long FROM chain over a large ENV costs time and memory in proportion
+  /// to the file, not to stages × variables.
+  func contextSourcesOfAllStages() -> [[ImageFacts.ContextSource]] {
     let globals = globalScope()
-    var all: [ImageFacts] = []
+    var children = [Int](repeating: 0, count: dockerfile.stages.count)
+    for stage in dockerfile.stages {
+      if case .stage(let parent) = stage.base, parent < stage.index { children[parent] += 1 }
+    }
+    var kept: [Int: ImageFacts] = [:]
+    var sources: [[ImageFacts.ContextSource]] = []
     for stage in dockerfile.stages {
       var facts: ImageFacts
-      if case .stage(let parent) = stage.base, parent < stage.index {
-        facts = all[parent]
+      if case .stage(let parent) = stage.base, parent < stage.index, let inherited = kept[parent] {
+        children[parent] -= 1
+        if children[parent] == 0 { kept[parent] = nil }
+        facts = inherited
         facts.stageChain.append(stage.index)
         facts.contextSources = []
       } else {
@@ -44,9 +54,10 @@ struct ImageFactsBuilder {
       }
       facts.stageIndex = stage.index
       apply(stage, to: &facts, globals: globals)
-      all.append(finished(facts))
+      sources.append(facts.contextSources)
+      if children[stage.index] > 0 { kept[stage.index] = facts }
     }
-    return all
+    return sources
   }
 
   /// Empty facts for a chain whose root stage is `root`.
@@ -85,35 +96,35 @@ struct ImageFactsBuilder {
   }
 
   private func apply(_ stage: Stage, to facts: inout ImageFacts, globals: VariableScope) {
-    var arguments = VariableScope()
+    // The variables an instruction sees: the stage's ARGs with the ENV (inherited or set
+    // here) over them. Kept up to date as ARG and ENV run, so each instruction reads it
+    // in constant time (rebuilding it per instruction made a file of n ENV lines cost n²).
+    var current = facts.environmentScope
     var cmdSetHere = false
-    func scope() -> VariableScope {
-      var merged = arguments
-      for (name, value) in facts.environment {
-        merged[name] = value.value.resolvedValue.map { .value($0) } ?? .unknown
-      }
-      return merged
-    }
     for located in stage.instructions {
       let location = located.location
       switch located.instruction {
       case .arg(let declarations):
         for declaration in declarations {
+          let value: VariableValue?
           if declaration.defaultValue == nil, let global = globals[declaration.name] {
-            arguments[declaration.name] = global
+            value = global
           } else {
-            arguments[declaration.name] = buildArguments.value(for: declaration, in: scope(), escapeToken: escape)
+            value = buildArguments.value(for: declaration, in: current, escapeToken: escape)
           }
+          // An ENV of the same name wins over the ARG (https://docs.docker.com/reference/dockerfile/#using-arg-variables).
+          if facts.environment[declaration.name] == nil { current[declaration.name] = value }
         }
       case .env(let pairs):
         for pair in pairs {
-          let current = scope()
           let key = current.expand(pair.key, escapeToken: escape).description
-          facts.environment[key] = Located(current.expand(pair.value, escapeToken: escape), at: location)
+          let value = current.expand(pair.value, escapeToken: escape)
+          facts.environment[key] = Located(value, at: location)
+          current[key] = Self.variable(value)
+          facts.environmentScope[key] = Self.variable(value)
         }
       case .label(let pairs):
         for pair in pairs {
-          let current = scope()
           facts.labels[current.expand(pair.key, escapeToken: escape).description] = Located(current.expand(pair.value, escapeToken: escape), at: location)
         }
       case .maintainer(let name):
@@ -121,7 +132,7 @@ struct ImageFactsBuilder {
         // (https://docs.docker.com/reference/dockerfile/#maintainer-deprecated).
         facts.author = Located(name, at: location)
       case .user(let written):
-        let expanded = scope().expand(written, escapeToken: escape)
+        let expanded = current.expand(written, escapeToken: escape)
         var userPart = expanded
         var group: String?
         if case .resolved(let text) = expanded, let colon = text.firstIndex(of: ":") {
@@ -131,11 +142,11 @@ struct ImageFactsBuilder {
         let resolution = UserResolution.resolve(userPart, accounts: facts.accounts, base: facts.baseProfile, at: location)
         facts.user = Located(UserSetting(written: written, user: userPart, group: group, resolution: resolution), at: location)
       case .workdir(let path):
-        let expanded = scope().expand(path, escapeToken: escape)
+        let expanded = current.expand(path, escapeToken: escape)
         facts.workdir = Located(join(expanded, onto: facts.workdir?.value), at: location)
       case .expose(let entries):
         for entry in entries {
-          for word in scope().expandWords(entry, escapeToken: escape) {
+          for word in current.expandWords(entry, escapeToken: escape) {
             switch word {
             case .resolved(let text):
               let port: ExposedPort = PortSpec.parse(text).map { .port($0) }
@@ -148,22 +159,27 @@ struct ImageFactsBuilder {
         }
       case .volume(let entries):
         for entry in entries {
-          facts.volumes += (located.syntax.isJSON ? [scope().expand(entry, escapeToken: escape)] : scope().expandWords(entry, escapeToken: escape)).map { Located($0, at: location) }
+          facts.volumes += (located.syntax.isJSON ? [current.expand(entry, escapeToken: escape)] : current.expandWords(entry, escapeToken: escape)).map { Located($0, at: location) }
         }
       case .healthcheck(let check):
         facts.healthcheck = Located(check, at: location)
       case .cmd(let command):
         facts.cmd = Located(command, at: location)
+        facts.cmdArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
         cmdSetHere = true
       case .entrypoint(let command):
         facts.entrypoint = Located(command, at: location)
-        if !cmdSetHere { facts.cmd = nil }
+        facts.entrypointArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
+        if !cmdSetHere {
+          facts.cmd = nil
+          facts.cmdArguments = nil
+        }
       case .shell(let shell):
         facts.shell = Located(shell, at: location)
       case .stopSignal(let signal):
-        facts.stopSignal = Located(scope().expand(signal, escapeToken: escape), at: location)
+        facts.stopSignal = Located(current.expand(signal, escapeToken: escape), at: location)
       case .run(let run):
-        let analysis = RunCommandAnalysis(run, scope: scope())
+        let analysis = RunCommandAnalysis(run, scope: current)
         for operation in analysis.packages {
           facts.packageOperations.append(Located(operation, at: location))
           facts.programEvents.append(Located(.package(operation), at: location))
@@ -171,22 +187,25 @@ struct ImageFactsBuilder {
         facts.accounts += analysis.accounts.map { Located($0, at: location) }
       case .copy(let copy):
         if copy.from == nil {
-          let current = scope()
           facts.contextSources += copy.sources.map { .init(written: $0, source: current.expand($0, escapeToken: escape), location: location) }
         }
-        recordCopies(copy.sources + copy.heredocSources.map(\.name), destination: copy.destination, location: location, scope: scope(), into: &facts)
+        recordCopies(copy.sources + copy.heredocSources.map(\.name), destination: copy.destination, location: location, scope: current, into: &facts)
       case .add(let add):
-        let current = scope()
         facts.contextSources += add.sources.filter { !AddInstruction.isRemote($0) }.map {
           .init(written: $0, source: current.expand($0, escapeToken: escape), location: location)
         }
-        recordCopies(add.sources + add.heredocSources.map(\.name), destination: add.destination, location: location, scope: scope(), into: &facts)
+        recordCopies(add.sources + add.heredocSources.map(\.name), destination: add.destination, location: location, scope: current, into: &facts)
       case .onbuild:
         facts.onbuildTriggers.append(located)
       case .from:
         break
       }
     }
+  }
+
+  /// How an ENV value reads when a later instruction expands it.
+  private static func variable(_ value: ExpandedValue) -> VariableValue {
+    value.resolvedValue.map { .value($0) } ?? .unknown
   }
 
   static let programDirectories = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]

@@ -6,21 +6,26 @@ public enum UserResolution: Sendable, Hashable {
   case root(Evidence)
   /// A non-root user; `uid` is nil when the system assigns it at build time.
   case nonRoot(uid: Int?, name: String?, Evidence)
-  /// The user cannot be resolved (never created, not in the base image, or a variable).
+  /// A named user that does not exist in the image: never created by a RUN and not a
+  /// user of the (known) base image. The container does not start ("unable to find
+  /// user": https://docs.docker.com/reference/dockerfile/#user).
+  case missing(Evidence)
+  /// The files cannot tell who the user is: a variable not known statically, or a name
+  /// or default user of a base image the catalog does not know.
   case unresolved(Evidence)
 
   public var evidence: Evidence {
     switch self {
-    case .root(let evidence), .nonRoot(_, _, let evidence), .unresolved(let evidence): evidence
+    case .root(let evidence), .nonRoot(_, _, let evidence), .missing(let evidence), .unresolved(let evidence): evidence
     }
   }
 
-  /// True for root, false for a known non-root user, nil when unresolved.
+  /// True for root, false for a known non-root user, nil when missing or unresolved.
   public var isRoot: Bool? {
     switch self {
     case .root: true
     case .nonRoot: false
-    case .unresolved: nil
+    case .missing, .unresolved: nil
     }
   }
 }
@@ -56,7 +61,10 @@ extension UserResolution {
       let evidence = Evidence("user `\(name)` has UID \(uid) in base image \(base.name) (\(base.source))", at: location)
       return uid == 0 ? .root(evidence) : .nonRoot(uid: uid, name: name, evidence)
     }
-    let baseText = base.map { "is not a known user of base image \($0.name)" } ?? "the base image's users are not known"
-    return .unresolved(Evidence("user `\(name)` is never created by a RUN (useradd/adduser) in the image's stages, and \(baseText)", at: location))
+    let created = "user `\(name)` is never created by a RUN (useradd/adduser) in the image's stages"
+    guard let base else {
+      return .unresolved(Evidence("\(created), and the base image's users are not known", at: location))
+    }
+    return .missing(Evidence("\(created), and it is not a user of base image \(base.name) (\(base.source))", at: location))
   }
 }

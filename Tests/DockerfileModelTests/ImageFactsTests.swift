@@ -84,11 +84,17 @@ struct ImageFactsTests {
     let node = try facts("FROM node:20-slim\nUSER node\n").user?.value.resolution
     #expect(node == .nonRoot(uid: 1000, name: "node", node?.evidence ?? Evidence("")))
     let unknown = try facts("FROM python:3.12-slim\nUSER ghost\n").user?.value.resolution
-    guard case .unresolved(let reason) = unknown else {
-      Issue.record("expected unresolved")
+    guard case .missing(let reason) = unknown else {
+      Issue.record("expected missing: python:3.12-slim has no user ghost")
       return
     }
     #expect(reason.reason.contains("user `ghost` is never created"))
+    let unknownBase = try facts("FROM mycorp/base\nUSER ghost\n").user?.value.resolution
+    guard case .unresolved(let baseReason) = unknownBase else {
+      Issue.record("expected unresolved: the base image's users are not known")
+      return
+    }
+    #expect(baseReason.reason.contains("the base image's users are not known"))
     #expect(try facts("FROM alpine\nRUN useradd -u $APP_UID app\nUSER app\n").user?.value.resolution.isRoot == false)
     #expect(try facts("FROM alpine\n").user == nil)
   }

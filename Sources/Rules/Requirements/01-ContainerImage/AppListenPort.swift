@@ -1,42 +1,136 @@
 import Diagnostics
 import DockerfileModel
+import ShellScriptModel
 
-/// The port the image's app listens on, read from its start command and environment:
-/// `--server.port=N` / `--server.port N` (Streamlit), `--port`, `-p`, `--bind host:N`
-/// (gunicorn/uvicorn), or the `STREAMLIT_SERVER_PORT` / `PORT` environment variables.
-enum AppListenPort {
+/// Where the image's app listens, read from its start command and environment.
+///
+/// The start command is ENTRYPOINT and CMD as Docker combines them (`StartCommand`), read
+/// through `sh -c` / `bash -c` wrappers (`ContainerCommandLine`) with `$NAME` resolved
+/// through the final stage's ENV, so `sh -c "streamlit run app.py --server.port=$PORT"`
+/// with `ENV PORT=8501` listens on 8501. Options read from the command that finally runs:
+/// port `--server.port=N` / `--server.port N` (Streamlit), `--port`, `-p`, `--bind host:N`
+/// / `-b host:N` (gunicorn); address `--server.address` (Streamlit), `--host` (uvicorn,
+/// flask), the host part of `--bind`. Without an option, `STREAMLIT_SERVER_PORT` or `PORT`
+/// and `STREAMLIT_SERVER_ADDRESS` in ENV decide (Streamlit reads `STREAMLIT_*` variables;
+/// a command-line flag wins: https://docs.streamlit.io/develop/concepts/configuration/options).
+struct AppListenPort {
   struct Found {
     var port: Int
     var how: String
     var location: Diagnostics.SourceLocation
   }
 
-  static func of(_ facts: ImageFacts) -> Found? {
-    for command in [facts.entrypoint, facts.cmd].compactMap({ $0 }) {
-      let words: [String]
-      switch command.value {
-      case .exec(let arguments): words = arguments
-      case .shell(let text): words = text.split(separator: " ").map(String.init)
+  /// A listen address: the bind host, and whether only the container itself can reach it.
+  struct Address {
+    var address: String
+    var how: String
+    var location: Diagnostics.SourceLocation
+
+    /// `127.0.0.0/8`, `localhost` and `::1` accept connections from inside the container
+    /// only: the load balancer's requests to the task's IP are refused.
+    var isLoopback: Bool {
+      let host = address.lowercased().trimmingBrackets
+      return host == "localhost" || host == "::1" || host == "ip6-localhost" || host.hasPrefix("127.")
+        || host == "0:0:0:0:0:0:0:1"
+    }
+  }
+
+  /// The port the app listens on, when known.
+  var port: Found?
+  /// A port option whose value is not a number: not known statically, or a variable the
+  /// program receives unexpanded.
+  var problem: (message: String, expanded: Bool, location: Diagnostics.SourceLocation)?
+  /// The address the app binds to, when given.
+  var address: Address?
+
+  /// The port the image's app listens on, when it is known.
+  static func of(_ facts: ImageFacts) -> Found? { AppListenPort(facts).port }
+
+  /// How the start command reaches the app, for messages (` run by `sh -c` ...`).
+  private var inside = ""
+
+  static let portFlags = ["--server.port", "--port", "-p"]
+  static let addressFlags = ["--server.address", "--host"]
+  static let bindFlags = ["--bind", "-b"]
+
+  init(_ facts: ImageFacts) {
+    if let start = facts.startCommand {
+      let line = ContainerCommandLine(arguments: start.arguments, environment: facts.knownEnvironment, file: start.location.file)
+      if let command = line.command {
+        let shells = line.names.dropLast()
+        inside = shells.isEmpty ? "" : " run by `\(shells.joined(separator: " -c` → `")) -c` with the image's ENV"
+        read(command, at: start.location)
       }
-      for (index, word) in words.enumerated() {
-        for flag in ["--server.port", "--port", "-p"] {
-          if word.hasPrefix(flag + "="), let port = Int(word.dropFirst(flag.count + 1)) {
-            return Found(port: port, how: "\(word) in the start command", location: command.location)
-          }
-          if word == flag, index + 1 < words.count, let port = Int(words[index + 1]) {
-            return Found(port: port, how: "\(flag) \(port) in the start command", location: command.location)
-          }
-        }
-        if word == "--bind" || word == "-b", index + 1 < words.count, let port = words[index + 1].split(separator: ":").last.flatMap({ Int($0) }) {
-          return Found(port: port, how: "\(word) \(words[index + 1]) in the start command", location: command.location)
+    }
+    let environment = facts.environment
+    if port == nil && problem == nil {
+      for name in ["STREAMLIT_SERVER_PORT", "PORT"] {
+        if let value = environment[name], let number = value.value.resolvedValue.flatMap({ Int($0) }) {
+          port = Found(port: number, how: "ENV \(name)=\(number)", location: value.location)
+          break
         }
       }
     }
-    for name in ["STREAMLIT_SERVER_PORT", "PORT"] {
-      if let value = facts.environment[name], let port = value.value.resolvedValue.flatMap({ Int($0) }) {
-        return Found(port: port, how: "ENV \(name)=\(port)", location: value.location)
+    if address == nil, let value = environment["STREAMLIT_SERVER_ADDRESS"], let text = value.value.resolvedValue, !text.isEmpty {
+      address = Address(address: text, how: "ENV STREAMLIT_SERVER_ADDRESS=\(text)", location: value.location)
+    }
+  }
+
+  private mutating func read(_ command: CommandInvocation, at location: Diagnostics.SourceLocation) {
+    for flag in Self.portFlags {
+      guard let argument = command.value(ofFlag: flag) else { continue }
+      let written = Self.display(argument)
+      guard let text = argument.literal else {
+        problem = ("the start command's \(flag) `\(written)` is not known statically (\(argument.value) is not set by the image's ENV)", false, location)
+        return
+      }
+      guard let number = Int(text) else {
+        problem = text.contains("$")
+          ? ("the start command passes \(flag) `\(text)` unexpanded: the exec form (and single quotes) do not expand variables, so the app receives the text `\(text)` and cannot start; use `sh -c` or write the number", true, location)
+          : ("the start command's \(flag) `\(text)` is not a port number", true, location)
+        return
+      }
+      port = Found(port: number, how: "\(flag) \(written) in the start command\(inside)\(Self.resolution(argument, text))", location: location)
+      break
+    }
+    for flag in Self.bindFlags {
+      guard let argument = command.value(ofFlag: flag), let text = argument.literal else { continue }
+      let host = text.split(separator: ":", omittingEmptySubsequences: false).dropLast().joined(separator: ":")
+      if port == nil, let number = text.split(separator: ":").last.flatMap({ Int($0) }) {
+        port = Found(port: number, how: "\(flag) \(Self.display(argument)) in the start command\(inside)\(Self.resolution(argument, text))", location: location)
+      }
+      if !host.isEmpty {
+        address = Address(address: host, how: "\(flag) \(Self.display(argument)) in the start command\(inside)", location: location)
       }
     }
-    return nil
+    for flag in Self.addressFlags {
+      guard let argument = command.value(ofFlag: flag), let text = argument.literal else { continue }
+      address = Address(address: text, how: "\(flag) \(Self.display(argument)) in the start command\(inside)\(Self.resolution(argument, text))", location: location)
+      break
+    }
+  }
+
+  /// The argument as written, without the quotes `ContainerCommandLine` adds to exec-form words.
+  private static func display(_ argument: Argument) -> String {
+    var text = unquoted(argument.word.text)
+    if text.hasPrefix("-"), let equals = text.firstIndex(of: "=") { text = unquoted(String(text[text.index(after: equals)...])) }
+    return text
+  }
+
+  private static func unquoted(_ text: String) -> String {
+    guard text.count >= 2, text.hasPrefix("'") && text.hasSuffix("'") || text.hasPrefix("\"") && text.hasSuffix("\"") else { return text }
+    return String(text.dropFirst().dropLast())
+  }
+
+  /// ` (= 8501)` when a variable gave the value.
+  private static func resolution(_ argument: Argument, _ value: String) -> String {
+    display(argument).contains("$") ? " (= \(value))" : ""
+  }
+}
+
+extension String {
+  /// `[::1]` → `::1`.
+  fileprivate var trimmingBrackets: String {
+    hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
   }
 }

@@ -20,8 +20,11 @@ struct HealthCommand {
     node = command
   }
 
-  /// The program the check starts (first word of the shell text, or the first argument).
-  var program: String? { form.program }
+  /// The argv the container runtime executes: `CMD-SHELL` text runs in the image's shell
+  /// (its SHELL, else `/bin/sh -c`: moby `daemon/health.go`), `CMD` arguments directly.
+  func arguments(shell: [String]) -> [String] {
+    StartCommand.arguments(of: form, shell: shell)
+  }
 
   /// The whole command as text, to look for the health path in.
   var text: String {
