@@ -5,13 +5,14 @@ import ProjectModel
 /// Standard output, or a file the user named: never one of the files the project was
 /// loaded from (vibe-rules never writes to the files it checks).
 enum Output {
-  /// Writes `text` to `path`, or to standard output (control characters escaped) when nil.
+  /// Writes `text` to `path`, or to standard output (control characters escaped, except
+  /// the table's own status colours when `colour`) when nil.
   ///
   /// - Throws: `InputError` (exit 2) when `path` is one of `project`'s input files
   ///   (compared after resolving symbolic links, `..` and `.`), or cannot be opened.
-  static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil) throws {
+  static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false) throws {
     guard let path else {
-      print(TerminalSafe.text(text), terminator: "")
+      Swift.print(TerminalSafe.text(text, allowingColour: colour), terminator: "")
       return
     }
     if let project, let target = canonical(path), let input = project.inputFiles.first(where: { canonical($0) == target }) {

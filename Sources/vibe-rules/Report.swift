@@ -31,9 +31,10 @@ struct Report: ParsableCommand {
     let project = try inputs.load()
     let matrix = try Evaluation.matrix(for: project)
     let text: String
+    let colour = format == .table && output == nil && Terminal.wantsColour
     switch format {
     case .table:
-      text = TableRenderer(colour: output == nil && Terminal.wantsColour).render(matrix)
+      text = TableRenderer(colour: colour).render(matrix)
     case .markdown:
       text = MarkdownRenderer().render(matrix)
     case .json:
@@ -43,7 +44,7 @@ struct Report: ParsableCommand {
     case .junit:
       text = JUnitReport(matrix).rendered()
     }
-    try Output.write(text, to: output, sparing: project)
+    try Output.write(text, to: output, sparing: project, colour: colour)
     if !matrix.isCompliant { throw ExitCode(1) }
   }
 }

@@ -102,15 +102,21 @@ struct CommandResult {
 }
 
 enum Command {
-  /// Runs the built `vibe-rules` with `arguments`; nil when the binary was not built.
-  /// Output goes to files, so a large report cannot block on a full pipe.
-  static func run(_ arguments: [String]) throws -> CommandResult? {
-    guard let binary = Paths.binary else { return nil }
+  /// Runs the built `vibe-rules` (or `executable`) with `arguments`; nil when the binary
+  /// was not built. `environment` entries are set over this process's environment, with
+  /// NO_COLOR removed. Output goes to files, so a large report cannot block on a full pipe.
+  static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult? {
+    guard let binary = executable ?? Paths.binary else { return nil }
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let environment {
+      var merged = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+      merged["NO_COLOR"] = nil
+      process.environment = merged
+    }
     _ = FileManager.default.createFile(atPath: directory.file("out").path, contents: nil)
     _ = FileManager.default.createFile(atPath: directory.file("err").path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: directory.file("out"))

@@ -63,7 +63,7 @@ public struct Template: Sendable {
     guard let root = document.root else {
       throw InputError("the template is empty; it needs at least a Resources section", at: document.rootLocation)
     }
-    var reader = SectionReader(file: file)
+    let reader = SectionReader(file: file)
     for entry in root.entries where !Self.sections.contains(entry.key) {
       throw InputError("unknown top-level section \"\(entry.key)\"; expected one of \(Self.sections.sorted().joined(separator: ", "))", at: entry.keyLocation)
     }
