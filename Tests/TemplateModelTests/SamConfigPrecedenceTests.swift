@@ -114,10 +114,26 @@ import Testing
   }
 
   @Test func malformedOverridesAreLocatedErrors() throws {
-    let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: "[dev.deploy.parameters]\nparameter_overrides = \"Env=dev Broken\"\n"))
+    let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: "version = 0.1\n[dev.deploy.parameters]\nparameter_overrides = \"Env=dev Broken\"\n"))
     let error = try #require(throws: InputError.self) { try DeployConfiguration.resolve(environment: "dev", samconfig: config, command: nil) }
-    #expect(error.location == SourceLocation(file: "samconfig.toml", line: 2, column: 1))
+    #expect(error.location == SourceLocation(file: "samconfig.toml", line: 3, column: 1))
     #expect(error.message.contains("\"Broken\" is not Key=Value"))
+  }
+
+  /// SAM CLI refuses a non-empty configuration whose `version` is missing or not a
+  /// floating-point number; so does vibe-rules, at the key (or the first config env).
+  @Test(arguments: [
+    ("[dev.deploy.parameters]\nregion = \"us-east-1\"\n", "samconfig.toml", 1, "no version key"),
+    ("version = \"0.1\"\n[dev.deploy.parameters]\nregion = \"us-east-1\"\n", "samconfig.toml", 1, "found the string \"0.1\""),
+    ("version = 1\n[dev.deploy.parameters]\nregion = \"us-east-1\"\n", "samconfig.toml", 1, "found the integer 1"),
+    ("dev:\n  deploy:\n    parameters:\n      region: us-east-1\n", "samconfig.yaml", 1, "no version key"),
+    ("version: \"0.1\"\ndev:\n  deploy:\n    parameters:\n      region: us-east-1\n", "samconfig.yaml", 1, "found the string \"0.1\""),
+  ])
+  func versionMustBeANumber(_ text: String, _ file: String, _ line: Int, _ message: String) throws {
+    let error = try #require(throws: InputError.self) { try SamConfig.load(SourceText(file: file, text: text)) }
+    #expect(error.location?.line == line)
+    #expect(error.message.contains(message), "\(error.message)")
+    #expect(throws: Never.self) { try SamConfig.load(SourceText(file: file, text: "")) }
   }
 
   @Test func invalidTOMLIsALocatedError() {

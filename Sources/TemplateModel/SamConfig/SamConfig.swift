@@ -23,6 +23,16 @@ public struct SamConfig: Sendable {
     self.environments = environments
   }
 
+  /// SAM CLI refuses a configuration file that is not empty and whose `version` key is
+  /// missing or not a floating-point number ("'version' key is not present or is in
+  /// unrecognized format", `SamConfig._version_sanity_check` in samcli/lib/config/samconfig.py).
+  static func versionError(found: String?, at location: SourceLocation) -> InputError {
+    InputError(
+      found.map { "samconfig: version must be a number such as 0.1; found \($0) (SAM CLI refuses the file)" }
+        ?? "samconfig: no version key (version = 0.1); SAM CLI refuses a configuration without one",
+      at: location)
+  }
+
   public func environment(_ name: String) -> SamConfigEnvironment? {
     environments.first { $0.name == name }
   }

@@ -29,7 +29,10 @@ enum SamConfigTOMLReader {
     for key in table.keys {
       guard let value = table[key] else { continue }
       if key == "version" {
-        version = Located(value.string ?? value.double.map { String($0) } ?? value.int.map(String.init) ?? value.debugDescription, at: location([key]))
+        guard let number = value.double, value.int == nil else {
+          throw SamConfig.versionError(found: value.string.map { "the string \"\($0)\"" } ?? value.int.map { "the integer \($0)" } ?? "\(value)", at: location([key]))
+        }
+        version = Located(String(number), at: location([key]))
         continue
       }
       guard let envTable = value.table else {
@@ -54,6 +57,7 @@ enum SamConfigTOMLReader {
       environments.append(SamConfigEnvironment(name: key, location: location([key]), commands: commands))
     }
     environments.sort { $0.location < $1.location }
+    if version == nil, let first = environments.first { throw SamConfig.versionError(found: nil, at: first.location) }
     return SamConfig(file: source.file, format: .toml, version: version, environments: environments)
   }
 

@@ -12,7 +12,10 @@ enum SamConfigYAMLReader {
     var environments: [SamConfigEnvironment] = []
     for entry in root.entries {
       if entry.key == "version" {
-        version = Located(entry.value.text ?? "", at: entry.value.location)
+        guard let scalar = entry.value.scalar, scalar.kind == .float else {
+          throw SamConfig.versionError(found: entry.value.scalar.map { "the \($0.kind == .string ? "string" : "\($0.kind)") \"\($0.text)\"" } ?? entry.value.kindDescription, at: entry.value.location)
+        }
+        version = Located(scalar.text, at: entry.value.location)
         continue
       }
       guard let envMap = entry.value.map else {
@@ -31,6 +34,7 @@ enum SamConfigYAMLReader {
       }
       environments.append(SamConfigEnvironment(name: entry.key, location: entry.keyLocation, commands: commands))
     }
+    if version == nil, let first = environments.first { throw SamConfig.versionError(found: nil, at: first.location) }
     return SamConfig(file: source.file, format: .yaml, version: version, environments: environments)
   }
 
