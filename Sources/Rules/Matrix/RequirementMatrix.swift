@@ -94,6 +94,12 @@ public struct RequirementMatrix: Sendable {
         return shared
       }
       merged.waived = perEnvironment.flatMap(\.waived).uniqued(by: \.finding.message)
+      // Same verdict, different reasons ("env dev is not production" / "env prod
+      // confirms its change sets"): the row says each env's reason, not only the first's.
+      if Set(perEnvironment.map(\.note)).count > 1 {
+        merged.note = zip(names, perEnvironment).map { name, row in "\(name ?? "all"): \(row.note)" }.joined(separator: "; ")
+        merged.evidence = perEnvironment.flatMap(\.evidence).uniqued(by: { $0 })
+      }
       return [merged]
     }
     return perEnvironment
