@@ -60,9 +60,20 @@ struct ProjectInputs: ParsableArguments {
 
   /// Loads the project. An input error is printed (with the source line, read from the
   /// root) and ends the command with exit status 2.
+  /// The project under `--root`.
+  ///
+  /// - Throws: exit 2 after one diagnostic when a file does not load, or when none of the
+  ///   deployment artifacts (template, samconfig, Dockerfile, deploy script) exists: a
+  ///   run from the wrong directory checks nothing and must not pass.
   func load() throws -> Project {
-    do {
-      return try Project.load(options)
+    do throws(InputError) {
+      let project = try Project.load(options)
+      if project.template == nil, project.samconfig == nil, project.dockerfile == nil, project.deployScript == nil {
+        throw InputError(
+          "nothing to check under --root \(root): no template (\(ProjectOptions.defaultTemplate)), samconfig (\(ProjectOptions.defaultSamconfig)), Dockerfile (\(ProjectOptions.defaultDockerfile)) or deploy script (\(ProjectOptions.defaultDeployScript)); run it from the repository root, or name the files (--template, --samconfig, --dockerfile, --deploy-script)",
+          at: nil)
+      }
+      return project
     } catch {
       Diagnostic.print(error, root: root)
       throw ExitCode(2)

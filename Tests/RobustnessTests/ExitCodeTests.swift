@@ -43,6 +43,17 @@ struct ExitCodeTests {
     #expect(isOneLocatedDiagnostic(result.standardError, file: input.file), "\(name): \(result.standardError)")
   }
 
+  /// A run from the wrong directory finds none of the artifacts: it must not pass.
+  @Test(arguments: ["report", "check", "cost", "graph"])
+  func nothingToCheckExitsWithTwo(_ command: String) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try #require(try Command.run([command, "--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardOutput)")
+    #expect(result.standardError.hasPrefix("error: nothing to check under --root "), "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+  }
+
   @Test func thisRepositoryDoesNotExitWithTwo() throws {
     let directory = try Self.repository { _ in }
     defer { directory.remove() }
