@@ -32,6 +32,22 @@ import Testing
     #expect(read.fixed(in: after).map(\.rule) == ["log-retention"])
   }
 
+  /// `baseline write` and `baseline check` count the same thing (baseline entries): a
+  /// finding that breaks two requirements is one entry, written once and accepted once.
+  @Test func writeAndCheckCountEntriesAlike() throws {
+    let binary = try #require(Tool.vibeRules)
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.edit("infra/template.yaml", "RetentionInDays: 7", "RetentionInDays: 14")
+    let written = try Tool.run(binary, ["baseline", "write"], directory: copy.directory)
+    #expect(written.status == 0)
+    #expect(written.output.hasPrefix("wrote 1 finding to .vibe-rules-baseline.json"), "\(written.output)")
+    try copy.edit("infra/template.yaml", "ScanOnPush: true", "ScanOnPush: false")
+    let checked = try Tool.run(binary, ["baseline", "check"], directory: copy.directory)
+    #expect(checked.status == 1)
+    #expect(checked.output.hasSuffix("1 new finding, 1 accepted by the baseline, 0 baseline entries no longer found\n"), "\(checked.output)")
+  }
+
   @Test func malformedBaselinesAreInputErrors() {
     #expect(throws: InputError.self) { try FindingBaseline.parse(SourceText(file: "b.json", text: "[]")) }
     #expect(throws: InputError.self) { try FindingBaseline.parse(SourceText(file: "b.json", text: #"{"version": 9, "tool": "x", "findings": []}"#)) }
