@@ -36,7 +36,7 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
     case .days: "a number of days (7 days)"
     case .imageSize: "a size in MB or MiB (500 MB)"
     case .cpu: "CPU units or vCPU (512 units, 0.5 vCPU)"
-    case .memory: "memory in MiB or GiB (1024 MiB)"
+    case .memory: "memory in MiB, or GiB or GB as ECS reads them (1024 MiB, 1 GB)"
     case .percent: "a percentage (70 %)"
     case .money: "an amount in USD (60 USD or $60)"
     case .text: "text"
@@ -94,7 +94,10 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
       guard let number else { return nil }
       switch unit {
       case "MiB": return Int(exactly: number).map { .mebibytes($0) }
-      case "GiB": return Int(exactly: number * 1024).map { .mebibytes($0) }
+      // ECS reads a task's memory written in GB ("1GB", "1 GB") as 1024 MiB per GB.
+      // Reference: "RegisterTaskDefinition: memory",
+      // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html
+      case "GiB", "GB": return Int(exactly: number * 1024).map { .mebibytes($0) }
       default: return nil
       }
     case .percent:

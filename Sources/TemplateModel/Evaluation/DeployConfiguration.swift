@@ -51,6 +51,13 @@ public struct DeployConfiguration: Sendable {
   public var unresolvedOverrides: [Located<String>]
   /// The deploy script command this configuration includes, if any.
   public var command: SamDeployCommand?
+  /// The stack-level tags `sam deploy` sets: the command line's `--tags` when given (it
+  /// replaces the samconfig value, as any flag does), else samconfig `tags`; `Key=Value`
+  /// pairs as `parameter_overrides` spells them. Values not known statically, or text that
+  /// is not pairs, give no tag. CloudFormation propagates stack tags to the resources of
+  /// the stack (how varies by resource type). Reference: "CloudFormation resource tagging",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-resource-tags.html
+  public var stackTags: [Located<ParameterOverrides.Pair>] = []
 
   /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any).
   public static func resolve(environment name: String, samconfig: SamConfig?, command: SamDeployCommand?) throws(InputError) -> DeployConfiguration {
@@ -91,6 +98,18 @@ public struct DeployConfiguration: Sendable {
       parameterOverrides: overrides,
       droppedOverrides: dropped,
       unresolvedOverrides: command?.unresolvedOverrides ?? [],
-      command: command)
+      command: command,
+      stackTags: stackTags(command: command, file: file["tags"]))
+  }
+
+  private static func stackTags(command: SamDeployCommand?, file: SamConfigValue?) -> [Located<ParameterOverrides.Pair>] {
+    if let values = command?.flags["--tags"], !values.isEmpty {
+      return values.flatMap { value -> [Located<ParameterOverrides.Pair>] in
+        guard let text = value.value.literal, let pairs = try? ParameterOverrides.parse(text) else { return [] }
+        return pairs.map { Located($0, at: value.location) }
+      }
+    }
+    guard let file else { return [] }
+    return (try? ParameterOverrides.parse(file)) ?? []
   }
 }

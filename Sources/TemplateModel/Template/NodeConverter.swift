@@ -68,7 +68,8 @@ struct NodeConverter {
       if let first = entries.first { at = first.keyLocation }
       let map = TemplateMap(entries)
       let node = TemplateNode(.map(map), at: at)
-      if let call = Self.longFormIntrinsic(map) { return TemplateNode(.intrinsic(call), at: at) }
+      // A long-form call may itself be a short form's argument (`!GetAZs {Ref: AWS::Region}`).
+      if let call = Self.longFormIntrinsic(map) { return try tagged(TemplateNode(.intrinsic(call), at: at), tag: mapping.tag.description, at: at) }
       return try tagged(node, tag: mapping.tag.description, at: at)
     }
   }

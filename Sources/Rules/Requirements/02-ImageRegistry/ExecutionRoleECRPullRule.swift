@@ -10,7 +10,7 @@ struct ExecutionRoleECRPullRule: Rule {
     id: "execution-role-ecr-pull",
     requirements: ["2.5", "4.5"],
     title: "Task execution role can pull from ECR",
-    rationale: "The ECS agent pulls the image with the execution role: it needs ecr:GetAuthorizationToken on * (the action has no resource-level permissions) and the layer-pull actions on the repository, as AmazonECSTaskExecutionRolePolicy grants.",
+    rationale: "The ECS agent pulls the image with the execution role: it needs ecr:GetAuthorizationToken on * (the action has no resource-level permissions) and the layer-pull actions on the repository the task pulls from (`*`, its ARN by GetAtt or Sub, or an ARN pattern matching it), as AmazonECSTaskExecutionRolePolicy grants.",
     scope: .perEnvironment, kind: .crossFile, artifacts: [.template],
     sources: [
       "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html",
@@ -22,6 +22,22 @@ struct ExecutionRoleECRPullRule: Rule {
         "no managed policy, and the token scoped to the repository",
         .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
         .edit(.template, "Action: ecr:GetAuthorizationToken\n                Resource: \"*\"", "Action: ecr:GetAuthorizationToken\n                Resource: !GetAtt EcrRepository.Arn")),
+      .change(
+        "no managed policy, and the pull actions granted on the log group",
+        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !GetAtt LogGroup.Arn")),
+      .change(
+        "no managed policy, and the pull actions granted on a repository in another region",
+        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:${AWS::Partition}:ecr:eu-west-1:${AWS::AccountId}:repository/${EcrRepository}\"")),
+      .change(
+        "no managed policy, and the pull actions granted on the repository's ARN pattern",
+        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/vibejudge-dashboard-*\""), expect: .pass),
+      .change(
+        "no managed policy, and the pull actions granted on a literal account's repository",
+        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:aws:ecr:us-east-1:123456789012:repository/${EcrRepository}\""), expect: .needsEvidence),
       .change("no execution role on the task definition", .edit(.template, "      ExecutionRoleArn: !GetAtt TaskExecutionRole.Arn\n", ""), alsoFails: ["10.4"]),
     ])
 
@@ -29,6 +45,7 @@ struct ExecutionRoleECRPullRule: Rule {
     let template = context.template
     var roles: [(role: String, reference: SourceLocation, owner: String)] = []
     var findings: [Finding] = []
+    var unknown: [String] = []
     for task in template.taskDefinitions {
       guard let roleNode = task["ExecutionRoleArn"] else {
         findings.append(.error("\(task.logicalID) has no ExecutionRoleArn; the ECS agent cannot pull a private ECR image without one", at: task.propertiesLocation))
@@ -66,11 +83,66 @@ struct ExecutionRoleECRPullRule: Rule {
             ?? "\(role) is not granted ecr:GetAuthorizationToken on \"*\"; the agent cannot log in to ECR",
           at: scoped?.location(of: Self.tokenAction) ?? reference, related: [.init("execution role of \(owner)", at: reference)]))
       }
-      for action in Self.pullActions where all.denial(of: action) == nil && !statements.contains(where: { $0.covers(action) }) {
-        findings.append(.error("\(role) is not granted \(action); the agent cannot pull the image layers", at: reference))
+      for action in Self.pullActions where all.denial(of: action) == nil {
+        let grants = statements.filter { $0.covers(action) }
+        guard !grants.isEmpty else {
+          findings.append(.error("\(role) is not granted \(action); the agent cannot pull the image layers", at: reference))
+          continue
+        }
+        for repository in Self.repositories(pulledBy: owner, in: template) {
+          let coverage = grants.map { grant in grant.resources.map { repository.coverage(of: $0, in: template) }.max() ?? .misses }.max() ?? .misses
+          switch coverage {
+          case .covers: break
+          case .unknown: unknown.append("whether \(role)'s \(action) grant covers \(repository.name) cannot be decided from the files")
+          case .misses:
+            let scoped = grants[0]
+            findings.append(.error(
+              "\(role) is granted \(action) only on \(grants.flatMap(\.resources).map(\.display).joined(separator: ", ")), not on \(repository.name), the repository \(owner) pulls from; the agent cannot pull the image",
+              at: scoped.location(of: action), related: [.init("execution role of \(owner)", at: reference)]))
+          }
+        }
       }
     }
-    return Verdict(findings: findings, passNote: "execution role grants ecr:GetAuthorizationToken on * and the pull actions")
+    if findings.isEmpty, !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
+    return Verdict(findings: findings, passNote: "execution role grants ecr:GetAuthorizationToken on * and the pull actions on the task's repository")
+  }
+
+  /// A repository a task definition pulls from, and its ARN as tokens (unknown: any ARN
+  /// other than `*` leaves coverage undecided).
+  struct PulledRepository {
+    var name: String
+    var logicalID: String?
+    var arn: [ResourceCoverage.Token]?
+
+    func coverage(of resource: EvaluatedNode, in template: EvaluatedTemplate) -> ResourceCoverage {
+      if resource.string == "*" { return .covers }
+      guard let arn else { return .unknown }
+      return ResourceCoverage.of(resource, target: arn, repository: logicalID ?? "", in: template)
+    }
+  }
+
+  /// The ECR repositories the containers of task definition `owner` pull: a repository of
+  /// the template named in `Image` (`${Repo.RepositoryUri}`), a literal ECR image URI
+  /// (`<account>.dkr.ecr.<region>.amazonaws.com/<name>`), or an unknown image. Images from
+  /// other registries need no ECR permission. Reference: "Private registry concepts",
+  /// https://docs.aws.amazon.com/AmazonECR/latest/userguide/Registries.html
+  static func repositories(pulledBy owner: String, in template: EvaluatedTemplate) -> [PulledRepository] {
+    guard let task = template.resource(owner) else { return [] }
+    let repositories = template.resources(ofType: "AWS::ECR::Repository")
+    return template.containers(of: task).compactMap { container -> PulledRepository? in
+      guard let image = container["Image"] else { return nil }
+      if let repository = repositories.first(where: { image.mentions($0.logicalID) }) {
+        return PulledRepository(name: repository.logicalID, logicalID: repository.logicalID, arn: ResourceCoverage.arn(of: repository, in: template))
+      }
+      guard let text = image.string else { return PulledRepository(name: image.display, arn: nil) }
+      let host = text.prefix { $0 != "/" }
+      let parts = host.split(separator: ".")
+      guard parts.count >= 6, parts[1] == "dkr", parts[2] == "ecr", text.count > host.count else { return nil }
+      let name = text.dropFirst(host.count + 1).prefix { $0 != ":" && $0 != "@" }
+      let region = String(parts[3])
+      let arn = "arn:\(Partition.of(region: region).name):ecr:\(region):\(parts[0]):repository/\(name)"
+      return PulledRepository(name: String(text.prefix { $0 != ":" && $0 != "@" }), arn: ResourceCoverage.text(arn))
+    }
   }
 
   /// Whether the role's trust policy lets ECS tasks assume it.

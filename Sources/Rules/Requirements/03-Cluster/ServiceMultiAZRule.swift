@@ -22,9 +22,11 @@ struct ServiceMultiAZRule: Rule {
     let findings: [Finding] = template.services.compactMap { service in
       let subnets = template.subnets(ofService: service)
       let (zones, unknown) = AvailabilityZones.of(subnets, in: template)
-      if Set(zones).count >= count { return nil }
+      let (least, most) = AvailabilityZones.distinctCount(zones)
+      if least >= count { return nil }
       if !unknown.isEmpty { unresolved.append("\(service.logicalID) subnets \(unknown.joined(separator: ", ")) are not resolvable to zones"); return nil }
-      return .error("\(service.logicalID) places tasks in \(Set(zones).count) Availability Zone(s); \(minimum.cited) requires at least \(count)", at: service["NetworkConfiguration"]?.location ?? service.location)
+      if most >= count { unresolved.append("\(service.logicalID) subnets name their zones in different ways (zone names, zone IDs, GetAZs indexes)"); return nil }
+      return .error("\(service.logicalID) places tasks in \(least) Availability Zone(s); \(minimum.cited) requires at least \(count)", at: service["NetworkConfiguration"]?.location ?? service.location)
     }
     if findings.isEmpty && !unresolved.isEmpty { return .needsEvidence(unresolved.joined(separator: "; ")) }
     return Verdict(findings: findings, passNote: "subnets in \(count)+ distinct zones")

@@ -9,12 +9,19 @@ struct DeploymentConfigurationRule: Rule {
     title: "Rolling deploys keep capacity and roll back on failure",
     rationale: "MinimumHealthyPercent 100 and MaximumPercent 200 start new tasks before old ones stop; the deployment circuit breaker with Rollback returns to the last working task definition when new tasks keep failing. ECS defaults are 100/200 for replica services but the circuit breaker is off by default.",
     scope: .perEnvironment, artifacts: [.template],
-    sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html"],
+    sources: [
+      "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html",
+      "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html",
+      "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html",
+    ],
     examples: [
       .compliant(),
       .change("minimum healthy 50 %", .edit(.template, "MinimumHealthyPercent: 100", "MinimumHealthyPercent: 50")),
       .change("maximum 150 %", .edit(.template, "MaximumPercent: 200", "MaximumPercent: 150")),
       .change("no rollback", .edit(.template, "          Rollback: true", "          Rollback: false")),
+      .change("blue/green through CodeDeploy", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController:\n        Type: CODE_DEPLOY\n")),
+      .change("an external deployment controller", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController: {Type: EXTERNAL}\n")),
+      .change("the ECS controller named explicitly", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController:\n        Type: ECS\n"), expect: .pass),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -24,10 +31,25 @@ struct DeploymentConfigurationRule: Rule {
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its deployment configuration") }
     var findings: [Finding] = []
+    var unknown: [String] = []
     for service in template.services {
       let configuration = service["DeploymentConfiguration"]
       let at = configuration?.location ?? service.propertiesLocation
       let path = "Resources/\(service.logicalID)/Properties/DeploymentConfiguration"
+      // MinimumHealthyPercent, MaximumPercent and the circuit breaker govern only the rolling
+      // update of the ECS deployment controller (the default); with CODE_DEPLOY or EXTERNAL
+      // a Fargate service does not use the percentages and cannot use the circuit breaker
+      // (API_DeploymentConfiguration, API_DeploymentCircuitBreaker).
+      if let controller = service["DeploymentController"]?["Type"] {
+        guard let type = controller.string else {
+          unknown.append("\(service.logicalID)'s DeploymentController Type \(controller.display) is not known before deploy; the percentages and the circuit breaker apply only to the ECS (rolling update) controller")
+          continue
+        }
+        if type != "ECS" {
+          findings.append(.error("\(service.logicalID) uses the \(type) deployment controller: ECS does not run its rolling update, so MinimumHealthyPercent, MaximumPercent and the deployment circuit breaker (ECS controller only) do not govern its deploys", at: controller.location, path: "Resources/\(service.logicalID)/Properties/DeploymentController/Type"))
+          continue
+        }
+      }
       // ECS defaults for a replica service: 100 and 200 (AWS::ECS::Service DeploymentConfiguration).
       let low = configuration?["MinimumHealthyPercent"]
       if (low?.int ?? 100) != minimum.integer {
@@ -48,6 +70,7 @@ struct DeploymentConfigurationRule: Rule {
         findings.append(finding)
       }
     }
+    if findings.isEmpty, !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
     return Verdict(findings: findings, passNote: "minimum healthy \(minimum.written), maximum \(maximum.written), circuit breaker with rollback")
   }
 }

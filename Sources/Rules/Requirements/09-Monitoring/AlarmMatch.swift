@@ -1,14 +1,40 @@
 import TemplateModel
 
-/// Finds the CloudWatch alarm on an AWS/ApplicationELB metric of the template's load
-/// balancer, and checks that it notifies an SNS topic of the template.
+/// A CloudWatch alarm on an AWS/ApplicationELB metric, read in either form: the
+/// single-metric form (`Namespace`, `MetricName`, `Dimensions`, `Statistic`) or metric
+/// math (`Metrics`), where the alarm watches the entry with `ReturnData: true` (the only
+/// entry when there is one): its `MetricStat` names the metric, an `Expression` computes
+/// one the files cannot follow. Reference: "AWS::CloudWatch::Alarm MetricDataQuery",
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudwatch-alarm-metricdataquery.html
 struct AlarmMatch {
   var alarm: EvaluatedResource
+  /// `Dimensions` of the watched metric (`[{Name, Value}]`).
+  var dimensions: [EvaluatedNode]
+  /// The statistic (`Minimum`, `Average`, `p99`); nil when unset.
+  var statistic: String?
+  /// The returned entry's `Expression`, when the alarm watches a metric-math result.
+  var expression: EvaluatedNode?
 
   static func alarms(on metric: String, in template: EvaluatedTemplate) -> [AlarmMatch] {
-    template.resources(ofType: "AWS::CloudWatch::Alarm").filter {
-      $0["MetricName"]?.string == metric && $0["Namespace"]?.string == "AWS/ApplicationELB"
-    }.map(AlarmMatch.init)
+    template.resources(ofType: "AWS::CloudWatch::Alarm").compactMap { alarm in
+      if alarm["MetricName"] != nil {
+        guard alarm["MetricName"]?.string == metric, alarm["Namespace"]?.string == "AWS/ApplicationELB" else { return nil }
+        return AlarmMatch(alarm: alarm, dimensions: alarm["Dimensions"]?.list ?? [], statistic: alarm["Statistic"]?.string ?? alarm["ExtendedStatistic"]?.string)
+      }
+      let queries = alarm["Metrics"]?.list ?? []
+      let returned = queries.count == 1 ? queries.filter { $0["ReturnData"]?.bool != false } : queries.filter { $0["ReturnData"]?.bool == true }
+      guard let entry = returned.first else { return nil }
+      func watches(_ query: EvaluatedNode) -> Bool {
+        let watched = query["MetricStat"]?["Metric"]
+        return watched?["MetricName"]?.string == metric && watched?["Namespace"]?.string == "AWS/ApplicationELB"
+      }
+      if let stat = entry["MetricStat"] {
+        guard watches(entry) else { return nil }
+        return AlarmMatch(alarm: alarm, dimensions: stat["Metric"]?["Dimensions"]?.list ?? [], statistic: stat["Stat"]?.string)
+      }
+      guard let expression = entry["Expression"], queries.contains(where: watches) else { return nil }
+      return AlarmMatch(alarm: alarm, dimensions: [], statistic: nil, expression: expression)
+    }
   }
 
   /// The SNS topics of this template the alarm notifies when it fires.
@@ -18,4 +44,51 @@ struct AlarmMatch {
   }
 
   var actionsEnabled: Bool? { alarm["ActionsEnabled"].map { $0.bool ?? false } ?? true }
+
+  /// The value of dimension `name`, if the metric has it.
+  func dimension(_ name: String) -> EvaluatedNode? {
+    dimensions.first { $0["Name"]?.string == name }?["Value"]
+  }
+
+  /// Whether the alarm watches the target group of this template's service and that target
+  /// group's load balancer: `TargetGroup` must be `!GetAtt <TG>.TargetGroupFullName` and
+  /// `LoadBalancer` `!GetAtt <LB>.LoadBalancerFullName`, the names ELB publishes the
+  /// metric under. Returns the faults and what the files cannot decide. `loadBalancerOnly`:
+  /// a metric also published per load balancer (TargetResponseTime) may omit `TargetGroup`.
+  /// Reference: "CloudWatch metrics for your Application Load Balancer: metric dimensions",
+  /// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html#load-balancer-metric-dimensions-alb
+  func watchedTarget(in template: EvaluatedTemplate, loadBalancerOnly: Bool = false) -> (problems: [String], unknown: [String]) {
+    let groups = Set((template.serviceTargetGroups.isEmpty ? template.targetGroups : template.serviceTargetGroups).map(\.logicalID))
+    let balancers = Set(template.loadBalancers.filter { balancer in
+      template.listeners(of: balancer).contains { listener in
+        groups.contains { group in listener.properties.entries.contains { $0.value.mentions(group) } }
+          || template.listenerRules(of: listener).contains { rule in groups.contains { rule["Actions"]?.mentions($0) == true } }
+      }
+    }.map(\.logicalID))
+    var problems: [String] = []
+    var unknown: [String] = []
+    func check(_ name: String, attribute: String, expected: Set<String>, what: String) {
+      guard let value = dimension(name) else {
+        problems.append("no \(name) dimension (ELB publishes this metric per \(what))")
+        return
+      }
+      guard !expected.isEmpty else {
+        unknown.append("the service's \(what) is not a resource of this template, so \(alarm.logicalID)'s \(name) dimension \(value.display) cannot be checked against it")
+        return
+      }
+      switch value.unresolved {
+      case .attribute(let id, let attr)? where attr == attribute && expected.contains(id): return
+      case .attribute?, .resource?, nil:
+        // A literal name, another resource's name, or an ARN (Ref) where the full name goes.
+        problems.append("\(name) \(value.display), not the service's \(what) (!GetAtt \(expected.sorted()[0]).\(attribute))")
+      default:
+        unknown.append("\(alarm.logicalID)'s \(name) dimension \(value.display) cannot be matched to the service's \(what) from the files")
+      }
+    }
+    if !(loadBalancerOnly && dimension("TargetGroup") == nil) {
+      check("TargetGroup", attribute: "TargetGroupFullName", expected: groups, what: "target group")
+    }
+    check("LoadBalancer", attribute: "LoadBalancerFullName", expected: balancers, what: "load balancer")
+    return (problems, unknown)
+  }
 }
