@@ -63,7 +63,11 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
   public static let empty = ResolvedWord(pieces: [])
 
   /// The whole value when every piece is known.
+  ///
+  /// Fast path: a normalized value has at most one literal piece when it is all known,
+  /// so that piece is the answer, with no string built.
   public var literal: String? {
+    if pieces.count == 1, case .literal(let text) = pieces[0] { return text }
     var result = ""
     for piece in pieces {
       guard case .literal(let text) = piece else { return nil }
