@@ -29,7 +29,24 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
       }
     }
     self.nesting = nesting
+    // Most values arrive normalized already (no empty literal, no two literals in a
+    // row): keep the array instead of building a copy.
+    var isNormalized = true
+    var previousIsLiteral = false
+    for piece in pieces {
+      if case .literal(let text) = piece {
+        if text.isEmpty || previousIsLiteral { isNormalized = false; break }
+        previousIsLiteral = true
+      } else {
+        previousIsLiteral = false
+      }
+    }
+    if isNormalized {
+      self.pieces = pieces
+      return
+    }
     var normalized: [Piece] = []
+    normalized.reserveCapacity(pieces.count)
     for piece in pieces {
       switch piece {
       case .literal(let text):
