@@ -19,39 +19,206 @@ public struct CommandInvocation: Sendable, Hashable {
     case arithmetic
   }
 
-  public var kind: Kind
+  /// The fields, behind one reference (copy on write).
+  ///
+  /// Why: rules walk `Evaluation.commands` thousands of times per report, and every
+  /// `for command in commands` or `filter` copies each element. With fifteen stored fields
+  /// (most of them arrays and strings) a copy cost about eight retains and as many
+  /// releases; with the fields in one box it costs one. Values keep their semantics:
+  /// a setter copies the box first when it is shared.
+  private final class Storage: @unchecked Sendable {
+    var kind: Kind
+    var words: [Word]
+    var resolvedWords: [ResolvedWord]
+    var commandIndex: Int
+    var assignments: [Assignment]
+    var redirections: [Redirection]
+    var location: SourceLocation
+    var statementLocation: SourceLocation
+    var context: CommandContext
+    var errexit: ErrexitStatus
+    var options: ShellOptions
+    var callStack: [String]
+    var calledFunction: String?
+    var order: Int
+    var inheritedRedirections: [Redirection]
+    /// `CommandInvocation.commandName`, worked out when the words or the index change.
+    var commandName: String?
+
+    init(
+      kind: Kind, words: [Word], resolvedWords: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
+      redirections: [Redirection], location: SourceLocation, statementLocation: SourceLocation,
+      context: CommandContext, errexit: ErrexitStatus, options: ShellOptions, callStack: [String],
+      calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = []
+    ) {
+      self.kind = kind
+      self.words = words
+      self.resolvedWords = resolvedWords
+      self.commandIndex = commandIndex
+      self.assignments = assignments
+      self.redirections = redirections
+      self.location = location
+      self.statementLocation = statementLocation
+      self.context = context
+      self.errexit = errexit
+      self.options = options
+      self.callStack = callStack
+      self.calledFunction = calledFunction
+      self.order = order
+      self.inheritedRedirections = inheritedRedirections
+      commandName = commandIndex < resolvedWords.count ? Self.commandName(resolvedWords[commandIndex]) : nil
+    }
+
+    /// The last path component of a known command name (`/usr/local/bin/aws` → `aws`).
+    static func commandName(_ name: ResolvedWord) -> String? {
+      guard let literal = name.literal else { return nil }
+      // Most names have no slash, and the split below builds an array of every component.
+      guard literal.utf8.contains(UInt8(ascii: "/")) else { return literal }
+      return literal.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? literal
+    }
+
+    func copy() -> Storage {
+      Storage(
+        kind: kind, words: words, resolvedWords: resolvedWords, commandIndex: commandIndex,
+        assignments: assignments, redirections: redirections, location: location,
+        statementLocation: statementLocation, context: context, errexit: errexit, options: options,
+        callStack: callStack, calledFunction: calledFunction, order: order,
+        inheritedRedirections: inheritedRedirections)
+    }
+  }
+
+  private var storage: Storage
+
+  private mutating func uniqueStorage() -> Storage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
+  }
+
+  init(
+    kind: Kind, words: [Word], resolvedWords: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
+    redirections: [Redirection], location: SourceLocation, statementLocation: SourceLocation,
+    context: CommandContext, errexit: ErrexitStatus, options: ShellOptions, callStack: [String],
+    calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = []
+  ) {
+    storage = Storage(
+      kind: kind, words: words, resolvedWords: resolvedWords, commandIndex: commandIndex,
+      assignments: assignments, redirections: redirections, location: location,
+      statementLocation: statementLocation, context: context, errexit: errexit, options: options,
+      callStack: callStack, calledFunction: calledFunction, order: order,
+      inheritedRedirections: inheritedRedirections
+    )
+  }
+
+  public static func == (lhs: CommandInvocation, rhs: CommandInvocation) -> Bool {
+    if lhs.storage === rhs.storage { return true }
+    let a = lhs.storage, b = rhs.storage
+    return a.kind == b.kind && a.words == b.words && a.resolvedWords == b.resolvedWords && a.commandIndex == b.commandIndex && a.assignments == b.assignments && a.redirections == b.redirections && a.location == b.location && a.statementLocation == b.statementLocation && a.context == b.context && a.errexit == b.errexit && a.options == b.options && a.callStack == b.callStack && a.calledFunction == b.calledFunction && a.order == b.order && a.inheritedRedirections == b.inheritedRedirections
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage.kind)
+    hasher.combine(storage.words)
+    hasher.combine(storage.resolvedWords)
+    hasher.combine(storage.commandIndex)
+    hasher.combine(storage.assignments)
+    hasher.combine(storage.redirections)
+    hasher.combine(storage.location)
+    hasher.combine(storage.statementLocation)
+    hasher.combine(storage.context)
+    hasher.combine(storage.errexit)
+    hasher.combine(storage.options)
+    hasher.combine(storage.callStack)
+    hasher.combine(storage.calledFunction)
+    hasher.combine(storage.order)
+    hasher.combine(storage.inheritedRedirections)
+  }
+
+  public var kind: Kind {
+    get { storage.kind }
+    set { uniqueStorage().kind = newValue }
+  }
   /// Every word as written, wrappers included.
-  public var words: [Word]
+  public var words: [Word] {
+    get { storage.words }
+    set { uniqueStorage().words = newValue }
+  }
   /// The value of each word, parallel to `words`.
-  public var resolvedWords: [ResolvedWord]
+  public var resolvedWords: [ResolvedWord] {
+    get { storage.resolvedWords }
+    set {
+      let storage = uniqueStorage()
+      storage.resolvedWords = newValue
+      storage.commandName = storage.commandIndex < newValue.count ? Storage.commandName(newValue[storage.commandIndex]) : nil
+    }
+  }
   /// The index in `words` of the command that runs after any wrappers.
-  public var commandIndex: Int
+  public var commandIndex: Int {
+    get { storage.commandIndex }
+    set {
+      let storage = uniqueStorage()
+      storage.commandIndex = newValue
+      storage.commandName = newValue < storage.resolvedWords.count ? Storage.commandName(storage.resolvedWords[newValue]) : nil
+    }
+  }
   /// Assignments written before the command (`AWS_PAGER= aws ...`).
-  public var assignments: [Assignment]
+  public var assignments: [Assignment] {
+    get { storage.assignments }
+    set { uniqueStorage().assignments = newValue }
+  }
   /// Redirections of the simple command (`>out`, `2>&1`, here-documents).
-  public var redirections: [Redirection]
+  public var redirections: [Redirection] {
+    get { storage.redirections }
+    set { uniqueStorage().redirections = newValue }
+  }
   /// Where the command name word is.
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { storage.location }
+    set { uniqueStorage().location = newValue }
+  }
   /// Where the statement holding the command starts.
-  public var statementLocation: SourceLocation
+  public var statementLocation: SourceLocation {
+    get { storage.statementLocation }
+    set { uniqueStorage().statementLocation = newValue }
+  }
   /// The constructs around the command, outermost first (condition, branch, loop,
   /// function, subshell, pipeline and and-or positions, `!`, `&`).
-  public var context: CommandContext
+  public var context: CommandContext {
+    get { storage.context }
+    set { uniqueStorage().context = newValue }
+  }
   /// `set -e` at this command, and whether a failure here would end the script.
-  public var errexit: ErrexitStatus
+  public var errexit: ErrexitStatus {
+    get { storage.errexit }
+    set { uniqueStorage().errexit = newValue }
+  }
   /// `errexit`, `pipefail`, `nounset`, `inherit_errexit` and `xtrace` at this command.
-  public var options: ShellOptions
+  public var options: ShellOptions {
+    get { storage.options }
+    set { uniqueStorage().options = newValue }
+  }
   /// Functions being run, outermost first (execution order only).
-  public var callStack: [String]
+  public var callStack: [String] {
+    get { storage.callStack }
+    set { uniqueStorage().callStack = newValue }
+  }
   /// When the command is a function defined in the script: its name.
-  public var calledFunction: String?
+  public var calledFunction: String? {
+    get { storage.calledFunction }
+    set { uniqueStorage().calledFunction = newValue }
+  }
   /// Position in the evaluation's `commands`.
-  public var order: Int
+  public var order: Int {
+    get { storage.order }
+    set { uniqueStorage().order = newValue }
+  }
   /// Redirections that apply around the command, outermost first: of `exec` without a
   /// command earlier in the main shell, of enclosing compound statements (`{ ...; } >log`)
   /// and of the calls of the functions being run (`report >/dev/null`). The command's own
   /// are in `redirections`; see `Evaluation.standardOutput(of:)`.
-  public var inheritedRedirections: [Redirection] = []
+  public var inheritedRedirections: [Redirection] {
+    get { storage.inheritedRedirections }
+    set { uniqueStorage().inheritedRedirections = newValue }
+  }
 
   /// The innermost enclosing function, if any.
   public var functionName: String? { context.functionName }
@@ -69,13 +236,10 @@ public struct CommandInvocation: Sendable, Hashable {
   }
 
   /// The command name's last path component when known (`/usr/local/bin/aws` → `aws`).
-  public var commandName: String? {
-    guard let literal = resolvedName.literal else { return nil }
-    // Rules ask this thousands of times per report; most names have no slash, and the
-    // split below builds an array of every path component.
-    guard literal.utf8.contains(UInt8(ascii: "/")) else { return literal }
-    return literal.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? literal
-  }
+  ///
+  /// Rules ask this tens of thousands of times per report, so it is worked out once, when
+  /// the command is recorded (and again if `resolvedWords` or `commandIndex` is set).
+  public var commandName: String? { storage.commandName }
 
   /// True when the command is `name` (compared by last path component).
   public func isCommand(_ name: String) -> Bool { commandName == name }
@@ -294,8 +458,9 @@ public struct CommandInvocation: Sendable, Hashable {
   /// checks for; empty for other commands.
   /// Operands that are a loop variable over names count each name
   /// (`for t in aws sam; do command -v "$t"`).
+  /// (The name is checked before the operands are expanded: rules ask every command.)
   public var checkedCommandNames: [String] {
-    let operands = argumentList.filter { !$0.isOption }.flatMap { $0.value.possibleValues() ?? [] }
+    var operands: [String] { argumentList.filter { !$0.isOption }.flatMap { $0.value.possibleValues() ?? [] } }
     switch commandName {
     case "command":
       guard argumentList.contains(where: { $0.literal == "-v" || $0.literal == "-V" }) else { return [] }

@@ -67,8 +67,10 @@ extension Evaluator {
   }
 
   /// The value of a parameter (3.4 "Shell Parameters"): positional, special or variable.
+  ///
+  /// The unknown value is built only when it is the answer (most names are bound).
   func lookup(_ name: String, arrayIndex subscriptText: String?) -> ParameterValue {
-    let unknown = ParameterValue.value(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
+    var unknown: ParameterValue { .value(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name))) }
     if let number = Int(name) {
       if number == 0 { return environment.scriptName.map { .value(ResolvedWord(literal: $0)) } ?? unknown }
       guard let positional = state.positional else { return unknown }

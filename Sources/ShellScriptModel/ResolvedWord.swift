@@ -29,7 +29,24 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
       }
     }
     self.nesting = nesting
+    // Most values arrive normalized already (no empty literal, no two literals in a
+    // row): keep the array instead of building a copy.
+    var isNormalized = true
+    var previousIsLiteral = false
+    for piece in pieces {
+      if case .literal(let text) = piece {
+        if text.isEmpty || previousIsLiteral { isNormalized = false; break }
+        previousIsLiteral = true
+      } else {
+        previousIsLiteral = false
+      }
+    }
+    if isNormalized {
+      self.pieces = pieces
+      return
+    }
     var normalized: [Piece] = []
+    normalized.reserveCapacity(pieces.count)
     for piece in pieces {
       switch piece {
       case .literal(let text):
@@ -63,7 +80,11 @@ public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
   public static let empty = ResolvedWord(pieces: [])
 
   /// The whole value when every piece is known.
+  ///
+  /// Fast path: a normalized value has at most one literal piece when it is all known,
+  /// so that piece is the answer, with no string built.
   public var literal: String? {
+    if pieces.count == 1, case .literal(let text) = pieces[0] { return text }
     var result = ""
     for piece in pieces {
       guard case .literal(let text) = piece else { return nil }

@@ -68,8 +68,10 @@ public struct ShellOptions: Sendable, Hashable {
   static func merge(_ paths: [ShellOptions]) -> ShellOptions {
     guard var result = paths.first else { return ShellOptions() }
     func merged(_ key: WritableKeyPath<ShellOptions, OptionState>) {
+      // Paths mostly agree: compare before building the list of states.
+      let first = result[keyPath: key]
+      if paths.allSatisfy({ $0[keyPath: key] == first }) { return }
       let states = paths.map { $0[keyPath: key] }
-      if states.allSatisfy({ $0 == states[0] }) { return }
       let enabled = states.allSatisfy(\.isEnabled)
       result[keyPath: key] = OptionState(isEnabled: enabled, setAt: states.first { $0.isEnabled == enabled }?.setAt, isCertain: false)
     }

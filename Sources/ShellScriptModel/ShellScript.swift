@@ -53,7 +53,7 @@ public struct ShellScript: Sendable {
     let map = SourceMap(file: source.file, scalars: scalars)
     let session = ParseSession(maximumDepth: maximumNestingDepth)
     let statements = try Parser(source: scalars, map: map, session: session, depth: 0).parseProgram()
-    let firstLine = String(String.UnicodeScalarView(scalars.prefix { $0 != "\n" }))
+    let firstLine = String(scalars: scalars.prefix { $0 != "\n" })
     let shebang = Shebang(firstLine: firstLine, file: source.file)
     return ShellScript(
       file: source.file, shebang: shebang, statements: statements,
