@@ -66,6 +66,7 @@ extension Project {
     }
     try project.loadEvidence(options)
     try project.evaluateEnvironments(requested: options.environments)
+    try project.selectDeployedStage(options)
     return project
   }
 
