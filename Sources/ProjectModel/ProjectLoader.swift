@@ -90,6 +90,7 @@ extension Project {
       var command: SamDeployCommand? = nil
       if let deployScript {
         let run = DeployScriptRun(script: deployScript, environment: name)
+        try run.requireComplete()
         deployRuns[name] = run
         command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
       }

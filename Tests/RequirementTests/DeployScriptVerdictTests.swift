@@ -13,6 +13,10 @@ import Testing
   /// The status of requirement `id` per env (repository-scope rules give one "all" entry)
   /// after `edits`, over every rule that decides it.
   static func statuses(_ id: RequirementID, _ edits: RuleExample.Edit..., target: String? = nil) throws -> [String: Verdict.Status] {
+    try statuses(id, edits, target: target)
+  }
+
+  static func statuses(_ id: RequirementID, _ edits: [RuleExample.Edit], target: String?) throws -> [String: Verdict.Status] {
     let workspace = try Workspace()
     defer { workspace.remove() }
     for edit in edits { try workspace.apply(edit) }
@@ -94,5 +98,20 @@ import Testing
       "if ! ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"; then\n  die \"cannot get the AWS account ID (aws sts get-caller-identity failed); check your AWS credentials\"\nfi",
       "aws sts get-caller-identity --query Account --output text >/tmp/acct\ntest $? -eq 0 || die \"cannot get the AWS account ID\"\nACCOUNT_ID=\"$(cat /tmp/acct)\"")
     #expect(Self.worst(try Self.statuses("11.6", dead)) == .fail)
+  }
+}
+
+extension DeployScriptVerdictTests {
+  @Test("Fan-out functions beyond the reader's limit are an input error at the call, not false failures")
+  func fanOutBeyondLimit() throws {
+    let functions = (0..<10).map { "g\($0)() { g\($0 + 1); g\($0 + 1); g\($0 + 1); }\n" }.joined() + "g10() { true; }\ng0\n"
+    let fanOut = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", functions + "# --- 1. Prerequisites")
+    do {
+      _ = try Self.statuses("11.5", fanOut)
+      Issue.record("expected an input error")
+    } catch let error as InputError {
+      #expect(error.message.contains("reader limit"))
+      #expect(error.location?.file == "deploy.sh")
+    }
   }
 }
