@@ -7,6 +7,9 @@
 public enum BuildArguments: Sendable, Hashable {
   case unknown
   case given([String: String])
+  /// A deploy script's `--build-arg`s: each named ARG takes the value given (nil: a value
+  /// only known at run time); every other ARG behaves as under `.unknown`.
+  case overriding([String: String?])
 
   /// Build arguments BuildKit defines in the global scope without any ARG
   /// ("Automatic platform ARGs in the global scope",
@@ -19,6 +22,7 @@ public enum BuildArguments: Sendable, Hashable {
   /// The value an `ARG name[=default]` gets; `scope` expands the default.
   func value(for declaration: ArgDeclaration, in scope: VariableScope, escapeToken: Unicode.Scalar) -> VariableValue? {
     if case .given(let values) = self, let given = values[declaration.name] { return .value(given) }
+    if case .overriding(let values) = self, let given = values[declaration.name] { return given.map { .value($0) } ?? .unknown }
     if let defaultValue = declaration.defaultValue {
       switch scope.expand(defaultValue, escapeToken: escapeToken) {
       case .resolved(let value): return .value(value)

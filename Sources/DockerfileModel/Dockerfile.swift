@@ -22,8 +22,25 @@ public struct Dockerfile: Sendable {
   public var directives: ParserDirectives { syntax.directives }
   public var escapeToken: Unicode.Scalar { syntax.directives.escapeToken }
 
-  /// The stage a build without `--target` produces: the last one.
-  public var finalStage: Stage { stages[stages.count - 1] }
+  /// The stage the deployed build produces: the one `building(stage:buildArguments:)`
+  /// chose (`docker build --target`), else the last one, as a build without `--target`
+  /// (https://docs.docker.com/reference/cli/docker/buildx/build/#target).
+  public var finalStage: Stage { stages[targetIndex ?? stages.count - 1] }
+
+  /// The stage chosen with `--target`, if any (see `building(stage:buildArguments:)`).
+  public private(set) var targetIndex: Int?
+  /// The `--build-arg` values the deployed build passes (`.unknown` unless chosen).
+  public private(set) var deployedBuildArguments: BuildArguments = .unknown
+
+  /// The same Dockerfile built to stage `index` with `buildArguments`: `finalStage` and
+  /// `finalImage` then describe that stage's image.
+  public func building(stage index: Int, buildArguments: BuildArguments = .unknown) -> Dockerfile {
+    var copy = self
+    copy.targetIndex = index == stages.count - 1 ? nil : index
+    copy.deployedBuildArguments = buildArguments
+    copy.computedFinalImage = image(of: index, buildArguments: buildArguments)
+    return copy
+  }
 
   /// The stage with this name (case-insensitive).
   public func stage(named name: String) -> Stage? {
@@ -39,8 +56,9 @@ public struct Dockerfile: Sendable {
     return reference.lowercased() == "scratch" ? .scratch : .image(reference)
   }
 
-  /// The effective facts of the final image, with build arguments unknown.
-  public var finalImage: ImageFacts { computedFinalImage ?? image(of: finalStage.index, buildArguments: .unknown) }
+  /// The effective facts of the deployed image (`finalStage`), with the build arguments
+  /// of `building(stage:buildArguments:)` (unknown by default).
+  public var finalImage: ImageFacts { computedFinalImage ?? image(of: finalStage.index, buildArguments: deployedBuildArguments) }
 
   /// `finalImage`, computed once at the end of `init` (a dozen rules read it per report;
   /// every other stored property is a constant, so it cannot go stale).

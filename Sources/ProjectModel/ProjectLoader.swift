@@ -66,6 +66,7 @@ extension Project {
     }
     try project.loadEvidence(options)
     try project.evaluateEnvironments(requested: options.environments)
+    try project.selectDeployedStage(options)
     return project
   }
 
@@ -89,6 +90,7 @@ extension Project {
       var command: SamDeployCommand? = nil
       if let deployScript {
         let run = DeployScriptRun(script: deployScript, environment: name)
+        try run.requireComplete()
         deployRuns[name] = run
         command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
       }

@@ -17,6 +17,9 @@ public struct ProjectOptions: Sendable {
   public var imageArchive: String?
   /// Evidence files written by `vibe-rules probe` (and other evidence producers).
   public var evidence: [String] = []
+  /// The Dockerfile stage the deployed image is built from (`docker build --target`); nil
+  /// means the stage deploy.sh's `docker build --target` names, else the last stage.
+  public var target: String?
   /// The configuration file (`.vibe-rules.yaml` in the root when nil).
   public var configFile: String?
 

@@ -230,9 +230,21 @@ public struct CommandInvocation: Sendable, Hashable {
   public var arguments: [Word] { Array(words[(commandIndex + 1)...]) }
   /// The values of `arguments`.
   public var resolvedArguments: [ResolvedWord] { Array(resolvedWords[(commandIndex + 1)...]) }
-  /// The arguments with their values.
+  /// The arguments with their values. A word that expands every element of an array
+  /// (`"${BUILD_ARGS[@]}"`) gives one argument per element, as bash does: the evaluator
+  /// joins the elements with blanks, so they are split at blanks again (an element that
+  /// itself contains a blank is split too). All of them carry the array word.
   public var argumentList: [Argument] {
-    (commandIndex + 1..<words.count).map { Argument(word: words[$0], value: resolvedWords[$0]) }
+    var list: [Argument] = []
+    list.reserveCapacity(words.count - commandIndex - 1)
+    for index in commandIndex + 1..<words.count {
+      if words[index].isArrayElementsOnly {
+        for field in resolvedWords[index].splitAtBlanks() { list.append(Argument(word: words[index], value: field)) }
+      } else {
+        list.append(Argument(word: words[index], value: resolvedWords[index]))
+      }
+    }
+    return list
   }
 
   /// The command name's last path component when known (`/usr/local/bin/aws` → `aws`).

@@ -36,6 +36,8 @@ public struct Evaluation: Sendable {
   /// True when function inlining stopped early (call depth or size limit); commands after
   /// that point inside functions are missing.
   public let isTruncated: Bool
+  /// When `isTruncated`: the first call site the walk did not inline.
+  public internal(set) var truncationLocation: SourceLocation?
   /// Where the walk stopped because every path ended, the last of them at this `exit`
   /// (execution order only); nil when some path reaches the end of the script or never
   /// ends.

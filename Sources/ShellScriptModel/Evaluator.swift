@@ -33,6 +33,8 @@ final class Evaluator {
   var localFrames: [[String: Binding?]] = []
   var inlinedRecords = 0
   var truncated = false
+  /// The first call site not inlined because of a limit.
+  var truncatedAt: SourceLocation?
   var walkDepth = 0
   /// Function calls, loops and subshells being walked, innermost last.
   var jumpTargets: [JumpTarget] = []
@@ -65,10 +67,12 @@ final class Evaluator {
     evaluator.walkList(statements, WalkContext())
     var exitLocation: SourceLocation?
     if case .exit(let location) = evaluator.state.termination { exitLocation = location }
-    return Evaluation(
+    var evaluation = Evaluation(
       order: order, environment: environment, commands: evaluator.commands, statements: evaluator.records,
       isTruncated: evaluator.truncated, exitLocation: exitLocation, wordValues: evaluator.wordValues,
       finalState: evaluator.state, functionTable: table)
+    evaluation.truncationLocation = evaluator.truncatedAt
+    return evaluation
   }
 
   // MARK: - Recording
@@ -607,6 +611,7 @@ final class Evaluator {
     guard order == .execution, !context.callStack.contains(definition.name) else { return }
     guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < Self.inlineBudget else {
       truncated = true
+      if truncatedAt == nil { truncatedAt = location }
       return
     }
     let savedPositional = state.positional

@@ -69,6 +69,20 @@ public struct Word: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// True when the whole word is one expansion of every element of an array, quoted or
+  /// not: `"${ARGS[@]}"`, `${ARGS[*]}`. Bash makes one field per element of `"${A[@]}"`
+  /// (Bash Reference Manual, 6.7 "Arrays"), so such a word stands for several arguments.
+  public var isArrayElementsOnly: Bool {
+    guard parts.count == 1 else { return false }
+    var part = parts[0]
+    if case .doubleQuoted(let inner) = part.kind {
+      guard inner.count == 1 else { return false }
+      part = inner[0]
+    }
+    guard case .parameter(let expansion) = part.kind, expansion.operation == .value, !expansion.isIndirect else { return false }
+    return expansion.arrayIndex == "@" || expansion.arrayIndex == "*"
+  }
+
   /// The parameter expansions in this word (outside nested command substitutions),
   /// including those inside double quotes and inside operands such as `${A:-$B}`.
   public var parameterExpansions: [ParameterExpansion] {

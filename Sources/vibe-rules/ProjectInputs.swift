@@ -22,6 +22,9 @@ struct ProjectInputs: ParsableArguments {
   @Option(help: "The Docker build context directory (default: the root).")
   var context: String?
 
+  @Option(help: "The Dockerfile stage the deployed image is built from (default: the --target of deploy.sh's docker build, else the last stage).")
+  var target: String?
+
   @Option(name: .customLong("deploy-script"), help: "The deploy script, read and never run (default: deploy.sh).")
   var deployScript: String?
 
@@ -48,6 +51,7 @@ struct ProjectInputs: ParsableArguments {
     options.imageArchive = imageArchive
     options.evidence = evidence
     options.configFile = config
+    options.target = target
     return options
   }
 

@@ -30,6 +30,8 @@ extension VibeRulesConfiguration {
         configuration.paths[key] = try text(value, what: key)
       case "baseline":
         configuration.baseline = try text(value, what: "baseline")
+      case "target":
+        configuration.target = try text(value, what: "target")
       case "environments":
         configuration.environments = try texts(value, what: "environments")
       case "evidence":

@@ -38,6 +38,7 @@ extension VibeRulesConfiguration {
     merged.requirements = try path("requirements", options.requirements)
     merged.imageInspect = try path("image-inspect", options.imageInspect)
     merged.imageArchive = try path("image-archive", options.imageArchive)
+    if merged.target == nil { merged.target = target?.value }
     if merged.environments.isEmpty { merged.environments = environments.map(\.value) }
     if merged.evidence.isEmpty {
       for file in evidence {

@@ -13,6 +13,7 @@ import Requirements
 /// context: .
 /// deploy-script: deploy.sh
 /// requirements: REQUIREMENTS.md
+/// target: runtime                    # the Dockerfile stage deployed (--target)
 /// environments: [dev, prod]          # config envs to evaluate (--env)
 /// image-inspect: evidence/inspect.json   # evidence files (--image-inspect, --image-archive, --evidence)
 /// image-archive: evidence/image.tar
@@ -47,6 +48,8 @@ public struct VibeRulesConfiguration: Sendable {
   public var environments: [Located<String>] = []
   /// Evidence files (`evidence:`).
   public var evidence: [Located<String>] = []
+  /// The Dockerfile stage the deployed image is built from (`target:`, as `--target`).
+  public var target: Located<String>?
   /// The baseline file for `vibe-rules baseline` and `check --baseline`.
   public var baseline: Located<String>?
   /// Settings by rule id, located at the rule id's key.
@@ -63,7 +66,7 @@ public struct VibeRulesConfiguration: Sendable {
   /// The keys a configuration may have, in documentation order.
   public static let keys = [
     "template", "samconfig", "dockerfile", "dockerignore", "context", "deploy-script", "requirements",
-    "environments", "image-inspect", "image-archive", "evidence", "baseline", "rules", "waive", "not-waivable", "values",
+    "target", "environments", "image-inspect", "image-archive", "evidence", "baseline", "rules", "waive", "not-waivable", "values",
   ]
 
   /// The keys that name one artifact path.

@@ -38,7 +38,9 @@ extension DeployScriptRun {
         let operands = command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "push") ? 2 : 1)
         guard let operand = operands.first else { continue }
         guard command.hasFlag("-a", "--all-tags") else {
-          pushes.append(ImagePush(command: command, reference: operand.value, location: operand.location, form: .push))
+          for reference in perIteration(operand.value, of: command) {
+            pushes.append(ImagePush(command: command, reference: reference, location: operand.location, form: .push))
+          }
           continue
         }
         let tagged = local.filter { $0.command.order < command.order && Self.repository(of: $0.reference.value) == operand.value }
@@ -55,6 +57,32 @@ extension DeployScriptRun {
       }
     }
     return pushes
+  }
+
+  /// The values `value` takes, one per iteration, when `command` runs in the body of a
+  /// `for NAME in WORD...` loop and `value` holds NAME: the loop binds NAME to each word in
+  /// turn (Bash Reference Manual, 3.2.5.1 "Looping Constructs"), so `for tag in "$SHA"
+  /// latest; do docker push "$URI:$tag"; done` pushes `$URI:$SHA` and `$URI:latest`. The
+  /// walk gives NAME all the words as one `.alternatives` value; here it is split again.
+  /// Any other value is returned as it is.
+  func perIteration(_ value: ResolvedWord, of command: CommandInvocation) -> [ResolvedWord] {
+    var loopVariables: [String] = []
+    for frame in command.context.frames {
+      guard case .loopBody(nil, let location) = frame,
+        let record = evaluation.statements.first(where: { $0.location == location }),
+        case .forClause(let clause) = record.statement.kind, case .words(let variable, _) = clause.header
+      else { continue }
+      loopVariables.append(variable)
+    }
+    guard !loopVariables.isEmpty else { return [value] }
+    for (index, piece) in value.pieces.enumerated() {
+      guard case .symbol(let symbol) = piece, case .alternatives(let options) = symbol.kind,
+        let variable = symbol.variable, loopVariables.contains(variable)
+      else { continue }
+      let before = Array(value.pieces[..<index]), after = Array(value.pieces[(index + 1)...])
+      return options.map { ResolvedWord(pieces: before + $0.pieces + after) }
+    }
+    return [value]
   }
 
   /// True when a build pushes its result: `--push`, or an `--output`/`-o` of type

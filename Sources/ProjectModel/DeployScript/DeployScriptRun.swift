@@ -14,6 +14,21 @@ public struct DeployScriptRun: Sendable {
     evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true, scriptName: "deploy.sh"))
   }
 
+  /// The limits of the deploy-script reader: function calls are inlined at their call
+  /// sites up to `ShellScriptModel`'s bounds (16 nested calls, 300 nested statements,
+  /// 200,000 inlined statements). A script beyond them (functions that each call the next
+  /// several times: 3^10 calls) cannot be read to the end, and whatever it runs after the
+  /// cut would be missing from every deploy-script rule.
+  ///
+  /// - Throws: `InputError` at the first call not inlined, naming the limit, so no rule
+  ///   reports a step as missing that the reader merely did not reach.
+  public func requireComplete() throws(InputError) {
+    guard evaluation.isTruncated else { return }
+    throw InputError(
+      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements once every call is inlined; config env \(environment)): the call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls",
+      at: evaluation.truncationLocation)
+  }
+
   /// Every `sam deploy` the run may execute, in execution order.
   public var samDeploys: [CommandInvocation] { evaluation.commands(named: "sam", "deploy") }
 

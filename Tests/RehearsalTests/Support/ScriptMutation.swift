@@ -44,6 +44,9 @@ struct ScriptMutation: Sendable, CustomTestStringConvertible {
       name: "SAM CLI floor lowered to 1.90", edits: [("readonly MIN_SAM_VERSION=\"1.100.0\"", "readonly MIN_SAM_VERSION=\"1.90.0\"")],
       breaks: ["11.1"]),
     ScriptMutation(
+      name: "SAM CLI version check inverted (rejects 1.100+, accepts older)",
+      edits: [("  if ! version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then", "  if version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then")], breaks: ["11.1"]),
+    ScriptMutation(
       name: "Docker daemon not checked", edits: [("  if ! docker info >/dev/null 2>&1; then", "  if ! true; then")], breaks: ["11.1"]),
     ScriptMutation(
       name: "service wait deadline of 10 minutes",

@@ -15,6 +15,9 @@ struct DeployPrerequisitesRule: Rule {
       .compliant(),
       .change("git not checked", .edit(.deployScript, "for tool in aws docker sam git; do", "for tool in aws docker sam; do")),
       .change("daemon not checked", .edit(.deployScript, "  if ! docker info >/dev/null 2>&1; then", "  if ! true; then")),
+      .change("the version check is inverted", .edit(.deployScript, "  if ! version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then", "  if version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then")),
+      .change("the version check with || die", .edit(.deployScript, "  if ! version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then\n    die \"SAM CLI ${sam_version} found, ${MIN_SAM_VERSION} or newer is required (${sam_version_line})\"\n  fi\n", "  version_ge \"$sam_version\" \"$MIN_SAM_VERSION\" || die \"SAM CLI ${sam_version} found, ${MIN_SAM_VERSION} or newer is required\"\n"), expect: .pass),
+      .change("the version check with && die", .edit(.deployScript, "  if ! version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then\n    die \"SAM CLI ${sam_version} found, ${MIN_SAM_VERSION} or newer is required (${sam_version_line})\"\n  fi\n", "  version_ge \"$sam_version\" \"$MIN_SAM_VERSION\" && die \"SAM CLI ${sam_version} found, ${MIN_SAM_VERSION} or newer is required\"\n")),
       .change("SAM floor too low", .edit(.deployScript, "readonly MIN_SAM_VERSION=\"1.100.0\"", "readonly MIN_SAM_VERSION=\"1.90.0\"")),
     ])
 
@@ -72,7 +75,54 @@ struct DeployPrerequisitesRule: Rule {
     } else if !floors.contains(where: { Self.compare($0, floor) >= 0 }) {
       findings.append(.error("the script's SAM CLI floor is \(floors.map { $0.map(String.init).joined(separator: ".") }.joined(separator: ", ")); \(floorValue.cited) requires \(floorValue.written) or newer", at: version.location))
     }
+    if let inverted = invertedVersionCheck(after: version, in: commands, floor: floorValue.written) { findings.append(inverted) }
     return Verdict(findings: findings, passNote: "checks \(tools.joined(separator: ", ")), docker info and sam >= \(floorValue.written) before use")
+  }
+
+  /// The version check stops the script on the wrong side of the floor: a comparison
+  /// function named for "at least" (`version_ge`, `version_gte`, `at_least`) or "below"
+  /// (`version_lt`, `older`) called with the SAM version and the floor, whose result
+  /// reaches an `exit` (through `if`/`if !`, `&&`, `||`) when the version is new enough.
+  /// nil when the check is right or its shape is not one of these (other shapes are left
+  /// to the rehearsal, which runs the script with an old and a new `sam` stand-in).
+  func invertedVersionCheck(after version: CommandInvocation, in commands: [CommandInvocation], floor: String) -> Finding? {
+    guard let check = commands.first(where: { $0.order > version.order && $0.calledFunction != nil && $0.resolvedArguments.contains { $0.literal.flatMap(Self.version) != nil } }),
+      let name = check.calledFunction?.lowercased()
+    else { return nil }
+    let arguments = check.resolvedArguments
+    guard let floorIndex = arguments.firstIndex(where: { $0.literal.flatMap(Self.version) != nil }),
+      let versionIndex = arguments.firstIndex(where: { !$0.isLiteral })
+    else { return nil }
+    var trueWhenNew: Bool
+    if ["_ge", "_gte", "at_least", "atleast", "newer", "_ok", "ge", "gte"].contains(where: { name.hasSuffix($0) }) {
+      trueWhenNew = true
+    } else if ["_lt", "older", "below", "too_old", "lt", "less"].contains(where: { name.hasSuffix($0) }) {
+      trueWhenNew = false
+    } else {
+      return nil
+    }
+    if floorIndex < versionIndex { trueWhenNew.toggle() }
+    // When does the check's result stop the script?
+    let frames = check.context.frames
+    var stopsWhenTrue: Bool?
+    if let conditionIndex = frames.lastIndex(where: { if case .ifCondition = $0 { true } else { false } }),
+      case .ifCondition(let location) = frames[conditionIndex]
+    {
+      let negated = frames[(conditionIndex + 1)...].filter { $0 == .negation }.count % 2 == 1
+      let thenExits = commands.contains { command in
+        command.order > check.order && command.isCommand("exit") && command.context.frames.contains(.thenBranch(location))
+      }
+      guard thenExits else { return nil }
+      stopsWhenTrue = !negated
+    } else if case .andOrList(let position, let count, _)? = frames.last, position == 0, count > 1 {
+      let next = commands.first { $0.order > check.order && $0.context.frames.count == frames.count && $0.context.frames.dropLast() == frames.dropLast() && $0.context.frames.last.map { if case .andOrList(1, count, _) = $0 { true } else { false } } == true }
+      guard let next, case .andOrList(_, _, let op?)? = next.context.frames.last, next.isCommand("exit") || next.calledFunction != nil else { return nil }
+      stopsWhenTrue = op == .and
+    }
+    guard let stopsWhenTrue, stopsWhenTrue == trueWhenNew else { return nil }
+    return .error(
+      "the SAM CLI version check is inverted: \(check.calledFunction!) is \(trueWhenNew ? "true" : "false") for SAM CLI \(floor) and newer, and the script stops when it is \(stopsWhenTrue ? "true" : "false"), so it rejects every supported SAM CLI and lets older ones through",
+      at: check.location, related: [.init("sam --version", at: version.location)])
   }
 
   /// `"1.100.0"` → [1, 100, 0]; nil unless the text is a dotted number with at least one dot.

@@ -26,7 +26,11 @@ struct DeployedDockerfileRule: Rule {
       .change("builds another Dockerfile", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile.prod \\\n")),
       .change("builds the context's default Dockerfile", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "")),
       .change("builds from another context", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  streamlit_ui\n")),
-      .change("builds the builder stage", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target builder \\\n")),
+      .change("builds the builder stage: the image facts are the builder's", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target builder \\\n"), expect: .pass, alsoFails: ["1.1", "1.3", "1.4", "1.7"]),
+      .change("a debug stage after runtime, built with --target runtime", .edit(.dockerfile, "\"--server.address=0.0.0.0\"]\n", "\"--server.address=0.0.0.0\"]\nFROM runtime AS debug\nUSER root\n"), .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target runtime \\\n"), expect: .pass),
+      .change("a debug stage last, built without --target", .edit(.dockerfile, "\"--server.address=0.0.0.0\"]\n", "\"--server.address=0.0.0.0\"]\nFROM runtime AS debug\nUSER root\n"), expect: .pass, alsoFails: ["1.3"]),
+      .change("asks for a stage the Dockerfile lacks", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target debug \\\n")),
+      .change("dev builds the builder stage, prod the runtime stage", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target \"$BUILD_TARGET\" \\\n"), .edit(.deployScript, "readonly MIN_TASKS=2\n", "readonly MIN_TASKS=2\nBUILD_TARGET=runtime\nif [[ \"$ENV\" == dev ]]; then BUILD_TARGET=builder; fi\n"), environment: "dev"),
       .change("the same file named another way", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  --file=./docker/../docker/Dockerfile \\\n  --target runtime \\\n"), expect: .pass),
       .change("builds from the docker folder", .edit(.deployScript, "cd \"$REPO_ROOT\"\n", "cd \"$REPO_ROOT/docker\"\n"), .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f Dockerfile \\\n")),
       .change(
@@ -99,11 +103,12 @@ struct DeployedDockerfileRule: Rule {
       if builtDockerfile != checkedDockerfile {
         findings.append(.error("the docker build at line \(build.location.line) builds \(display(builtDockerfile, root: project.root))\(file == nil ? " (the context's default Dockerfile)" : ""), but vibe-rules checks \(dockerfileFile.displayName) (choose another with --dockerfile): the checked Dockerfile is not the one deployed", at: file?.location ?? build.location, related: [.init("the checked Dockerfile", at: dockerfileStart)]))
       }
+      let checkedStage = dockerfile.finalStage.name ?? "#\(dockerfile.finalStage.index)"
       if let target = build.value(ofFlag: "--target") {
         if let name = target.literal {
           if let stage = dockerfile.stage(named: name) {
             if stage.index != dockerfile.finalStage.index {
-              findings.append(.error("the docker build at line \(build.location.line) stops at stage \(name) (--target), but vibe-rules checks the final stage \(dockerfile.finalStage.name ?? "#\(dockerfile.finalStage.index)"): the deployed image is another stage", at: target.location, related: [.init("stage \(name)", at: stage.location), .init("the final stage", at: dockerfile.finalStage.location)]))
+              findings.append(.error("the docker build at line \(build.location.line) stops at stage \(name) (--target), but vibe-rules checks stage \(checkedStage)\(Self.targetsNote(project)): the deployed image is another stage", at: target.location, related: [.init("stage \(name)", at: stage.location), .init("the checked stage", at: dockerfile.finalStage.location)]))
             }
           } else {
             findings.append(.error("the docker build at line \(build.location.line) asks for stage \(name) (--target), which \(dockerfileFile.displayName) does not have: the build fails", at: target.location, related: [.init("the checked Dockerfile", at: dockerfileStart)]))
@@ -111,6 +116,9 @@ struct DeployedDockerfileRule: Rule {
         } else {
           unknown.append("the --target of the docker build at line \(build.location.line) is only known at run time")
         }
+      }
+      if build.value(ofFlag: "--target") == nil, dockerfile.targetIndex != nil {
+        findings.append(.error("the docker build at line \(build.location.line) builds the last stage (no --target), but vibe-rules checks stage \(checkedStage) (--target): the deployed image is another stage", at: build.location, related: [.init("the checked stage", at: dockerfile.finalStage.location)]))
       }
       findings += baseImageOverrides(build, dockerfile: dockerfile, file: dockerfileFile.displayName)
     }
@@ -140,6 +148,18 @@ struct DeployedDockerfileRule: Rule {
       findings.append(.warning("the docker build at line \(build.location.line) passes --build-arg \(name)=\(given), and FROM \(reader.from.image) at \(file):\(reader.location.line) reads it: the image vibe-rules checks assumes \(name)=\(declaration.defaultValue ?? "(no default)"), so the base image checked is not the one built", at: argument.location, related: [.init("ARG \(name)", at: location), .init("the FROM that reads it", at: reader.location)]))
     }
     return findings
+  }
+
+  /// When the config envs' builds name different `--target` stages: vibe-rules checks one
+  /// image, so it says which env builds which and how to choose.
+  static func targetsNote(_ project: Project) -> String {
+    var targets: [String] = []
+    for name in project.environments.map(\.scenario.environment) {
+      let target = project.deployRuns[name]?.imageBuilds.last?.value(ofFlag: "--target")?.literal ?? "(last stage)"
+      targets.append("\(name) builds \(target)")
+    }
+    guard Set(targets.map { $0.split(separator: " ").last! }).count > 1 else { return "" }
+    return " (the config envs build different stages: \(targets.joined(separator: ", ")); vibe-rules checks one image, choose it with --target)"
   }
 
   private func display(_ path: String, root: String) -> String {

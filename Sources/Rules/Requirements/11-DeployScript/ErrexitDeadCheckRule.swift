@@ -1,8 +1,8 @@
 import Diagnostics
 import ShellScriptModel
 
-/// 11.6, 11.7: under `set -e`, `VAR=$(cmd)` followed by a `$?` check never reaches the
-/// check: the failing assignment ends the script first. `local|export|declare VAR=$(cmd)`
+/// 11.6, 11.7: under `set -e`, `VAR=$(cmd)` or any command whose failure ends the script,
+/// followed by a `$?` check, never reaches the check: the failure ends the script first. `local|export|declare VAR=$(cmd)`
 /// hides the command's status instead (ShellCheck SC2155).
 struct ErrexitDeadCheckRule: Rule {
   static let definition = RuleDefinition(
@@ -14,8 +14,22 @@ struct ErrexitDeadCheckRule: Rule {
     sources: ["https://www.gnu.org/software/bash/manual/html_node/The-Set-Builtin.html", "https://www.shellcheck.net/wiki/SC2155"],
     examples: [
       .compliant(),
+      .change("test $? after a command whose output goes to a file", .edit(.deployScript, "if ! ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"; then\n  die \"cannot get the AWS account ID (aws sts get-caller-identity failed); check your AWS credentials\"\nfi", "aws sts get-caller-identity --query Account --output text >/tmp/acct\ntest $? -eq 0 || die \"cannot get the AWS account ID\"\nACCOUNT_ID=\"$(cat /tmp/acct)\"")),
       .change("rc=$? after an assignment", .edit(.deployScript, "if ! ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"; then\n  die \"cannot get the AWS account ID (aws sts get-caller-identity failed); check your AWS credentials\"\nfi", "ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"\nif [ $? -ne 0 ]; then\n  die \"cannot get the AWS account ID\"\nfi")),
     ])
+
+  /// Commands after which a `$?` check is not dead code: they change errexit itself, or
+  /// their status is the builtin's (declarations), or they never fail.
+  static let cannotFail: Set = ["set", "shopt", "local", "export", "declare", "readonly", "typeset", "true", ":", "trap", "echo", "printf"]
+
+  /// True when `statement` tests `$?` (`[ $? ... ]`, `test $? ...`, `[[ ]]`, `(( ))`, `case $?`,
+  /// `if ...`, `rc=$?`), as opposed to merely printing it.
+  static func isStatusTest(_ statement: Statement) -> Bool {
+    let leading = statement.leadingStatement
+    guard case .simple(let command) = leading.kind else { return true }
+    if command.isAssignmentOnly { return true }
+    return ["test", "["].contains(command.name?.literalValue ?? "")
+  }
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let script = context.project.deployScript else { return .notApplicable("no deploy script") }
@@ -24,11 +38,14 @@ struct ErrexitDeadCheckRule: Rule {
     let records = walk.statements
     var findings: [Finding] = []
     for record in records {
-      let hasSubstitution = record.statement.assignments.contains { $0.hasCommandSubstitution }
-      guard hasSubstitution else { continue }
-      if record.statement.isAssignmentOnly, record.errexit.isEffective, record.next?.readsExitStatusImmediately == true {
-        let setAt = record.errexit.setAt.map { " (line \($0.line))" } ?? ""
-        findings.append(.error("under set -e\(setAt) the assignment on line \(record.location.line) exits the script when its command fails; this $? check and its error branch are unreachable", at: record.next!.location, related: [.init("the assignment that exits first", at: record.location)]))
+      guard record.errexit.isEffective, let next = record.next, next.readsExitStatusImmediately, Self.isStatusTest(next) else { continue }
+      let setAt = record.errexit.setAt.map { " (line \($0.line))" } ?? ""
+      if record.statement.isAssignmentOnly {
+        guard record.statement.assignments.contains(where: { $0.hasCommandSubstitution }) else { continue }
+        findings.append(.error("under set -e\(setAt) the assignment on line \(record.location.line) exits the script when its command fails; this $? check and its error branch are unreachable", at: next.location, related: [.init("the assignment that exits first", at: record.location)]))
+      } else if let command = record.statement.simpleCommand, let name = command.name?.literalValue, !Self.cannotFail.contains(name) {
+        // `cmd >out` then `test $? -eq 0 || die`: a failing command already ended the script.
+        findings.append(.error("under set -e\(setAt) the command on line \(record.location.line) (\(name)) exits the script when it fails; this $? check and its error branch are unreachable (write `if ! \(name) ...; then ...; fi`)", at: next.location, related: [.init("the command that exits first", at: record.location)]))
       }
     }
     for command in walk.commands where ["local", "export", "declare", "readonly", "typeset"].contains(command.commandName ?? "") {

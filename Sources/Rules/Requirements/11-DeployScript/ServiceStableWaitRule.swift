@@ -15,6 +15,7 @@ struct ServiceStableWaitRule: Rule {
       .compliant(),
       .change("deadline of 10 minutes", .edit(.deployScript, "readonly STABLE_TIMEOUT_SECONDS=900 # 15 minutes", "readonly STABLE_TIMEOUT_SECONDS=600")),
       .change("a single services-stable waiter (10 minutes)", .edit(.deployScript, "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\"\n", "aws ecs wait services-stable --cluster \"$CLUSTER_NAME\" --services \"$SERVICE_NAME\" --region \"$REGION\"\n")),
+      .change("a misspelt output key for the cluster", .edit(.deployScript, "require_output CLUSTER_NAME ClusterName", "require_output CLUSTER_NAME Cluster"), alsoFails: ["11.7"]),
       .change("no wait at all", .edit(.deployScript, "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\"\n", "")),
       .change("no deadline check in the loop", .edit(.deployScript, "    if ((SECONDS >= deadline)); then\n      die \"ECS service ${service} did not become stable within $((STABLE_TIMEOUT_SECONDS / 60)) minutes (${running}/${desired} tasks running, ${deployments} deployments, rollout ${rollout}); see RUNBOOK.md\"\n    fi\n", "")),
       .change("the wait runs in the background", .edit(.deployScript, "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\"\n", "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\" &\n")),
@@ -40,6 +41,10 @@ struct ServiceStableWaitRule: Rule {
       let missing = "after `sam deploy` the script never waits for the service (aws ecs wait services-stable, or a describe-services loop); \(limitValue.cited) requires waiting up to \(limitValue.written)"
       return .fail(context.scriptStop(before: "it waits for the service") ?? .error(missing, at: deploy?.location ?? context.scriptStart))
     }
+    // The cluster and service names the wait uses come from the stack outputs: a key the
+    // template lacks gives no name, and the wait never sees the service.
+    let undefined = StackOutputKeys.undefined(in: context, before: wait.order)
+    if !undefined.isEmpty { return Verdict(findings: undefined, passNote: "") }
     guard let loop = WaitLoop(around: wait, in: evaluation) else {
       // A lone waiter stops after 10 minutes, whatever wraps it.
       if Self.waiterLimitSeconds < limit {

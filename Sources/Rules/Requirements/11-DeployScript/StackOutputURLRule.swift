@@ -13,6 +13,7 @@ struct StackOutputURLRule: Rule {
     examples: [
       .compliant(),
       .change("reads an output the template does not have", .edit(.deployScript, "require_output ALB_DNS_NAME LoadBalancerDnsName", "require_output ALB_DNS_NAME AlbDnsName"), .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL AlbUrl")),
+      .change("a misspelt output key for the URL", .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL DashboardURL")),
       .change("the URL is never printed", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "")),
       .change("the URL is printed to /dev/null", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "{\nprintf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n} >/dev/null\n")),
       .change("the URL is written to a file", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "printf '%s\\n' \"$DASHBOARD_URL\" \"$ALB_DNS_NAME\" >deployed-url.txt\n")),
@@ -35,6 +36,10 @@ struct StackOutputURLRule: Rule {
       return (read, keys)
     }
     let urlReads = queried.filter { !Set($0.1).isDisjoint(with: urlOutputs) }
+    // Every key matters, not only the URL's: a misspelt key stops `require_output` (or
+    // leaves the printed value empty) before the URL is printed.
+    let undefined = StackOutputKeys.undefined(in: context, before: nil)
+    if !undefined.isEmpty { return Verdict(findings: undefined, passNote: "") }
     guard let firstRead = urlReads.first else {
       let keys = Set(queried.flatMap(\.1))
       let missing = "no describe-stacks call reads an output with the ALB DNS name (template outputs: \(urlOutputs.sorted().joined(separator: ", "))); the script reads \(keys.isEmpty ? "no output" : keys.sorted().joined(separator: ", "))"

@@ -1,0 +1,117 @@
+import Diagnostics
+import Foundation
+import ProjectModel
+import Requirements
+import Testing
+@testable import Rules
+
+/// Whole-catalogue verdicts on copies of this repository whose deploy script (and
+/// Dockerfile) are changed in ways an adversarial review found misread: the stage built
+/// with `--target`, `--build-arg`s feeding ARG defaults, build options in an array, pushes
+/// in a loop, misspelt stack-output keys, and dead `$?` checks under `set -e`.
+@Suite struct DeployScriptVerdictTests {
+  /// The status of requirement `id` per env (repository-scope rules give one "all" entry)
+  /// after `edits`, over every rule that decides it.
+  static func statuses(_ id: RequirementID, _ edits: RuleExample.Edit..., target: String? = nil) throws -> [String: Verdict.Status] {
+    try statuses(id, edits, target: target)
+  }
+
+  static func statuses(_ id: RequirementID, _ edits: [RuleExample.Edit], target: String?) throws -> [String: Verdict.Status] {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    for edit in edits { try workspace.apply(edit) }
+    var options = ProjectOptions(root: workspace.directory.path)
+    options.target = target
+    let project = try Project.load(options)
+    let results = RuleEngine.run(RuleCatalog.all.filter { $0.definition.requirements.contains(id) }, on: project)
+    var statuses: [String: Verdict.Status] = [:]
+    for result in results {
+      let key = result.environment ?? "all"
+      statuses[key] = max(statuses[key] ?? .notApplicable, result.verdict(for: id).status)
+    }
+    return statuses
+  }
+
+  static func worst(_ statuses: [String: Verdict.Status]) -> Verdict.Status { statuses.values.max() ?? .notApplicable }
+
+  static let debugStage = RuleExample.Edit.edit(.dockerfile, "", "\nFROM runtime AS debug\nUSER root\n")
+  static let targetRuntime = RuleExample.Edit.edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile \\\n  --target runtime \\\n")
+
+  @Test("A debug stage after runtime, built with --target runtime: the runtime stage is checked")
+  func debugStageAfterTarget() throws {
+    #expect(Self.worst(try Self.statuses("1.3", Self.debugStage, Self.targetRuntime)) == .pass)
+    #expect(Self.worst(try Self.statuses("11.2", Self.debugStage, Self.targetRuntime)) == .pass)
+    // Without --target the debug stage is what deploys.
+    #expect(Self.worst(try Self.statuses("1.3", Self.debugStage)) == .fail)
+  }
+
+  @Test("--target chooses the checked stage; one the script does not build fails 11.2")
+  func targetOption() throws {
+    #expect(Self.worst(try Self.statuses("1.3", Self.debugStage, target: "runtime")) == .pass)
+    #expect(Self.worst(try Self.statuses("11.2", Self.debugStage, target: "runtime")) == .fail)
+    #expect(throws: InputError.self) { try Self.statuses("1.3", target: "nosuch") }
+  }
+
+  @Test("--build-arg APPUSER=root overrides ARG APPUSER=streamlit read by USER")
+  func buildArgumentFeedsUser() throws {
+    let arg = RuleExample.Edit.edit(.dockerfile, "USER streamlit", "ARG APPUSER=streamlit\nUSER $APPUSER")
+    #expect(Self.worst(try Self.statuses("1.3", arg)) == .pass)
+    let root = RuleExample.Edit.edit(.deployScript, "  --build-arg \"APP_VERSION=${IMAGE_TAG}\" \\\n", "  --build-arg \"APP_VERSION=${IMAGE_TAG}\" \\\n  --build-arg APPUSER=root \\\n")
+    #expect(Self.worst(try Self.statuses("1.3", arg, root)) == .fail)
+  }
+
+  @Test("docker build options in an array expand as bash expands \"${BUILD_ARGS[@]}\"")
+  func buildOptionsInArray() throws {
+    let array = RuleExample.Edit.edit(
+      .deployScript,
+      "docker build \\\n  --platform linux/amd64 \\\n  --build-arg \"APP_VERSION=${IMAGE_TAG}\" \\\n  -f docker/Dockerfile \\\n  -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" \\\n  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n",
+      "BUILD_ARGS=(--platform linux/amd64 --build-arg \"APP_VERSION=${IMAGE_TAG}\" -f docker/Dockerfile -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" -t \"${REPOSITORY_URI}:latest\")\ndocker build \"${BUILD_ARGS[@]}\" .\n")
+    for id: RequirementID in ["11.2", "11.3", "11.4", "2.3"] {
+      #expect(Self.worst(try Self.statuses(id, array)) == .pass, "\(id)")
+    }
+  }
+
+  static let pushes = "docker push \"${REPOSITORY_URI}:${IMAGE_TAG}\" || die \"docker push of ${REPOSITORY_URI}:${IMAGE_TAG} failed; the stack was not updated\"\ndocker push \"${REPOSITORY_URI}:latest\" || die \"docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated\"\n"
+
+  @Test("Pushes in a for loop over the SHA and latest push both tags")
+  func pushesInLoop() throws {
+    let loop = RuleExample.Edit.edit(.deployScript, Self.pushes, "for tag in \"${IMAGE_TAG}\" latest; do\n  docker push \"${REPOSITORY_URI}:${tag}\" || die \"docker push of ${REPOSITORY_URI}:${tag} failed\"\ndone\n")
+    #expect(Self.worst(try Self.statuses("11.4", loop)) == .pass)
+    #expect(Self.worst(try Self.statuses("2.3", loop)) == .pass)
+    let stable = RuleExample.Edit.edit(.deployScript, Self.pushes, "for tag in \"${IMAGE_TAG}\" stable; do\n  docker push \"${REPOSITORY_URI}:${tag}\" || die \"docker push of ${REPOSITORY_URI}:${tag} failed\"\ndone\n")
+    #expect(Self.worst(try Self.statuses("11.4", stable)) == .fail)
+  }
+
+  @Test("A misspelt stack-output key fails the step that needs it")
+  func misspeltOutputKeys() throws {
+    let url = RuleExample.Edit.edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL DashboardURL")
+    #expect(Self.worst(try Self.statuses("11.7", url)) == .fail)
+    #expect(Self.worst(try Self.statuses("11.6", url)) == .pass)
+    let cluster = RuleExample.Edit.edit(.deployScript, "require_output CLUSTER_NAME ClusterName", "require_output CLUSTER_NAME Cluster")
+    #expect(Self.worst(try Self.statuses("11.6", cluster)) == .fail)
+  }
+
+  @Test("test $? after a command set -e ends the script on is dead")
+  func deadStatusCheckAfterCommand() throws {
+    let dead = RuleExample.Edit.edit(
+      .deployScript,
+      "if ! ACCOUNT_ID=\"$(aws sts get-caller-identity --query Account --output text)\"; then\n  die \"cannot get the AWS account ID (aws sts get-caller-identity failed); check your AWS credentials\"\nfi",
+      "aws sts get-caller-identity --query Account --output text >/tmp/acct\ntest $? -eq 0 || die \"cannot get the AWS account ID\"\nACCOUNT_ID=\"$(cat /tmp/acct)\"")
+    #expect(Self.worst(try Self.statuses("11.6", dead)) == .fail)
+  }
+}
+
+extension DeployScriptVerdictTests {
+  @Test("Fan-out functions beyond the reader's limit are an input error at the call, not false failures")
+  func fanOutBeyondLimit() throws {
+    let functions = (0..<10).map { "g\($0)() { g\($0 + 1); g\($0 + 1); g\($0 + 1); }\n" }.joined() + "g10() { true; }\ng0\n"
+    let fanOut = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", functions + "# --- 1. Prerequisites")
+    do {
+      _ = try Self.statuses("11.5", fanOut)
+      Issue.record("expected an input error")
+    } catch let error as InputError {
+      #expect(error.message.contains("reader limit"))
+      #expect(error.location?.file == "deploy.sh")
+    }
+  }
+}
