@@ -64,12 +64,17 @@ struct AppListenPort {
   init(_ facts: ImageFacts, container: ContainerDefinition?, project: Project?) {
     let launch = ContainerLaunch(facts, container: container)
     var program: String?
+    var scriptArgument: String?
     if let arguments = launch.arguments, let location = launch.location {
       let line = ContainerCommandLine(arguments: arguments, environment: launch.environment, file: location.file)
       if let command = line.command {
         let shells = line.names.dropLast()
         inside = launch.origin + (shells.isEmpty ? "" : " run by `\(shells.joined(separator: " -c` → `")) -c`\(container == nil ? " with the image's ENV" : "")")
         program = line.names.last
+        let arguments = command.resolvedArguments.map(\.literal)
+        if program == "streamlit", arguments.first == "run", arguments.count > 1, let script = arguments[1], !script.hasPrefix("-") {
+          scriptArgument = script
+        }
         read(command, at: location)
       }
     }
@@ -93,19 +98,34 @@ struct AppListenPort {
       address = Address(address: text, how: "ENV STREAMLIT_SERVER_ADDRESS=\(text)", location: value.location)
     }
     if program == "streamlit", let project, port == nil && problem == nil || address == nil {
-      readStreamlitConfig(facts, launch: launch, project: project)
+      readStreamlitConfig(facts, launch: launch, script: scriptArgument, project: project)
     }
   }
 
-  /// Streamlit's project config, `.streamlit/config.toml` in the working directory, is
-  /// read when neither a flag nor a variable sets the value (precedence: command-line
-  /// flag, then `STREAMLIT_*` variable, then config file:
-  /// https://docs.streamlit.io/develop/concepts/configuration/options).
-  private mutating func readStreamlitConfig(_ facts: ImageFacts, launch: ContainerLaunch, project: Project) {
+  /// Streamlit's config files are read when neither a flag nor a variable sets the value:
+  /// the script-level `.streamlit/config.toml` beside the file `streamlit run` runs wins
+  /// over the per-project one in the working directory (precedence, lowest first: global
+  /// `~/.streamlit/config.toml`, working directory, script folder, `STREAMLIT_*`
+  /// variable, command-line flag: https://docs.streamlit.io/develop/concepts/configuration/options).
+  /// The global file in the user's home is not read.
+  private mutating func readStreamlitConfig(_ facts: ImageFacts, launch: ContainerLaunch, script: String?, project: Project) {
     let directory = launch.workingDirectory?.value ?? facts.workdir?.value.resolvedValue ?? "/"
-    guard case .context(let path, _)? = project.imageFile(directory + "/.streamlit/config.toml"),
-      let source = project.contextFileText(path)
-    else { return }
+    var folders: [String] = []
+    if let script, !script.contains("://") {
+      let path = script.hasPrefix("/") ? script : directory + "/" + script
+      if let slash = path.lastIndex(of: "/") { folders.append(String(path[..<slash])) }
+    }
+    if !folders.contains(directory) { folders.append(directory) }
+    // Highest precedence first: a value a file sets is kept; a later file only fills the rest.
+    for folder in folders {
+      guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml"),
+        let source = project.contextFileText(path)
+      else { continue }
+      read(config: source, in: folder)
+    }
+  }
+
+  private mutating func read(config source: SourceText, in directory: String) {
     let document: TOMLDocument
     do {
       document = try TOMLDocument.parse(source)
@@ -117,7 +137,7 @@ struct AppListenPort {
     }
     if port == nil && problem == nil, let value = document[["server", "port"]] {
       switch value.value {
-      case .integer(let number): port = Found(port: number, how: "port = \(number) in [server] of \(source.file), Streamlit's config file in the working directory \(directory)", location: value.location)
+      case .integer(let number): port = Found(port: number, how: "port = \(number) in [server] of \(source.file), Streamlit's config file for \(directory)", location: value.location)
       default: problem = ("\(source.file) sets [server] port to something that is not a port number", true, value.location)
       }
     }
