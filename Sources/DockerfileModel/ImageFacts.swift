@@ -53,6 +53,8 @@ public struct ImageFacts: Sendable {
   /// `environment` as the variables a later instruction expands with (kept alongside so a
   /// stage built on this one starts from it without rebuilding it).
   var environmentScope = VariableScope()
+  /// COPY/ADD and RUN steps of the chain's stages, in build order (see `origin(ofImagePath:…)`).
+  public var fileEvents: [Located<ImageFileEvent>] = []
   /// COPY/ADD sources read from the build context by the chain's stages.
   var contextSources: [ContextSource] = []
 

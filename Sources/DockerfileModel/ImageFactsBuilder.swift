@@ -185,16 +185,26 @@ struct ImageFactsBuilder {
           facts.programEvents.append(Located(.package(operation), at: location))
         }
         facts.accounts += analysis.accounts.map { Located($0, at: location) }
+        let commandText: String
+        switch run.command {
+        case .shell(let text): commandText = text
+        case .exec(let arguments): commandText = arguments.joined(separator: " ")
+        }
+        let text = [commandText] + run.heredocs.map(\.content)
+        facts.fileEvents.append(Located(.run(text.joined(separator: "\n")), at: location))
       case .copy(let copy):
         if copy.from == nil {
           facts.contextSources += copy.sources.map { .init(written: $0, source: current.expand($0, escapeToken: escape), location: location) }
         }
         recordCopies(copy.sources + copy.heredocSources.map(\.name), destination: copy.destination, location: location, scope: current, into: &facts)
+        recordFileEvent(copy.from == nil && copy.heredocSources.isEmpty ? copy.sources : nil, destination: copy.destination, location: location, scope: current, into: &facts)
       case .add(let add):
         facts.contextSources += add.sources.filter { !AddInstruction.isRemote($0) }.map {
           .init(written: $0, source: current.expand($0, escapeToken: escape), location: location)
         }
         recordCopies(add.sources + add.heredocSources.map(\.name), destination: add.destination, location: location, scope: current, into: &facts)
+        let local = add.heredocSources.isEmpty && !add.sources.contains(where: AddInstruction.isRemote)
+        recordFileEvent(local ? add.sources : nil, destination: add.destination, location: location, scope: current, into: &facts)
       case .onbuild:
         facts.onbuildTriggers.append(located)
       case .from:
@@ -232,6 +242,16 @@ struct ImageFactsBuilder {
       facts.programPathCopies.append(Located(path, at: location))
       facts.programEvents.append(Located(.copied(path: path), at: location))
     }
+  }
+
+  /// Records a COPY/ADD for `ImageFacts.origin(ofImagePath:…)`; `sources` nil: not from
+  /// the build context.
+  private func recordFileEvent(_ sources: [String]?, destination: String, location: SourceLocation, scope: VariableScope, into facts: inout ImageFacts) {
+    let expandedDestination = scope.expand(destination, escapeToken: escape)
+    let joined = join(expandedDestination, onto: facts.workdir?.value).resolvedValue
+    let isDirectory = expandedDestination.resolvedValue?.hasSuffix("/") ?? false
+    let expandedSources = (sources ?? []).map { scope.expand($0, escapeToken: escape).resolvedValue }
+    facts.fileEvents.append(Located(.copy(sources: expandedSources, destination: joined, destinationIsDirectory: isDirectory, fromContext: sources != nil), at: location))
   }
 
   /// Joins a WORKDIR (or COPY destination) onto the current working directory.

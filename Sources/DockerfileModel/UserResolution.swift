@@ -35,7 +35,7 @@ extension UserResolution {
   /// looked up among the accounts RUN created in the image's stages (the last creation
   /// wins), then among the base image's known users; anything else is unresolved.
   /// `USER name:group` and `USER uid:gid` resolve by the user part.
-  static func resolve(_ user: ExpandedValue, accounts: [Located<UserAccount>], base: BaseImageProfile?, at location: SourceLocation) -> UserResolution {
+  public static func resolve(_ user: ExpandedValue, accounts: [Located<UserAccount>], base: BaseImageProfile?, at location: SourceLocation) -> UserResolution {
     guard case .resolved(let name) = user else {
       if case .unresolved(let expression, let reason) = user {
         return .unresolved(Evidence("USER `\(expression)` is not known statically: \(reason)", at: location))

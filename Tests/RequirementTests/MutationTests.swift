@@ -25,6 +25,7 @@ import Testing
   func mutation(_ mutation: Mutation) throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
+    if let fixture = mutation.example.fixture { try workspace.overlay(fixture) }
     for edit in mutation.example.edits { try workspace.apply(edit) }
     let project = try workspace.load()
     let matrix = RequirementMatrix(

@@ -1,8 +1,16 @@
+import Diagnostics
 import DockerfileModel
+import Foundation
 import TemplateModel
 
 /// 1.6: the container accepts the backend URL as an environment variable: the image
-/// declares it (with a default), and where the task definition sets it, it sets it by that name.
+/// declares it (with a default), and where the task definition sets it, it sets it by that name;
+/// and the app reads it. The app is the Python script the start command runs
+/// (`StartScript`) with the other `.py` files of its build-context folder; it reads the
+/// variable when one of them calls `os.environ.get("NAME"`, `os.getenv("NAME"`,
+/// `os.environ["NAME"]` (or `environ.setdefault`/`environ.pop`) with that literal name
+/// (https://docs.python.org/3/library/os.html#os.environ). When the script is not in the
+/// build context (another origin, not known statically), only the declarations are checked.
 struct APIBaseURLRule: Rule {
   static let definition = RuleDefinition(
     id: "api-base-url-env",
@@ -10,15 +18,17 @@ struct APIBaseURLRule: Rule {
     title: "Image declares the backend URL environment variable",
     rationale: "The dashboard reads the API address from its environment, so one image serves every env; the image declares the variable with a default and the task definition overrides it per env.",
     scope: .repository, kind: .crossFile, artifacts: [.dockerfile],
-    sources: ["https://docs.docker.com/reference/dockerfile/#env"],
+    sources: ["https://docs.docker.com/reference/dockerfile/#env", "https://docs.python.org/3/library/os.html#os.environ"],
     examples: [
       .compliant(),
+      .fixture("Tests/RequirementTests/Fixtures/app-reads-backend-url", "the app reads BACKEND_URL instead of API_BASE_URL", expect: .fail),
       .change("variable renamed in the image and the task definition", .edit(.dockerfile, "    API_BASE_URL=https://api.vibejudge.ai", "    BACKEND_URL=https://api.vibejudge.ai"), .edit(.template, "            - Name: API_BASE_URL", "            - Name: BACKEND_URL")),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
     guard let name = context.value("environment-variable")?.text else { return .missingValue("environment-variable", of: "1.6") }
+    if let unread = appNeverReads(name, context: context, facts: dockerfile.finalImage) { return .fail(unread) }
     let declared = dockerfile.finalImage.environment[name]
     let setByTask = context.project.environments.contains { environment in
       environment.serviceContainers.contains { ($0["Environment"]?.list ?? []).contains { $0["Name"]?.string == name } }
@@ -27,5 +37,38 @@ struct APIBaseURLRule: Rule {
     if setByTask { return .pass("the task definition sets \(name)") }
     let at = dockerfile.finalStage.location
     return .fail(.error("neither the image (ENV) nor the task definition declares \(name); \(context.value("environment-variable")!.cited) requires the container to accept it", at: at))
+  }
+}
+
+extension APIBaseURLRule {
+  /// The most `.py` files of the script's folder that are read.
+  static let maximumSourceFiles = 200
+
+  /// A finding when the app's Python sources (the start script and the `.py` files beside
+  /// and below it in the build context, minus `.dockerignore`) never read `name`; nil when
+  /// one does or the sources are not known.
+  func appNeverReads(_ name: String, context: RuleContext, facts: ImageFacts) -> Finding? {
+    guard let script = StartScript.of(facts), script.written.hasSuffix(".py"),
+      case .context(let path, _)? = context.project.imageFile(script.imagePath),
+      let buildContext = context.project.buildContext, let main = context.project.contextFileText(path)
+    else { return nil }
+    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
+    var files = [path]
+    let base = URL(fileURLWithPath: buildContext.path + (folder.isEmpty ? "" : "/" + folder))
+    if let walk = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
+      while let file = walk.nextObject() as? URL, files.count < Self.maximumSourceFiles {
+        guard file.pathExtension == "py", (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+        let relative = (folder.isEmpty ? "" : folder + "/") + String(file.path.dropFirst(base.path.count + 1))
+        if relative != path, context.project.dockerignore?.match(path: relative).excluded != true { files.append(relative) }
+      }
+    }
+    let quoted = NSRegularExpression.escapedPattern(for: name)
+    let pattern = #"(environ\s*\.\s*(get|setdefault|pop)\s*\(|getenv\s*\(|environ\s*\[)\s*(["'])"# + quoted + #"\3"#
+    guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
+    for file in files {
+      guard let text = file == path ? main.text : context.project.contextFileText(file)?.text else { continue }
+      if expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { return nil }
+    }
+    return .error("the app never reads \(name) from its environment: no os.environ/os.getenv call names it in \(main.file)\(files.count > 1 ? " or the \(files.count - 1) other .py file(s) of its folder" : "") (the script `\(script.written)` the start command runs); \(context.value("environment-variable")!.cited) requires the dashboard to take the backend URL from it", at: .start(of: main.file), related: [.init("the start command", at: script.location)])
   }
 }

@@ -1,6 +1,8 @@
 import Diagnostics
 import DockerfileModel
+import ProjectModel
 import ShellScriptModel
+import TemplateModel
 
 /// Where the image's app listens, read from its start command and environment.
 ///
@@ -53,26 +55,94 @@ struct AppListenPort {
   static let addressFlags = ["--server.address", "--host"]
   static let bindFlags = ["--bind", "-b"]
 
-  init(_ facts: ImageFacts) {
-    if let start = facts.startCommand {
-      let line = ContainerCommandLine(arguments: start.arguments, environment: facts.knownEnvironment, file: start.location.file)
+  init(_ facts: ImageFacts) { self.init(facts, container: nil, project: nil) }
+
+  /// The app of a container the task definition starts from the image (`container`:
+  /// its Command, EntryPoint, Environment and WorkingDirectory replace the image's; see
+  /// `ContainerLaunch`), reading Streamlit's `.streamlit/config.toml` in the working
+  /// directory from the build context when `project` is given.
+  init(_ facts: ImageFacts, container: ContainerDefinition?, project: Project?) {
+    let launch = ContainerLaunch(facts, container: container)
+    var program: String?
+    var scriptArgument: String?
+    if let arguments = launch.arguments, let location = launch.location {
+      let line = ContainerCommandLine(arguments: arguments, environment: launch.environment, file: location.file)
       if let command = line.command {
         let shells = line.names.dropLast()
-        inside = shells.isEmpty ? "" : " run by `\(shells.joined(separator: " -c` → `")) -c` with the image's ENV"
-        read(command, at: start.location)
+        inside = launch.origin + (shells.isEmpty ? "" : " run by `\(shells.joined(separator: " -c` → `")) -c`\(container == nil ? " with the image's ENV" : "")")
+        program = line.names.last
+        let arguments = command.resolvedArguments.map(\.literal)
+        if program == "streamlit", arguments.first == "run", arguments.count > 1, let script = arguments[1], !script.hasPrefix("-") {
+          scriptArgument = script
+        }
+        read(command, at: location)
       }
     }
     let environment = facts.environment
     if port == nil && problem == nil {
       for name in ["STREAMLIT_SERVER_PORT", "PORT"] {
-        if let value = environment[name], let number = value.value.resolvedValue.flatMap({ Int($0) }) {
+        if let value = launch.taskEnvironment[name], let number = Int(value.value) {
+          port = Found(port: number, how: "\(name)=\(number) in the task definition's Environment", location: value.location)
+          break
+        }
+        if launch.taskEnvironment[name] == nil, let value = environment[name], let number = value.value.resolvedValue.flatMap({ Int($0) }) {
           port = Found(port: number, how: "ENV \(name)=\(number)", location: value.location)
           break
         }
       }
     }
-    if address == nil, let value = environment["STREAMLIT_SERVER_ADDRESS"], let text = value.value.resolvedValue, !text.isEmpty {
+    if address == nil, let value = launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"], !value.value.isEmpty {
+      address = Address(address: value.value, how: "STREAMLIT_SERVER_ADDRESS=\(value.value) in the task definition's Environment", location: value.location)
+    }
+    if address == nil, launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"] == nil, let value = environment["STREAMLIT_SERVER_ADDRESS"], let text = value.value.resolvedValue, !text.isEmpty {
       address = Address(address: text, how: "ENV STREAMLIT_SERVER_ADDRESS=\(text)", location: value.location)
+    }
+    if program == "streamlit", let project, port == nil && problem == nil || address == nil {
+      readStreamlitConfig(facts, launch: launch, script: scriptArgument, project: project)
+    }
+  }
+
+  /// Streamlit's config files are read when neither a flag nor a variable sets the value:
+  /// the script-level `.streamlit/config.toml` beside the file `streamlit run` runs wins
+  /// over the per-project one in the working directory (precedence, lowest first: global
+  /// `~/.streamlit/config.toml`, working directory, script folder, `STREAMLIT_*`
+  /// variable, command-line flag: https://docs.streamlit.io/develop/concepts/configuration/options).
+  /// The global file in the user's home is not read.
+  private mutating func readStreamlitConfig(_ facts: ImageFacts, launch: ContainerLaunch, script: String?, project: Project) {
+    let directory = launch.workingDirectory?.value ?? facts.workdir?.value.resolvedValue ?? "/"
+    var folders: [String] = []
+    if let script, !script.contains("://") {
+      let path = script.hasPrefix("/") ? script : directory + "/" + script
+      if let slash = path.lastIndex(of: "/") { folders.append(String(path[..<slash])) }
+    }
+    if !folders.contains(directory) { folders.append(directory) }
+    // Highest precedence first: a value a file sets is kept; a later file only fills the rest.
+    for folder in folders {
+      guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml"),
+        let source = project.contextFileText(path)
+      else { continue }
+      read(config: source, in: folder)
+    }
+  }
+
+  private mutating func read(config source: SourceText, in directory: String) {
+    let document: TOMLDocument
+    do {
+      document = try TOMLDocument.parse(source)
+    } catch {
+      if port == nil && problem == nil {
+        problem = ("Streamlit's config file \(source.file) (\(directory)/.streamlit/config.toml in the image) is not valid TOML (\(error.message)), so the port it sets is not known", false, error.location ?? .start(of: source.file))
+      }
+      return
+    }
+    if port == nil && problem == nil, let value = document[["server", "port"]] {
+      switch value.value {
+      case .integer(let number): port = Found(port: number, how: "port = \(number) in [server] of \(source.file), Streamlit's config file for \(directory)", location: value.location)
+      default: problem = ("\(source.file) sets [server] port to something that is not a port number", true, value.location)
+      }
+    }
+    if address == nil, let value = document[["server", "address"]], case .string(let text) = value.value, !text.isEmpty {
+      address = Address(address: text, how: "address = \"\(text)\" in [server] of \(source.file)", location: value.location)
     }
   }
 

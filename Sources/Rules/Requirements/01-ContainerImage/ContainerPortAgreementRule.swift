@@ -18,7 +18,13 @@ struct ContainerPortAgreementRule: Rule {
     examples: [
       .compliant(),
       .change("EXPOSE 8080 while everything else says 8501", .edit(.dockerfile, "EXPOSE 8501", "EXPOSE 8080")),
-      .change("Streamlit started on 8080", .edit(.dockerfile, "\"--server.port=8501\"", "\"--server.port=8080\"")),
+      .change("Streamlit started on 8080", .edit(.dockerfile, "\"--server.port=8501\"", "\"--server.port=8080\""), alsoFails: ["4.7"]),
+      .change("task definition Command starts Streamlit on 8080", .edit(.template, "          Essential: true\n", "          Essential: true\n          Command: [\"streamlit\", \"run\", \"app.py\", \"--server.port=8080\"]\n"), alsoFails: ["4.7"]),
+      .change("task definition EntryPoint runs sh -c with --server.port 9000", .edit(.template, "          Essential: true\n", "          Essential: true\n          EntryPoint: [\"sh\", \"-c\", \"streamlit run app.py --server.port 9000\"]\n"), alsoFails: ["4.7"]),
+      .change("task definition Command with --server.port=8501", .edit(.template, "          Essential: true\n", "          Essential: true\n          Command: [\"streamlit\", \"run\", \"app.py\", \"--server.port=8501\"]\n"), expect: .pass),
+      .change("no --server.port and the task Environment sets STREAMLIT_SERVER_PORT=8080", .edit(.dockerfile, "\"--server.port=8501\", ", ""), .edit(.template, "            - Name: API_BASE_URL\n", "            - Name: STREAMLIT_SERVER_PORT\n              Value: \"8080\"\n            - Name: API_BASE_URL\n"), alsoFails: ["4.7"]),
+      .fixture("Tests/RequirementTests/Fixtures/streamlit-config-port-8080", "no --server.port, no STREAMLIT_SERVER_PORT and port = 8080 in streamlit_ui/.streamlit/config.toml", .edit(.dockerfile, "\"--server.port=8501\", ", ""), .edit(.dockerfile, "    STREAMLIT_SERVER_PORT=8501 \\\n", ""), expect: .fail, alsoFails: ["4.7"]),
+      .change("no --server.port and no STREAMLIT_SERVER_PORT: config.toml's port 8501 decides", .edit(.dockerfile, "\"--server.port=8501\", ", ""), .edit(.dockerfile, "    STREAMLIT_SERVER_PORT=8501 \\\n", ""), expect: .pass),
       .change("security group admits 8080", .edit(.template, "          FromPort: 8501\n          ToPort: 8501\n          SourceSecurityGroupId: !Ref AlbSecurityGroup", "          FromPort: 8080\n          ToPort: 8080\n          SourceSecurityGroupId: !Ref AlbSecurityGroup"), alsoFails: ["8.2"]),
     ])
 
@@ -37,11 +43,29 @@ struct ContainerPortAgreementRule: Rule {
           claims.append(Claim(port: spec.ports.lowerBound, what: "Dockerfile EXPOSE \(spec)", location: exposed.location, requirement: "1.4"))
         }
       }
-      if let listen = AppListenPort.of(facts) {
-        claims.append(Claim(port: listen.port, what: listen.how, location: listen.location, requirement: "1.4"))
-      }
     }
     let template = context.template
+    // The app's port as each container the load balancer reaches starts it (the task
+    // definition's Command, EntryPoint and Environment replace the image's), else as the
+    // image starts it.
+    if let facts = context.project.dockerfile?.finalImage {
+      var bound: [ContainerDefinition] = []
+      for service in template.services {
+        guard let task = template.taskDefinition(of: service) else { continue }
+        for binding in template.loadBalancerBindings(of: service) {
+          if let container = template.containers(of: task).first(where: { $0.name == binding["ContainerName"]?.string }),
+            !bound.contains(where: { $0.path == container.path })
+          {
+            bound.append(container)
+          }
+        }
+      }
+      for container in bound.isEmpty ? [nil] : bound.map(Optional.some) {
+        if let listen = AppListenPort(facts, container: container, project: context.project).port {
+          claims.append(Claim(port: listen.port, what: listen.how, location: listen.location, requirement: "1.4"))
+        }
+      }
+    }
     for service in template.services {
       guard let task = template.taskDefinition(of: service) else { continue }
       for binding in template.loadBalancerBindings(of: service) {

@@ -1,7 +1,10 @@
 import DockerfileModel
 
 /// 1.1: every COPY/ADD source exists in the build context and is not excluded by the
-/// ignore file (otherwise the build fails: "failed to compute cache key ... not found").
+/// ignore file (otherwise the build fails: "failed to compute cache key ... not found"),
+/// and the script the start command names (`streamlit run app.py`) is in the image: a
+/// directory COPY does not fail when one of its files is missing or ignored, the
+/// container does (see `StartScript`, `ImageFacts.origin(ofImagePath:…)`).
 struct DockerCopySourcesRule: Rule {
   static let definition = RuleDefinition(
     id: "docker-copy-sources",
@@ -13,6 +16,8 @@ struct DockerCopySourcesRule: Rule {
     examples: [
       .compliant(),
       .change("the app folder is ignored", .edit(.dockerignore, "# Tests, tooling and node modules\n", "# Tests, tooling and node modules\nstreamlit_ui\n")),
+      .change("the start script app.py is excluded by .dockerignore", .edit(.dockerignore, "# Tests, tooling and node modules\n", "# Tests, tooling and node modules\nstreamlit_ui/app.py\n")),
+      .change("a file of the app folder the start command does not name is excluded", .edit(.dockerignore, "# Tests, tooling and node modules\n", "# Tests, tooling and node modules\nstreamlit_ui/.streamlit/config.toml\n"), expect: .pass),
       .change("a source that does not exist", .edit(.dockerfile, "COPY streamlit_ui/requirements.txt /tmp/requirements.txt", "COPY streamlit_ui/requirements-prod.txt /tmp/requirements.txt")),
     ])
 
@@ -32,6 +37,13 @@ struct DockerCopySourcesRule: Rule {
       default:
         findings.append(.error("\(problem.description) (build context \(buildContext.displayName))", at: problem.location))
       }
+    }
+    if let script = StartScript.of(dockerfile.finalImage),
+      case .missing(let reason, let copy, let excludedBy)? = context.project.imageFile(script.imagePath)
+    {
+      var related: [Finding.Related] = copy.map { [.init("the COPY that would bring it", at: $0)] } ?? []
+      if let excludedBy { related.append(.init("the excluding pattern", at: excludedBy.location)) }
+      findings.append(.error("the start command runs `\(script.written)` (\(script.imagePath) in the image), which the build does not put in the image: \(reason); the container exits at start", at: script.location, related: related))
     }
     if findings.isEmpty && !unresolved.isEmpty { return .needsEvidence("COPY sources depend on build arguments: " + unresolved.joined(separator: "; ")) }
     return Verdict(findings: findings, passNote: "every COPY source is in the context \(buildContext.displayName) and not ignored")

@@ -1,6 +1,8 @@
 import DockerfileModel
+import Foundation
 
-/// 1.7: the image carries the required labels.
+/// 1.7: the image carries the required labels, each with a value (`LABEL version=""`
+/// declares nothing; a value from a build argument without a known value is accepted).
 struct ImageLabelsRule: Rule {
   static let definition = RuleDefinition(
     id: "image-labels",
@@ -12,6 +14,8 @@ struct ImageLabelsRule: Rule {
     examples: [
       .compliant(),
       .change("no version label", .edit(.dockerfile, "      version=\"${APP_VERSION}\" \\\n", "")),
+      .change("empty version label", .edit(.dockerfile, "      version=\"${APP_VERSION}\" \\\n", "      version=\"\" \\\n")),
+      .change("version label from a build argument without a default", .edit(.dockerfile, "ARG APP_VERSION=dev", "ARG APP_VERSION"), expect: .pass),
       .change("deprecated MAINTAINER instead of a label", .edit(.dockerfile, "LABEL maintainer=\"VibeJudge AI platform team <platform@vibejudge.ai>\" \\\n", "MAINTAINER VibeJudge AI platform team\nLABEL ")),
     ])
 
@@ -23,6 +27,10 @@ struct ImageLabelsRule: Rule {
     guard missing.isEmpty else {
       let at = labels.values.map(\.location).min() ?? dockerfile.finalStage.location
       return .fail(.error("the final image has no \(missing.joined(separator: ", ")) label; \(labelsValue.cited) requires \(labelsValue.list.joined(separator: ", "))", at: at))
+    }
+    let empty = labelsValue.list.filter { labels[$0]?.value.resolvedValue?.trimmingCharacters(in: .whitespaces).isEmpty == true }
+    guard empty.isEmpty else {
+      return .fail(.error("the final image's \(empty.joined(separator: ", ")) label\(empty.count == 1 ? " is" : "s are") empty; \(labelsValue.cited) requires \(labelsValue.list.joined(separator: ", ")) with a value", at: labels[empty[0]]!.location))
     }
     return .pass("labels " + labelsValue.list.joined(separator: ", "), evidence: labelsValue.list.compactMap { labels[$0]?.location })
   }

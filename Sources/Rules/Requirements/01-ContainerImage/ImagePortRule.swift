@@ -22,10 +22,10 @@ struct ImagePortRule: Rule {
     ],
     examples: [
       .compliant(),
-      .change("EXPOSE and start command on 8080", .edit(.dockerfile, "EXPOSE 8501", "EXPOSE 8080"), .edit(.dockerfile, "\"--server.port=8501\"", "\"--server.port=8080\""), .edit(.dockerfile, "STREAMLIT_SERVER_PORT=8501", "STREAMLIT_SERVER_PORT=8080"), alsoFails: ["4.3", "6.7", "8.2"]),
+      .change("EXPOSE and start command on 8080", .edit(.dockerfile, "EXPOSE 8501", "EXPOSE 8080"), .edit(.dockerfile, "\"--server.port=8501\"", "\"--server.port=8080\""), .edit(.dockerfile, "STREAMLIT_SERVER_PORT=8501", "STREAMLIT_SERVER_PORT=8080"), alsoFails: ["4.3", "4.7", "6.7", "8.2"]),
       .change("no EXPOSE", .edit(.dockerfile, "EXPOSE 8501\n", "")),
       .change("sh -c with --server.port=$PORT and ENV PORT=8501", .edit(.dockerfile, Self.startCommand, "CMD [\"sh\", \"-c\", \"exec streamlit run app.py --server.port=$PORT --server.address=0.0.0.0\"]"), .edit(.dockerfile, "    PYTHONUNBUFFERED=1 \\\n", "    PYTHONUNBUFFERED=1 \\\n    PORT=8501 \\\n"), expect: .pass),
-      .change("shell form with --server.port $PORT and ENV PORT=8080", .edit(.dockerfile, Self.startCommand, "CMD streamlit run app.py --server.port $PORT --server.address 0.0.0.0"), .edit(.dockerfile, "    PYTHONUNBUFFERED=1 \\\n", "    PYTHONUNBUFFERED=1 \\\n    PORT=8080 \\\n"), alsoFails: ["4.3", "6.7", "8.2"]),
+      .change("shell form with --server.port $PORT and ENV PORT=8080", .edit(.dockerfile, Self.startCommand, "CMD streamlit run app.py --server.port $PORT --server.address 0.0.0.0"), .edit(.dockerfile, "    PYTHONUNBUFFERED=1 \\\n", "    PYTHONUNBUFFERED=1 \\\n    PORT=8080 \\\n"), alsoFails: ["4.3", "4.7", "6.7", "8.2"]),
       .change("exec form with --server.port=$PORT (not expanded)", .edit(.dockerfile, Self.startCommand, "CMD [\"streamlit\", \"run\", \"app.py\", \"--server.port=$PORT\", \"--server.address=0.0.0.0\"]"), .edit(.dockerfile, "    PYTHONUNBUFFERED=1 \\\n", "    PYTHONUNBUFFERED=1 \\\n    PORT=8501 \\\n")),
       .change("sh -c with a port variable the image does not set", .edit(.dockerfile, Self.startCommand, "CMD [\"sh\", \"-c\", \"streamlit run app.py --server.port=$APP_PORT --server.address=0.0.0.0\"]"), expect: .needsEvidence),
       .change("Streamlit bound to 127.0.0.1", .edit(.dockerfile, "\"--server.address=0.0.0.0\"", "\"--server.address=127.0.0.1\"")),
@@ -47,7 +47,7 @@ struct ImagePortRule: Rule {
     if !exposed.contains(where: { $0.ports.contains(port) && $0.transportProtocol == .tcp }) {
       findings.append(.error("the final image exposes \(exposed.isEmpty ? "no port" : exposed.map(\.description).joined(separator: ", ")); \(value.cited) requires \(port)/tcp", at: facts.exposedPorts.first?.location ?? dockerfile.finalStage.location))
     }
-    let listen = AppListenPort(facts)
+    let listen = AppListenPort(facts, container: nil, project: context.project)
     var undecided: String?
     if let problem = listen.problem {
       if problem.expanded {

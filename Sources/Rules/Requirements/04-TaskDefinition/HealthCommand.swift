@@ -1,4 +1,5 @@
 import DockerfileModel
+import Foundation
 import TemplateModel
 
 /// A container health check command as ECS runs it: `["CMD-SHELL", "text"]` runs the text
@@ -35,9 +36,52 @@ struct HealthCommand {
   }
 }
 
+extension HealthCommand {
+  /// Why the command exits 0 whatever the probe finds, if it does: its last step is
+  /// `true`, `:` or `exit 0`, alone or after `||` or `;` (`probe || true`), so ECS never
+  /// sees a failure ("HealthCheck": exit 0 is healthy, non-zero unhealthy,
+  /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
+  var alwaysSucceeds: String? {
+    let text: String
+    switch form {
+    case .exec(let arguments):
+      guard let program = arguments.first.map(ContainerCommandLine.fileName) else { return nil }
+      return program == "true" ? "it runs `true`" : nil
+    case .shell(let shell): text = shell
+    }
+    var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    while trimmed.hasSuffix(";") || trimmed.hasSuffix("&") && !trimmed.hasSuffix("&&") {
+      trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let pattern = #/(?:^|\|\||;|\n)\s*(true|:|exit\s+0|/bin/true|/usr/bin/true)\s*$/#
+    guard let match = trimmed.firstMatch(of: pattern) else { return nil }
+    let step = String(match.output.1)
+    return trimmed == step ? "it runs `\(step)`" : "it ends with `\(match.output.0.trimmingCharacters(in: .whitespacesAndNewlines))`, so its exit status is 0 whatever the probe finds"
+  }
+}
+
 /// The URL path a health check command requests (`http://127.0.0.1:8501/_stcore/health`
 /// → `/_stcore/health`), if the command names a local HTTP URL.
 enum HealthURL {
+  /// The port of the first HTTP(S) URL in `text` (`http://127.0.0.1:8080/x` → 8080;
+  /// without one, 80 for http and 443 for https), with the URL's authority as written.
+  static func port(in text: String) -> (port: Int?, authority: String)? {
+    let start: Range<String.Index>
+    let defaultPort: Int
+    if let http = text.range(of: "http://") {
+      start = http
+      defaultPort = 80
+    } else if let https = text.range(of: "https://") {
+      start = https
+      defaultPort = 443
+    } else {
+      return nil
+    }
+    let authority = String(text[start.upperBound...].prefix { !"/ '\")\\;&|?".contains($0) })
+    guard let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") else { return (defaultPort, authority) }
+    return (Int(authority[authority.index(after: colon)...]), authority)
+  }
+
   static func path(in text: String) -> String? {
     guard let start = text.range(of: "http://") ?? text.range(of: "https://") else { return nil }
     let rest = text[start.upperBound...]

@@ -1,0 +1,52 @@
+import Diagnostics
+import TOMLKit
+
+/// A TOML file read for a few values by key path (`["server", "port"]`), each with the
+/// location of its key. Used for files other than samconfig (Streamlit's
+/// `.streamlit/config.toml`). Text that does not follow the TOML grammar is an
+/// `InputError` (checked before toml++ sees it: see `TOMLSyntaxCheck`).
+public struct TOMLDocument: Sendable {
+  /// A value: an integer, a string, or something else shown as TOML writes it.
+  public enum Value: Sendable, Hashable {
+    case integer(Int)
+    case string(String)
+    case other(String)
+  }
+
+  private let values: [String: Located<Value>]
+
+  /// Parses `source`.
+  public static func parse(_ source: SourceText) throws(InputError) -> TOMLDocument {
+    if let fault = TOMLSyntaxCheck.firstFault(in: source) { throw fault }
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: source.text)
+    } catch let error as TOMLParseError {
+      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
+    } catch {
+      throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
+    }
+    let locator = TOMLKeyLocator(source)
+    var values: [String: Located<Value>] = [:]
+    func walk(_ table: TOMLTable, _ path: [String]) {
+      for key in table.keys {
+        guard let value = table[key] else { continue }
+        let full = path + [key]
+        if let inner = value.table {
+          walk(inner, full)
+          continue
+        }
+        let joined = full.joined(separator: ".")
+        let location = locator.locations[joined] ?? .start(of: source.file)
+        let read: Value = value.int.map { .integer($0) } ?? value.string.map { .string($0) } ?? .other(value.debugDescription)
+        values[joined] = Located(read, at: location)
+      }
+    }
+    walk(table, [])
+    return TOMLDocument(values: values)
+  }
+
+  /// The value at `path` (`["server", "port"]`), whether written in a `[server]` table or
+  /// as a dotted key.
+  public subscript(path: [String]) -> Located<Value>? { values[path.joined(separator: ".")] }
+}
