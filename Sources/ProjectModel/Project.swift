@@ -47,6 +47,8 @@ public struct Project: Sendable {
   /// The path of every file read to load the project (artifacts, REQUIREMENTS.md,
   /// `.vibe-rules.yaml`, evidence), as opened: what an output must never overwrite.
   public var inputFiles: [String] = []
+  /// Build-context files the rules read while checking (see `ContextReads`).
+  public let contextReads = ContextReads()
 
   public init(root: String, requirements: RequirementCatalogue) {
     self.root = root

@@ -9,13 +9,15 @@ enum Output {
   /// the table's own status colours when `colour`) when nil.
   ///
   /// - Throws: `InputError` (exit 2) when `path` is one of `project`'s input files
-  ///   (compared after resolving symbolic links, `..` and `.`), or cannot be opened.
+  ///   or a build-context file its rules read (compared after resolving symbolic links,
+  ///   `..` and `.`), or cannot be opened.
   static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false) throws {
     guard let path else {
       Swift.print(TerminalSafe.text(text, allowingColour: colour), terminator: "")
       return
     }
-    if let project, let target = canonical(path), let input = project.inputFiles.first(where: { canonical($0) == target }) {
+    if let project, let target = canonical(path),
+      let input = (project.inputFiles + project.contextReads.paths).first(where: { canonical($0) == target }) {
       throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: nil)
     }
     guard let handle = fopen(path, "w") else {

@@ -70,6 +70,7 @@ import Glibc
     ["check", "--output", "link-to-samconfig.toml"],
     ["cost", "--output", "docker/Dockerfile"],
     ["baseline", "write", "--baseline", "deploy.sh"],
+    ["report", "--output", "streamlit_ui/app.py"],
   ])
   func outputOverACheckedFileIsRefused(_ arguments: [String]) throws {
     let directory = try TemporaryDirectory()

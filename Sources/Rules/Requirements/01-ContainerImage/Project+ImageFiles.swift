@@ -15,6 +15,8 @@ extension Project {
   func contextFileText(_ path: String) -> SourceText? {
     guard let buildContext else { return nil }
     let name = buildContext.displayName == "." || buildContext.displayName.isEmpty ? path : buildContext.displayName + "/" + path
-    return try? SourceText.read(path: buildContext.path + "/" + path, displayName: name)
+    let file = buildContext.path + "/" + path
+    contextReads.record(file)
+    return try? SourceText.read(path: file, displayName: name)
   }
 }
