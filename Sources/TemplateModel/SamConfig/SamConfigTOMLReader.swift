@@ -4,17 +4,7 @@ import TOMLKit
 /// Reads `samconfig.toml` through TOMLKit, locating keys with `TOMLKeyLocator`.
 enum SamConfigTOMLReader {
   static func read(_ source: SourceText) throws(InputError) -> SamConfig {
-    // toml++ aborts on some malformed TOML instead of reporting it: only text that
-    // follows the TOML grammar reaches it (see TOMLSyntaxCheck).
-    if let fault = TOMLSyntaxCheck.firstFault(in: source) { throw fault }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: source.text)
-    } catch let error as TOMLParseError {
-      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
-    } catch {
-      throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
-    }
+    let table = try TOMLDocument.table(source)
     let locator = TOMLKeyLocator(source)
     func location(_ path: [String]) -> SourceLocation {
       var path = path

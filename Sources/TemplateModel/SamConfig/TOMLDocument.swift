@@ -17,15 +17,7 @@ public struct TOMLDocument: Sendable {
 
   /// Parses `source`.
   public static func parse(_ source: SourceText) throws(InputError) -> TOMLDocument {
-    if let fault = TOMLSyntaxCheck.firstFault(in: source) { throw fault }
-    let table: TOMLTable
-    do {
-      table = try TOMLTable(string: source.text)
-    } catch let error as TOMLParseError {
-      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
-    } catch {
-      throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
-    }
+    let table = try table(source)
     let locator = TOMLKeyLocator(source)
     var values: [String: Located<Value>] = [:]
     func walk(_ table: TOMLTable, _ path: [String]) {
@@ -49,4 +41,19 @@ public struct TOMLDocument: Sendable {
   /// The value at `path` (`["server", "port"]`), whether written in a `[server]` table or
   /// as a dotted key.
   public subscript(path: [String]) -> Located<Value>? { values[path.joined(separator: ".")] }
+
+  /// `source` as a TOMLKit table. toml++ aborts on some malformed TOML instead of
+  /// reporting it: only text that follows the TOML grammar reaches it (`TOMLSyntaxCheck`).
+  ///
+  /// - Throws: `InputError` at the first fault, located where the parser says.
+  static func table(_ source: SourceText) throws(InputError) -> TOMLTable {
+    if let fault = TOMLSyntaxCheck.firstFault(in: source) { throw fault }
+    do {
+      return try TOMLTable(string: source.text)
+    } catch let error as TOMLParseError {
+      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
+    } catch {
+      throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
+    }
+  }
 }
