@@ -50,6 +50,15 @@ struct TemporaryDirectory {
     // Give back write and search permission first, or an unreadable directory stays.
     _ = try? FileManager.default.subpathsOfDirectory(atPath: path).forEach { chmod(url.appendingPathComponent($0).path, 0o755) }
     try? FileManager.default.removeItem(at: url)
+    // A tree deeper than PATH_MAX (the long-path test builds one) defeats removeItem;
+    // rm(1) walks it with directory descriptors.
+    if FileManager.default.fileExists(atPath: path) {
+      let rm = Process()
+      rm.executableURL = URL(fileURLWithPath: "/bin/rm")
+      rm.arguments = ["-rf", "--", path]
+      try? rm.run()
+      rm.waitUntilExit()
+    }
   }
 
   func file(_ relative: String) -> URL { url.appendingPathComponent(relative) }
