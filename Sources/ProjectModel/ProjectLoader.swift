@@ -65,6 +65,12 @@ extension Project {
       project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
     try project.loadEvidence(options)
+    if given.environments.isEmpty, let configuration, let samconfig = project.samconfig {
+      // Envs named by the configuration are checked here, where their line is known.
+      for name in configuration.environments where samconfig.environment(name.value) == nil {
+        throw InputError("config env \"\(name.value)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: name.location)
+      }
+    }
     try project.evaluateEnvironments(requested: options.environments)
     try project.selectDeployedStage(options)
     return project

@@ -125,6 +125,18 @@ import Testing
     #expect(row.note.contains("image-port is off in .vibe-rules.yaml:2:3"))
   }
 
+  /// A config env the configuration names and samconfig lacks is an error at its place
+  /// in `.vibe-rules.yaml`; `--env` replaces the configuration's list.
+  @Test func anUnknownConfiguredEnvIsAnErrorAtItsLine() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.write(".vibe-rules.yaml", "environments: [dev, staging]\n")
+    let error = try #require(throws: InputError.self) { try copy.load() }
+    #expect(error.location == SourceLocation(file: ".vibe-rules.yaml", line: 1, column: 21))
+    #expect(error.message == "config env \"staging\" is not defined in infra/samconfig.toml (it has: dev, prod)")
+    #expect(try copy.load { $0.environments = ["prod"] }.environments.map(\.scenario.environment) == ["prod"])
+  }
+
   @Test func pathsComeFromTheConfigurationUnlessFlagsNameThem() throws {
     let copy = try Copy()
     defer { copy.remove() }
