@@ -65,20 +65,21 @@ extension Project {
       project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
     }
     try project.loadEvidence(options)
-    if given.environments.isEmpty, let configuration, let samconfig = project.samconfig {
-      // Envs named by the configuration are checked here, where their line is known.
-      for name in configuration.environments where samconfig.environment(name.value) == nil {
-        throw InputError("config env \"\(name.value)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: name.location)
-      }
-    }
-    try project.evaluateEnvironments(requested: options.environments)
+    // Envs from the configuration (no --env given) are named where they are written.
+    let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
+    try project.evaluateEnvironments(
+      requested: options.environments,
+      writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
     try project.selectDeployedStage(options)
     return project
   }
 
   /// The config envs to evaluate: those requested, else every deployable env of
   /// samconfig, else SAM CLI's `default` env (template defaults only).
-  mutating func evaluateEnvironments(requested: [String]) throws(InputError) {
+  ///
+  /// - Throws: `InputError` for a requested env samconfig does not define, at the place
+  ///   `writtenAt` gives for it (its `.vibe-rules.yaml` entry; none for `--env`).
+  mutating func evaluateEnvironments(requested: [String], writtenAt: [String: SourceLocation] = [:]) throws(InputError) {
     // Without a template, envs still exist (samconfig and the deploy script describe
     // them): they are evaluated over an empty template, and template rules are not
     // applicable because the template is absent.
@@ -87,7 +88,7 @@ extension Project {
     for name in requested where !names.contains(name) { names.append(name) }
     if let samconfig {
       for name in requested where samconfig.environment(name) == nil {
-        throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: nil)
+        throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: writtenAt[name])
       }
       if names.isEmpty { names = samconfig.deployableEnvironmentNames }
     }
