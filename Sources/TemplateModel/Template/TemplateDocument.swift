@@ -37,22 +37,16 @@ public struct TemplateDocument: Sendable {
     self.rootLocation = rootLocation
   }
 
-  /// Yams' default resolver (YAML 1.1 tags by regular expression) with one rule in front
-  /// that gives the same answer sooner. Yams resolves the tag of every mapping key (its
-  /// duplicate check hashes key and tag), trying seven ICU regular expressions in turn,
-  /// and for a key like `Properties` or `Fn::GetAtt` all seven fail, after about 5,000
-  /// instructions: 8% of `vibe-rules report` on this repository. A plain word that
-  /// starts with an ASCII letter and is not one of the bool or null words cannot match
-  /// any default rule (int, float and timestamp start with a digit, sign or dot; merge is
-  /// `<<`, value `=`), so the added rule maps it to `str`, the tag the default rules give
-  /// it; every other key falls through to the default rules in their order.
-  static let resolver: Resolver = {
-    let plainWord = try? Resolver.Rule(
-      .str,
-      "^(?!(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$)[A-Za-z][A-Za-z0-9_:./-]*$")
-    guard let plainWord else { return .default }
-    return Resolver.default.rules.reduce(Resolver.basic.appending(plainWord)) { $0.appending($1) }
-  }()
+  /// Yams' resolver with no rules: `Resolver.basic`. The tag of a plain scalar is decided
+  /// by `PlainScalarKind` (YAML 1.1, as CloudFormation reads it) when `NodeConverter`
+  /// reads the scalar; Yams itself resolves tags only to compare mapping keys in its
+  /// duplicate check, and with no rules every plain key compares as a string. A
+  /// CloudFormation key is a string (the template becomes JSON), so `1:` and `"1":`, or
+  /// `true:` and `"true":`, are the same key, and a duplicate.
+  ///
+  /// Yams' default rules are ICU regular expressions: compiling them and trying seven on
+  /// every key was 10% of `vibe-rules report` on this repository (benchmarks/RESULTS.md).
+  static let resolver = Resolver.basic
 
   /// Reads `source` as a YAML or JSON template.
   public static func load(_ source: SourceText) throws(InputError) -> TemplateDocument {
