@@ -62,12 +62,9 @@ extension APIBaseURLRule {
         if relative != path, context.project.dockerignore?.match(path: relative).excluded != true { files.append(relative) }
       }
     }
-    let quoted = NSRegularExpression.escapedPattern(for: name)
-    let pattern = #"(environ\s*\.\s*(get|setdefault|pop)\s*\(|getenv\s*\(|environ\s*\[)\s*(["'])"# + quoted + #"\3"#
-    guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
     for file in files {
       guard let text = file == path ? main.text : context.project.contextFileText(file)?.text else { continue }
-      if expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { return nil }
+      if PythonEnvironmentRead.reads(name, in: text) { return nil }
     }
     return .error("the app never reads \(name) from its environment: no os.environ/os.getenv call names it in \(main.file)\(files.count > 1 ? " or the \(files.count - 1) other .py file(s) of its folder" : "") (the script `\(script.written)` the start command runs); \(context.value("environment-variable")!.cited) requires the dashboard to take the backend URL from it", at: .start(of: main.file), related: [.init("the start command", at: script.location)])
   }

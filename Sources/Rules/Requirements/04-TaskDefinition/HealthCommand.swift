@@ -37,26 +37,50 @@ struct HealthCommand {
 }
 
 extension HealthCommand {
+  /// Commands that exit 0 whatever they are given.
+  static let alwaysSucceedingSteps: Set<String> = ["true", ":", "/bin/true", "/usr/bin/true"]
+
+  /// Whether `step` is `exit 0` (with any run of whitespace between the two words).
+  static func isExitZero(_ step: String) -> Bool {
+    guard step.hasPrefix("exit"), step.hasSuffix("0") else { return false }
+    let between = step.dropFirst(4).dropLast()
+    return !between.isEmpty && between.allSatisfy(\.isWhitespace)
+  }
+
   /// Why the command exits 0 whatever the probe finds, if it does: its last step is
   /// `true`, `:` or `exit 0`, alone or after `||` or `;` (`probe || true`), so ECS never
   /// sees a failure ("HealthCheck": exit 0 is healthy, non-zero unhealthy,
   /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
   var alwaysSucceeds: String? {
-    let text: String
     switch form {
     case .exec(let arguments):
       guard let program = arguments.first.map(ContainerCommandLine.fileName) else { return nil }
       return program == "true" ? "it runs `true`" : nil
-    case .shell(let shell): text = shell
+    case .shell(let text): return Self.alwaysSucceeds(shell: text)
     }
+  }
+
+  /// `alwaysSucceeds` for `CMD-SHELL` text.
+  static func alwaysSucceeds(shell text: String) -> String? {
     var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     while trimmed.hasSuffix(";") || trimmed.hasSuffix("&") && !trimmed.hasSuffix("&&") {
       trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let pattern = #/(?:^|\|\||;|\n)\s*(true|:|exit\s+0|/bin/true|/usr/bin/true)\s*$/#
-    guard let match = trimmed.firstMatch(of: pattern) else { return nil }
-    let step = String(match.output.1)
-    return trimmed == step ? "it runs `\(step)`" : "it ends with `\(match.output.0.trimmingCharacters(in: .whitespacesAndNewlines))`, so its exit status is 0 whatever the probe finds"
+    // The last step: what follows the last `||`, `;` or line break.
+    let characters = Array(trimmed)
+    var stepStart = 0
+    var separatorStart = 0
+    for offset in characters.indices {
+      if characters[offset] == ";" || characters[offset].isNewline {
+        (separatorStart, stepStart) = (offset, offset + 1)
+      } else if characters[offset] == "|", offset + 1 < characters.count, characters[offset + 1] == "|" {
+        (separatorStart, stepStart) = (offset, offset + 2)
+      }
+    }
+    let step = String(characters[stepStart...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard Self.alwaysSucceedingSteps.contains(step) || Self.isExitZero(step) else { return nil }
+    let ending = String(characters[separatorStart...]).trimmingCharacters(in: .whitespacesAndNewlines)
+    return stepStart == 0 ? "it runs `\(step)`" : "it ends with `\(ending)`, so its exit status is 0 whatever the probe finds"
   }
 }
 
