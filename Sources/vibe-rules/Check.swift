@@ -57,8 +57,6 @@ struct Check: ParsableCommand {
     }
     try Output.write(text, to: output, sparing: project)
     let unfiltered = files == nil && accepted == nil
-    if selected.contains(where: { $0.finding.severity == .error }) || (unfiltered && !matrix.isCompliant) {
-      throw ExitCode(1)
-    }
+    endProcess(failing: selected.contains(where: { $0.finding.severity == .error }) || (unfiltered && !matrix.isCompliant))
   }
 }

@@ -45,7 +45,7 @@ struct Report: ParsableCommand {
       text = JUnitReport(matrix).rendered()
     }
     try Output.write(text, to: output, sparing: project, colour: colour)
-    if !matrix.isCompliant { throw ExitCode(1) }
+    endProcess(failing: !matrix.isCompliant)
   }
 }
 
