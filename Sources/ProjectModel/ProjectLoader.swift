@@ -18,72 +18,102 @@ extension Project {
     // `.vibe-rules.yaml` fills in what the command line leaves unset.
     let configuration = try VibeRulesConfiguration.locate(given)
     let options = try configuration?.applied(to: given) ?? given
-    // The built-in catalogue is parsed only when the repository has none (rules still
-    // fall back to it, lazily, for a value the repository's catalogue lacks).
-    var requirements: RequirementCatalogue
-    var read: [String] = []
-    if let file = try VibeRulesConfiguration.file(given) { read.append(file.path) }
-    if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
-      read.append(file.path)
-      requirements = try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName))
-    } else {
-      requirements = RequirementCatalogue.builtIn
-    }
-    if let configuration { requirements = try configuration.restricting(requirements) }
-    var project = Project(root: root, requirements: requirements)
-    project.inputFiles = read
+    let configurationFile = try VibeRulesConfiguration.file(given)
+    // The requirements and the template are read on another thread while this one reads
+    // the other artifacts and walks the deploy script; errors are still reported in the
+    // order the files are named (requirements, template, samconfig, deploy script,
+    // Dockerfile, evidence, config envs).
+    let definitions = BackgroundWork { Result { () throws(InputError) in try Definitions.load(options, configuration: configuration) } }
+    var project = Project(root: root, requirements: RequirementCatalogue(source: "", requirements: []))
     project.configuration = configuration
-    project.waivers += configuration?.waivers ?? []
+    let deployments = Result { () throws(InputError) in try project.loadDeployment(options, given: given) }
+    let loaded = try definitions.value.get()
+    let configurations = try deployments.get()
 
-    if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
-      project.templateFile = file
-      project.inputFiles.append(file.path)
-      project.template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
-      project.waivers += try WaiverReader.fromTemplate(project.template!)
-    } else {
+    project.requirements = loaded.requirements
+    project.inputFiles = (configurationFile.map { [$0.path] } ?? []) + loaded.inputFiles + project.inputFiles
+    project.waivers = (configuration?.waivers ?? []) + loaded.templateWaivers + project.waivers
+    project.template = loaded.template
+    project.templateFile = loaded.templateFile
+    if loaded.template == nil {
       project.absences["template"] = "no template at \(ProjectOptions.defaultTemplate) (use --template)"
     }
-    if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.defaultSamconfig, root: root, option: "--samconfig") {
-      project.samconfigFile = file
-      project.inputFiles.append(file.path)
-      project.samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
-    } else {
-      project.absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
-    }
-    if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
-      project.deployScriptFile = file
-      project.inputFiles.append(file.path)
-      let source = try SourceText.read(path: file.path, displayName: file.displayName)
-      project.deployScriptSource = source
-      project.deployScript = try ShellScript.parse(source)
-    } else {
-      project.absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
-    }
-    try project.loadDockerfile(options)
-    if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
-      project.inputFiles.append(file.path)
-      project.imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
-    }
-    try project.loadEvidence(options)
-    // Envs from the configuration (no --env given) are named where they are written.
-    let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
-    try project.evaluateEnvironments(
-      requested: options.environments,
-      writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
+    project.evaluateEnvironments(configurations)
     try project.selectDeployedStage(options)
     return project
   }
 
+  /// What `load` reads on its second thread: the requirement catalogue and the template.
+  struct Definitions: Sendable {
+    var requirements: RequirementCatalogue
+    var template: Template?
+    var templateFile: ArtifactFile?
+    var templateWaivers: [Waiver] = []
+    var inputFiles: [String] = []
+
+    static func load(_ options: ProjectOptions, configuration: VibeRulesConfiguration?) throws(InputError) -> Definitions {
+      let root = options.root  // `applied(to:)` keeps the root
+      // The built-in catalogue is parsed only when the repository has none (rules still
+      // fall back to it, lazily, for a value the repository's catalogue lacks).
+      var definitions: Definitions
+      if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
+        definitions = Definitions(requirements: try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName)), inputFiles: [file.path])
+      } else {
+        definitions = Definitions(requirements: RequirementCatalogue.builtIn)
+      }
+      if let configuration { definitions.requirements = try configuration.restricting(definitions.requirements) }
+      if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
+        let template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
+        definitions.templateFile = file
+        definitions.inputFiles.append(file.path)
+        definitions.template = template
+        definitions.templateWaivers = try WaiverReader.fromTemplate(template)
+      }
+      return definitions
+    }
+  }
+
+  /// Reads samconfig, the deploy script, the Dockerfile and evidence, then resolves each
+  /// config env's deployment (the deploy script walked for it, samconfig's values), in
+  /// the order `load` reports their errors. Returns the config envs' deploy
+  /// configurations, for the template once it is read.
+  mutating func loadDeployment(_ options: ProjectOptions, given: ProjectOptions) throws(InputError) -> [DeployConfiguration] {
+    if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.defaultSamconfig, root: root, option: "--samconfig") {
+      samconfigFile = file
+      inputFiles.append(file.path)
+      samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
+    } else {
+      absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
+    }
+    if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
+      deployScriptFile = file
+      inputFiles.append(file.path)
+      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      deployScriptSource = source
+      deployScript = try ShellScript.parse(source)
+    } else {
+      absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
+    }
+    try loadDockerfile(options)
+    if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
+      inputFiles.append(file.path)
+      imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
+    }
+    try loadEvidence(options)
+    // Envs from the configuration (no --env given) are named where they are written.
+    let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
+    return try resolveEnvironments(
+      requested: options.environments,
+      writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
+  }
+
   /// The config envs to evaluate: those requested, else every deployable env of
-  /// samconfig, else SAM CLI's `default` env (template defaults only).
+  /// samconfig, else SAM CLI's `default` env (template defaults only); for each, the
+  /// deploy script walked for it (`deployRuns`) and its deploy configuration.
   ///
   /// - Throws: `InputError` for a requested env samconfig does not define, at the place
   ///   `writtenAt` gives for it (its `.vibe-rules.yaml` entry; none for `--env`).
-  mutating func evaluateEnvironments(requested: [String], writtenAt: [String: SourceLocation] = [:]) throws(InputError) {
-    // Without a template, envs still exist (samconfig and the deploy script describe
-    // them): they are evaluated over an empty template, and template rules are not
-    // applicable because the template is absent.
-    let template = self.template ?? EvaluatedTemplate.empty.template
+  mutating func resolveEnvironments(requested: [String], writtenAt: [String: SourceLocation] = [:]) throws(InputError) -> [DeployConfiguration] {
     var names: [String] = []
     for name in requested where !names.contains(name) { names.append(name) }
     if let samconfig {
@@ -93,7 +123,7 @@ extension Project {
       if names.isEmpty { names = samconfig.deployableEnvironmentNames }
     }
     if names.isEmpty { names = ["default"] }
-    environments = try names.map { name throws(InputError) in
+    return try names.map { name throws(InputError) in
       var command: SamDeployCommand? = nil
       if let deployScript {
         let run = DeployScriptRun(script: deployScript, environment: name)
@@ -101,9 +131,16 @@ extension Project {
         deployRuns[name] = run
         command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
       }
-      let configuration = try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: command)
-      return TemplateEvaluator.evaluate(template, configuration: configuration)
+      return try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: command)
     }
+  }
+
+  /// The template evaluated for each config env. Without a template, envs still exist
+  /// (samconfig and the deploy script describe them): they are evaluated over an empty
+  /// template, and template rules are not applicable because the template is absent.
+  mutating func evaluateEnvironments(_ configurations: [DeployConfiguration]) {
+    let template = self.template ?? EvaluatedTemplate.empty.template
+    environments = configurations.map { TemplateEvaluator.evaluate(template, configuration: $0) }
   }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import ProjectModel
 import Requirements
 
@@ -28,29 +29,37 @@ public struct RuleResult: Sendable {
 /// repository rules once. Rules whose artifacts are absent are not applicable, with the
 /// reason; rules for requirements the project's catalogue does not list are skipped.
 public enum RuleEngine {
+  /// The results, in the order of `rules` (per-env results in the project's env order).
+  /// Rules are independent values over an immutable project, so they run on every core
+  /// (`DispatchQueue.concurrentPerform`); the order of the results does not depend on it.
   public static func run(_ rules: [any Rule], on project: Project, recording reads: ValueReads? = nil) -> [RuleResult] {
-    var results: [RuleResult] = []
-    for rule in rules {
-      let definition = rule.definition
-      guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { continue }
-      if let reason = missingArtifact(definition, project) {
-        results.append(RuleResult(rule: definition, environment: nil, verdict: .notApplicable(reason)))
-        continue
-      }
-      switch definition.scope {
-      case .repository:
-        let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
-        results.append(RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil)))
-      case .perEnvironment:
-        for environment in project.environments {
-          let name = environment.scenario.environment
-          var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
-          verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
-          results.append(RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name)))
-        }
+    let slots = ResultSlots(count: rules.count)
+    DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+      slots[index] = results(of: rules[index], on: project, recording: reads)
+    }
+    return slots.joined()
+  }
+
+  /// One rule's results: none when the project's catalogue lists none of its
+  /// requirements, one per config env for a per-env rule, else one.
+  private static func results(of rule: any Rule, on project: Project, recording reads: ValueReads?) -> [RuleResult] {
+    let definition = rule.definition
+    guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { return [] }
+    if let reason = missingArtifact(definition, project) {
+      return [RuleResult(rule: definition, environment: nil, verdict: .notApplicable(reason))]
+    }
+    switch definition.scope {
+    case .repository:
+      let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
+      return [RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil))]
+    case .perEnvironment:
+      return project.environments.map { environment in
+        let name = environment.scenario.environment
+        var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
+        verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
+        return RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name))
       }
     }
-    return results
   }
 
   private static func stamp(_ verdict: Verdict, _ definition: RuleDefinition, _ environment: String?) -> Verdict {
