@@ -123,10 +123,13 @@ extension Project {
       if names.isEmpty { names = samconfig.deployableEnvironmentNames }
     }
     if names.isEmpty { names = ["default"] }
-    return try names.map { name throws(InputError) in
+    // One walk of the deploy script per env, on every core; checked in env order.
+    let script = deployScript
+    let runs = script.map { script in names.concurrentMap { DeployScriptRun(script: script, environment: $0) } }
+    return try names.indices.map { index throws(InputError) in
+      let name = names[index]
       var command: SamDeployCommand? = nil
-      if let deployScript {
-        let run = DeployScriptRun(script: deployScript, environment: name)
+      if let run = runs?[index] {
         try run.requireComplete()
         deployRuns[name] = run
         command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
@@ -140,7 +143,7 @@ extension Project {
   /// template, and template rules are not applicable because the template is absent.
   mutating func evaluateEnvironments(_ configurations: [DeployConfiguration]) {
     let template = self.template ?? EvaluatedTemplate.empty.template
-    environments = configurations.map { TemplateEvaluator.evaluate(template, configuration: $0) }
+    environments = configurations.concurrentMap { TemplateEvaluator.evaluate(template, configuration: $0) }
   }
 }
 

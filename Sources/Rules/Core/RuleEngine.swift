@@ -1,4 +1,3 @@
-import Dispatch
 import ProjectModel
 import Requirements
 
@@ -31,13 +30,9 @@ public struct RuleResult: Sendable {
 public enum RuleEngine {
   /// The results, in the order of `rules` (per-env results in the project's env order).
   /// Rules are independent values over an immutable project, so they run on every core
-  /// (`DispatchQueue.concurrentPerform`); the order of the results does not depend on it.
+  /// (`concurrentMap`); the order of the results does not depend on it.
   public static func run(_ rules: [any Rule], on project: Project, recording reads: ValueReads? = nil) -> [RuleResult] {
-    let slots = ResultSlots(count: rules.count)
-    DispatchQueue.concurrentPerform(iterations: rules.count) { index in
-      slots[index] = results(of: rules[index], on: project, recording: reads)
-    }
-    return slots.joined()
+    rules.concurrentMap { results(of: $0, on: project, recording: reads) }.flatMap { $0 }
   }
 
   /// One rule's results: none when the project's catalogue lists none of its

@@ -1,13 +1,12 @@
-import Foundation
-
 /// Checks a parameter value against its declared constraints, as CloudFormation does
 /// before creating a change set: `AllowedValues`, `AllowedPattern` (whole-value match),
 /// `MinLength`/`MaxLength` for strings, `MinValue`/`MaxValue` for numbers; list types
 /// check each comma-separated item. Reference: "Parameters" properties,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 enum ParameterConstraints {
-  /// A message for the first constraint `value` breaks, or nil.
-  static func violation(of parameter: Parameter, value: String) -> String? {
+  /// A message for the first constraint `value` breaks, or nil; `patterns` holds the
+  /// template's compiled `AllowedPattern`s.
+  static func violation(of parameter: Parameter, value: String, patterns: AllowedPatterns) -> String? {
     let items = parameter.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
     for item in items {
       if !parameter.allowedValues.isEmpty {
@@ -16,7 +15,7 @@ enum ParameterConstraints {
           return "\(parameter.name)=\(item) is not one of its AllowedValues [\(allowed.joined(separator: ", "))]"
         }
       }
-      if let pattern = parameter.allowedPattern, !matchesWhole(pattern.value, item) {
+      if let pattern = parameter.allowedPattern, !patterns.matchesWhole(pattern.value, item) {
         return "\(parameter.name)=\(item) does not match its AllowedPattern \(pattern.value)"
       }
       if parameter.isNumeric {
@@ -29,13 +28,5 @@ enum ParameterConstraints {
       }
     }
     return nil
-  }
-
-  /// Whole-value match with Foundation's ICU regular expressions (CloudFormation uses
-  /// Java's syntax; the two agree on what templates use). An invalid pattern matches.
-  private static func matchesWhole(_ pattern: String, _ value: String) -> Bool {
-    guard let expression = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else { return true }
-    let range = NSRange(value.startIndex..., in: value)
-    return expression.firstMatch(in: value, range: range) != nil
   }
 }

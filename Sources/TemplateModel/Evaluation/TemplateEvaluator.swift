@@ -92,7 +92,7 @@ public struct TemplateEvaluator {
       case .symbolic:
         continue
       case .text(let text):
-        if let message = ParameterConstraints.violation(of: parameter, value: text) {
+        if let message = ParameterConstraints.violation(of: parameter, value: text, patterns: template.allowedPatterns) {
           problems.append(EvaluationProblem(
             kind: .disallowedValue, message: "env \(configuration.environment): \(message)",
             location: binding.origin?.location ?? parameter.location, related: [parameter.location]))
