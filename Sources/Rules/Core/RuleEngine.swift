@@ -32,7 +32,17 @@ public enum RuleEngine {
   /// Rules are independent values over an immutable project, so they run on every core
   /// (`concurrentMap`); the order of the results does not depend on it.
   public static func run(_ rules: [any Rule], on project: Project, recording reads: ValueReads? = nil) -> [RuleResult] {
-    rules.concurrentMap { results(of: $0, on: project, recording: reads) }.flatMap { $0 }
+    // The rules that walk the deploy script take longest; started first, they do not
+    // leave one core finishing the last of them alone while the other waits.
+    let order = rules.indices.sorted { (walksScript(rules[$0]) ? 0 : 1, $0) < (walksScript(rules[$1]) ? 0 : 1, $1) }
+    let computed = order.concurrentMap { results(of: rules[$0], on: project, recording: reads) }
+    var byRule = [[RuleResult]](repeating: [], count: rules.count)
+    for (position, index) in order.enumerated() { byRule[index] = computed[position] }
+    return byRule.flatMap { $0 }
+  }
+
+  private static func walksScript(_ rule: any Rule) -> Bool {
+    rule.definition.artifacts.contains(.deployScript)
   }
 
   /// One rule's results: none when the project's catalogue lists none of its

@@ -159,6 +159,7 @@ public struct TemplateEvaluator {
       return EvaluatedNode(.list(items.compactMap { evaluate($0) }), at: node.location)
     case .map(let map):
       var entries: [EvaluatedMap.Entry] = []
+      entries.reserveCapacity(map.count)
       for entry in map.entries {
         guard let value = evaluate(entry.value) else { continue }
         entries.append(EvaluatedMap.Entry(key: entry.key, keyLocation: entry.keyLocation, value: value))
