@@ -4,8 +4,8 @@
 /// check each comma-separated item. Reference: "Parameters" properties,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 enum ParameterConstraints {
-  /// A message for the first constraint `value` breaks, or nil; `patterns` holds the
-  /// template's compiled `AllowedPattern`s.
+  /// A message for the first constraint `value` breaks, or nil; `patterns` matches (and
+  /// keeps compiled) the `AllowedPattern`s.
   static func violation(of parameter: Parameter, value: String, patterns: AllowedPatterns) -> String? {
     let items = parameter.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
     for item in items {

@@ -75,6 +75,7 @@ public struct TemplateEvaluator {
 
   private mutating func checkBindings() {
     let names = Set(template.parameters.map(\.name))
+    let patterns = AllowedPatterns()
     for override in configuration.parameterOverrides where !names.contains(override.key) {
       problems.append(EvaluationProblem(
         kind: .unknownParameter,
@@ -92,7 +93,7 @@ public struct TemplateEvaluator {
       case .symbolic:
         continue
       case .text(let text):
-        if let message = ParameterConstraints.violation(of: parameter, value: text, patterns: template.allowedPatterns) {
+        if let message = ParameterConstraints.violation(of: parameter, value: text, patterns: patterns) {
           problems.append(EvaluationProblem(
             kind: .disallowedValue, message: "env \(configuration.environment): \(message)",
             location: binding.origin?.location ?? parameter.location, related: [parameter.location]))

@@ -37,9 +37,6 @@ public struct Template: Sendable {
   /// References between resources, parameters, conditions and outputs.
   public private(set) var graph = TemplateGraph(edges: [])
 
-  /// The parameters' `AllowedPattern`s, compiled.
-  public private(set) var allowedPatterns = AllowedPatterns([])
-
   private var resourceIndex: [String: Int]
   private var parameterIndex: [String: Int]
 
@@ -99,7 +96,6 @@ public struct Template: Sendable {
     conditions = try section("Conditions", scope: "conditions") ?? TemplateMap([])
     globals = try reader.mapping(root["Globals"], what: "Globals")
     parameters = try reader.parameters(root["Parameters"])
-    allowedPatterns = AllowedPatterns(parameters)
     guard let resourcesNode = root.entry("Resources") else {
       throw InputError("the template has no Resources section; CloudFormation requires at least one resource", at: document.rootLocation)
     }
