@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import Rules
 
 
 /// vibe-rules: requirement-traceable compliance checks for SAM + ECS Fargate + Dockerfile
@@ -22,6 +23,7 @@ struct VibeRules: ParsableCommand {
   /// prints one `file:line:column: error:` line; a usage error prints ArgumentParser's
   /// message; nothing else escapes as a crash.
   static func main() {
+    StaticTables.prepareInBackground()
     let arguments = Array(CommandLine.arguments.dropFirst())
     do {
       var command = try parseAsRoot(arguments)

@@ -10,6 +10,9 @@ public enum ProjectEvaluation {
   /// - Throws: `InputError` for a waiver naming an unknown or unwaivable id, or a
   ///   configuration naming an unknown rule.
   public static func matrix(for project: Project, today: String = WaiverCheck.today) throws(InputError) -> RequirementMatrix {
+    // The rules run first (on every core), so the waiver check finds the rule definitions
+    // it reads already built; its errors still come before the rule settings' errors.
+    let evaluated = Result { () throws(InputError) in try Self.results(for: project) }
     if let configuration = project.configuration {
       for waiver in project.waivers {
         guard case .requirement(let id) = waiver.target, let entry = configuration.notWaivable.first(where: { $0.value == id }) else { continue }
@@ -17,7 +20,7 @@ public enum ProjectEvaluation {
       }
     }
     try WaiverCheck.validate(project.waivers, catalogue: project.requirements)
-    let results = try results(for: project)
+    let results = try evaluated.get()
     return RequirementMatrix(
       catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment),
       waivers: project.waivers, today: today)
