@@ -26,9 +26,11 @@ extension Project {
     let definitions = BackgroundWork { Result { () throws(InputError) in try Definitions.load(options, configuration: configuration) } }
     var project = Project(root: root, requirements: RequirementCatalogue(source: "", requirements: []))
     project.configuration = configuration
-    let deployments = Result { () throws(InputError) in try project.loadDeployment(options, given: given) }
+    let deployments = Result { () throws(InputError) in
+      try project.loadDeployment(options, given: given, template: { definitions.value.map(\.template) })
+    }
     let loaded = try definitions.value.get()
-    let configurations = try deployments.get()
+    try deployments.get()
 
     project.requirements = loaded.requirements
     project.inputFiles = (configurationFile.map { [$0.path] } ?? []) + loaded.inputFiles + project.inputFiles
@@ -38,7 +40,6 @@ extension Project {
     if loaded.template == nil {
       project.absences["template"] = "no template at \(ProjectOptions.defaultTemplate) (use --template)"
     }
-    project.evaluateEnvironments(configurations)
     try project.selectDeployedStage(options)
     return project
   }
@@ -73,11 +74,15 @@ extension Project {
     }
   }
 
-  /// Reads samconfig, the deploy script, the Dockerfile and evidence, then resolves each
-  /// config env's deployment (the deploy script walked for it, samconfig's values), in
-  /// the order `load` reports their errors. Returns the config envs' deploy
-  /// configurations, for the template once it is read.
-  mutating func loadDeployment(_ options: ProjectOptions, given: ProjectOptions) throws(InputError) -> [DeployConfiguration] {
+  /// Reads samconfig, the deploy script, the Dockerfile and evidence, and sets
+  /// `environments` and `deployRuns`: as soon as the deploy script is read, each config
+  /// env's share (`EnvironmentWork`: the script walked for it, its deploy configuration,
+  /// the template from `template` evaluated with it) runs on the other cores. Errors are
+  /// raised in the order `load` documents: samconfig, deploy script, Dockerfile, evidence,
+  /// the config envs requested, then each env's in env order.
+  mutating func loadDeployment(
+    _ options: ProjectOptions, given: ProjectOptions, template: @escaping @Sendable () -> Result<Template?, InputError>
+  ) throws(InputError) {
     if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.defaultSamconfig, root: root, option: "--samconfig") {
       samconfigFile = file
       inputFiles.append(file.path)
@@ -94,6 +99,11 @@ extension Project {
     } else {
       absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
     }
+    let names = environmentNames(requested: options.environments)
+    let (script, samconfig) = (deployScript, self.samconfig)
+    let work = BackgroundWork {
+      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, template: template) }
+    }
     try loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
@@ -102,48 +112,30 @@ extension Project {
     try loadEvidence(options)
     // Envs from the configuration (no --env given) are named where they are written.
     let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
-    return try resolveEnvironments(
-      requested: options.environments,
-      writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
+    try requireDefined(options.environments, writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
+    for env in work.value {
+      _ = try env.configuration.get()
+      if let run = env.run { deployRuns[env.name] = run }
+      if let evaluated = env.evaluated { environments.append(evaluated) }
+    }
   }
 
-  /// The config envs to evaluate: those requested, else every deployable env of
-  /// samconfig, else SAM CLI's `default` env (template defaults only); for each, the
-  /// deploy script walked for it (`deployRuns`) and its deploy configuration.
-  ///
-  /// - Throws: `InputError` for a requested env samconfig does not define, at the place
-  ///   `writtenAt` gives for it (its `.vibe-rules.yaml` entry; none for `--env`).
-  mutating func resolveEnvironments(requested: [String], writtenAt: [String: SourceLocation] = [:]) throws(InputError) -> [DeployConfiguration] {
+  /// The config envs to evaluate: those requested (each once), else every deployable env
+  /// of samconfig, else SAM CLI's `default` env (template defaults only).
+  func environmentNames(requested: [String]) -> [String] {
     var names: [String] = []
     for name in requested where !names.contains(name) { names.append(name) }
-    if let samconfig {
-      for name in requested where samconfig.environment(name) == nil {
-        throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: writtenAt[name])
-      }
-      if names.isEmpty { names = samconfig.deployableEnvironmentNames }
-    }
-    if names.isEmpty { names = ["default"] }
-    // One walk of the deploy script per env, on every core; checked in env order.
-    let script = deployScript
-    let runs = script.map { script in names.concurrentMap { DeployScriptRun(script: script, environment: $0) } }
-    return try names.indices.map { index throws(InputError) in
-      let name = names[index]
-      var command: SamDeployCommand? = nil
-      if let run = runs?[index] {
-        try run.requireComplete()
-        deployRuns[name] = run
-        command = run.mainSamDeploy.map(DeployScriptRun.samDeployCommand)
-      }
-      return try DeployConfiguration.resolve(environment: name, samconfig: samconfig, command: command)
-    }
+    if names.isEmpty, let samconfig { names = samconfig.deployableEnvironmentNames }
+    return names.isEmpty ? ["default"] : names
   }
 
-  /// The template evaluated for each config env. Without a template, envs still exist
-  /// (samconfig and the deploy script describe them): they are evaluated over an empty
-  /// template, and template rules are not applicable because the template is absent.
-  mutating func evaluateEnvironments(_ configurations: [DeployConfiguration]) {
-    let template = self.template ?? EvaluatedTemplate.empty.template
-    environments = configurations.concurrentMap { TemplateEvaluator.evaluate(template, configuration: $0) }
+  /// - Throws: `InputError` for a requested env samconfig does not define, at the place
+  ///   `writtenAt` gives for it (its `.vibe-rules.yaml` entry; none for `--env`).
+  func requireDefined(_ requested: [String], writtenAt: [String: SourceLocation]) throws(InputError) {
+    guard let samconfig else { return }
+    for name in requested where samconfig.environment(name) == nil {
+      throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: writtenAt[name])
+    }
   }
 }
 
