@@ -24,7 +24,9 @@ struct ContextWalker {
   private(set) var notes: [String] = []
   private(set) var isComplete = true
 
-  init(root: String, limit: Int) {
+  /// Lists `root`; with `skippingHidden`, entries whose name starts with `.` are neither
+  /// listed nor entered.
+  init(root: String, limit: Int, skippingHidden: Bool = false) {
     var pending: [String] = [""]
     while let relative = pending.popLast() {
       let directory = relative.isEmpty ? root : root + "/" + relative
@@ -38,7 +40,7 @@ struct ContextWalker {
         let name = withUnsafePointer(to: entry.pointee.d_name) {
           $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
         }
-        if name == "." || name == ".." { continue }
+        if name == "." || name == ".." || (skippingHidden && name.hasPrefix(".")) { continue }
         guard entries.count < limit else {
           notes.append("the build context has more than \(limit) entries; only the first \(limit) were checked")
           isComplete = false

@@ -1,6 +1,5 @@
 import Diagnostics
 import DockerfileModel
-import Foundation
 import TemplateModel
 
 /// 1.6: the container accepts the backend URL as an environment variable: the image
@@ -54,13 +53,9 @@ extension APIBaseURLRule {
     else { return nil }
     let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
     var files = [path]
-    let base = URL(fileURLWithPath: buildContext.path + (folder.isEmpty ? "" : "/" + folder))
-    if let walk = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) {
-      while let file = walk.nextObject() as? URL, files.count < Self.maximumSourceFiles {
-        guard file.pathExtension == "py", (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-        let relative = (folder.isEmpty ? "" : folder + "/") + String(file.path.dropFirst(base.path.count + 1))
-        if relative != path, context.project.dockerignore?.match(path: relative).excluded != true { files.append(relative) }
-      }
+    for file in BuildContext.files(below: folder, in: buildContext.path, suffix: ".py", limit: Self.maximumSourceFiles)
+    where files.count < Self.maximumSourceFiles && file != path && context.project.dockerignore?.match(path: file).excluded != true {
+      files.append(file)
     }
     for file in files {
       guard let text = file == path ? main.text : context.project.contextFileText(file)?.text else { continue }
