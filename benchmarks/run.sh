@@ -47,7 +47,7 @@ vibe_dynamic="$bin/vibe-rules"
 bench="$bin/template-bench"
 # The measured binary: static Swift runtime and Foundation, as `swift build -c release
 # --static-swift-stdlib` makes it (README, "Install"). Starting it costs no dynamic
-# linking of the Swift libraries (about 3 ms of each run here).
+# linking of the Swift libraries (4 to 5 ms of each run here).
 static=(swift build -c release --package-path benchmarks --scratch-path "$scratch-static" --static-swift-stdlib)
 "${static[@]}" --product vibe-rules >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
 vibe="$("${static[@]}" --show-bin-path)/vibe-rules"
