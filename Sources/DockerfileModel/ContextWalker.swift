@@ -17,6 +17,8 @@ struct ContextWalker {
     /// Relative to the context root, `/` separated.
     var path: String
     var isDirectory: Bool
+    /// A symbolic link (listed, never followed).
+    var isSymbolicLink = false
   }
 
   private(set) var entries: [Entry] = []
@@ -57,7 +59,7 @@ struct ContextWalker {
           continue
         }
         let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        entries.append(Entry(path: path, isDirectory: isDirectory))
+        entries.append(Entry(path: path, isDirectory: isDirectory, isSymbolicLink: (info.st_mode & S_IFMT) == S_IFLNK))
         if isDirectory { pending.append(path) }
       }
     }

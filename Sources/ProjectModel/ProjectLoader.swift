@@ -79,7 +79,8 @@ extension Project {
   /// env's share (`EnvironmentWork`: the script walked for it, its deploy configuration,
   /// the template from `template` evaluated with it) runs on the other cores. Errors are
   /// raised in the order `load` documents: samconfig, deploy script, Dockerfile, evidence,
-  /// the config envs requested, then each env's in env order.
+  /// the config envs requested, then each env's in env order. After an error, env work
+  /// already started finishes on its worker threads and is dropped.
   mutating func loadDeployment(
     _ options: ProjectOptions, given: ProjectOptions, template: @escaping @Sendable () -> Result<Template?, InputError>
   ) throws(InputError) {
