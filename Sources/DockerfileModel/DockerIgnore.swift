@@ -134,16 +134,16 @@ public struct DockerIgnore: Sendable {
             if kind == .exact {
               kind = .prefix
             } else {
-              tokens.append(.anything)
+              PathPattern.appendWildcard(.anything, to: &tokens)
               kind = .automaton
             }
           } else {
-            tokens.append(.anyDirectories)
+            PathPattern.appendWildcard(.anyDirectories, to: &tokens)
             kind = .automaton
           }
           if iteration == 0 { kind = .suffix }
         } else {
-          tokens.append(.starButSlash)
+          PathPattern.appendWildcard(.starButSlash, to: &tokens)
           kind = .automaton
         }
       case "?":
