@@ -47,6 +47,11 @@ public struct VariableScope: Sendable, Hashable {
     set { values[name] = newValue }
   }
 
+  /// The longest expansion computed, in UTF-8 bytes (1 MiB, as the template evaluator's
+  /// `maximumComputedLength`): a longer one is left unresolved, so `ENV A=$A$A` repeated
+  /// cannot double a value until memory runs out.
+  public static let maximumExpandedLength = 1 << 20
+
   /// Expands `word` (quotes removed, escapes applied, variables substituted).
   ///
   /// A malformed substitution (`${`, `${:}`, `${X?must be set}` with X unset…) gives
@@ -63,6 +68,7 @@ public struct VariableScope: Sendable, Hashable {
       if let reason = output.unresolvedReasons.first {
         return .unresolved(expression: word, reason: reason)
       }
+      guard output.word.utf8.count <= Self.maximumExpandedLength else { return Self.tooLong(word) }
       return .resolved(output.word)
     } catch {
       return .unresolved(expression: word, reason: error.message)
@@ -76,10 +82,15 @@ public struct VariableScope: Sendable, Hashable {
       if let reason = output.unresolvedReasons.first {
         return [.unresolved(expression: word, reason: reason)]
       }
+      guard output.words.reduce(0, { $0 + $1.utf8.count }) <= Self.maximumExpandedLength else { return [Self.tooLong(word)] }
       return output.words.map { .resolved($0) }
     } catch {
       return [.unresolved(expression: word, reason: error.message)]
     }
+  }
+
+  private static func tooLong(_ word: String) -> ExpandedValue {
+    .unresolved(expression: word, reason: "expands to more than \(maximumExpandedLength) bytes; not computed")
   }
 
   private func lexer(_ escapeToken: Unicode.Scalar) -> ShellLexer {

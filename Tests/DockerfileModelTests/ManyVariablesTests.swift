@@ -19,6 +19,22 @@ struct ManyVariablesTests {
     #expect(facts.labels["last"]?.value == .resolved("x"))
   }
 
+  @Test("ENV A=$A$A forty times stops doubling at 1 MiB: the value is left unresolved")
+  func selfDoublingStopsAtTheLimit() throws {
+    var text = "FROM python:3.12-slim\nENV A=aaaaaaaaaaaaaaaa\n"
+    for _ in 0..<40 { text += "ENV A=$A$A\n" }
+    text += "LABEL a=$A\n"
+    let facts = try TestSupport.parse(text).finalImage
+    guard case .unresolved? = facts.environment["A"]?.value else {
+      Issue.record("A was computed: \(String(describing: facts.environment["A"]?.value).prefix(80))")
+      return
+    }
+    // Sixteen doublings (1 MiB of 16 bytes) are still computed.
+    var exact = "FROM python:3.12-slim\nENV A=aaaaaaaaaaaaaaaa\n"
+    for _ in 0..<16 { exact += "ENV A=$A$A\n" }
+    #expect(try TestSupport.parse(exact).finalImage.environment["A"]?.value == .resolved(String(repeating: "a", count: 1 << 20)))
+  }
+
   @Test("10,000 ARG and 10,000 ENV lines across two stages; ENV wins over an ARG of the same name")
   func argsAndEnvAcrossStages() throws {
     var text = "FROM python:3.12-slim AS base\n"
