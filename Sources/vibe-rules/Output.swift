@@ -9,29 +9,58 @@ enum Output {
   /// the table's own status colours when `colour`) when nil.
   ///
   /// - Throws: `InputError` (exit 2) when `path` is one of `project`'s input files
-  ///   or a build-context file its rules read (compared after resolving symbolic links,
-  ///   `..` and `.`), or cannot be opened.
+  ///   or a build-context file its rules read (the same file: compared by device and
+  ///   inode, so a symbolic or hard link to it, `..` and `.` are all caught), cannot be
+  ///   opened, or cannot be written in full (a full disk, a closed standard output).
   static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false) throws {
     guard let path else {
-      Swift.print(TerminalSafe.text(text, allowingColour: colour), terminator: "")
+      try writeAll(TerminalSafe.text(text, allowingColour: colour), to: STDOUT_FILENO, what: "standard output")
       return
     }
-    if let project, let target = canonical(path),
-      let input = (project.inputFiles + project.contextReads.paths).first(where: { canonical($0) == target }) {
+    if let project, let target = identity(path),
+      let input = (project.inputFiles + project.contextReads.paths).first(where: { identity($0) == target }) {
       throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: nil)
     }
-    guard let handle = fopen(path, "w") else {
-      throw InputError("\(option) \(path): cannot open for writing", at: nil)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: nil)
     }
-    defer { fclose(handle) }
-    fputs(text, handle)
+    defer { close(descriptor) }
+    try writeAll(text, to: descriptor, what: "\(option) \(path)")
   }
 
-  /// The absolute path with symbolic links resolved (`realpath(3)`), nil when the file
-  /// does not exist (then it is none of the inputs, which all exist).
-  static func canonical(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
+  /// Writes every byte of `text` to `descriptor`, retrying short writes.
+  private static func writeAll(_ text: String, to descriptor: Int32, what: String) throws {
+    var bytes = Array(text.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        throw InputError("cannot write to \(what): \(String(cString: strerror(errno)))", at: nil)
+      }
+      written += count
+    }
+    bytes.removeAll()
   }
+
+  /// The device and inode of the file at `path` (following symbolic links), nil when it
+  /// does not exist (then it is none of the inputs, which all exist).
+  static func identity(_ path: String) -> [UInt64]? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return [UInt64(info.st_dev), UInt64(info.st_ino)]
+  }
+
+}
+
+/// write(2) (the name `write` is `Output.write` inside the enum).
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+  #if canImport(Glibc)
+  Glibc.write(descriptor, bytes, count)
+  #else
+  Darwin.write(descriptor, bytes, count)
+  #endif
 }
