@@ -137,7 +137,8 @@ struct NodeConverter {
     default: return Scalar(.string, text)
     }
     guard scalar.style == .plain || scalar.style == .any else { return Scalar(.string, text) }
-    return Scalar(PlainScalarKind.resolve(text), text)
+    let kind = PlainScalarKind.resolve(text)
+    return Scalar(kind, PlainScalarKind.canonicalText(text, kind: kind))
   }
 }
 

@@ -1,14 +1,45 @@
 /// Resolves the type of a plain (unquoted, untagged) YAML scalar with the YAML 1.1
 /// rules libyaml-based readers use (https://yaml.org/type/): null (`~`, `null`, empty),
 /// booleans (`true`/`false`, `yes`/`no`, `on`/`off`), integers (decimal, `0x`, `0o`/`0`
-/// octal, `0b`, with `_`), and floats (including `.inf`, `.nan`).
+/// octal, `0b`, with `_`), and floats (including `.inf`, `.nan`). The one-letter `y`/`n`
+/// forms of the 1.1 spec are strings, as in PyYAML (what cfn-lint reads templates with).
 enum PlainScalarKind {
+  /// The text CloudFormation gives a plain scalar of `kind` where it needs a string (the
+  /// template becomes JSON, so `yes`, `On` or `True` is the boolean `true`, and `0x1F` or
+  /// `1_000` a number): `true`/`false` for booleans, decimal for hexadecimal, binary and
+  /// underscored integers. Other text is kept as written (leading-zero integers, whose
+  /// YAML 1.1 reading as octal readers disagree on, included).
+  static func canonicalText(_ text: String, kind: Scalar.Kind) -> String {
+    switch kind {
+    case .boolean:
+      return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(text) ? "true" : "false"
+    case .integer:
+      var body = Substring(text.filter { $0 != "_" })
+      let negative = body.first == "-"
+      if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+      let value: Int?
+      if body.hasPrefix("0x") {
+        value = Int(body.dropFirst(2), radix: 16)
+      } else if body.hasPrefix("0b") {
+        value = Int(body.dropFirst(2), radix: 2)
+      } else if body.count > 1 && body.hasPrefix("0") {
+        return text
+      } else {
+        value = Int(body)
+      }
+      guard let value else { return text }
+      return (negative ? "-" : "") + String(value)
+    default:
+      return text
+    }
+  }
+
   static func resolve(_ text: String) -> Scalar.Kind {
     guard let first = text.utf8.first else { return .null }
     switch text {
     case "~", "null", "Null", "NULL": return .null
     case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
-      "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N":
+      "on", "On", "ON", "off", "Off", "OFF":
       return .boolean
     case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
       return .float
