@@ -263,3 +263,29 @@ import Testing
     #expect(cluster["Configuration"]?.location == SourceLocation(file: "template.yaml", line: 10, column: 22))
   }
 }
+
+/// Nested `Fn::ForEach` loops multiply; what they produce counts against the node limit.
+@Suite struct ForEachLimitTests {
+  static func nested(_ levels: Int, items: Int) -> String {
+    let list = (0..<items).map { "i\($0)" }.joined(separator: ", ")
+    var text = "Transform: AWS::LanguageExtensions\nResources:\n"
+    var indent = "  "
+    for level in 0..<levels {
+      text += "\(indent)Fn::ForEach::L\(level):\n\(indent)  - V\(level)\n\(indent)  - [\(list)]\n\(indent)  -\n"
+      indent += "    "
+    }
+    let name = (0..<levels).map { "${V\($0)}" }.joined()
+    return text + "\(indent)\"T\(name)\":\n\(indent)  Type: AWS::SNS::Topic\n"
+  }
+
+  @Test func threeLevelsOfAHundredAreRefusedAtALoop() throws {
+    let error = try #require(throws: InputError.self) { try template(Self.nested(3, items: 100)) }
+    #expect(error.message.contains("expands the template past 1000000 nodes"), "\(error.message)")
+    #expect(error.location?.file == "template.yaml")
+  }
+
+  @Test func twoLevelsOfTenExpand() throws {
+    let loaded = try template(Self.nested(2, items: 10))
+    #expect(loaded.resources.count == 100)
+  }
+}

@@ -6,8 +6,17 @@ import Diagnostics
 /// characters removed) replaced in keys and `Fn::Sub` strings, and `Ref: Identifier`
 /// replaced by the item. Loops over a deploy-time collection (a `Ref` to a list
 /// parameter, ...) are returned in `unexpanded` and left out.
+///
+/// Loops multiply: the nodes all loops produce, nested ones included, count against
+/// `TemplateDocument.maximumNodeCount` (three nested loops of 100 items already make a
+/// million copies); past it the template is refused at the loop that crosses it.
 enum ForEachExpansion {
   static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop]) throws(InputError) -> TemplateMap {
+    var produced = 0
+    return try expand(map, unexpanded: &unexpanded, produced: &produced)
+  }
+
+  private static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop], produced: inout Int) throws(InputError) -> TemplateMap {
     guard map.entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return map }
     var result: [TemplateMap.Entry] = []
     for entry in map.entries {
@@ -20,13 +29,18 @@ enum ForEachExpansion {
         unexpanded.append(loop)
         continue
       }
+      let size = loop.output.entries.reduce(0) { $0 + 1 + nodeCount($1.value) }
       for binding in bindings {
+        produced += size
+        guard produced <= TemplateDocument.maximumNodeCount else {
+          throw InputError("\(entry.key) expands the template past \(TemplateDocument.maximumNodeCount) nodes (its loops multiply: \(bindings.count) items here); CloudFormation's processed template could not hold it", at: entry.keyLocation)
+        }
         let copied = TemplateMap(loop.output.entries.map { output in
           TemplateMap.Entry(
             key: substitute(output.key, binding), keyLocation: output.keyLocation,
             value: replace(output.value, binding))
         })
-        result.append(contentsOf: try expand(copied, unexpanded: &unexpanded).entries)
+        result.append(contentsOf: try expand(copied, unexpanded: &unexpanded, produced: &produced).entries)
       }
     }
     return TemplateMap(result)
@@ -51,6 +65,16 @@ enum ForEachExpansion {
       return bindings
     default:
       return nil
+    }
+  }
+
+  /// The nodes of `node`'s tree (itself included).
+  private static func nodeCount(_ node: TemplateNode) -> Int {
+    switch node.value {
+    case .scalar: 1
+    case .list(let items): items.reduce(1) { $0 + nodeCount($1) }
+    case .map(let map): map.entries.reduce(1) { $0 + 1 + nodeCount($1.value) }
+    case .intrinsic(let call): 1 + nodeCount(call.argument)
     }
   }
 
