@@ -6,15 +6,31 @@ public struct EvaluatedTemplate: Sendable {
   public var template: Template
   public var scenario: Scenario
   /// Resources present in this env (condition true, or undecidable: see `isConditional`).
-  public var resources: [EvaluatedResource]
+  public var resources: [EvaluatedResource] { didSet { index = ResourceIndex(resources) } }
   /// Resources whose condition is false in this env, with the condition's name.
   public var removedResources: [(resource: Resource, condition: String)]
   public var outputs: [EvaluatedOutput]
   /// Faults of this env found while binding and evaluating.
   public var problems: [EvaluationProblem]
+  /// Lookups by logical ID and by IAM role, kept in step with `resources`, so that a
+  /// rule asking about each of n resources costs n lookups, not n scans.
+  private(set) var index: ResourceIndex
+
+  init(
+    template: Template, scenario: Scenario, resources: [EvaluatedResource],
+    removedResources: [(resource: Resource, condition: String)], outputs: [EvaluatedOutput], problems: [EvaluationProblem]
+  ) {
+    self.template = template
+    self.scenario = scenario
+    self.resources = resources
+    self.removedResources = removedResources
+    self.outputs = outputs
+    self.problems = problems
+    index = ResourceIndex(resources)
+  }
 
   public func resource(_ logicalID: String) -> EvaluatedResource? {
-    resources.first { $0.logicalID == logicalID }
+    index.offsets[logicalID].map { resources[$0] }
   }
 
   public func resources(ofType type: String) -> [EvaluatedResource] {

@@ -1,6 +1,24 @@
 extension EvaluatedNode {
   /// Whether this value refers to resource `logicalID` anywhere inside it (`!Ref X`,
   /// `!GetAtt X.Attr`, `${X.Name}` inside an `Fn::Sub`, either branch of an undecided `Fn::If`).
+  /// Every logical ID `mentions` is true for, added to `ids`.
+  func collectMentionedResources(into ids: inout Set<String>) {
+    switch value {
+    case .scalar: return
+    case .list(let items): for item in items { item.collectMentionedResources(into: &ids) }
+    case .map(let map): for entry in map.entries { entry.value.collectMentionedResources(into: &ids) }
+    case .unresolved(let what):
+      switch what {
+      case .resource(let id), .attribute(let id, _): ids.insert(id)
+      case .concatenation(let parts): for part in parts { part.collectMentionedResources(into: &ids) }
+      case .conditional(_, let then, let otherwise):
+        then?.collectMentionedResources(into: &ids)
+        otherwise?.collectMentionedResources(into: &ids)
+      default: return
+      }
+    }
+  }
+
   public func mentions(_ logicalID: String) -> Bool {
     switch value {
     case .scalar: return false

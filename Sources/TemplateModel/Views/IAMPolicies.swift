@@ -137,13 +137,7 @@ extension EvaluatedTemplate {
   /// the role's name). Reference: "AWS::IAM::RolePolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html
   func attachedPolicies(of role: String) -> [EvaluatedResource] {
-    resources.filter { policy in
-      switch policy.type {
-      case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy": policy["Roles"]?.items.contains(where: { $0.mentions(role) }) == true
-      case "AWS::IAM::RolePolicy": policy["RoleName"]?.mentions(role) == true
-      default: false
-      }
-    }
+    (index.policiesByRole[role] ?? []).map { resources[$0] }
   }
 
   /// Whether anything grants `role` permissions (inline or attached policies, managed ARNs).
