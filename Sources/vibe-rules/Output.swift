@@ -29,21 +29,20 @@ enum Output {
     try writeAll(text, to: descriptor, what: "\(option) \(path)")
   }
 
-  /// Writes every byte of `text` to `descriptor`, retrying short writes.
+  /// Writes every byte of `text` to `descriptor`, retrying short and interrupted writes.
   private static func writeAll(_ text: String, to descriptor: Int32, what: String) throws {
-    var bytes = Array(text.utf8)
+    let bytes = Array(text.utf8)
     var written = 0
     while written < bytes.count {
-      let count = bytes.withUnsafeMutableBytes { buffer in
+      let count = bytes.withUnsafeBytes { buffer in
         systemWrite(descriptor, buffer.baseAddress! + written, buffer.count - written)
       }
       if count < 0 && errno == EINTR { continue }
       guard count > 0 else {
-        throw InputError("cannot write to \(what): \(String(cString: strerror(errno)))", at: nil)
+        throw InputError("cannot write to \(what): \(count < 0 ? String(cString: strerror(errno)) : "nothing was written")", at: nil)
       }
       written += count
     }
-    bytes.removeAll()
   }
 
   /// The device and inode of the file at `path` (following symbolic links), nil when it
@@ -53,7 +52,6 @@ enum Output {
     guard stat(path, &info) == 0 else { return nil }
     return [UInt64(info.st_dev), UInt64(info.st_ino)]
   }
-
 }
 
 /// write(2) (the name `write` is `Output.write` inside the enum).
