@@ -4,6 +4,11 @@
 /// octal, `0b`, with `_`), and floats (including `.inf`, `.nan`). The one-letter `y`/`n`
 /// forms of the 1.1 spec are strings, as in PyYAML (what cfn-lint reads templates with).
 enum PlainScalarKind {
+  /// YAML 1.1's words for true (https://yaml.org/type/bool.html), one-letter `y` left out.
+  static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
+  /// YAML 1.1's words for false, one-letter `n` left out.
+  static let falseWords: Set<String> = ["false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"]
+
   /// The text CloudFormation gives a plain scalar of `kind` where it needs a string (the
   /// template becomes JSON, so `yes`, `On` or `True` is the boolean `true`, and `0x1F` or
   /// `1_000` a number): `true`/`false` for booleans, decimal for hexadecimal, binary and
@@ -12,7 +17,7 @@ enum PlainScalarKind {
   static func canonicalText(_ text: String, kind: Scalar.Kind) -> String {
     switch kind {
     case .boolean:
-      return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(text) ? "true" : "false"
+      return trueWords.contains(text) ? "true" : "false"
     case .integer:
       var body = Substring(text.filter { $0 != "_" })
       let negative = body.first == "-"
@@ -38,9 +43,7 @@ enum PlainScalarKind {
     guard let first = text.utf8.first else { return .null }
     switch text {
     case "~", "null", "Null", "NULL": return .null
-    case "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO",
-      "on", "On", "ON", "off", "Off", "OFF":
-      return .boolean
+    case _ where trueWords.contains(text) || falseWords.contains(text): return .boolean
     case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
       return .float
     default: break
