@@ -34,7 +34,8 @@ public enum RuleEngine {
   public static func run(_ rules: [any Rule], on project: Project, recording reads: ValueReads? = nil) -> [RuleResult] {
     // The rules that walk the deploy script take longest; started first, they do not
     // leave one core finishing the last of them alone while the other waits.
-    let order = rules.indices.sorted { (walksScript(rules[$0]) ? 0 : 1, $0) < (walksScript(rules[$1]) ? 0 : 1, $1) }
+    let walkers = rules.indices.filter { walksScript(rules[$0]) }
+    let order = walkers + rules.indices.filter { !walksScript(rules[$0]) }
     let computed = order.concurrentMap { results(of: rules[$0], on: project, recording: reads) }
     var byRule = [[RuleResult]](repeating: [], count: rules.count)
     for (position, index) in order.enumerated() { byRule[index] = computed[position] }
