@@ -5,6 +5,10 @@ import TemplateModel
 struct ExecutionRoleECRPullRule: Rule {
   static let pullActions = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
   static let tokenAction = "ecr:GetAuthorizationToken"
+  /// Every failing example but the last removes the managed policy that grants all pulls,
+  /// so that the inline grants it edits are what decides.
+  static let withoutManagedPolicy = RuleExample.Edit.edit(
+    .template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", "")
 
   static let definition = RuleDefinition(
     id: "execution-role-ecr-pull",
@@ -20,23 +24,23 @@ struct ExecutionRoleECRPullRule: Rule {
       .compliant(),
       .change(
         "no managed policy, and the token scoped to the repository",
-        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        withoutManagedPolicy,
         .edit(.template, "Action: ecr:GetAuthorizationToken\n                Resource: \"*\"", "Action: ecr:GetAuthorizationToken\n                Resource: !GetAtt EcrRepository.Arn")),
       .change(
         "no managed policy, and the pull actions granted on the log group",
-        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        withoutManagedPolicy,
         .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !GetAtt LogGroup.Arn")),
       .change(
         "no managed policy, and the pull actions granted on a repository in another region",
-        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        withoutManagedPolicy,
         .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:${AWS::Partition}:ecr:eu-west-1:${AWS::AccountId}:repository/${EcrRepository}\"")),
       .change(
         "no managed policy, and the pull actions granted on the repository's ARN pattern",
-        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        withoutManagedPolicy,
         .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/vibejudge-dashboard-*\""), expect: .pass),
       .change(
         "no managed policy, and the pull actions granted on a literal account's repository",
-        .edit(.template, "      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"\n", ""),
+        withoutManagedPolicy,
         .edit(.template, "                  - ecr:BatchGetImage\n                Resource: !GetAtt EcrRepository.Arn", "                  - ecr:BatchGetImage\n                Resource: !Sub \"arn:aws:ecr:us-east-1:123456789012:repository/${EcrRepository}\""), expect: .needsEvidence),
       .change("no execution role on the task definition", .edit(.template, "      ExecutionRoleArn: !GetAtt TaskExecutionRole.Arn\n", ""), alsoFails: ["10.4"]),
     ])
