@@ -16,9 +16,9 @@ extension Project {
       throw InputError("--root \(root): no such directory", at: nil)
     }
     // `.vibe-rules.yaml` fills in what the command line leaves unset.
-    let configuration = try VibeRulesConfiguration.locate(given)
+    let located = try VibeRulesConfiguration.locate(given)
+    let configuration = located?.configuration
     let options = try configuration?.applied(to: given) ?? given
-    let configurationFile = try VibeRulesConfiguration.file(given)
     // The requirements and the template are read on another thread while this one reads
     // the other artifacts and walks the deploy script; errors are still reported in the
     // order the files are named (requirements, template, samconfig, deploy script,
@@ -33,7 +33,7 @@ extension Project {
     try deployments.get()
 
     project.requirements = loaded.requirements
-    project.inputFiles = (configurationFile.map { [$0.path] } ?? []) + loaded.inputFiles + project.inputFiles
+    project.inputFiles = (located.map { [$0.file.path] } ?? []) + loaded.inputFiles + project.inputFiles
     project.waivers = (configuration?.waivers ?? []) + loaded.templateWaivers + project.waivers
     project.template = loaded.template
     project.templateFile = loaded.templateFile

@@ -3,12 +3,12 @@ import Requirements
 
 extension VibeRulesConfiguration {
   /// The configuration `options` names (`--config`, relative to the root unless
-  /// absolute), else `.vibe-rules.yaml` in the root, else nil.
+  /// absolute), else `.vibe-rules.yaml` in the root, else nil; with the file it was read from.
   ///
   /// - Throws: `InputError` when `--config` names a missing file, or the file does not read.
-  public static func locate(_ options: ProjectOptions) throws(InputError) -> VibeRulesConfiguration? {
+  public static func locate(_ options: ProjectOptions) throws(InputError) -> (file: ArtifactFile, configuration: VibeRulesConfiguration)? {
     guard let file = try file(options) else { return nil }
-    return try parse(SourceText.read(path: file.path, displayName: file.displayName))
+    return (file, try parse(SourceText.read(path: file.path, displayName: file.displayName)))
   }
 
   /// The configuration file `options` name (`--config`), else `.vibe-rules.yaml` in the
