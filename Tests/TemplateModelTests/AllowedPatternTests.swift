@@ -2,7 +2,8 @@ import Testing
 @testable import TemplateModel
 
 /// `AllowedPattern` is matched against the whole value, per config env, as CloudFormation
-/// does before it creates a change set; a pattern that does not compile blames no value.
+/// does before it creates a change set; a pattern that does not compile, or that is outside
+/// what we match, blames no value: the value is reported unchecked.
 @Suite struct AllowedPatternTests {
   static func template(_ pattern: String) -> String {
     """
@@ -29,6 +30,7 @@ import Testing
     ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "ops@example.com", true),
     ("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "ops @example.com", false),
     ("[a-z]+(", "anything", true),  // does not compile: the value is not blamed
+    ("^(a+)+$", String(repeating: "a", count: 30) + "!", false),  // hung a backtracking engine
   ]
 
   @Test(arguments: cases)
@@ -37,5 +39,17 @@ import Testing
     let problems = evaluated.problems.filter { $0.kind == .disallowedValue }
     #expect(problems.isEmpty == allowed, "\(pattern) on \"\(value)\": \(problems.map(\.message))")
     if !allowed { #expect(problems.first?.message.contains("does not match its AllowedPattern") == true) }
+  }
+
+  @Test(arguments: [
+    ("[a-z]+(", "does not compile (unclosed group at scalar 7)"),
+    ("^(?=[a-z])[a-z]+$", "the pattern uses look-ahead '(?=' (at scalar 2), which vibe-rules does not match"),
+    ("^([a-z])\\1$", "the pattern uses back-reference '\\1' (at scalar 9), which vibe-rules does not match"),
+  ])
+  func undecidedPatternsAreReportedUnchecked(pattern: String, reason: String) throws {
+    let evaluated = try evaluate(Self.template(pattern), overrides: "ImageTag=\"abc\"")
+    #expect(evaluated.problems.map(\.kind) == [.uncheckedConstraint])
+    #expect(evaluated.problems.first?.message.contains("ImageTag=abc was not checked against its AllowedPattern") == true)
+    #expect(evaluated.problems.first?.message.contains(reason) == true, "\(evaluated.problems.map(\.message))")
   }
 }

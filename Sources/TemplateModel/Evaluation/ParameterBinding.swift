@@ -43,10 +43,14 @@ public struct ParameterBinding: Hashable, Sendable {
 
 /// A fault of one config env that the template and deploy configuration make certain
 /// (a missing parameter value, a value outside AllowedValues, a missing mapping key):
-/// the deploy of that env fails, or does something other than intended.
+/// the deploy of that env fails, or does something other than intended. One kind,
+/// `uncheckedConstraint`, is not a fault but a constraint the files cannot decide.
 public struct EvaluationProblem: Hashable, Sendable {
   public enum Kind: String, Hashable, Sendable {
     case missingParameter, disallowedValue, unknownParameter, missingMappingKey, invalidFunction
+    /// A parameter value that could not be checked against its `AllowedPattern` (a pattern
+    /// that does not compile, or one outside what `AllowedPatterns` matches).
+    case uncheckedConstraint
   }
   public var kind: Kind
   public var message: String

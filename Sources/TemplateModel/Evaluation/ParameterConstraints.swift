@@ -4,29 +4,42 @@
 /// check each comma-separated item. Reference: "Parameters" properties,
 /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
 enum ParameterConstraints {
-  /// A message for the first constraint `value` breaks, or nil; `patterns` matches (and
-  /// keeps compiled) the `AllowedPattern`s.
-  static func violation(of parameter: Parameter, value: String, patterns: AllowedPatterns) -> String? {
+  /// What checking a value found.
+  enum Finding: Equatable {
+    /// The first constraint the value breaks.
+    case violation(String)
+    /// A constraint that could not be checked (an `AllowedPattern` we do not match), and why.
+    case undecided(String)
+  }
+
+  /// The first constraint `value` breaks, else the first that could not be checked, else
+  /// nil; `patterns` matches (and keeps compiled) the `AllowedPattern`s.
+  static func check(_ parameter: Parameter, value: String, patterns: AllowedPatterns) -> Finding? {
     let items = parameter.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
+    var undecided: Finding?
     for item in items {
       if !parameter.allowedValues.isEmpty {
         let allowed = parameter.allowedValues.compactMap(\.text)
         if !allowed.contains(item) {
-          return "\(parameter.name)=\(item) is not one of its AllowedValues [\(allowed.joined(separator: ", "))]"
+          return .violation("\(parameter.name)=\(item) is not one of its AllowedValues [\(allowed.joined(separator: ", "))]")
         }
       }
-      if let pattern = parameter.allowedPattern, !patterns.matchesWhole(pattern.value, item) {
-        return "\(parameter.name)=\(item) does not match its AllowedPattern \(pattern.value)"
+      if let pattern = parameter.allowedPattern {
+        switch patterns.match(pattern.value, item) {
+        case .matches: break
+        case .doesNotMatch: return .violation("\(parameter.name)=\(item) does not match its AllowedPattern \(pattern.value)")
+        case .undecided(let why): undecided = undecided ?? .undecided("\(parameter.name)=\(item) was not checked against its AllowedPattern \(pattern.value): \(why)")
+        }
       }
       if parameter.isNumeric {
-        guard let number = Double(item) else { return "\(parameter.name)=\(item) is not a number" }
-        if let minimum = parameter.minValue, number < minimum { return "\(parameter.name)=\(item) is below its MinValue \(minimum)" }
-        if let maximum = parameter.maxValue, number > maximum { return "\(parameter.name)=\(item) is above its MaxValue \(maximum)" }
+        guard let number = Double(item) else { return .violation("\(parameter.name)=\(item) is not a number") }
+        if let minimum = parameter.minValue, number < minimum { return .violation("\(parameter.name)=\(item) is below its MinValue \(minimum)") }
+        if let maximum = parameter.maxValue, number > maximum { return .violation("\(parameter.name)=\(item) is above its MaxValue \(maximum)") }
       } else {
-        if let minimum = parameter.minLength, item.count < minimum { return "\(parameter.name)=\"\(item)\" is shorter than its MinLength \(minimum)" }
-        if let maximum = parameter.maxLength, item.count > maximum { return "\(parameter.name)=\"\(item)\" is longer than its MaxLength \(maximum)" }
+        if let minimum = parameter.minLength, item.count < minimum { return .violation("\(parameter.name)=\"\(item)\" is shorter than its MinLength \(minimum)") }
+        if let maximum = parameter.maxLength, item.count > maximum { return .violation("\(parameter.name)=\"\(item)\" is longer than its MaxLength \(maximum)") }
       }
     }
-    return nil
+    return undecided
   }
 }

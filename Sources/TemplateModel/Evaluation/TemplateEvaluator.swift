@@ -93,11 +93,15 @@ public struct TemplateEvaluator {
       case .symbolic:
         continue
       case .text(let text):
-        if let message = ParameterConstraints.violation(of: parameter, value: text, patterns: patterns) {
-          problems.append(EvaluationProblem(
-            kind: .disallowedValue, message: "env \(configuration.environment): \(message)",
-            location: binding.origin?.location ?? parameter.location, related: [parameter.location]))
+        let kind: EvaluationProblem.Kind, message: String
+        switch ParameterConstraints.check(parameter, value: text, patterns: patterns) {
+        case nil: continue
+        case .violation(let text): (kind, message) = (.disallowedValue, text)
+        case .undecided(let text): (kind, message) = (.uncheckedConstraint, text)
         }
+        problems.append(EvaluationProblem(
+          kind: kind, message: "env \(configuration.environment): \(message)",
+          location: binding.origin?.location ?? parameter.location, related: [parameter.location]))
       }
     }
   }

@@ -14,6 +14,8 @@ struct TemplateParametersRule: Rule {
     examples: [
       .compliant(),
       .change("DomainName without a default", .edit(.template, "  DomainName:\n    Type: String\n    Default: \"\"\n", "  DomainName:\n    Type: String\n")),
+      .change("DomainName's AllowedPattern uses look-ahead, which is not matched", .edit(.template, #"    AllowedPattern: "^$|^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$""#, #"    AllowedPattern: "^(?=[a-z])[a-z.]*$""#), expect: .needsEvidence),
+      .change("DomainName's AllowedPattern refuses its empty Default", .edit(.template, #"    AllowedPattern: "^$|^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$""#, #"    AllowedPattern: "^([a-z0-9]+\\.)+[a-z]{2,63}$""#)),
       .change("Environment allows staging", .edit(.template, "      - dev\n      - prod\n    Description: Deployment environment", "      - dev\n      - staging\n      - prod\n    Description: Deployment environment")),
     ])
 
@@ -39,8 +41,16 @@ struct TemplateParametersRule: Rule {
         findings.append(.error("parameter \(name) is optional but has no Default", at: parameter.location, path: "Parameters/\(name)"))
       }
     }
+    var unchecked: [EvaluationProblem] = []
     for problem in evaluated.problems {
+      guard problem.kind != .uncheckedConstraint else {
+        unchecked.append(problem)
+        continue
+      }
       findings.append(.error(problem.message, at: problem.location, related: problem.related.map { .init("related", at: $0) }))
+    }
+    if findings.isEmpty && !unchecked.isEmpty {
+      return .needsEvidence(unchecked.map(\.message).joined(separator: "; "), evidence: unchecked.map(\.location))
     }
     return Verdict(findings: findings, passNote: "parameters \(names.joined(separator: ", ")) with values in every env")
   }

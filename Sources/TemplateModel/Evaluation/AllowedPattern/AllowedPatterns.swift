@@ -1,0 +1,46 @@
+/// Whole-value matches of parameter values against their `AllowedPattern` (Java regular
+/// expression syntax), each pattern compiled once per evaluation, when a value first needs it.
+/// Reference: "Parameters" properties, AllowedPattern,
+/// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+///
+/// Our own automaton (`PatternParser`, `PatternProgram`) rather than Swift's `Regex` or
+/// Foundation's `NSRegularExpression`: both backtrack without a step limit, so a pattern
+/// such as `^(a+)+$` in a pull request's template hung the run on a 22-character value.
+/// The automaton's cost is bounded by (value length + 1) x program size, and both are capped.
+/// Patterns outside regular languages (back-references, look-around) are not matched:
+/// the outcome is `undecided`, never a guess.
+final class AllowedPatterns {
+  enum Outcome: Equatable {
+    case matches
+    case doesNotMatch
+    /// Why the value could not be checked: the pattern does not compile, uses a construct
+    /// we do not match, or the match would exceed the step limit.
+    case undecided(String)
+  }
+
+  /// By pattern as written.
+  private var compiled: [String: Result<PatternProgram, PatternRefusal>] = [:]
+
+  /// Whether all of `value` matches `pattern`.
+  func match(_ pattern: String, _ value: String) -> Outcome {
+    let program: Result<PatternProgram, PatternRefusal>
+    if let known = compiled[pattern] {
+      program = known
+    } else {
+      program = Result { () throws(PatternRefusal) in try PatternProgram(PatternParser.parse(pattern)) }
+      compiled[pattern] = program
+    }
+    switch program {
+    case .failure(let refusal):
+      switch refusal.kind {
+      case .syntax: return .undecided("the pattern does not compile (\(refusal.message) at scalar \(refusal.offset + 1))")
+      case .unsupported: return .undecided("the pattern uses \(refusal.message) (at scalar \(refusal.offset + 1)), which vibe-rules does not match")
+      }
+    case .success(let program):
+      guard let matched = program.matchesWhole(Array(value.unicodeScalars)) else {
+        return .undecided("the value is too long to match within vibe-rules' step limit (\(PatternProgram.maximumSteps) steps)")
+      }
+      return matched ? .matches : .doesNotMatch
+    }
+  }
+}
