@@ -19,7 +19,9 @@ struct EnvironmentWork: Sendable {
   /// Walks `script` for env `name`, resolves its configuration, then waits for
   /// `template` (nil: the repository has no template; the env is evaluated over an empty
   /// one, and template rules are not applicable) and evaluates it.
-  init(name: String, script: ShellScript?, samconfig: SamConfig?, template: () -> Result<Template?, InputError>) {
+  ///
+  /// `computeBudget`: what the evaluation may compute (`TemplateEvaluator.computeBudget(sharedBy:)`).
+  init(name: String, script: ShellScript?, samconfig: SamConfig?, computeBudget: Int, template: () -> Result<Template?, InputError>) {
     self.name = name
     let run = script.map { DeployScriptRun(script: $0, environment: name) }
     self.run = run
@@ -29,6 +31,6 @@ struct EnvironmentWork: Sendable {
         environment: name, samconfig: samconfig, command: run?.mainSamDeploy.map(DeployScriptRun.samDeployCommand))
     }
     guard case .success(let configuration) = configuration, case .success(let loaded) = template() else { return }
-    evaluated = TemplateEvaluator.evaluate(loaded ?? EvaluatedTemplate.empty.template, configuration: configuration)
+    evaluated = TemplateEvaluator.evaluate(loaded ?? EvaluatedTemplate.empty.template, configuration: configuration, computeBudget: computeBudget)
   }
 }

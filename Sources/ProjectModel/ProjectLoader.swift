@@ -101,9 +101,11 @@ extension Project {
       absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
     }
     let names = environmentNames(requested: options.environments)
+    try requireEvaluable(names)
     let (script, samconfig) = (deployScript, self.samconfig)
+    let budget = TemplateEvaluator.computeBudget(sharedBy: names.count)
     let work = BackgroundWork {
-      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, template: template) }
+      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, computeBudget: budget, template: template) }
     }
     try loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
@@ -128,6 +130,18 @@ extension Project {
     for name in requested where !names.contains(name) { names.append(name) }
     if names.isEmpty, let samconfig { names = samconfig.deployableEnvironmentNames }
     return names.isEmpty ? ["default"] : names
+  }
+
+  /// The most config envs one run evaluates (each is a walk of the deploy script and an
+  /// evaluation of the template; 10,000 envs took a minute and 2 GB).
+  static let maximumEnvironments = 64
+
+  /// - Throws: `InputError` when `names` are more than `maximumEnvironments`, at the first
+  ///   env past the limit in samconfig (none when they were requested).
+  func requireEvaluable(_ names: [String]) throws(InputError) {
+    guard names.count > Self.maximumEnvironments else { return }
+    let first = samconfig?.environment(names[Self.maximumEnvironments])?.location
+    throw InputError("\(names.count) config envs to evaluate; vibe-rules evaluates at most \(Self.maximumEnvironments) in one run (choose some with --env or environments: in .vibe-rules.yaml)", at: first)
   }
 
   /// - Throws: `InputError` for a requested env samconfig does not define, at the place

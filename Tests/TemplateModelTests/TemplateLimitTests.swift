@@ -162,6 +162,47 @@ import Testing
     #expect(Self.refusal(Self.doublingSub(60, innermost: "ab"))?.message.contains("nesting deeper than 128 levels") == true)
   }
 
+  /// A parameter whose `Default` is `text`, and `count` outputs each computing `value`.
+  static func outputs(_ count: Int, computing value: String, parameter text: String) -> String {
+    var yaml = "Parameters:\n  Big:\n    Type: String\n    Default: \"\(text)\"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n"
+    for index in 0..<count { yaml += "  Out\(index):\n    Value: \(value)\n" }
+    return yaml
+  }
+
+  /// A hundred outputs each splitting the same 1 MiB parameter would make 100 MiB of
+  /// strings per env (and a string of commas a million items each): the evaluation's
+  /// 16 MiB budget computes the first ones exactly and leaves the rest "not computed".
+  @Test func splitsOfOneLargeParameterStopAtTheBudget() throws {
+    let text = String(repeating: String(repeating: "a", count: 1_023) + ",", count: 1_024)
+    let evaluated = try evaluate(Self.outputs(100, computing: "!Split [\",\", !Ref Big]", parameter: text))
+    let values = evaluated.outputs.map(\.value)
+    #expect(values.count == 100)
+    #expect(values.first??.list?.count == 1_025)
+    // Each split costs 1 MiB of text plus 64 per item: 15 fit in 16 MiB.
+    #expect(values.prefix { $0?.list != nil }.count == 15)
+    #expect(values.last??.display.contains("evaluation budget, not computed") == true)
+  }
+
+  /// A thousand references to a 64 KiB parameter, joined, would be 64 MiB: refused before
+  /// anything is joined, in `Fn::Join` and in `Fn::Sub` alike.
+  @Test(arguments: [
+    "!Join [\"\", [" + Array(repeating: "!Ref Big", count: 1_000).joined(separator: ", ") + "]]",
+    "!Sub \"" + String(repeating: "${Big}", count: 1_000) + "\"",
+  ])
+  func joinsOfManyLargeReferencesAreNotComputed(value: String) throws {
+    let evaluated = try evaluate(Self.outputs(1, computing: value, parameter: String(repeating: "a", count: 64 * 1_024)))
+    let output = try #require(evaluated.outputs.first?.value)
+    #expect(output.string == nil)
+    #expect(output.display.contains("not computed"))
+  }
+
+  /// Under the budget, splitting counts exactly what `components(separatedBy:)` makes.
+  @Test(arguments: [(",", "a,b,,c", 3), (",", "", 0), ("ab", "abab", 2), ("aa", "aaa", 1), ("", "abc", 0), ("::", "a::b:c", 1)])
+  func delimiterOccurrencesMatchComponents(delimiter: String, text: String, expected: Int) {
+    #expect(TemplateEvaluator.occurrences(of: delimiter, in: text) == expected)
+    if !delimiter.isEmpty { #expect(text.components(separatedBy: delimiter).count - 1 == expected) }
+  }
+
   static func nestedBase64(_ levels: Int, around text: String) -> String {
     topic(String(repeating: "{Fn::Base64: ", count: levels) + text + String(repeating: "}", count: levels))
   }

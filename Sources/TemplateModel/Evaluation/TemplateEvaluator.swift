@@ -15,17 +15,22 @@ public struct TemplateEvaluator {
   private var conditionOutcomes: [String: Bool?] = [:]
   private var problems: [EvaluationProblem] = []
   private let region: String?
+  /// What this evaluation may still compute: bytes of text, and 64 per `Fn::Split` item
+  /// (about what one costs in memory). See `computeBudget(sharedBy:)`.
+  private var computeBudget: Int
 
-  public init(template: Template, configuration: DeployConfiguration) {
+  /// `computeBudget`: what this evaluation may compute, from `computeBudget(sharedBy:)`.
+  public init(template: Template, configuration: DeployConfiguration, computeBudget: Int = Self.maximumComputedTotal) {
     self.template = template
     self.configuration = configuration
+    self.computeBudget = computeBudget
     bindings = ParameterBinding.bind(template, configuration)
     region = configuration.region?.value.literal
   }
 
-  /// Evaluates every condition, resource and output.
-  public static func evaluate(_ template: Template, configuration: DeployConfiguration) -> EvaluatedTemplate {
-    var evaluator = TemplateEvaluator(template: template, configuration: configuration)
+  /// Evaluates every condition, resource and output, computing at most `computeBudget`.
+  public static func evaluate(_ template: Template, configuration: DeployConfiguration, computeBudget: Int = Self.maximumComputedTotal) -> EvaluatedTemplate {
+    var evaluator = TemplateEvaluator(template: template, configuration: configuration, computeBudget: computeBudget)
     return evaluator.run()
   }
 
@@ -216,9 +221,57 @@ public struct TemplateEvaluator {
   /// references (`${V}${V}` over `!GetAtt`) are bounded too.
   static let maximumComputedLength = 1 << 20
 
-  private func bounded(_ node: EvaluatedNode?, _ call: Intrinsic) -> EvaluatedNode? {
-    guard let node, node.exceeds(Self.maximumComputedLength) else { return node }
-    return unresolved(.expression("\(call.function.rawValue) (longer than \(Self.maximumComputedLength) bytes, not computed)"), node.location)
+  /// The most one config env's evaluation computes in all (16 MiB: strings from `Fn::Sub`,
+  /// `Fn::Join`, `Fn::Base64`, `Fn::ToJsonString`, and `Fn::Split`'s items at 64 bytes
+  /// each). Each result is bounded by `maximumComputedLength`, but a template can ask for
+  /// it many times (a hundred outputs splitting the same 1 MiB parameter); once the budget
+  /// is spent, further computed values stay unresolved, "not computed".
+  public static let maximumComputedTotal = 16 << 20
+
+  /// What all config envs of one run compute in all: 32 MiB.
+  public static let maximumComputedInRun = 32 << 20
+
+  /// One env's budget when `environments` envs are evaluated in one run: an equal share of
+  /// `maximumComputedInRun`, at most `maximumComputedTotal` and at least
+  /// `maximumComputedLength` (16 MiB each for one or two envs, 1 MiB each from 32 envs).
+  /// The same for every env, so verdicts do not depend on which env's thread ran first.
+  public static func computeBudget(sharedBy environments: Int) -> Int {
+    min(maximumComputedTotal, max(maximumComputedLength, maximumComputedInRun / max(environments, 1)))
+  }
+
+  /// `node` as computed by `call`, or an unresolved "not computed" value when it is longer
+  /// than `maximumComputedLength` or than what is left of the evaluation's budget.
+  private mutating func bounded(_ node: EvaluatedNode?, _ call: Intrinsic) -> EvaluatedNode? {
+    guard let node else { return nil }
+    guard case .scalar(let scalar) = node.value else {
+      guard node.exceeds(Self.maximumComputedLength) else { return node }
+      return notComputed(call.function.rawValue, node.location)
+    }
+    guard charge(scalar.text.utf8.count) else { return notComputed(call.function.rawValue, node.location) }
+    return node
+  }
+
+  /// Takes `cost` from the evaluation's budget if both it and the per-result limit allow.
+  private mutating func charge(_ cost: Int) -> Bool {
+    guard cost <= Self.maximumComputedLength, cost <= computeBudget else { return false }
+    computeBudget -= cost
+    return true
+  }
+
+  private func notComputed(_ function: String, _ location: SourceLocation) -> EvaluatedNode {
+    unresolved(.expression("\(function) (longer than \(Self.maximumComputedLength) bytes or over the env's \(Self.maximumComputedTotal)-byte evaluation budget, not computed)"), location)
+  }
+
+  /// `texts` joined by `separator`, or nil when the result would be over the limits (checked
+  /// before anything is joined: a thousand references to one 1 MiB parameter would be 1 GiB).
+  private mutating func joined(_ texts: [String], separator: String) -> String? {
+    var length = separator.utf8.count * max(texts.count - 1, 0)
+    for text in texts {
+      length += text.utf8.count
+      if length > Self.maximumComputedLength { return nil }
+    }
+    guard length <= computeBudget else { return nil }
+    return texts.joined(separator: separator)
   }
 
   private mutating func ref(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
@@ -243,7 +296,10 @@ public struct TemplateEvaluator {
       return unresolved(.expression(call.display), location)
     }
     guard let values = list.list else { return unresolved(.concatenation([list]), location) }
-    if let texts = values.allStrings { return string(texts.joined(separator: delimiter), location) }
+    if let texts = values.allStrings {
+      guard let text = joined(texts, separator: delimiter) else { return notComputed(call.function.rawValue, location) }
+      return string(text, location)
+    }
     var parts: [EvaluatedNode] = []
     for (index, value) in values.enumerated() {
       if index > 0 { parts.append(string(delimiter, location)) }
@@ -273,7 +329,31 @@ public struct TemplateEvaluator {
     guard items.count == 2, let delimiter = items[0].text, let text = evaluate(items[1])?.string else {
       return unresolved(.expression(call.display), location)
     }
+    // Counted before the items are made: a 1 MiB string of delimiters is a million items.
+    let cost = text.utf8.count + 64 * (Self.occurrences(of: delimiter, in: text) + 1)
+    guard cost <= computeBudget else { return notComputed(call.function.rawValue, location) }
+    computeBudget -= cost
     return EvaluatedNode(.list(text.components(separatedBy: delimiter).map { string($0, location) }), at: location)
+  }
+
+  /// Non-overlapping occurrences of `delimiter` in `text`, as `components(separatedBy:)`
+  /// splits (0 for an empty delimiter).
+  static func occurrences(of delimiter: String, in text: String) -> Int {
+    let needle = Array(delimiter.utf8)
+    guard let first = needle.first else { return 0 }
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+      var count = 0
+      var index = 0
+      while index + needle.count <= bytes.count {
+        if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
+          count += 1
+          index += needle.count
+        } else {
+          index += 1
+        }
+      }
+      return count
+    } ?? text.components(separatedBy: delimiter).count - 1
   }
 
   private mutating func ifCall(_ call: Intrinsic, at location: SourceLocation) -> EvaluatedNode? {
@@ -371,7 +451,10 @@ public struct TemplateEvaluator {
         }
       }
     }
-    if let texts = parts.allStrings { return string(texts.joined(), location) }
+    if let texts = parts.allStrings {
+      guard let text = joined(texts, separator: "") else { return notComputed("Fn::Sub", location) }
+      return string(text, location)
+    }
     return unresolved(.concatenation(parts), location)
   }
 

@@ -28,9 +28,14 @@ struct TOMLKeyLocator {
         let body = trimmed.dropFirst(isArray ? 2 : 1)
         guard let close = body.firstIndex(of: "]") else { continue }
         table = Self.splitKey(body[..<close])
-        let path = table.joined(separator: ".")
-        locations[path] = locations[path] ?? SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
-        tableOrder.append(path)
+        // The header also locates the tables it implies (`[dev.deploy.parameters]` is
+        // where config env `dev` first appears), unless one was written before.
+        let here = SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
+        for length in 1...max(table.count, 1) {
+          let prefix = table.prefix(length).joined(separator: ".")
+          if locations[prefix] == nil { locations[prefix] = here }
+        }
+        tableOrder.append(table.joined(separator: "."))
         continue
       }
       guard let equals = Self.keyEnd(trimmed) else { continue }

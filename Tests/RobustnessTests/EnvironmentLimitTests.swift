@@ -1,0 +1,44 @@
+import Diagnostics
+import ProjectModel
+import Testing
+import TemplateModel
+
+/// A samconfig with thousands of config envs (each a deploy-script walk and a template
+/// evaluation) is refused past 64 envs in one run, at the first env past the limit; the
+/// evaluation budget for computed values is shared among the envs evaluated.
+@Suite struct EnvironmentLimitTests {
+  static func directory(extraEnvironments count: Int) throws -> TemporaryDirectory {
+    let directory = try TemporaryDirectory()
+    try directory.copyDeploymentFiles()
+    var samconfig = try String(contentsOfFile: directory.path + "/infra/samconfig.toml", encoding: .utf8)
+    for index in 0..<count { samconfig += "\n[extra\(index).deploy.parameters]\nstack_name = \"extra-\(index)\"\n" }
+    try directory.write("infra/samconfig.toml", samconfig)
+    return directory
+  }
+
+  @Test func moreThanSixtyFourEnvsAreOneLocatedError() throws {
+    let directory = try Self.directory(extraEnvironments: 1_000)
+    defer { directory.remove() }
+    let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
+    #expect(error.message.contains("1002 config envs to evaluate; vibe-rules evaluates at most 64"), "\(error)")
+    // dev and prod come first: the 65th env is extra62, whose table is on its own line.
+    let text = try String(contentsOfFile: directory.path + "/infra/samconfig.toml", encoding: .utf8)
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[extra62.deploy.parameters]" }.map { $0 + 1 }
+    #expect(error.location?.file == "infra/samconfig.toml")
+    #expect(error.location?.line == line)
+  }
+
+  @Test func envsChosenWithEnvAreEvaluatedWhateverSamconfigHolds() throws {
+    let directory = try Self.directory(extraEnvironments: 1_000)
+    defer { directory.remove() }
+    var options = ProjectOptions(root: directory.path)
+    options.environments = ["dev"]
+    let project = try Project.load(options)
+    #expect(project.environments.map(\.scenario.environment) == ["dev"])
+  }
+
+  @Test(arguments: [(1, 16 << 20), (2, 16 << 20), (4, 8 << 20), (32, 1 << 20), (64, 1 << 20)])
+  func theBudgetIsSharedAmongTheEnvs(environments: Int, budget: Int) {
+    #expect(TemplateEvaluator.computeBudget(sharedBy: environments) == budget)
+  }
+}
