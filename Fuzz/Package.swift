@@ -27,5 +27,6 @@ let package = Package(
     fuzzTarget("FuzzDockerfile", ["DockerfileModel"]),
     fuzzTarget("FuzzDockerIgnore", ["DockerfileModel"]),
     fuzzTarget("FuzzDeployScript", ["ShellScriptModel"]),
+    fuzzTarget("FuzzAllowedPattern", ["TemplateModel"]),
   ]
 )

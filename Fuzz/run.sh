@@ -13,7 +13,7 @@ set -euo pipefail
 
 seconds=${1:-60}
 shift || true
-all_targets=(FuzzTemplate FuzzSamConfig FuzzDockerfile FuzzDockerIgnore FuzzDeployScript)
+all_targets=(FuzzTemplate FuzzSamConfig FuzzDockerfile FuzzDockerIgnore FuzzDeployScript FuzzAllowedPattern)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -92,6 +92,16 @@ for target in "${targets[@]}"; do
   FuzzDeployScript)
     seed "$target" deploy.sh
     seed_from "$target" "$shared/cases" -name 'deploy.sh'
+    ;;
+  FuzzAllowedPattern)
+    # Each AllowedPattern written in this repository's template and the shared corpora,
+    # as "pattern NUL value" with a value of 30 a's and a '!' (what backtracking chokes on).
+    mkdir -p "$scratch/corpus/$target"
+    grep -rhoE 'AllowedPattern"? *: *.*' infra "$shared/corpus" "$shared/cases" 2>/dev/null | sort -u |
+      while IFS= read -r line; do
+        pattern=$(printf '%s' "$line" | sed -E 's/^AllowedPattern"? *: *//; s/,$//; s/^"(.*)"$/\1/; s/^'"'"'(.*)'"'"'$/\1/')
+        printf '%s\0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' "$pattern" >"$scratch/corpus/$target/seed-$(printf '%s' "$pattern" | sha1sum | cut -c1-16)"
+      done
     ;;
   esac
   seed_from "$target" "$regressions/$target" -type f

@@ -62,6 +62,12 @@ import Testing
         let script = try ShellScript.parse(SourceText(file: "deploy.sh", bytes: bytes))
         _ = script.evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true))
       }
+    case "FuzzAllowedPattern":
+      let split = bytes.firstIndex(of: 0) ?? bytes.count
+      let pattern = String(decoding: bytes[..<split], as: UTF8.self)
+      let value = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
+      _ = AllowedPatterns().match(pattern, value)
+      outcomes.append(.success(()))
     default:
       Issue.record("unknown fuzz target folder \(input.target)")
     }

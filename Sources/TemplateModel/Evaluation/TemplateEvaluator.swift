@@ -259,12 +259,12 @@ public struct TemplateEvaluator {
   }
 
   private func notComputed(_ function: String, _ location: SourceLocation) -> EvaluatedNode {
-    unresolved(.expression("\(function) (longer than \(Self.maximumComputedLength) bytes or over the env's \(Self.maximumComputedTotal)-byte evaluation budget, not computed)"), location)
+    unresolved(.expression("\(function) (longer than \(Self.maximumComputedLength) bytes or over this env's evaluation budget, not computed)"), location)
   }
 
   /// `texts` joined by `separator`, or nil when the result would be over the limits (checked
   /// before anything is joined: a thousand references to one 1 MiB parameter would be 1 GiB).
-  private mutating func joined(_ texts: [String], separator: String) -> String? {
+  private func joined(_ texts: [String], separator: String) -> String? {
     var length = separator.utf8.count * max(texts.count - 1, 0)
     for text in texts {
       length += text.utf8.count

@@ -9,8 +9,8 @@
 /// The automaton's cost is bounded by (value length + 1) x program size, and both are capped.
 /// Patterns outside regular languages (back-references, look-around) are not matched:
 /// the outcome is `undecided`, never a guess.
-final class AllowedPatterns {
-  enum Outcome: Equatable {
+public final class AllowedPatterns {
+  public enum Outcome: Equatable, Sendable {
     case matches
     case doesNotMatch
     /// Why the value could not be checked: the pattern does not compile, uses a construct
@@ -21,8 +21,10 @@ final class AllowedPatterns {
   /// By pattern as written.
   private var compiled: [String: Result<PatternProgram, PatternRefusal>] = [:]
 
+  public init() {}
+
   /// Whether all of `value` matches `pattern`.
-  func match(_ pattern: String, _ value: String) -> Outcome {
+  public func match(_ pattern: String, _ value: String) -> Outcome {
     let program: Result<PatternProgram, PatternRefusal>
     if let known = compiled[pattern] {
       program = known
