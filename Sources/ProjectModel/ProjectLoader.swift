@@ -137,7 +137,8 @@ extension Project {
   static let maximumEnvironments = 64
 
   /// - Throws: `InputError` when `names` are more than `maximumEnvironments`, at the first
-  ///   env past the limit in samconfig (none when they were requested).
+  ///   table of the first env past the limit in samconfig (no location when samconfig
+  ///   does not define that env).
   func requireEvaluable(_ names: [String]) throws(InputError) {
     guard names.count > Self.maximumEnvironments else { return }
     let first = samconfig?.environment(names[Self.maximumEnvironments])?.location

@@ -58,6 +58,10 @@ import Testing
     ("waive:\n  - requirement: \"8.2\"\n", 2, 5, "has no reason"),
     ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    until: 2027-01-01\n", 4, 5, "unknown waiver key \"until\""),
     ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: soon\n", 4, 14, "expires must be a date"),
+    ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: 2099-02-30\n", 4, 14, "expires must be a date"),
+    ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: 2100-02-29\n", 4, 14, "expires must be a date"),
+    ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: 2027-04-31\n", 4, 14, "expires must be a date"),
+    ("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: \"+027-01-01\"\n", 4, 14, "expires must be a date"),
     ("waive:\n  - requirement: eight\n    reason: r\n", 2, 18, "requirement must be a requirement ID"),
     ("not-waivable: [x]\n", 1, 16, "requirement IDs"),
     ("template: [a, b]\n", 1, 11, "template must be a string"),
@@ -70,6 +74,13 @@ import Testing
     #expect(error.location?.line == line)
     #expect(error.location?.column == column)
     #expect(error.message.contains(message), "\(error)")
+  }
+
+  /// Real calendar dates only: the last day of each month, leap years by the Gregorian rule.
+  @Test(arguments: ["2096-02-29", "2000-02-29", "2027-04-30", "2027-12-31", "2027-01-31"])
+  func calendarDatesAreAcceptedAsExpiry(date: String) throws {
+    let configuration = try Self.parse("waive:\n  - requirement: \"8.2\"\n    reason: r\n    expires: \(date)\n")
+    #expect(configuration.waivers.first?.expires == date)
   }
 
   @Test func settingsApplyAndFlagsWin() throws {

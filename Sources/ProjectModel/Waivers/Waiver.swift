@@ -56,10 +56,21 @@ public struct Waiver: Hashable, Sendable {
 
   /// Reads a `YYYY-MM-DD` date, nil if malformed.
   static func isoDate(_ text: String) -> String? {
-    let parts = text.split(separator: "-")
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil, (1...12).contains(month), (1...31).contains(day)
+      parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
     else { return nil }
     return text
+  }
+
+  /// Days in `month` (1-12) of `year` in the proleptic Gregorian calendar (ISO 8601).
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
   }
 }
