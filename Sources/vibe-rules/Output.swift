@@ -12,9 +12,10 @@ enum Output {
   ///   or a build-context file its rules read (the same file: compared by device and
   ///   inode, so a symbolic or hard link to it, `..` and `.` are all caught), cannot be
   ///   opened, or cannot be written in full (a full disk, a closed standard output).
-  static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false) throws {
+  /// `escape`: how `TerminalSafe` writes an unsafe scalar for this output's format.
+  static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false, escape: TerminalSafe.Escape = .swift) throws {
     guard let path else {
-      try writeAll(TerminalSafe.text(text, allowingColour: colour), to: STDOUT_FILENO, what: "standard output")
+      try writeAll(TerminalSafe.text(text, allowingColour: colour, escape: escape), to: STDOUT_FILENO, what: "standard output")
       return
     }
     if let project, let target = identity(path),

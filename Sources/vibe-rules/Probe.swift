@@ -65,7 +65,7 @@ struct Probe: ParsableCommand {
       print(summary + "evidence written to \(output); decide 1.5 with: vibe-rules report --evidence \(output)")
     } else {
       Diagnostic.printLine(summary.trimmingCharacters(in: .newlines))
-      print(result.encoded(), terminator: "")
+      try Output.write(result.encoded(), to: nil, escape: .json)
     }
     if verdict.status == .fail { throw ExitCode(1) }
   }

@@ -44,7 +44,12 @@ struct Report: ParsableCommand {
     case .junit:
       text = JUnitReport(matrix).rendered()
     }
-    try Output.write(text, to: output, sparing: project, colour: colour)
+    let escape: TerminalSafe.Escape = switch format {
+    case .json, .sarif: .json
+    case .junit: .xml
+    case .table, .markdown: .swift
+    }
+    try Output.write(text, to: output, sparing: project, colour: colour, escape: escape)
     endProcess(failing: !matrix.isCompliant)
   }
 }

@@ -1,13 +1,37 @@
 /// Text from the checked files made safe to print: control characters (other than line
 /// feed and tab) become `\u{XX}` escapes, so a hostile file cannot send terminal escape
 /// sequences (retitle, clear, move the cursor, conceal text) or NUL bytes to the user's
-/// terminal. With `allowingColour`, the status colours `TableRenderer` paints (SGR
+/// terminal; so do the Unicode bidirectional controls, which reorder how a line is shown
+/// ("Trojan Source", CVE-2021-42574: a value could display as something it is not).
+/// Reference: Unicode Standard Annex #9, https://www.unicode.org/reports/tr9/ With `allowingColour`, the status colours `TableRenderer` paints (SGR
 /// `ESC[<code>m` with one of `colourCodes`) pass through unchanged.
 enum TerminalSafe {
+  /// How an unsafe scalar is written, so that machine-readable output stays valid and
+  /// means the same once parsed.
+  enum Escape {
+    /// `\u{202E}`: text for people (the table, Markdown, diagnostics).
+    case swift
+    /// `\u202E`: inside a JSON string (JSON, SARIF), where every scalar below U+0020 is
+    /// already escaped by the encoder (RFC 8259, section 7).
+    case json
+    /// `&#x202E;`: a character reference (JUnit XML); XML 1.0 has no form for the C0
+    /// controls, which stay `\u{XX}` text.
+    case xml
+
+    func write(_ scalar: Unicode.Scalar) -> String {
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      switch self {
+      case .swift: return "\\u{\(hex)}"
+      case .json: return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      case .xml: return scalar.value < 0x20 ? "\\u{\(hex)}" : "&#x\(hex);"
+      }
+    }
+  }
+
   /// The SGR codes `TableRenderer` uses: reset, dim, red, green, yellow, magenta, cyan.
   static let colourCodes: Set<String> = ["0", "2", "31", "32", "33", "35", "36"]
 
-  static func text(_ text: String, allowingColour: Bool = false) -> String {
+  static func text(_ text: String, allowingColour: Bool = false, escape: Escape = .swift) -> String {
     guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)
@@ -20,7 +44,7 @@ enum TerminalSafe {
         continue
       }
       if isUnsafe(scalar) {
-        result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+        result.append(contentsOf: escape.write(scalar).unicodeScalars)
       } else {
         result.append(scalar)
       }
@@ -43,8 +67,13 @@ enum TerminalSafe {
   }
 
   private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
-      || (scalar.value >= 0x80 && scalar.value < 0xA0)
+    switch scalar.value {
+    case 0x0A, 0x09: false
+    case 0..<0x20, 0x7F, 0x80..<0xA0: true
+    // ALM, LRM and RLM; the embeddings and overrides LRE..RLO; the isolates LRI..PDI.
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 }
 

@@ -27,6 +27,51 @@ struct TerminalOutputTests {
     #expect(!result.standardOutput.unicodeScalars.contains("\u{1B}"))
   }
 
+  /// A port value with a right-to-left override (U+202E: the rest of the line would show
+  /// reversed) and an isolate (U+2066). (YAML itself reads a C1 NEL as a line break and
+  /// refuses the other C1 controls.)
+  static func bidirectionalRepository() throws -> TemporaryDirectory {
+    try ExitCodeTests.repository { directory in
+      let file = directory.file("infra/template.yaml")
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let hostile = text.replacingOccurrences(of: "            - ContainerPort: 8501\n", with: "            - ContainerPort: \"8501\u{202E}tcp\u{2066}\"\n")
+      #expect(hostile != text)
+      try directory.write("infra/template.yaml", hostile)
+    }
+  }
+
+  static func containsUnsafeScalar(_ text: String) -> Bool {
+    text.unicodeScalars.contains { [0x202E, 0x2066].contains($0.value) }
+  }
+
+  @Test func bidirectionalControlsAreEscapedInTheTable() throws {
+    let directory = try Self.bidirectionalRepository()
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 1)
+    #expect(result.standardOutput.contains("8501\\u{202E}tcp\\u{2066}"))
+    #expect(!Self.containsUnsafeScalar(result.standardOutput))
+  }
+
+  /// In JSON and SARIF the same scalars are JSON escapes (`\u202E`): the output stays valid
+  /// JSON and parses back to the value as written; in JUnit, XML character references.
+  @Test(arguments: ["json", "sarif", "junit"])
+  func machineReadableOutputEscapesInItsOwnSyntax(format: String) throws {
+    let directory = try Self.bidirectionalRepository()
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--format", format]))
+    #expect(result.status == 1)
+    #expect(!Self.containsUnsafeScalar(result.standardOutput))
+    if format == "junit" {
+      #expect(result.standardOutput.contains("8501&#x202E;tcp&#x2066;"))
+    } else {
+      #expect(result.standardOutput.contains("8501\\u202Etcp\\u2066"))
+      let parsed = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+      let reserialized = try JSONSerialization.data(withJSONObject: parsed)
+      #expect(String(decoding: reserialized, as: UTF8.self).contains("8501\u{202E}tcp\u{2066}"))
+    }
+  }
+
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux script(1) is not installed"))
   func inATerminalOnlyTheStatusColoursAreEscapeSequences() throws {
     let directory = try Self.hostileRepository()
