@@ -15,8 +15,18 @@ enum Diagnostic {
     printLine("    " + prefix + "^")
   }
 
+  /// Diagnostics quote the input (a flag name, a token); a line longer than this many
+  /// characters is cut, saying how many were left out, so that one hostile token cannot
+  /// fill the terminal or a CI log (a 200,000-character flag name printed it whole).
+  static let maximumLineLength = 1_000
+
   static func printLine(_ text: String) {
-    FileHandle.standardError.write(Data((TerminalSafe.text(text) + "\n").utf8))
+    var line = TerminalSafe.text(text)
+    if line.count > maximumLineLength {
+      let omitted = line.count - maximumLineLength
+      line = String(line.prefix(maximumLineLength)) + "… (\(omitted) more characters)"
+    }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {

@@ -43,6 +43,22 @@ struct ExitCodeTests {
     #expect(isOneLocatedDiagnostic(result.standardError, file: input.file), "\(name): \(result.standardError)")
   }
 
+  /// A diagnostic that quotes a 200,000-character flag name is cut at 1,000 characters,
+  /// saying how many were left out.
+  @Test func aDiagnosticQuotingAHugeTokenIsCut() throws {
+    let directory = try Self.repository { directory in
+      let dockerfile = try String(contentsOf: directory.file("docker/Dockerfile"), encoding: .utf8)
+      try directory.write("docker/Dockerfile", dockerfile + "COPY --" + String(repeating: "x", count: 200_000) + "=1 a b\n")
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2)
+    let first = try #require(result.standardError.split(separator: "\n").first)
+    #expect(first.hasPrefix("docker/Dockerfile:"))
+    #expect(first.count < 1_100)
+    #expect(first.hasSuffix("more characters)"), "\(first.suffix(80))")
+  }
+
   /// A run from the wrong directory finds none of the artifacts: it must not pass.
   @Test(arguments: ["report", "check", "cost", "graph"])
   func nothingToCheckExitsWithTwo(_ command: String) throws {
