@@ -128,6 +128,9 @@ import Testing
     ("(?>a)", "a", .unsupported),  // Java: true
     ("\\p{Alpha}", "a", .unsupported),  // Java: true
     ("(?x)a b", "ab", .unsupported),  // Java: true
+    ("\\uD83D\\uDE00", "😀", .matches),  // Java: true
+    ("[\\uD83D\\uDE00-\\uD83D\\uDE02]", "😁", .matches),  // Java: true
+    ("\\uD83D", "😀", .doesNotMatch),  // Java: false
     ("(a{100}){101}", "a", .unsupported),  // Java: false
   ]
 

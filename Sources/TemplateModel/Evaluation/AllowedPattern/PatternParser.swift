@@ -283,7 +283,16 @@ struct PatternParser {
       return .scalar(Unicode.Scalar(value)!)
     case "u":
       guard let value = hexadecimal(exactly: 4) else { throw syntax("illegal Unicode escape", at: start) }
-      // A lone surrogate half never matches a Unicode scalar.
+      // A surrogate pair written as two escapes (`\uD83D\uDE00`) is one code point, as in
+      // Java; a lone surrogate half never matches a Unicode scalar.
+      if (0xD800...0xDBFF).contains(value), position + 6 <= scalars.count, scalars[position] == "\\", scalars[position + 1] == "u" {
+        let saved = position
+        position += 2
+        if let low = hexadecimal(exactly: 4), (0xDC00...0xDFFF).contains(low) {
+          return .scalar(Unicode.Scalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00))!)
+        }
+        position = saved
+      }
       return Unicode.Scalar(value).map { .scalar($0) } ?? .union([])
     default:
       // Java: a backslash before a letter or digit that is not an escape is an error; before
