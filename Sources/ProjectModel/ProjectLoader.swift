@@ -13,7 +13,7 @@ extension Project {
   public static func load(_ given: ProjectOptions) throws(InputError) -> Project {
     let root = given.root
     guard FileBytes.isDirectory(root) else {
-      throw InputError("--root \(root): no such directory", at: nil)
+      throw InputError("--root \(root): \(FileBytes.exists(root) ? "not a directory" : "no such directory")", at: nil)
     }
     // `.vibe-rules.yaml` fills in what the command line leaves unset.
     let located = try VibeRulesConfiguration.locate(given)

@@ -59,6 +59,18 @@ struct ExitCodeTests {
     #expect(first.hasSuffix("more characters)"), "\(first.suffix(80))")
   }
 
+  /// `--root` naming a file says so, rather than that nothing is there.
+  @Test func aRootThatIsAFileIsNotADirectory() throws {
+    let directory = try Self.repository { _ in }
+    defer { directory.remove() }
+    let file = try #require(try Command.run(["report", "--root", directory.file("deploy.sh").path]))
+    #expect(file.status == 2)
+    #expect(file.standardError.hasPrefix("error: --root \(directory.file("deploy.sh").path): not a directory"), "\(file.standardError)")
+    let missing = try #require(try Command.run(["report", "--root", directory.file("absent").path]))
+    #expect(missing.status == 2)
+    #expect(missing.standardError.contains(": no such directory"), "\(missing.standardError)")
+  }
+
   /// A run from the wrong directory finds none of the artifacts: it must not pass.
   @Test(arguments: ["report", "check", "cost", "graph"])
   func nothingToCheckExitsWithTwo(_ command: String) throws {
