@@ -57,13 +57,18 @@ public struct RequirementValue: Hashable, Sendable {
   public var written: String
   public var location: SourceLocation
 
+  /// The value as a whole number, nil when it is not one or lies outside -2^31 ... 2^31-1
+  /// (a grace period of 10^20 s is no value a rule can compute with; within that range
+  /// the rules' products and sums stay within 64 bits).
   public var integer: Int? {
-    switch quantity {
+    let whole: Int? = switch quantity {
     case .integer(let value), .days(let value), .cpuUnits(let value), .mebibytes(let value): value
-    case .duration(let seconds): seconds == seconds.rounded() ? Int(seconds) : nil
-    case .percent(let value), .dollars(let value): value == value.rounded() ? Int(value) : nil
+    case .duration(let seconds): Int(exactly: seconds)
+    case .percent(let value), .dollars(let value): Int(exactly: value)
     default: nil
     }
+    guard let whole, (-(1 << 31)...((1 << 31) - 1)).contains(whole) else { return nil }
+    return whole
   }
 
   public var number: Double? {

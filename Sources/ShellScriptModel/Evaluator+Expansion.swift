@@ -241,7 +241,8 @@ extension Evaluator {
       var stop = characters.count
       if let lengthText {
         guard let length = Int(lengthText.trimmingBlanks()) else { return symbolic }
-        stop = length < 0 ? max(start, characters.count + length) : min(characters.count, start + length)
+        // Clamped before adding: bash accepts any 64-bit length (`${X:1:9223372036854775807}`).
+        stop = length < 0 ? max(start, characters.count + max(length, -characters.count)) : start + min(length, characters.count - start)
       }
       return ResolvedWord(literal: String(characters[start..<max(start, stop)]))
     }
@@ -257,7 +258,9 @@ extension Evaluator {
       let offset = offsetText.trimmingBlanks().isEmpty ? 0 : Int(offsetText.trimmingBlanks()), offset >= 0, let lengthText, let length = Int(lengthText.trimmingBlanks()), length > 0
     else { return nil }
     var cut = symbol
-    cut.kind = .commandOutput(command: command + " | cut -c\(offset + 1)-\(offset + length)")
+    // cut's own positions are at most 2^63 - 1; beyond that nothing is known.
+    guard offset < Int.max - 1, case let (last, overflow) = offset.addingReportingOverflow(length), !overflow else { return nil }
+    cut.kind = .commandOutput(command: command + " | cut -c\(offset + 1)-\(last)")
     cut.expression = expression.text
     cut.location = expression.location
     return ResolvedWord(symbol: cut)

@@ -26,7 +26,7 @@ enum Diagnostic {
       let omitted = line.count - maximumLineLength
       line = String(line.prefix(maximumLineLength)) + "… (\(omitted) more characters)"
     }
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Output.writeStandardError(line + "\n")
   }
 
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {

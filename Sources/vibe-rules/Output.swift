@@ -30,6 +30,12 @@ enum Output {
     try writeAll(text, to: descriptor, what: "\(option) \(path)")
   }
 
+  /// Writes `text` to standard error, as much as it takes: a closed or full standard error
+  /// loses the diagnostic but never ends the run in a crash (the exit status still says it).
+  static func writeStandardError(_ text: String) {
+    try? writeAll(text, to: STDERR_FILENO, what: "standard error")
+  }
+
   /// Writes every byte of `text` to `descriptor`, retrying short and interrupted writes.
   private static func writeAll(_ text: String, to descriptor: Int32, what: String) throws {
     let bytes = Array(text.utf8)

@@ -64,6 +64,6 @@ public struct CostAssumptions: Sendable, Codable, Equatable {
   }
 
   static func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    Int(exactly: value).map(String.init) ?? String(value)
   }
 }

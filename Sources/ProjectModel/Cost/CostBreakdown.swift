@@ -35,7 +35,7 @@ public struct CostBreakdown: Sendable, Encodable {
 
   /// Public IPv4 addresses billed all month.
   public var publicIPv4Addresses: Int {
-    Int(lines.filter { $0.category == .publicIPv4 }.map(\.quantity).reduce(0, +).rounded())
+    Int(exactly: lines.filter { $0.category == .publicIPv4 }.map(\.quantity).reduce(0, +).rounded()) ?? Int.max
   }
 
   /// A note when the env deploys outside the price list's region.

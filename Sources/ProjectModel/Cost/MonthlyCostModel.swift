@@ -258,7 +258,7 @@ public enum MonthlyCostModel {
 
     /// "2", "0.5", "0.23": a quantity for formulas (at most 3 decimals, no trailing zeros).
     static func number(_ value: Double) -> String {
-      if value == value.rounded() { return String(Int(value)) }
+      if let whole = Int(exactly: value) { return String(whole) }
       var text = String(format: "%.3f", value)
       while text.hasSuffix("0") { text.removeLast() }
       return text

@@ -77,7 +77,7 @@ public enum HealthProbe {
   }
 
   static func format(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    Int(exactly: seconds).map(String.init) ?? String(seconds)
   }
 
   /// Why a GET has no status; `description(timeout:)` is the sample's `error`.

@@ -100,7 +100,7 @@ public struct SamConfigValue: Hashable, Sendable {
     switch value {
     case .string(let text): text
     case .bool(let flag): flag ? "true" : "false"
-    case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+    case .number(let number): Int(exactly: number).map(String.init) ?? String(number)
     case .list(let items): items.joined(separator: " ")
     }
   }

@@ -28,14 +28,14 @@ struct TOMLKeyLocator {
         let body = trimmed.dropFirst(isArray ? 2 : 1)
         guard let close = body.firstIndex(of: "]") else { continue }
         table = Self.splitKey(body[..<close])
-        // The header also locates the tables it implies (`[dev.deploy.parameters]` is
-        // where config env `dev` first appears), unless one was written before.
+        // The header also locates its first key's table (`[dev.deploy.parameters]` is where
+        // config env `dev` first appears), unless one was written before. Only that one:
+        // every prefix of a 50,000-part header would be gigabytes of keys.
         let here = SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
-        for length in 1...max(table.count, 1) {
-          let prefix = table.prefix(length).joined(separator: ".")
-          if locations[prefix] == nil { locations[prefix] = here }
-        }
-        tableOrder.append(table.joined(separator: "."))
+        let path = table.joined(separator: ".")
+        if locations[path] == nil { locations[path] = here }
+        if let first = table.first, locations[first] == nil { locations[first] = here }
+        tableOrder.append(path)
         continue
       }
       guard let equals = Self.keyEnd(trimmed) else { continue }

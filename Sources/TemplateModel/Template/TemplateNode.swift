@@ -80,7 +80,14 @@ public struct Scalar: Hashable, Sendable {
   public static func string(_ text: String) -> Scalar { Scalar(.string, text) }
 
   /// The value as an integer, for integer scalars and strings that spell one.
-  public var integer: Int? { kind == .null ? nil : Int(text.trimmingLeadingPlus) }
+  /// The value as an integer, nil outside Java's 32-bit `Integer` range (-2^31 ... 2^31-1),
+  /// which CloudFormation's resource schemas use for integer properties: a port or an
+  /// interval of 9223372036854775807 is not a value any rule can compute with (the
+  /// products and sums the rules take of two such values stay within 64 bits).
+  public var integer: Int? {
+    guard kind != .null, let value = Int(text.trimmingLeadingPlus), (-(1 << 31)...((1 << 31) - 1)).contains(value) else { return nil }
+    return value
+  }
 
   /// The value as a number, for numeric scalars and strings that spell one.
   public var number: Double? { kind == .null ? nil : Double(text) }

@@ -21,6 +21,12 @@ public final class AllowedPatterns {
   /// By pattern as written.
   private var compiled: [String: Result<PatternProgram, PatternRefusal>] = [:]
 
+  /// Steps all matches of one evaluation may take together (each match's bound is taken
+  /// before it runs): a list parameter of a thousand long items, each matched against a
+  /// large pattern, stays within this too.
+  static let maximumStepsInAll = 50_000_000
+  private var remainingSteps = AllowedPatterns.maximumStepsInAll
+
   public init() {}
 
   /// Whether all of `value` matches `pattern`.
@@ -39,9 +45,15 @@ public final class AllowedPatterns {
       case .unsupported: return .undecided("the pattern uses \(refusal.message) (at scalar \(refusal.offset + 1)), which vibe-rules does not match")
       }
     case .success(let program):
-      guard let matched = program.matchesWhole(Array(value.unicodeScalars)) else {
+      let scalars = Array(value.unicodeScalars)
+      let bound = program.stepBound(forLength: scalars.count)
+      guard bound <= PatternProgram.maximumSteps, let matched = program.matchesWhole(scalars) else {
         return .undecided("the value is too long to match within vibe-rules' step limit (\(PatternProgram.maximumSteps) steps)")
       }
+      guard bound <= remainingSteps else {
+        return .undecided("this env's AllowedPattern matches have used their \(Self.maximumStepsInAll) steps")
+      }
+      remainingSteps -= bound
       return matched ? .matches : .doesNotMatch
     }
   }

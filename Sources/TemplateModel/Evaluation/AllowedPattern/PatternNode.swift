@@ -16,6 +16,28 @@ indirect enum PatternNode: Equatable, Sendable {
   case assertion(PatternAssertion)
 }
 
+extension PatternNode {
+  /// Whether the node holds a `^` or `\A` (which Java repeats unlike the regular language).
+  var containsStartAssertion: Bool {
+    switch self {
+    case .assertion(.lineStart), .assertion(.inputStart): true
+    case .empty, .scalar, .assertion: false
+    case .sequence(let items), .alternation(let items): items.contains { $0.containsStartAssertion }
+    case .repetition(let body, _, _): body.containsStartAssertion
+    }
+  }
+
+  /// Whether the node consumes nothing and tests nothing (its repetitions are empty too).
+  var isEmpty: Bool {
+    switch self {
+    case .empty: true
+    case .scalar, .assertion: false
+    case .sequence(let items), .alternation(let items): items.allSatisfy(\.isEmpty)
+    case .repetition(let body, _, let maximum): maximum == 0 || body.isEmpty
+    }
+  }
+}
+
 /// Zero-width tests on a position, as Java defines them without `UNIX_LINES`.
 enum PatternAssertion: Equatable, Sendable {
   /// `^`: the start of the input; with `MULTILINE` (`(?m)`) also after a line terminator.
@@ -69,6 +91,17 @@ enum ScalarSet: Equatable, Sendable {
     switch scalar.value {
     case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: true
     default: false
+    }
+  }
+
+  /// How many set nodes a membership test may visit: what one automaton step on this set
+  /// costs, counted against `PatternProgram.maximumInstructions`.
+  var weight: Int {
+    switch self {
+    case .scalar, .range, .any: 1
+    case .union(let members), .intersection(let members): members.reduce(1) { $0 + $1.weight }
+    case .complement(let set): 1 + set.weight
+    case .asciiCaseInsensitive(let set): 1 + 2 * set.weight
     }
   }
 

@@ -21,6 +21,8 @@ struct PatternParser {
 
   private let scalars: [Unicode.Scalar]
   private var position = 0
+  /// Named groups so far: Java refuses a name used twice.
+  private var groupNames: Set<String> = []
 
   /// Groups deeper than this are refused (the tree is walked recursively).
   static let maximumDepth = 200
@@ -99,8 +101,14 @@ struct PatternParser {
     switch next {
     case "*", "+", "?": throw syntax("dangling meta character '\(next!)'")
     case "{": throw unsupported("a counted repetition after a quantifier", at: position)
-    default: return .repetition(atom, minimum: bounds.0, maximum: bounds.1)
+    default: break
     }
+    // Java does not repeat a start-of-input match the way the regular language does
+    // (`(?:^|b){2}` does not match "b"): such a repetition is not decided.
+    if bounds.1 != 1, atom.containsStartAssertion {
+      throw unsupported("'^' or '\\A' inside a repeated group", at: start)
+    }
+    return .repetition(atom, minimum: bounds.0, maximum: bounds.1)
   }
 
   /// `{n}`, `{n,}` or `{n,m}`, from the `{`.
@@ -169,8 +177,11 @@ struct PatternParser {
         if next == "=" || next == "!" { throw unsupported("look-behind '(?<\(next!)'", at: start) }
         // A named group, (?<name>X).
         guard let first = next, first.properties.isAlphabetic, first.isASCII else { throw syntax("a group name must start with a letter", at: start) }
+        let nameStart = position
         while let scalar = next, scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { position += 1 }
         guard next == ">" else { throw syntax("unclosed group name", at: start) }
+        let name = String(String.UnicodeScalarView(scalars[nameStart..<position]))
+        guard groupNames.insert(name).inserted else { throw syntax("named group <\(name)> is already defined", at: start) }
         position += 1
       default:
         // Inline flags: (?idmsux-idmsux) or (?idmsux-idmsux:X).
@@ -204,8 +215,10 @@ struct PatternParser {
   private mutating func escape(flags: Flags, start: Int) throws(PatternRefusal) -> PatternNode? {
     guard let scalar = next else { throw syntax("a pattern may not end with '\\'", at: start) }
     switch scalar {
-    case "b": position += 1; return .assertion(.wordBoundary(true))
-    case "B": position += 1; return .assertion(.wordBoundary(false))
+    case "b", "B":
+      // Java up to 18 decides `\b` with Unicode letters and digits, from 19 with `\w`'s
+      // ASCII ones; which Java CloudFormation runs is not documented.
+      throw unsupported("word boundary '\\\(scalar)' (Java versions disagree on it)", at: start)
     case "A": position += 1; return .assertion(.inputStart)
     case "z": position += 1; return .assertion(.inputEnd)
     case "Z": position += 1; return .assertion(.inputEndOrFinalTerminator)
@@ -363,14 +376,18 @@ struct PatternParser {
         continue
       }
       if scalar == "&", position + 1 < scalars.count, scalars[position + 1] == "&" {
+        if position + 2 < scalars.count, scalars[position + 2] == "&" {
+          throw unsupported("'&&&' in a character class", at: position)
+        }
         position += 2
-        operands.append(.union(members))
+        // Java drops an empty operand (`[ab&&]` is `[ab]`).
+        if !members.isEmpty { operands.append(.union(members)) }
         members = []
         continue
       }
       let low = try classMember()
       guard case .scalar(let lowScalar) = low, next == "-", position + 1 < scalars.count, scalars[position + 1] != "]" else {
-        members.append(low)
+        members.append(flags.caseInsensitive ? .asciiCaseInsensitive(low) : low)
         continue
       }
       let dash = position
@@ -380,10 +397,14 @@ struct PatternParser {
       }
       guard case .scalar(let highScalar) = try classMember() else { throw syntax("illegal character range", at: dash) }
       guard lowScalar.value <= highScalar.value else { throw syntax("illegal character range \(lowScalar)-\(highScalar)", at: dash) }
-      members.append(.range(lowScalar.value, highScalar.value))
+      let range = ScalarSet.range(lowScalar.value, highScalar.value)
+      members.append(flags.caseInsensitive ? .asciiCaseInsensitive(range) : range)
     }
-    var set: ScalarSet = operands.isEmpty ? .union(members) : .intersection(operands + [.union(members)])
-    if flags.caseInsensitive { set = .asciiCaseInsensitive(set) }
+    // Case-insensitivity applies to each scalar and range (`(?i)[a-z&&A-Z]` is all
+    // letters, as in Java), never around a whole class.
+    if !members.isEmpty { operands.append(.union(members)) }
+    guard !operands.isEmpty else { throw syntax("a character class with nothing in it", at: start) }
+    let set: ScalarSet = operands.count == 1 ? operands[0] : .intersection(operands)
     return negated ? .complement(set) : set
   }
 

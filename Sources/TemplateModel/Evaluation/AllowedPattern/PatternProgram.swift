@@ -23,6 +23,9 @@ struct PatternProgram {
   static let maximumSteps = 20_000_000
 
   private(set) var instructions: [Instruction] = []
+  /// Instructions plus the weight of every scalar set: what one step over all states can
+  /// cost at most (`maximumInstructions` bounds it).
+  private(set) var cost = 0
 
   /// Compiles `node`; throws an `unsupported` refusal for a program over the size limit.
   init(_ node: PatternNode) throws(PatternRefusal) {
@@ -31,8 +34,9 @@ struct PatternProgram {
   }
 
   private mutating func append(_ instruction: Instruction) throws(PatternRefusal) {
-    guard instructions.count < Self.maximumInstructions else {
-      throw PatternRefusal(kind: .unsupported, message: "counted repetitions that make more than \(Self.maximumInstructions) automaton states", offset: 0)
+    if case .scalar(let set) = instruction { cost += set.weight } else { cost += 1 }
+    guard cost <= Self.maximumInstructions else {
+      throw PatternRefusal(kind: .unsupported, message: "counted repetitions or character classes that make more than \(Self.maximumInstructions) automaton states", offset: 0)
     }
     instructions.append(instruction)
   }
@@ -60,6 +64,8 @@ struct PatternProgram {
         }
       }
       for jump in jumps { instructions[jump] = .jump(instructions.count) }
+    case .repetition(let body, _, _) where body.isEmpty:
+      break  // `(){2147483647}` is the empty string, not two billion empty copies
     case .repetition(let body, let minimum, let maximum):
       for _ in 0..<minimum { try emit(body) }
       if let maximum {
@@ -82,11 +88,17 @@ struct PatternProgram {
     }
   }
 
+  /// At most how many steps matching a value of `length` scalars takes ((length + 1) x
+  /// `cost`), saturating at `Int.max`.
+  func stepBound(forLength length: Int) -> Int {
+    let steps = (length + 1).multipliedReportingOverflow(by: cost)
+    return steps.overflow ? Int.max : steps.partialValue
+  }
+
   /// Whether the program matches all of `scalars`; nil when that would take more than
   /// `maximumSteps` steps.
   func matchesWhole(_ scalars: [Unicode.Scalar]) -> Bool? {
-    let steps = (scalars.count + 1).multipliedReportingOverflow(by: instructions.count)
-    guard !steps.overflow, steps.partialValue <= Self.maximumSteps else { return nil }
+    guard stepBound(forLength: scalars.count) <= Self.maximumSteps else { return nil }
     var current = StateSet(capacity: instructions.count)
     var next = StateSet(capacity: instructions.count)
     var stack: [Int] = []
@@ -129,9 +141,13 @@ struct PatternProgram {
     case .inputStart: return position == 0
     case .inputEnd: return position == scalars.count
     case .lineStart(let multiline):
+      // Java: without MULTILINE the start of the input; with it, the start or after a
+      // terminator (not between \r and \n), but never at the end of the input, so
+      // `(?m)^` does not match the empty value.
+      guard multiline else { return position == 0 }
+      guard following != nil else { return false }
       guard let previous else { return true }
-      // After a terminator, but not at the very end and not between \r and \n.
-      return multiline && ScalarSet.isLineTerminator(previous) && following != nil && !(previous == "\r" && following == "\n")
+      return ScalarSet.isLineTerminator(previous) && !(previous == "\r" && following == "\n")
     case .lineEnd(let multiline):
       if multiline, let following, ScalarSet.isLineTerminator(following) { return !(previous == "\r" && following == "\n") }
       return isAtEndOrFinalTerminator(position, scalars)
