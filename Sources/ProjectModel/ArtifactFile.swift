@@ -1,4 +1,9 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// A file of the checked repository: its path on disk and the name diagnostics print.
 public struct ArtifactFile: Hashable, Sendable {
@@ -30,7 +35,26 @@ public struct ArtifactFile: Hashable, Sendable {
       }
       return nil
     }
+    if !relative.hasPrefix("/") { try requireInside(root: root, path: path, relative: relative) }
     return ArtifactFile(path: path, displayName: displayName(path, root: root))
+  }
+
+  /// A file named relative to the root must resolve, symbolic links followed, to a file
+  /// under the root: a committed `docker/Dockerfile -> ~/.aws/credentials` would otherwise
+  /// be read, and quoted in a diagnostic into a CI log.
+  /// - Throws: `InputError` naming the link, without reading what it points to.
+  static func requireInside(root: String, path: String, relative: String) throws(InputError) {
+    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return }
+    let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
+    guard resolved != resolvedRoot, !resolved.hasPrefix(base) else { return }
+    throw InputError("\(relative) leads outside --root (a symbolic link); vibe-rules reads only the repository's own files", at: nil)
+  }
+
+  /// realpath(3), nil when the path does not resolve.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   static func join(_ root: String, _ relative: String) -> String {

@@ -11,7 +11,8 @@ enum Output {
   /// - Throws: `InputError` (exit 2) when `path` is one of `project`'s input files
   ///   or a build-context file its rules read (the same file: compared by device and
   ///   inode, so a symbolic or hard link to it, `..` and `.` are all caught), cannot be
-  ///   opened, or cannot be written in full (a full disk, a closed standard output).
+  ///   opened, is a symbolic link, or cannot be written in full (a full disk, a closed
+  ///   standard output).
   /// `escape`: how `TerminalSafe` writes an unsafe scalar for this output's format.
   static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false, escape: TerminalSafe.Escape = .swift) throws {
     guard let path else {
@@ -22,7 +23,13 @@ enum Output {
       let input = (project.inputFiles + project.contextReads.paths).first(where: { identity($0) == target }) {
       throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: nil)
     }
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Never through a symbolic link: a repository can commit `vibe-rules.sarif -> ~/.bashrc`
+    // and wait for CI to write the report there (O_NOFOLLOW closes the race with the check).
+    var info = stat()
+    if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+      throw InputError("\(option) \(path) is a symbolic link; vibe-rules does not write through links", at: nil)
+    }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: nil)
     }

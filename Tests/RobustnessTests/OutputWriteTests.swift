@@ -26,4 +26,49 @@ struct OutputWriteTests {
     #expect(result.standardError.contains("a file this run checks"), "\(result.standardError)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: template)) == before)
   }
+
+  /// A committed `vibe-rules.sarif -> somewhere` is not written through.
+  @Test func aSymbolicLinkIsNotWrittenThrough() throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("victim.txt", "keep me\n")
+    let victim = outside.file("victim.txt").path
+    let link = directory.file("vibe-rules.sarif").path
+    #expect(symlink(victim, link) == 0)
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--format", "sarif", "--output", link]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("is a symbolic link; vibe-rules does not write through links"), "\(result.standardError)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+  }
+
+  /// An artifact that is a symbolic link out of the repository is refused unread: its
+  /// content never reaches a diagnostic.
+  @Test(arguments: ["docker/Dockerfile", "infra/template.yaml", "REQUIREMENTS.md"])
+  func anArtifactLinkedOutsideTheRootIsNotRead(artifact: String) throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
+    let directory = try ExitCodeTests.repository { directory in
+      let path = directory.file(artifact).path
+      try FileManager.default.removeItem(atPath: path)
+      #expect(symlink(outside.file("credentials").path, path) == 0)
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("\(artifact) leads outside --root"), "\(result.standardError)")
+    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
+  }
+
+  /// `.vibe-rules.yaml` travels with the repository: its paths stay inside it.
+  @Test(arguments: ["template: /etc/passwd", "baseline: ../../tmp/x.json", "evidence: [../outside.json]"])
+  func configurationPathsStayInsideTheRepository(line: String) throws {
+    let directory = try ExitCodeTests.repository { directory in try directory.write(".vibe-rules.yaml", line + "\n") }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("must be a path inside the repository"), "\(result.standardError)")
+  }
 }

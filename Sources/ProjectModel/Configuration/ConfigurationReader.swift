@@ -27,15 +27,17 @@ extension VibeRulesConfiguration {
       let value = entry.value
       switch entry.key {
       case let key where pathKeys.contains(key):
-        configuration.paths[key] = try text(value, what: key)
+        configuration.paths[key] = try path(value, what: key)
       case "baseline":
-        configuration.baseline = try text(value, what: "baseline")
+        configuration.baseline = try path(value, what: "baseline")
       case "target":
         configuration.target = try text(value, what: "target")
       case "environments":
         configuration.environments = try texts(value, what: "environments")
       case "evidence":
-        configuration.evidence = try texts(value, what: "evidence")
+        configuration.evidence = try texts(value, what: "evidence").map { item throws(InputError) in
+          try path(TemplateNode(.scalar(.string(item.value)), at: item.location), what: "each item of evidence")
+        }
       case "rules":
         configuration.rules = try ruleSettings(value)
       case "waive":
@@ -90,6 +92,18 @@ extension VibeRulesConfiguration {
       throw InputError("\(what) must be a string; found \(node.kindDescription)", at: node.location)
     }
     return Located(scalar.text, at: node.location)
+  }
+
+  /// A path inside the repository: `.vibe-rules.yaml` comes with the files it configures,
+  /// so it may not point vibe-rules at (or make it write) a file elsewhere; the command
+  /// line's options may.
+  private static func path(_ node: TemplateNode, what: String) throws(InputError) -> Located<String> {
+    let located = try text(node, what: what)
+    let parts = located.value.split(separator: "/")
+    guard !located.value.hasPrefix("/"), !located.value.hasPrefix("~"), !parts.contains("..") else {
+      throw InputError("\(what) must be a path inside the repository (relative, without '..'); found \(located.value)", at: node.location)
+    }
+    return located
   }
 
   /// A list of strings, or one string as a one-item list.
