@@ -13,6 +13,13 @@ final class ParseSession {
   var directives: [SourceLocation: ShellCheckDirective] = [:]
   /// How many redirections got a placeholder instead of their here-document body.
   var placeholders = 0
+  /// Simple commands read so far (a statement read again for its here-documents counts twice).
+  var simpleCommands = 0
+
+  /// The most simple commands a script may hold: each is recorded once per config env
+  /// walk, at about 1.5 KB a record, so 16 MB of `X=1` lines took 10 GB (200,000 now take
+  /// about 0.7 GB for two envs at worst). Real deploy scripts hold hundreds.
+  static let maximumSimpleCommands = 200_000
 
   init(maximumDepth: Int) {
     self.maximumDepth = maximumDepth

@@ -64,6 +64,17 @@ import Testing
 
   /// Functions nested near the parse limit that call each other: inlining stops at the
   /// walk's depth bound instead of exhausting the stack.
+  /// 200,000 commands are read; the next one is a located error (16 MB of `X=1` lines had
+  /// taken 10 GB once walked for two config envs).
+  @Test func moreThanTwoHundredThousandCommandsAreRefused() throws {
+    let limit = ParseSession.maximumSimpleCommands
+    let script = try parse(String(repeating: "X=1\n", count: limit))
+    #expect(script.statements.count == limit)
+    let error = try #require(parseError(String(repeating: "X=1\n", count: limit + 1)))
+    #expect(error.location?.line == limit + 1)
+    #expect(error.message.contains("more than 200000 commands"))
+  }
+
   @Test func deeplyNestedFunctionsCallingEachOther() throws {
     let depth = ShellScript.maximumNestingDepth - 5
     var source = ""
