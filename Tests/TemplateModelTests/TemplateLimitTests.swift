@@ -183,6 +183,19 @@ import Testing
     #expect(values.last??.display.contains("evaluation budget, not computed") == true)
   }
 
+  /// Twenty outputs referring to a list parameter of 200,000 items each make the list anew:
+  /// charged like `Fn::Split`, the later ones stay "not computed".
+  @Test func refsToAHugeListParameterStopAtTheBudget() throws {
+    let yaml = "Parameters:\n  L:\n    Type: CommaDelimitedList\n    Default: \"" + String(repeating: ",", count: 200_000) + "\"\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\nOutputs:\n"
+      + (0..<20).map { "  O\($0):\n    Value: !Join [\"\", !Ref L]\n" }.joined()
+    let evaluated = try evaluate(yaml)
+    let values = evaluated.outputs.compactMap(\.value)
+    #expect(values.count == 20)
+    // Each Ref costs 200,000 bytes + 64 x 200,001 items, about 13 MB: one fits in 16 MiB.
+    #expect(values.prefix { $0.string != nil }.count == 1)
+    #expect(values.last?.display.contains("not computed") == true)
+  }
+
   /// A thousand references to a 64 KiB parameter, joined, would be 64 MiB: refused before
   /// anything is joined, in `Fn::Join` and in `Fn::Sub` alike.
   @Test(arguments: [
