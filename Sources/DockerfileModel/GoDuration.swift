@@ -2,7 +2,8 @@
 ///
 /// Shape: an optional sign, then one or more decimal numbers each followed by a unit
 /// (`ns`, `us`, `µs`, `μs`, `ms`, `s`, `m`, `h`), e.g. `30s`, `1m30s`, `1.5h`; a bare `0`
-/// is allowed. Returns seconds, or nil if the text is not a duration.
+/// is allowed. Returns seconds, or nil if the text is not a duration or overflows Go's
+/// `Duration`, an int64 of nanoseconds (about 292 years), as ParseDuration refuses it.
 enum GoDuration {
   static func seconds(_ text: String) -> Double? {
     var scalars = Array(text.unicodeScalars)[...]
@@ -38,6 +39,7 @@ enum GoDuration {
       }
       guard let value = Double(Scalars.string(integer.isEmpty ? ["0"] : integer) + "." + Scalars.string(fraction.isEmpty ? ["0"] : fraction)) else { return nil }
       total += value * factor
+      guard total * 1e9 <= 9_223_372_036_854_775_807 else { return nil }
     }
     return negative ? -total : total
   }

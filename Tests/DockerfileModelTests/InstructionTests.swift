@@ -175,6 +175,10 @@ struct InstructionTests {
     #expect(GoDuration.seconds("10") == nil)
     #expect(GoDuration.seconds("s") == nil)
     #expect(GoDuration.seconds("") == nil)
+    // Go's Duration is an int64 of nanoseconds: 2562047h is within it, 2562048h is not.
+    #expect(GoDuration.seconds("2562047h").map { Int($0) } == 9_223_369_200)
+    #expect(GoDuration.seconds("2562048h") == nil)
+    #expect(GoDuration.seconds("99999999999999999999999h") == nil)
   }
 
   @Test("ONBUILD wraps a typed trigger; chaining and FROM are rejected")

@@ -30,7 +30,7 @@ struct ImageSizeRule: Rule {
       return .needsEvidence("the image size is known only after a build: pass `--image-inspect FILE` (`docker image inspect` output) or `--image-archive FILE` (`docker save` or OCI layout tar); limit \(limit.written), MB = 10^6 bytes")
     }
     let megabytes = Double(inspection.size) / 1_000_000
-    let figure = String(format: "%.1f MB (%d bytes; MB = 10^6 bytes)", megabytes, inspection.size)
+    let figure = String(format: "%.1f MB", megabytes) + " (\(inspection.size) bytes; MB = 10^6 bytes)"
     let source = "\(inspection.method), evidence \(inspection.file)\(inspection.created.map { ", built \($0)" } ?? "")"
     if Double(inspection.size) < bytes {
       return .pass("image \(inspection.display) is \(figure), under \(limit.written) (\(source))", evidence: [.start(of: inspection.file)])
