@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads the exec (JSON array) form of RUN, CMD, ENTRYPOINT, SHELL, ADD, COPY and VOLUME.
 ///
 /// The whole text must be one JSON document (RFC 8259, as Go's `encoding/json` accepts it)
@@ -230,20 +232,11 @@ enum JSONArray {
       guard index + 4 <= scalars.count else { return nil }
       var value: UInt32 = 0
       for offset in 0..<4 {
-        guard let digit = Self.hexValue(scalars[index + offset]) else { return nil }
+        guard let digit = scalars[index + offset].hexDigitValue else { return nil }
         value = value * 16 + digit
       }
       index += 4
       return value
-    }
-
-    static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-      switch scalar {
-      case "0"..."9": return scalar.value - 48
-      case "a"..."f": return scalar.value - 87
-      case "A"..."F": return scalar.value - 55
-      default: return nil
-      }
     }
   }
 }

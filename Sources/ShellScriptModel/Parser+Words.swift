@@ -209,7 +209,7 @@ extension Parser {
         let limit = e == "x" ? 2 : (e == "u" ? 4 : 8)
         var value: UInt32 = 0
         var count = 0
-        while count < limit, index < end, let digit = Self.hexValue(source[index]) {
+        while count < limit, index < end, let digit = source[index].hexDigitValue {
           value = value * 16 + digit
           index += 1
           count += 1
@@ -241,14 +241,6 @@ extension Parser {
     }
   }
 
-  static func hexValue(_ c: Unicode.Scalar) -> UInt32? {
-    switch c {
-    case "0"..."9": return c.value - 48
-    case "a"..."f": return c.value - 87
-    case "A"..."F": return c.value - 55
-    default: return nil
-    }
-  }
 
   /// `~` or `~user` at the start of a word (3.5.2).
   func readTilde() -> WordPart {

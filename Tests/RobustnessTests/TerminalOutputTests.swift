@@ -8,14 +8,19 @@ import Testing
 /// still reach it as colours.
 @Suite(.enabled(if: Paths.binary != nil, "vibe-rules was not built next to the test bundle"))
 struct TerminalOutputTests {
-  static func hostileRepository() throws -> TemporaryDirectory {
+  /// A copy of this repository whose container port is the YAML double-quoted `value`.
+  static func repository(containerPort value: String) throws -> TemporaryDirectory {
     try ExitCodeTests.repository { directory in
       let file = directory.file("infra/template.yaml")
       let text = try String(contentsOf: file, encoding: .utf8)
-      let hostile = text.replacingOccurrences(of: "            - ContainerPort: 8501\n", with: "            - ContainerPort: \"8501\\e]0;owned\\a\\e[8m\"\n")
+      let hostile = text.replacingOccurrences(of: "            - ContainerPort: 8501\n", with: "            - ContainerPort: \"\(value)\"\n")
       #expect(hostile != text)
       try directory.write("infra/template.yaml", hostile)
     }
+  }
+
+  static func hostileRepository() throws -> TemporaryDirectory {
+    try repository(containerPort: "8501\\e]0;owned\\a\\e[8m")
   }
 
   @Test func escapeSequencesFromInputAreEscapedInAPipe() throws {
@@ -31,13 +36,7 @@ struct TerminalOutputTests {
   /// reversed) and an isolate (U+2066). (YAML itself reads a C1 NEL as a line break and
   /// refuses the other C1 controls.)
   static func bidirectionalRepository() throws -> TemporaryDirectory {
-    try ExitCodeTests.repository { directory in
-      let file = directory.file("infra/template.yaml")
-      let text = try String(contentsOf: file, encoding: .utf8)
-      let hostile = text.replacingOccurrences(of: "            - ContainerPort: 8501\n", with: "            - ContainerPort: \"8501\u{202E}tcp\u{2066}\"\n")
-      #expect(hostile != text)
-      try directory.write("infra/template.yaml", hostile)
-    }
+    try repository(containerPort: "8501\u{202E}tcp\u{2066}")
   }
 
   static func containsUnsafeScalar(_ text: String) -> Bool {

@@ -36,7 +36,7 @@ extension VibeRulesConfiguration {
         configuration.environments = try texts(value, what: "environments")
       case "evidence":
         configuration.evidence = try texts(value, what: "evidence").map { item throws(InputError) in
-          try path(TemplateNode(.scalar(.string(item.value)), at: item.location), what: "each item of evidence")
+          try insideRepository(item, what: "each item of evidence")
         }
       case "rules":
         configuration.rules = try ruleSettings(value)
@@ -98,12 +98,15 @@ extension VibeRulesConfiguration {
   /// so it may not point vibe-rules at (or make it write) a file elsewhere; the command
   /// line's options may.
   private static func path(_ node: TemplateNode, what: String) throws(InputError) -> Located<String> {
-    let located = try text(node, what: what)
-    let parts = located.value.split(separator: "/")
-    guard !located.value.hasPrefix("/"), !located.value.hasPrefix("~"), !parts.contains("..") else {
-      throw InputError("\(what) must be a path inside the repository (relative, without '..'); found \(located.value)", at: node.location)
+    try insideRepository(text(node, what: what), what: what)
+  }
+
+  private static func insideRepository(_ path: Located<String>, what: String) throws(InputError) -> Located<String> {
+    let parts = path.value.split(separator: "/")
+    guard !path.value.hasPrefix("/"), !path.value.hasPrefix("~"), !parts.contains("..") else {
+      throw InputError("\(what) must be a path inside the repository (relative, without '..'); found \(path.value)", at: path.location)
     }
-    return located
+    return path
   }
 
   /// A list of strings, or one string as a one-item list.

@@ -329,11 +329,18 @@ public struct TemplateEvaluator {
     guard items.count == 2, let delimiter = items[0].text, let text = evaluate(items[1])?.string else {
       return unresolved(.expression(call.display), location)
     }
-    // Counted before the items are made: a 1 MiB string of delimiters is a million items.
-    let cost = text.utf8.count + 64 * (Self.occurrences(of: delimiter, in: text) + 1)
-    guard cost <= computeBudget else { return notComputed(call.function.rawValue, location) }
-    computeBudget -= cost
+    guard chargeSplit(text, by: delimiter) else { return notComputed(call.function.rawValue, location) }
     return EvaluatedNode(.list(text.components(separatedBy: delimiter).map { string($0, location) }), at: location)
+  }
+
+  /// Takes from the budget what splitting `text` at `delimiter` makes, counted before the
+  /// items are made (a 1 MiB string of delimiters is a million items): its bytes and 64
+  /// per item. False, taking nothing, when the budget does not cover it.
+  private mutating func chargeSplit(_ text: String, by delimiter: String) -> Bool {
+    let cost = text.utf8.count + 64 * (Self.occurrences(of: delimiter, in: text) + 1)
+    guard cost <= computeBudget else { return false }
+    computeBudget -= cost
+    return true
   }
 
   /// Non-overlapping occurrences of `delimiter` in `text`, as `components(separatedBy:)`
@@ -407,11 +414,9 @@ public struct TemplateEvaluator {
       case .symbolic(let expression): return unresolved(.deployValue(parameter: name, expression: expression), location)
       case .text(let text):
         guard parameter.isList else { return string(text, location) }
-        // Each Ref makes the list anew: charged like `Fn::Split` (a parameter of a million
-        // commas, referenced by 20 outputs, was 2.3 GB).
-        let cost = text.utf8.count + 64 * (Self.occurrences(of: ",", in: text) + 1)
-        guard cost <= computeBudget else { return notComputed("Ref \(name)", location) }
-        computeBudget -= cost
+        // Each Ref makes the list anew (a parameter of a million commas, referenced by 20
+        // outputs, was 2.3 GB).
+        guard chargeSplit(text, by: ",") else { return notComputed("Ref \(name)", location) }
         let items = text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map { string($0.trimmingCharacters(in: .whitespaces), location) }
         return EvaluatedNode(.list(items), at: location)
       }

@@ -246,7 +246,7 @@ struct TOMLSyntaxCheck {
       let count = scalar == "u" ? 4 : 8
       var value: UInt32 = 0
       for offset in 1...count {
-        guard let digit = peek(offset), let number = Self.hexValue(digit) else {
+        guard let digit = peek(offset), let number = digit.hexDigitValue else {
           index = start
           throw fault("\\\(scalar) needs \(count) hexadecimal digits")
         }
@@ -329,14 +329,5 @@ struct TOMLSyntaxCheck {
   /// Control characters TOML forbids in comments and strings (tab is allowed).
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
-  }
-
-  private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-    switch scalar {
-    case "0"..."9": scalar.value - 0x30
-    case "a"..."f": scalar.value - 0x61 + 10
-    case "A"..."F": scalar.value - 0x41 + 10
-    default: nil
-    }
   }
 }

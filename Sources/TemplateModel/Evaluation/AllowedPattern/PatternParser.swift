@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a pattern was not turned into a `PatternNode`: it is not valid Java syntax, or it
 /// uses a construct outside regular languages (back-references, look-around, possessive
 /// quantifiers, atomic groups) or outside what we model (`\p{...}`, `(?x)`, `(?u)`).
@@ -321,7 +323,7 @@ struct PatternParser {
     guard position + count <= scalars.count else { return nil }
     var value: UInt32 = 0
     for scalar in scalars[position..<(position + count)] {
-      guard let digit = Self.hexDigit(scalar) else { return nil }
+      guard let digit = scalar.hexDigitValue else { return nil }
       value = value * 16 + digit
     }
     position += count
@@ -331,21 +333,12 @@ struct PatternParser {
   private mutating func hexadecimal(maximumDigits: Int) -> UInt32? {
     var value: UInt32?
     var digits = 0
-    while let scalar = next, let digit = Self.hexDigit(scalar), digits < maximumDigits {
+    while let scalar = next, let digit = scalar.hexDigitValue, digits < maximumDigits {
       value = (value ?? 0) * 16 + digit
       digits += 1
       position += 1
     }
     return value
-  }
-
-  private static func hexDigit(_ scalar: Unicode.Scalar) -> UInt32? {
-    switch scalar {
-    case "0"..."9": scalar.value - 0x30
-    case "a"..."f": scalar.value - 0x61 + 10
-    case "A"..."F": scalar.value - 0x41 + 10
-    default: nil
-    }
   }
 
   // MARK: Character classes
