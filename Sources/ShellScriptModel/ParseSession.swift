@@ -17,8 +17,9 @@ final class ParseSession {
   var simpleCommands = 0
 
   /// The most simple commands a script may hold: each is recorded once per config env
-  /// walk, at about 1.5 KB a record, so 16 MB of `X=1` lines took 10 GB (200,000 now take
-  /// about 0.7 GB for two envs at worst). Real deploy scripts hold hundreds.
+  /// walk (100,000 `X=1` lines measured 336 MB for two envs), so 16 MB of them took 10 GB;
+  /// 200,000 would be about twice that 336 MB (an estimate, not measured). Real deploy
+  /// scripts hold hundreds.
   static let maximumSimpleCommands = 200_000
 
   init(maximumDepth: Int) {
