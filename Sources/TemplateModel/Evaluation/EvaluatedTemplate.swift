@@ -12,7 +12,7 @@ public struct EvaluatedTemplate: Sendable {
   public var outputs: [EvaluatedOutput]
   /// Faults of this env found while binding and evaluating.
   public var problems: [EvaluationProblem]
-  /// Lookups by logical ID and by IAM role, kept in step with `resources`, so that a
+  /// Lookups by logical ID, type, IAM role and scaled service, kept in step with `resources`, so that a
   /// rule asking about each of n resources costs n lookups, not n scans.
   private(set) var index: ResourceIndex
 
@@ -33,8 +33,14 @@ public struct EvaluatedTemplate: Sendable {
     index.offsets[logicalID].map { resources[$0] }
   }
 
+  /// The resources of `type` (`AWS::ECS::Service`), in document order.
   public func resources(ofType type: String) -> [EvaluatedResource] {
-    resources.filter { $0.type == type }
+    resources(at: index.offsetsByType[type])
+  }
+
+  /// The resources at offsets of `index` (nil: none).
+  func resources(at offsets: [Int]?) -> [EvaluatedResource] {
+    (offsets ?? []).map { resources[$0] }
   }
 
   public func output(_ name: String) -> EvaluatedOutput? { outputs.first { $0.name == name } }

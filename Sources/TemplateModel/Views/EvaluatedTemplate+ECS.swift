@@ -40,10 +40,11 @@ extension EvaluatedTemplate {
   public var serviceClusters: (inTemplate: [EvaluatedResource], outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)]) {
     guard !services.isEmpty else { return (clusters, []) }
     var used: [EvaluatedResource] = []
+    var seen = Set<String>()
     var outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)] = []
     for service in services {
       if let cluster = cluster(of: service) {
-        if !used.contains(where: { $0.logicalID == cluster.logicalID }) { used.append(cluster) }
+        if seen.insert(cluster.logicalID).inserted { used.append(cluster) }
       } else {
         outside.append((service, service["Cluster"]))
       }
@@ -64,32 +65,33 @@ extension EvaluatedTemplate {
     return (used.isEmpty ? taskDefinitions : used).flatMap { containers(of: $0) }
   }
 
-  /// Application Auto Scaling targets that scale `service`'s DesiredCount.
+  /// Application Auto Scaling targets that scale `service`'s DesiredCount
+  /// (`ScalableDimension: ecs:service:DesiredCount`): their `ResourceId` mentions the
+  /// service (`!Sub service/${Cluster}/${Service.Name}`) or is a string ending in
+  /// `/NAME` where NAME is the service's `ServiceName`. In document order.
   public func scalableTargets(of service: EvaluatedResource) -> [EvaluatedResource] {
-    resources(ofType: "AWS::ApplicationAutoScaling::ScalableTarget").filter { target in
-      target["ScalableDimension"]?.string == "ecs:service:DesiredCount"
-        && (target["ResourceId"]?.mentions(service.logicalID) == true || literalServiceMatch(target, service))
+    var offsets = index.serviceTargetsByMention[service.logicalID] ?? []
+    if let name = service["ServiceName"]?.string, let named = index.serviceTargetsByName[name] {
+      offsets = Array(Set(offsets).union(named)).sorted()
     }
-  }
-
-  private func literalServiceMatch(_ target: EvaluatedResource, _ service: EvaluatedResource) -> Bool {
-    guard let id = target["ResourceId"]?.string, let name = service["ServiceName"]?.string else { return false }
-    return id.hasSuffix("/" + name)
+    return resources(at: offsets)
   }
 
   /// Scaling policies attached to a scalable target: by `ScalingTargetId`, or by the
   /// same `ServiceNamespace`, `ScalableDimension` and `ResourceId` (the other way the
   /// policy may name its target). Values are compared as written after evaluation,
-  /// not by where they are written. Reference: "AWS::ApplicationAutoScaling::ScalingPolicy",
+  /// not by where they are written. In document order. Reference:
+  /// "AWS::ApplicationAutoScaling::ScalingPolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
-    resources(ofType: "AWS::ApplicationAutoScaling::ScalingPolicy").filter { policy in
-      if let id = policy["ScalingTargetId"] { return id.mentions(target.logicalID) }
-      return ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
-        guard let own = policy[key], let targets = target[key] else { return false }
+    let byID = index.scalingPoliciesByTarget[target.logicalID] ?? []
+    let byValue = target["ResourceId"].flatMap { index.scalingPoliciesByResourceID[$0.display] }?.filter { offset in
+      ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
+        guard let own = resources[offset][key], let targets = target[key] else { return false }
         return own.hasSameValue(as: targets)
       }
-    }
+    } ?? []
+    return resources(at: byValue.isEmpty ? byID : (byID + byValue).sorted())
   }
 
   /// The load balancer entries of a service (`LoadBalancers`).

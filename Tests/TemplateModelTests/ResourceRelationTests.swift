@@ -1,0 +1,103 @@
+import Testing
+@testable import TemplateModel
+
+/// The relations an evaluated template answers from its one-pass index: resources by
+/// type, scalable targets by the service they scale, scaling policies by their target.
+/// Each is checked against what a scan of every resource gives, in document order.
+@Suite struct ResourceRelationTests {
+  static let yaml = """
+    AWSTemplateFormatVersion: "2010-09-09"
+    Resources:
+      Cluster: {Type: AWS::ECS::Cluster}
+      Web:
+        Type: AWS::ECS::Service
+        Properties: {Cluster: !Ref Cluster, ServiceName: web}
+      Api:
+        Type: AWS::ECS::Service
+        Properties: {Cluster: !Ref Cluster, ServiceName: api}
+      Other:
+        Type: AWS::ECS::Service
+        Properties: {Cluster: !Ref Cluster}
+      WebBySub:
+        Type: AWS::ApplicationAutoScaling::ScalableTarget
+        Properties:
+          ServiceNamespace: ecs
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: !Sub service/${Cluster}/${Web.Name}
+      ApiByName:
+        Type: AWS::ApplicationAutoScaling::ScalableTarget
+        Properties:
+          ServiceNamespace: ecs
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: service/main/api
+      WebAndApiByBoth:
+        Type: AWS::ApplicationAutoScaling::ScalableTarget
+        Properties:
+          ServiceNamespace: ecs
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: !Join ["/", [service, !Ref Cluster, !GetAtt Web.Name, api]]
+      WebOtherDimension:
+        Type: AWS::ApplicationAutoScaling::ScalableTarget
+        Properties:
+          ServiceNamespace: ecs
+          ScalableDimension: dynamodb:table:ReadCapacityUnits
+          ResourceId: !Sub service/${Cluster}/${Web.Name}
+      ById:
+        Type: AWS::ApplicationAutoScaling::ScalingPolicy
+        Properties: {ScalingTargetId: !Ref WebBySub, PolicyType: TargetTrackingScaling}
+      ByValue:
+        Type: AWS::ApplicationAutoScaling::ScalingPolicy
+        Properties:
+          ServiceNamespace: ecs
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: !Sub service/${Cluster}/${Web.Name}
+      ByValueOtherNamespace:
+        Type: AWS::ApplicationAutoScaling::ScalingPolicy
+        Properties:
+          ServiceNamespace: custom-resource
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: !Sub service/${Cluster}/${Web.Name}
+      ByIdElsewhere:
+        Type: AWS::ApplicationAutoScaling::ScalingPolicy
+        Properties:
+          ScalingTargetId: !Ref ApiByName
+          ServiceNamespace: ecs
+          ScalableDimension: ecs:service:DesiredCount
+          ResourceId: !Sub service/${Cluster}/${Web.Name}
+    """
+
+  @Test func resourcesOfTypeInDocumentOrder() throws {
+    let template = try evaluate(Self.yaml)
+    #expect(template.services.map(\.logicalID) == ["Web", "Api", "Other"])
+    #expect(template.resources(ofType: "AWS::ApplicationAutoScaling::ScalableTarget").map(\.logicalID) == ["WebBySub", "ApiByName", "WebAndApiByBoth", "WebOtherDimension"])
+    #expect(template.resources(ofType: "AWS::S3::Bucket").isEmpty)
+  }
+
+  @Test func scalableTargetsByMentionOrServiceName() throws {
+    let template = try evaluate(Self.yaml)
+    let targets = { (id: String) in template.scalableTargets(of: try #require(template.resource(id))).map(\.logicalID) }
+    // Mentioned by !Sub or !GetAtt; a known ResourceId ending in /ServiceName; only the
+    // service's DesiredCount dimension; a target matching both ways is listed once.
+    #expect(try targets("Web") == ["WebBySub", "WebAndApiByBoth"])
+    #expect(try targets("Api") == ["ApiByName"])
+    #expect(try targets("Other").isEmpty)
+  }
+
+  @Test func scalingPoliciesByTargetIDOrSameValues() throws {
+    let template = try evaluate(Self.yaml)
+    let policies = { (id: String) in template.scalingPolicies(of: try #require(template.resource(id))).map(\.logicalID) }
+    // ScalingTargetId decides when present (ByIdElsewhere names ApiByName, though its
+    // other values are WebBySub's); otherwise all three values must be the same.
+    #expect(try policies("WebBySub") == ["ById", "ByValue"])
+    #expect(try policies("ApiByName") == ["ByIdElsewhere"])
+    #expect(try policies("WebAndApiByBoth").isEmpty)
+  }
+
+  @Test func indexFollowsResourcesWhenTheyChange() throws {
+    var template = try evaluate(Self.yaml)
+    template.resources.removeAll { $0.logicalID == "WebBySub" }
+    #expect(template.scalableTargets(of: try #require(template.resource("Web"))).map(\.logicalID) == ["WebAndApiByBoth"])
+    #expect(template.resource("ById") != nil)
+    #expect(template.scalingPolicies(of: try #require(template.resource("WebOtherDimension"))).isEmpty)
+  }
+}
