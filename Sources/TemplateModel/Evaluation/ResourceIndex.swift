@@ -1,27 +1,40 @@
-/// An evaluated template's resources by logical ID and by type, its IAM policy resources
-/// by the roles they attach to (`AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` by
-/// `Roles`, `AWS::IAM::RolePolicy` by `RoleName`), and its Application Auto Scaling
-/// targets and policies by what they scale: built in one pass, so the report stays
-/// linear in resources on templates of thousands of roles, services or targets.
+/// An evaluated template's resources by logical ID and by type, and the resources that
+/// name another in a property by that other's logical ID (`Relation`: the policies of a
+/// role, the listeners of a load balancer, the scalable targets of a service, ...):
+/// built in one pass, so that a rule asking about each of n resources costs n lookups,
+/// not n scans, and the report stays linear on templates of thousands of resources.
 ///
 /// Every list of offsets is in document order, the order a scan of `resources` gives.
 struct ResourceIndex: Sendable {
+  /// A relation between resources that one of them states by mentioning the other's
+  /// logical ID (`!Ref`, `!GetAtt`, `${X}` in `Fn::Sub`) in one property.
+  enum Relation: Sendable {
+    /// `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` by `Roles`, `AWS::IAM::RolePolicy`
+    /// by `RoleName`: the policies attached to a role.
+    case rolePolicies
+    /// `AWS::ElasticLoadBalancingV2::Listener` by `LoadBalancerArn`.
+    case loadBalancerListeners
+    /// `AWS::ElasticLoadBalancingV2::ListenerRule` by `ListenerArn`.
+    case listenerRules
+    /// `AWS::ApplicationAutoScaling::ScalingPolicy` by `ScalingTargetId`.
+    case targetScalingPolicies
+    /// `ecs:service:DesiredCount` scalable targets by `ResourceId`
+    /// (`!Sub service/${Cluster}/${Service.Name}`).
+    case serviceScalableTargets
+  }
+
   /// The offset of the first resource with each logical ID.
   var offsets: [String: Int] = [:]
   /// The offsets of the resources of each type.
   var offsetsByType: [String: [Int]] = [:]
-  /// The offsets of the policy resources naming each role.
-  var policiesByRole: [String: [Int]] = [:]
-  /// The offsets of the `ecs:service:DesiredCount` scalable targets whose `ResourceId`
-  /// mentions each logical ID (`!Sub service/${Cluster}/${Service.Name}`).
-  var serviceTargetsByMention: [String: [Int]] = [:]
+  /// For each relation, the offsets of the resources mentioning each logical ID.
+  private var mentions: [Relation: [String: [Int]]] = [:]
   /// The offsets of the `ecs:service:DesiredCount` scalable targets whose `ResourceId` is
   /// a known string, by its last `/`-separated component (`service/cluster/NAME`).
   var serviceTargetsByName: [String: [Int]] = [:]
-  /// The offsets of the scaling policies whose `ScalingTargetId` mentions each logical ID.
-  var scalingPoliciesByTarget: [String: [Int]] = [:]
   /// The offsets of the scaling policies without `ScalingTargetId` (they name their target
-  /// by namespace, dimension and resource ID), by their `ResourceId` as displayed.
+  /// by namespace, dimension and resource ID), by their `ResourceId` as displayed (the
+  /// same value always displays the same).
   var scalingPoliciesByResourceID: [String: [Int]] = [:]
 
   static let scalableTarget = "AWS::ApplicationAutoScaling::ScalableTarget"
@@ -36,18 +49,22 @@ struct ResourceIndex: Sendable {
       offsetsByType[resource.type, default: []].append(offset)
       switch resource.type {
       case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy":
-        Self.add(offset, mentionedBy: resource["Roles"]?.items ?? [], to: &policiesByRole)
+        add(offset, .rolePolicies, mentionedBy: resource["Roles"])
       case "AWS::IAM::RolePolicy":
-        Self.add(offset, mentionedBy: resource["RoleName"].map { [$0] } ?? [], to: &policiesByRole)
+        add(offset, .rolePolicies, mentionedBy: resource["RoleName"])
+      case "AWS::ElasticLoadBalancingV2::Listener":
+        add(offset, .loadBalancerListeners, mentionedBy: resource["LoadBalancerArn"])
+      case "AWS::ElasticLoadBalancingV2::ListenerRule":
+        add(offset, .listenerRules, mentionedBy: resource["ListenerArn"])
       case Self.scalableTarget:
         guard resource["ScalableDimension"]?.string == Self.serviceDesiredCount, let id = resource["ResourceId"] else { continue }
-        Self.add(offset, mentionedBy: [id], to: &serviceTargetsByMention)
+        add(offset, .serviceScalableTargets, mentionedBy: id)
         if let text = id.string, let slash = text.lastIndex(of: "/") {
           serviceTargetsByName[String(text[text.index(after: slash)...]), default: []].append(offset)
         }
       case Self.scalingPolicy:
         if let target = resource["ScalingTargetId"] {
-          Self.add(offset, mentionedBy: [target], to: &scalingPoliciesByTarget)
+          add(offset, .targetScalingPolicies, mentionedBy: target)
         } else if let id = resource["ResourceId"] {
           scalingPoliciesByResourceID[id.display, default: []].append(offset)
         }
@@ -57,10 +74,14 @@ struct ResourceIndex: Sendable {
     }
   }
 
-  /// Adds `offset` under every logical ID the nodes mention (once per ID).
-  private static func add(_ offset: Int, mentionedBy nodes: [EvaluatedNode], to table: inout [String: [Int]]) {
-    var named = Set<String>()
-    for node in nodes { node.collectMentionedResources(into: &named) }
-    for id in named { table[id, default: []].append(offset) }
+  /// The offsets of the resources that state `relation` to `logicalID`, in document order.
+  func offsets(_ relation: Relation, of logicalID: String) -> [Int] {
+    mentions[relation]?[logicalID] ?? []
+  }
+
+  /// Adds `offset` under every logical ID `node` mentions (once per ID).
+  private mutating func add(_ offset: Int, _ relation: Relation, mentionedBy node: EvaluatedNode?) {
+    guard let node else { return }
+    for id in node.mentionedResources { mentions[relation, default: [:]][id, default: []].append(offset) }
   }
 }

@@ -19,6 +19,13 @@ extension EvaluatedNode {
     }
   }
 
+  /// Every logical ID this value refers to (see `mentions(_:)`).
+  public var mentionedResources: Set<String> {
+    var ids = Set<String>()
+    collectMentionedResources(into: &ids)
+    return ids
+  }
+
   public func mentions(_ logicalID: String) -> Bool {
     switch value {
     case .scalar: return false

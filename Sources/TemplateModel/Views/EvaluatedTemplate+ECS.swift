@@ -70,7 +70,7 @@ extension EvaluatedTemplate {
   /// service (`!Sub service/${Cluster}/${Service.Name}`) or is a string ending in
   /// `/NAME` where NAME is the service's `ServiceName`. In document order.
   public func scalableTargets(of service: EvaluatedResource) -> [EvaluatedResource] {
-    var offsets = index.serviceTargetsByMention[service.logicalID] ?? []
+    var offsets = index.offsets(.serviceScalableTargets, of: service.logicalID)
     if let name = service["ServiceName"]?.string, let named = index.serviceTargetsByName[name] {
       offsets = Array(Set(offsets).union(named)).sorted()
     }
@@ -84,7 +84,7 @@ extension EvaluatedTemplate {
   /// "AWS::ApplicationAutoScaling::ScalingPolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
-    let byID = index.scalingPoliciesByTarget[target.logicalID] ?? []
+    let byID = index.offsets(.targetScalingPolicies, of: target.logicalID)
     let byValue = target["ResourceId"].flatMap { index.scalingPoliciesByResourceID[$0.display] }?.filter { offset in
       ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
         guard let own = resources[offset][key], let targets = target[key] else { return false }

@@ -9,7 +9,7 @@ extension EvaluatedTemplate {
 
   /// Listeners of `loadBalancer` (by `LoadBalancerArn`).
   public func listeners(of loadBalancer: EvaluatedResource) -> [EvaluatedResource] {
-    resources(ofType: Self.listenerType).filter { $0["LoadBalancerArn"]?.mentions(loadBalancer.logicalID) == true }
+    resources(at: index.offsets(.loadBalancerListeners, of: loadBalancer.logicalID))
   }
 
   /// Listener rules attached to `listener` (by `ListenerArn`): each sends the requests
@@ -17,7 +17,7 @@ extension EvaluatedTemplate {
   /// Reference: "AWS::ElasticLoadBalancingV2::ListenerRule",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listenerrule.html
   public func listenerRules(of listener: EvaluatedResource) -> [EvaluatedResource] {
-    resources(ofType: Self.listenerRuleType).filter { $0["ListenerArn"]?.mentions(listener.logicalID) == true }
+    resources(at: index.offsets(.listenerRules, of: listener.logicalID))
   }
 
   /// Target groups the services of this template register with.

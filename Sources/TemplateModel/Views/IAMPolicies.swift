@@ -137,7 +137,7 @@ extension EvaluatedTemplate {
   /// the role's name). Reference: "AWS::IAM::RolePolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-rolepolicy.html
   func attachedPolicies(of role: String) -> [EvaluatedResource] {
-    (index.policiesByRole[role] ?? []).map { resources[$0] }
+    resources(at: index.offsets(.rolePolicies, of: role))
   }
 
   /// Whether anything grants `role` permissions (inline or attached policies, managed ARNs).

@@ -14,12 +14,16 @@ struct AlarmMatch {
   var statistic: String?
   /// The returned entry's `Expression`, when the alarm watches a metric-math result.
   var expression: EvaluatedNode?
+  /// What the alarm's dimensions and actions must name in its template.
+  var expected: AlarmTargets
 
   static func alarms(on metric: String, in template: EvaluatedTemplate) -> [AlarmMatch] {
-    template.resources(ofType: "AWS::CloudWatch::Alarm").compactMap { alarm in
+    let expected = AlarmTargets(template)
+    return template.resources(ofType: "AWS::CloudWatch::Alarm").compactMap { alarm in
       if alarm["MetricName"] != nil {
         guard alarm["MetricName"]?.string == metric, alarm["Namespace"]?.string == "AWS/ApplicationELB" else { return nil }
-        return AlarmMatch(alarm: alarm, dimensions: alarm["Dimensions"]?.list ?? [], statistic: alarm["Statistic"]?.string ?? alarm["ExtendedStatistic"]?.string)
+        return AlarmMatch(
+          alarm: alarm, dimensions: alarm["Dimensions"]?.list ?? [], statistic: alarm["Statistic"]?.string ?? alarm["ExtendedStatistic"]?.string, expected: expected)
       }
       let queries = alarm["Metrics"]?.list ?? []
       let returned = queries.count == 1 ? queries.filter { $0["ReturnData"]?.bool != false } : queries.filter { $0["ReturnData"]?.bool == true }
@@ -30,17 +34,16 @@ struct AlarmMatch {
       }
       if let stat = entry["MetricStat"] {
         guard watches(entry) else { return nil }
-        return AlarmMatch(alarm: alarm, dimensions: stat["Metric"]?["Dimensions"]?.list ?? [], statistic: stat["Stat"]?.string)
+        return AlarmMatch(alarm: alarm, dimensions: stat["Metric"]?["Dimensions"]?.list ?? [], statistic: stat["Stat"]?.string, expected: expected)
       }
       guard let expression = entry["Expression"], queries.contains(where: watches) else { return nil }
-      return AlarmMatch(alarm: alarm, dimensions: [], statistic: nil, expression: expression)
+      return AlarmMatch(alarm: alarm, dimensions: [], statistic: nil, expression: expression, expected: expected)
     }
   }
 
   /// The SNS topics of this template the alarm notifies when it fires.
-  func topics(in template: EvaluatedTemplate) -> [String] {
-    let topics = Set(template.resources(ofType: "AWS::SNS::Topic").map(\.logicalID))
-    return (alarm["AlarmActions"]?.list ?? []).compactMap(\.referencedResource).filter(topics.contains)
+  var topics: [String] {
+    (alarm["AlarmActions"]?.list ?? []).compactMap(\.referencedResource).filter(expected.topics.contains)
   }
 
   var actionsEnabled: Bool? { alarm["ActionsEnabled"].map { $0.bool ?? false } ?? true }
@@ -57,14 +60,7 @@ struct AlarmMatch {
   /// a metric also published per load balancer (TargetResponseTime) may omit `TargetGroup`.
   /// Reference: "CloudWatch metrics for your Application Load Balancer: metric dimensions",
   /// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html#load-balancer-metric-dimensions-alb
-  func watchedTarget(in template: EvaluatedTemplate, loadBalancerOnly: Bool = false) -> (problems: [String], unknown: [String]) {
-    let groups = Set((template.serviceTargetGroups.isEmpty ? template.targetGroups : template.serviceTargetGroups).map(\.logicalID))
-    let balancers = Set(template.loadBalancers.filter { balancer in
-      template.listeners(of: balancer).contains { listener in
-        groups.contains { group in listener.properties.entries.contains { $0.value.mentions(group) } }
-          || template.listenerRules(of: listener).contains { rule in groups.contains { rule["Actions"]?.mentions($0) == true } }
-      }
-    }.map(\.logicalID))
+  func watchedTarget(loadBalancerOnly: Bool = false) -> (problems: [String], unknown: [String]) {
     var problems: [String] = []
     var unknown: [String] = []
     func check(_ name: String, attribute: String, expected: Set<String>, what: String) {
@@ -86,9 +82,9 @@ struct AlarmMatch {
       }
     }
     if !(loadBalancerOnly && dimension("TargetGroup") == nil) {
-      check("TargetGroup", attribute: "TargetGroupFullName", expected: groups, what: "target group")
+      check("TargetGroup", attribute: "TargetGroupFullName", expected: expected.targetGroups, what: "target group")
     }
-    check("LoadBalancer", attribute: "LoadBalancerFullName", expected: balancers, what: "load balancer")
+    check("LoadBalancer", attribute: "LoadBalancerFullName", expected: expected.loadBalancers, what: "load balancer")
     return (problems, unknown)
   }
 }

@@ -47,18 +47,18 @@ struct NoHealthyHostAlarmRule: Rule {
         if written == nil || written != required {
           problems.append("ComparisonOperator \(match.alarm["ComparisonOperator"]?.display ?? "unset") Threshold \(match.alarm["Threshold"]?.display ?? "unset") on \(match.statistic ?? "no statistic")")
         }
-        let target = match.watchedTarget(in: template)
+        let target = match.watchedTarget()
         problems += target.problems
         open += target.unknown
       }
-      if match.topics(in: template).isEmpty { problems.append("no SNS topic of this template in AlarmActions") }
+      if match.topics.isEmpty { problems.append("no SNS topic of this template in AlarmActions") }
       if match.actionsEnabled != true { problems.append("ActionsEnabled \(match.alarm["ActionsEnabled"]?.display ?? "")") }
       if !problems.isEmpty {
         failures.append((match, problems))
       } else if !open.isEmpty {
         unknown += open
       } else {
-        return .pass("\(match.alarm.logicalID): HealthyHostCount < \(threshold.written) on the service's target group → SNS \(match.topics(in: template).joined(separator: ", "))", evidence: [match.alarm.location])
+        return .pass("\(match.alarm.logicalID): HealthyHostCount < \(threshold.written) on the service's target group → SNS \(match.topics.joined(separator: ", "))", evidence: [match.alarm.location])
       }
     }
     if !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }

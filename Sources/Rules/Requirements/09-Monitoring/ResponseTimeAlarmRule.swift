@@ -37,14 +37,14 @@ struct ResponseTimeAlarmRule: Rule {
         match.alarm["Threshold"]?.number.flatMap { ThresholdCondition(operator: name, threshold: $0, integerValued: false) }
       }
       guard written == required, match.alarm["EvaluationPeriods"]?.int == count else { continue }
-      let target = match.watchedTarget(in: template, loadBalancerOnly: true)
+      let target = match.watchedTarget(loadBalancerOnly: true)
       guard target.problems.isEmpty else { continue }
       if !target.unknown.isEmpty { unknown += target.unknown; continue }
       return .pass("\(match.alarm.logicalID): TargetResponseTime > \(threshold.written) for \(count) periods", evidence: [match.alarm.location])
     }
     if !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
     let alarm = alarms[0]
-    let problems = alarm.expression == nil ? alarm.watchedTarget(in: template, loadBalancerOnly: true).problems : []
+    let problems = alarm.expression == nil ? alarm.watchedTarget(loadBalancerOnly: true).problems : []
     return .fail(.error("\(alarm.alarm.logicalID) alarms on \(alarm.alarm["ComparisonOperator"]?.display ?? "?") \(alarm.alarm["Threshold"]?.display ?? "?") for \(alarm.alarm["EvaluationPeriods"]?.display ?? "?") period(s)\(problems.isEmpty ? "" : ", " + problems.joined(separator: ", ")); \(threshold.cited) requires GreaterThanThreshold \(threshold.written) for \(count) periods on the service's load balancer", at: alarm.alarm.location, path: "Resources/\(alarm.alarm.logicalID)"))
   }
 }
