@@ -207,13 +207,14 @@ extension Evaluator {
       }
     case .removePrefix(let word, let longest), .removeSuffix(let word, let longest):
       guard let text = value.literal, let pattern = pattern(of: word, context, quiet: true) else { return symbolic }
-      let characters = Array(text)
-      if case .removePrefix = expansion.operation {
-        guard let length = pattern.prefixMatchLength(in: text, longest: longest) else { return value }
-        return ResolvedWord(literal: String(characters[length...]))
+      let isPrefix = if case .removePrefix = expansion.operation { true } else { false }
+      switch isPrefix ? pattern.prefixMatch(in: text, longest: longest) : pattern.suffixMatch(in: text, longest: longest) {
+      case .noMatch: return value
+      case .undecided: return symbolic
+      case .length(let length):
+        let characters = Array(text)
+        return ResolvedWord(literal: String(isPrefix ? characters[length...] : characters[..<(characters.count - length)]))
       }
-      guard let length = pattern.suffixMatchLength(in: text, longest: longest) else { return value }
-      return ResolvedWord(literal: String(characters[..<(characters.count - length)]))
     case .replace(let patternWord, let replacementWord, let mode):
       guard let text = value.literal, let search = resolve(patternWord.parts, context, quiet: true).literal,
         !search.contains(where: { "*?[".contains($0) }), !search.isEmpty

@@ -137,19 +137,70 @@ struct GlobPattern {
     }
   }
 
-  /// The length of the shortest (or longest) prefix of `text` that matches.
-  func prefixMatchLength(in text: String, longest: Bool) -> Int? {
-    let characters = Array(text)
-    let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
-    for length in lengths where matches(String(characters[0..<length])) { return length }
-    return nil
+  /// What matching a pattern against the start or the end of a text decides.
+  enum AffixMatch: Equatable {
+    /// The shortest (or longest) matching prefix or suffix has this many characters.
+    case length(Int)
+    /// No prefix (suffix) matches, not even the empty one.
+    case noMatch
+    /// Text and pattern are too large to decide within `maximumAffixSteps`.
+    case undecided
   }
 
-  /// The length of the shortest (or longest) suffix of `text` that matches.
-  func suffixMatchLength(in text: String, longest: Bool) -> Int? {
-    let characters = Array(text)
-    let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
-    for length in lengths where matches(String(characters[(characters.count - length)...])) { return length }
-    return nil
+  /// The most characters × pattern elements an affix match may take (16 M): a 64 KiB
+  /// value against a pattern of 256 elements, in about 20 ms.
+  static let maximumAffixSteps = 1 << 24
+
+  /// The shortest (or longest) prefix of `text` that matches (`${X#p}`, `${X##p}`).
+  func prefixMatch(in text: String, longest: Bool) -> AffixMatch {
+    Self.matchingPrefix(Array(text), elements, longest: longest)
+  }
+
+  /// The shortest (or longest) suffix of `text` that matches (`${X%p}`, `${X%%p}`): the
+  /// matching prefix of the reversed text, against the pattern's elements reversed (each
+  /// element matches one character or any string, so the reversed pattern matches exactly
+  /// the reversed strings).
+  func suffixMatch(in text: String, longest: Bool) -> AffixMatch {
+    Self.matchingPrefix(Array(text.reversed()), Array(elements.reversed()), longest: longest)
+  }
+
+  /// Runs the pattern as a nondeterministic automaton over `characters` once: state p
+  /// means "elements before p are matched"; `anyString` at p both stays at p on any
+  /// character and moves to p + 1 on none. Every text position where the final state is
+  /// active ends a matching prefix. Time: characters × elements, bounded.
+  private static func matchingPrefix(_ characters: [Character], _ pattern: [Element], longest: Bool) -> AffixMatch {
+    guard (characters.count + 1).multipliedReportingOverflow(by: pattern.count + 1).partialValue <= maximumAffixSteps,
+      characters.count < maximumAffixSteps
+    else { return .undecided }
+    let final = pattern.count
+    func close(_ states: inout [Bool]) {
+      for p in 0..<final where states[p] && pattern[p] == .anyString { states[p + 1] = true }
+    }
+    var active = [Bool](repeating: false, count: final + 1)
+    active[0] = true
+    close(&active)
+    var matched: Int? = active[final] ? 0 : nil
+    if matched != nil && !longest { return .length(0) }
+    for (offset, character) in characters.enumerated() {
+      var next = [Bool](repeating: false, count: final + 1)
+      var alive = false
+      for p in 0..<final where active[p] {
+        if pattern[p] == .anyString {
+          next[p] = true
+          alive = true
+        } else if matches(pattern[p], character) {
+          next[p + 1] = true
+          alive = true
+        }
+      }
+      guard alive else { break }
+      close(&next)
+      active = next
+      if active[final] {
+        matched = offset + 1
+        if !longest { break }
+      }
+    }
+    return matched.map { .length($0) } ?? .noMatch
   }
 }
