@@ -342,4 +342,35 @@ import Testing
     let loaded = try template(Self.nested(2, items: 10))
     #expect(loaded.resources.count == 100)
   }
+
+  /// One loop whose `Fn::Sub` repeats `${X}` `references` times, over `items` items of
+  /// `length` characters each.
+  static func substitutions(items: Int, length: Int, references: Int) -> String {
+    let list = (0..<items).map { String(repeating: "0", count: length - String($0).count) + String($0) }.joined(separator: ", ")
+    return """
+      Transform: AWS::LanguageExtensions
+      Resources:
+        Fn::ForEach::Topics:
+          - X
+          - [\(list)]
+          - Topic${X}:
+              Type: AWS::SNS::Topic
+              Properties:
+                TopicName: !Sub "\(String(repeating: "${X}-", count: references))"
+
+      """
+  }
+
+  /// Substituted text counts, sized before it is written: 800 items of 100 characters
+  /// into 3,000 references would be 240 MB (it had taken 29 s and 2.4 GB).
+  @Test func substitutedTextIsBoundedAndRefusedAtTheLoop() throws {
+    let error = try #require(throws: InputError.self) { try template(Self.substitutions(items: 800, length: 100, references: 3_000)) }
+    #expect(error.message.contains("writes more than 32 MiB of substituted text"), "\(error.message)")
+    #expect(error.location == SourceLocation(file: "template.yaml", line: 3, column: 3))
+
+    let loaded = try template(Self.substitutions(items: 20, length: 10, references: 100))
+    #expect(loaded.resources.count == 20)
+    let topic = try #require(loaded.resources.last?.properties["TopicName"]?.intrinsic?.argument.text)
+    #expect(topic == String(repeating: "0000000019-", count: 100))
+  }
 }

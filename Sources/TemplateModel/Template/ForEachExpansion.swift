@@ -9,14 +9,41 @@ import Diagnostics
 ///
 /// Loops multiply: the nodes all loops produce, nested ones included, count against
 /// `TemplateDocument.maximumNodeCount` (three nested loops of 100 items already make a
-/// million copies); past it the template is refused at the loop that crosses it.
+/// million copies), and the text their substitutions write against
+/// `maximumSubstitutedBytes` (800 items × 3,000 `${X}` of a long item had taken 29 s and
+/// 2.4 GB); past either the template is refused at the loop that crosses it.
 enum ForEachExpansion {
-  static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop]) throws(InputError) -> TemplateMap {
-    var produced = 0
-    return try expand(map, unexpanded: &unexpanded, produced: &produced)
+  /// The most bytes the substitutions of all loops may write (32 MiB, twice the largest
+  /// file vibe-rules reads). Each substitution is sized before it is made.
+  static let maximumSubstitutedBytes = 32 * 1024 * 1024
+
+  /// What the loops have produced so far, and where the loop being expanded is written.
+  private struct Budget {
+    var nodes = 0
+    var bytes = 0
+    var loop: (name: String, location: SourceLocation)
+
+    /// `text` with every `target` replaced, after charging the result's size.
+    mutating func replacing(_ target: String, with item: String, in text: String) throws(InputError) -> String {
+      let count = TemplateEvaluator.occurrences(of: target, in: text)
+      guard count > 0 else { return text }
+      let size = text.utf8.count + count * max(0, item.utf8.count - target.utf8.count)
+      bytes += size
+      guard bytes <= ForEachExpansion.maximumSubstitutedBytes else {
+        throw InputError(
+          "\(loop.name) writes more than \(ForEachExpansion.maximumSubstitutedBytes / 1_048_576) MiB of substituted text (its loops multiply); CloudFormation's processed template could not hold it",
+          at: loop.location)
+      }
+      return text.replacingAll(target, with: item)
+    }
   }
 
-  private static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop], produced: inout Int) throws(InputError) -> TemplateMap {
+  static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop]) throws(InputError) -> TemplateMap {
+    var budget = Budget(loop: ("", .start(of: "")))
+    return try expand(map, unexpanded: &unexpanded, budget: &budget)
+  }
+
+  private static func expand(_ map: TemplateMap, unexpanded: inout [ForEachLoop], budget: inout Budget) throws(InputError) -> TemplateMap {
     guard map.entries.contains(where: { $0.key.hasPrefix("Fn::ForEach::") }) else { return map }
     var result: [TemplateMap.Entry] = []
     for entry in map.entries {
@@ -31,16 +58,19 @@ enum ForEachExpansion {
       }
       let size = loop.output.entries.reduce(0) { $0 + 1 + nodeCount($1.value) }
       for binding in bindings {
-        produced += size
-        guard produced <= TemplateDocument.maximumNodeCount else {
+        budget.nodes += size
+        budget.loop = (entry.key, entry.keyLocation)
+        guard budget.nodes <= TemplateDocument.maximumNodeCount else {
           throw InputError("\(entry.key) expands the template past \(TemplateDocument.maximumNodeCount) nodes (its loops multiply: \(bindings.count) items here); CloudFormation's processed template could not hold it", at: entry.keyLocation)
         }
-        let copied = TemplateMap(loop.output.entries.map { output in
-          TemplateMap.Entry(
-            key: substitute(output.key, binding), keyLocation: output.keyLocation,
-            value: replace(output.value, binding))
-        })
-        result.append(contentsOf: try expand(copied, unexpanded: &unexpanded, produced: &produced).entries)
+        var copies: [TemplateMap.Entry] = []
+        for output in loop.output.entries {
+          copies.append(
+            TemplateMap.Entry(
+              key: try substitute(output.key, binding, &budget), keyLocation: output.keyLocation,
+              value: try replace(output.value, binding, &budget)))
+        }
+        result.append(contentsOf: try expand(TemplateMap(copies), unexpanded: &unexpanded, budget: &budget).entries)
       }
     }
     return TemplateMap(result)
@@ -78,25 +108,30 @@ enum ForEachExpansion {
     }
   }
 
-  private static func substitute(_ text: String, _ binding: [String: String]) -> String {
+  private static func substitute(_ text: String, _ binding: [String: String], _ budget: inout Budget) throws(InputError) -> String {
     var result = text
     for (identifier, item) in binding {
-      result = result.replacingAll("${\(identifier)}", with: item)
-      result = result.replacingAll("&{\(identifier)}", with: String(item.filter { $0.isLetter || $0.isNumber }))
+      result = try budget.replacing("${\(identifier)}", with: item, in: result)
+      result = try budget.replacing("&{\(identifier)}", with: String(item.filter { $0.isLetter || $0.isNumber }), in: result)
     }
     return result
   }
 
-  private static func replace(_ node: TemplateNode, _ binding: [String: String]) -> TemplateNode {
+  private static func replace(_ node: TemplateNode, _ binding: [String: String], _ budget: inout Budget) throws(InputError) -> TemplateNode {
     switch node.value {
     case .scalar:
       return node
     case .list(let items):
-      return TemplateNode(.list(items.map { replace($0, binding) }), at: node.location)
+      var copies: [TemplateNode] = []
+      for item in items { copies.append(try replace(item, binding, &budget)) }
+      return TemplateNode(.list(copies), at: node.location)
     case .map(let map):
-      return TemplateNode(.map(TemplateMap(map.entries.map {
-        TemplateMap.Entry(key: substitute($0.key, binding), keyLocation: $0.keyLocation, value: replace($0.value, binding))
-      })), at: node.location)
+      var entries: [TemplateMap.Entry] = []
+      for entry in map.entries {
+        entries.append(
+          TemplateMap.Entry(key: try substitute(entry.key, binding, &budget), keyLocation: entry.keyLocation, value: try replace(entry.value, binding, &budget)))
+      }
+      return TemplateNode(.map(TemplateMap(entries)), at: node.location)
     case .intrinsic(let call):
       if call.function == .ref, let name = call.argument.text, let item = binding[name] {
         return TemplateNode(.scalar(.string(item)), at: node.location)
@@ -104,17 +139,18 @@ enum ForEachExpansion {
       if call.function == .sub {
         let argument: TemplateNode
         if let text = call.argument.scalar?.text {
-          argument = TemplateNode(.scalar(.string(substitute(text, binding))), at: call.argument.location)
+          argument = TemplateNode(.scalar(.string(try substitute(text, binding, &budget))), at: call.argument.location)
         } else if var items = call.argument.list, let first = items.first?.scalar?.text {
-          items[0] = TemplateNode(.scalar(.string(substitute(first, binding))), at: items[0].location)
-          items = [items[0]] + items.dropFirst().map { replace($0, binding) }
-          argument = TemplateNode(.list(items), at: call.argument.location)
+          items[0] = TemplateNode(.scalar(.string(try substitute(first, binding, &budget))), at: items[0].location)
+          var rest: [TemplateNode] = []
+          for item in items.dropFirst() { rest.append(try replace(item, binding, &budget)) }
+          argument = TemplateNode(.list([items[0]] + rest), at: call.argument.location)
         } else {
-          argument = replace(call.argument, binding)
+          argument = try replace(call.argument, binding, &budget)
         }
         return TemplateNode(.intrinsic(Intrinsic(.sub, argument, at: call.location)), at: node.location)
       }
-      return TemplateNode(.intrinsic(Intrinsic(call.function, replace(call.argument, binding), at: call.location)), at: node.location)
+      return TemplateNode(.intrinsic(Intrinsic(call.function, try replace(call.argument, binding, &budget), at: call.location)), at: node.location)
     }
   }
 }
