@@ -28,7 +28,7 @@ struct BaselineWrite: ParsableCommand {
     let findings = matrix.reportedFindings
     let file = BaselineFile.path(baseline, project: project)
     let written = FindingBaseline(findings, tool: "vibe-rules \(VibeRules.version)")
-    try Output.write(written.rendered(), to: file, option: "--baseline", sparing: project)
+    try Output.write(written.rendered(), to: file, option: "--baseline", sparing: Output.spared(by: project))
     let withoutPath = written.findings.filter { $0.path == nil }.count
     print("wrote \(written.findings.count) finding\(written.findings.count == 1 ? "" : "s") to \(file)" + (withoutPath > 0 ? " (\(withoutPath) without a logical path, keyed by message)" : ""))
   }

@@ -55,7 +55,7 @@ struct Check: ParsableCommand {
     case .sarif:
       text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration, selecting: select).rendered()
     }
-    try Output.write(text, to: output, sparing: project, escape: format == .text ? .swift : .json)
+    try Output.write(text, to: output, sparing: Output.spared(by: project), escape: format == .text ? .swift : .json)
     let unfiltered = files == nil && accepted == nil
     endProcess(failing: selected.contains(where: { $0.finding.severity == .error }) || (unfiltered && !matrix.isCompliant))
   }

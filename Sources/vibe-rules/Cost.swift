@@ -77,7 +77,7 @@ struct Cost: ParsableCommand {
       }
     }
     let text = format == .json ? json(scenarios, assumptions) : table(scenarios, assumptions)
-    try Output.write(text, to: output, sparing: project, escape: format == .json ? .json : .swift)
+    try Output.write(text, to: output, sparing: Output.spared(by: project), escape: format == .json ? .json : .swift)
     if scenarios.contains(where: { $0.checks.contains { !$0.holds && $0.waiver == nil } }) { throw ExitCode(1) }
   }
 

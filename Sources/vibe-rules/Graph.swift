@@ -34,6 +34,6 @@ struct Graph: ParsableCommand {
       throw InputError("no config env to draw", at: nil)
     }
     let graph = ArchitectureGraph(environment)
-    try Output.write(format == .mermaid ? graph.mermaid() : graph.dot(), to: output, sparing: project)
+    try Output.write(format == .mermaid ? graph.mermaid() : graph.dot(), to: output, sparing: Output.spared(by: project))
   }
 }

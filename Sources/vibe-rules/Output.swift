@@ -8,19 +8,19 @@ enum Output {
   /// Writes `text` to `path`, or to standard output (control characters escaped, except
   /// the table's own status colours when `colour`) when nil.
   ///
-  /// - Throws: `InputError` (exit 2) when `path` is one of `project`'s input files
-  ///   or a build-context file its rules read (the same file: compared by device and
+  /// - Throws: `InputError` (exit 2) when `path` is one of the `spared` files (a project's
+  ///   input files and the build-context files its rules read: `spared(by:)`; the same
+  ///   file: compared by device and
   ///   inode, so a symbolic or hard link to it, `..` and `.` are all caught), cannot be
   ///   opened, is a symbolic link, or cannot be written in full (a full disk, a closed
   ///   standard output).
   /// `escape`: how `TerminalSafe` writes an unsafe scalar for this output's format.
-  static func write(_ text: String, to path: String?, option: String = "--output", sparing project: Project? = nil, colour: Bool = false, escape: TerminalSafe.Escape = .swift) throws {
+  static func write(_ text: String, to path: String?, option: String = "--output", sparing spared: [String] = [], colour: Bool = false, escape: TerminalSafe.Escape = .swift) throws {
     guard let path else {
       try writeAll(TerminalSafe.text(text, allowingColour: colour, escape: escape), to: STDOUT_FILENO, what: "standard output")
       return
     }
-    if let project, let target = identity(path),
-      let input = (project.inputFiles + project.contextReads.paths).first(where: { identity($0) == target }) {
+    if let target = identity(path), let input = spared.first(where: { identity($0) == target }) {
       throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: nil)
     }
     // Never through a symbolic link: a repository can commit `vibe-rules.sarif -> ~/.bashrc`
@@ -35,6 +35,12 @@ enum Output {
     }
     defer { close(descriptor) }
     try writeAll(text, to: descriptor, what: "\(option) \(path)")
+  }
+
+  /// The files `write` must never write to for `project`: its input files and the
+  /// build-context files its rules read.
+  static func spared(by project: Project) -> [String] {
+    project.inputFiles + project.contextReads.paths
   }
 
   /// Writes `text` to standard error, as much as it takes: a closed or full standard error
