@@ -3,6 +3,8 @@ import Diagnostics
 /// The line loop of the low-level parser: directives, comments, continuations, heredocs.
 ///
 /// Rules (BuildKit `frontend/dockerfile/parser/parser.go`, `Parse`):
+/// - Physical lines end at LF only, trailing CRs removed; a line longer than BuildKit's
+///   scanner reads is an input error (see `PhysicalLines`).
 /// - A physical line ending in the escape token (then optional spaces or tabs) continues
 ///   onto the next; the token is removed and nothing replaces it. An escaped escape token
 ///   (`\\` at the end) does not continue. Leading whitespace is dropped on an
@@ -15,7 +17,7 @@ import Diagnostics
 enum DockerfileParser {
   static func parse(_ source: SourceText) throws(InputError) -> DockerfileSyntax {
     let file = source.file
-    let lines = PhysicalLines.split(source.text)
+    let lines = try PhysicalLines.split(source.text, file: file)
     var directives = DirectiveScanner()
     var nodes: [SyntaxNode] = []
     var index = 0

@@ -42,6 +42,7 @@ public struct CommandInvocation: Sendable, Hashable {
     var calledFunction: String?
     var order: Int
     var inheritedRedirections: [Redirection]
+    var shadowing: [CommandShadowing]
     /// `CommandInvocation.commandName`, worked out when the words or the index change.
     var commandName: String?
 
@@ -49,8 +50,9 @@ public struct CommandInvocation: Sendable, Hashable {
       kind: Kind, words: [Word], resolvedWords: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
       redirections: [Redirection], location: SourceLocation, statementLocation: SourceLocation,
       context: CommandContext, errexit: ErrexitStatus, options: ShellOptions, callStack: [String],
-      calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = []
+      calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = [], shadowing: [CommandShadowing] = []
     ) {
+      self.shadowing = shadowing
       self.kind = kind
       self.words = words
       self.resolvedWords = resolvedWords
@@ -83,7 +85,7 @@ public struct CommandInvocation: Sendable, Hashable {
         assignments: assignments, redirections: redirections, location: location,
         statementLocation: statementLocation, context: context, errexit: errexit, options: options,
         callStack: callStack, calledFunction: calledFunction, order: order,
-        inheritedRedirections: inheritedRedirections)
+        inheritedRedirections: inheritedRedirections, shadowing: shadowing)
     }
   }
 
@@ -98,21 +100,21 @@ public struct CommandInvocation: Sendable, Hashable {
     kind: Kind, words: [Word], resolvedWords: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
     redirections: [Redirection], location: SourceLocation, statementLocation: SourceLocation,
     context: CommandContext, errexit: ErrexitStatus, options: ShellOptions, callStack: [String],
-    calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = []
+    calledFunction: String?, order: Int, inheritedRedirections: [Redirection] = [], shadowing: [CommandShadowing] = []
   ) {
     storage = Storage(
       kind: kind, words: words, resolvedWords: resolvedWords, commandIndex: commandIndex,
       assignments: assignments, redirections: redirections, location: location,
       statementLocation: statementLocation, context: context, errexit: errexit, options: options,
       callStack: callStack, calledFunction: calledFunction, order: order,
-      inheritedRedirections: inheritedRedirections
+      inheritedRedirections: inheritedRedirections, shadowing: shadowing
     )
   }
 
   public static func == (lhs: CommandInvocation, rhs: CommandInvocation) -> Bool {
     if lhs.storage === rhs.storage { return true }
     let a = lhs.storage, b = rhs.storage
-    return a.kind == b.kind && a.words == b.words && a.resolvedWords == b.resolvedWords && a.commandIndex == b.commandIndex && a.assignments == b.assignments && a.redirections == b.redirections && a.location == b.location && a.statementLocation == b.statementLocation && a.context == b.context && a.errexit == b.errexit && a.options == b.options && a.callStack == b.callStack && a.calledFunction == b.calledFunction && a.order == b.order && a.inheritedRedirections == b.inheritedRedirections
+    return a.kind == b.kind && a.words == b.words && a.resolvedWords == b.resolvedWords && a.commandIndex == b.commandIndex && a.assignments == b.assignments && a.redirections == b.redirections && a.location == b.location && a.statementLocation == b.statementLocation && a.context == b.context && a.errexit == b.errexit && a.options == b.options && a.callStack == b.callStack && a.calledFunction == b.calledFunction && a.order == b.order && a.inheritedRedirections == b.inheritedRedirections && a.shadowing == b.shadowing
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -131,6 +133,7 @@ public struct CommandInvocation: Sendable, Hashable {
     hasher.combine(storage.calledFunction)
     hasher.combine(storage.order)
     hasher.combine(storage.inheritedRedirections)
+    hasher.combine(storage.shadowing)
   }
 
   public var kind: Kind {
@@ -219,6 +222,15 @@ public struct CommandInvocation: Sendable, Hashable {
     get { storage.inheritedRedirections }
     set { uniqueStorage().inheritedRedirections = newValue }
   }
+
+  /// The constructs that can make this command not run as written, where it runs: a
+  /// function that its first word calls instead of the command (`sam() { :; }`), an alias
+  /// of its first word, a `PATH` change (also `PATH=/x cmd` and `env PATH=/x cmd`), `set
+  /// -n`, a DEBUG trap, `source`/`.` of a file or `eval` earlier on its path, `enable` or
+  /// `hash -p` of its name or a wrapper's (see `CommandShadowing`). Empty when the command
+  /// runs as written, as far as the files show. Constructs inside a subshell or a branch
+  /// that does not reach the command are not included.
+  public var shadowing: [CommandShadowing] { storage.shadowing }
 
   /// The innermost enclosing function, if any.
   public var functionName: String? { context.functionName }

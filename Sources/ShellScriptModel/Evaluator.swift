@@ -62,6 +62,7 @@ final class Evaluator {
     initial.positional = environment.arguments.map { $0.map(ResolvedWord.init(literal:)) }
     if let shebang, !shebang.options.isEmpty {
       initial.options.applySet(shebang.options, at: shebang.location)
+      if Evaluator.setsNoexec(shebang.options) { initial.shadowing.append(CommandShadowing(.noexec, at: shebang.location)) }
     }
     let evaluator = Evaluator(order: order, environment: environment, functions: table, state: initial)
     evaluator.walkList(statements, WalkContext())
@@ -95,7 +96,7 @@ final class Evaluator {
 
   func recordCommand(
     kind: CommandInvocation.Kind, words: [Word], resolved: [ResolvedWord], commandIndex: Int, assignments: [Assignment],
-    redirections: [Redirection], statement: Statement, calledFunction: String?, _ context: WalkContext
+    redirections: [Redirection], statement: Statement, calledFunction: String?, shadowing: [CommandShadowing] = [], _ context: WalkContext
   ) {
     commands.append(
       CommandInvocation(
@@ -103,7 +104,7 @@ final class Evaluator {
         redirections: redirections, location: words[commandIndex].location, statementLocation: statement.location,
         context: CommandContext(frames: context.frames, anchors: context.anchors), errexit: errexitStatus(context), options: state.options,
         callStack: context.callStack, calledFunction: calledFunction, order: commands.count,
-        inheritedRedirections: execRedirections + context.redirections))
+        inheritedRedirections: execRedirections + context.redirections, shadowing: shadowing))
     if !context.callStack.isEmpty { inlinedRecords += 1 }
   }
 
@@ -115,6 +116,7 @@ final class Evaluator {
     let mark: Int
     let positional: [ResolvedWord]?
     let options: ShellOptions
+    let shadowing: [CommandShadowing]
     let termination: Termination?
   }
 
@@ -124,12 +126,13 @@ final class Evaluator {
     var changes: [String: Binding?]
     var positional: [ResolvedWord]?
     var options: ShellOptions
+    var shadowing: [CommandShadowing]
     var termination: Termination?
   }
 
   func beginScope() -> Scope {
     openScopes += 1
-    return Scope(mark: undoLog.count, positional: state.positional, options: state.options, termination: state.termination)
+    return Scope(mark: undoLog.count, positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
   }
 
   /// Returns to `scope`, reporting what the path changed when `capture` is set.
@@ -143,6 +146,7 @@ final class Evaluator {
     }
     state.positional = scope.positional
     state.options = scope.options
+    state.shadowing = scope.shadowing
     state.termination = scope.termination
     openScopes -= 1
     return outcome
@@ -150,7 +154,7 @@ final class Evaluator {
 
   /// The current path as an outcome that changed nothing.
   var unchanged: Outcome {
-    Outcome(changes: [:], positional: state.positional, options: state.options, termination: state.termination)
+    Outcome(changes: [:], positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
   }
 
   /// Runs `body` from the current state and returns how it ended; the current state is
@@ -200,6 +204,10 @@ final class Evaluator {
     let positionals = live.map(\.positional)
     state.positional = positionals.allSatisfy({ $0 == positionals[0] }) ? positionals[0] : nil
     state.options = ShellOptions.merge(live.map(\.options))
+    // A construct on any path that reaches here may be in effect after it.
+    var shadowing: [CommandShadowing] = []
+    for outcome in live { for construct in outcome.shadowing where !shadowing.contains(construct) { shadowing.append(construct) } }
+    state.shadowing = shadowing
     state.termination = nil
   }
 
@@ -207,6 +215,7 @@ final class Evaluator {
     for (key, value) in outcome.changes { assign(key, value) }
     state.positional = outcome.positional
     state.options = outcome.options
+    state.shadowing = outcome.shadowing
     state.termination = outcome.termination
   }
 
@@ -437,6 +446,7 @@ final class Evaluator {
       }
       let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
       let entry = unchanged
+      if variable == "PATH" { addShadowing(.pathChange, at: location) }
       let run = runTarget(.loop) {
         assign(variable, .scalar(loopValue))
         walkList(clause.body, bodyContext)
@@ -529,21 +539,32 @@ final class Evaluator {
     }
     for redirection in command.redirections { resolveRedirection(redirection, context) }
     guard !command.words.isEmpty else { return }
-    let commandIndex = CommandInvocation.wrapperBoundaries(resolved.map(\.literal)).last ?? 0
+    let boundaries = CommandInvocation.wrapperBoundaries(resolved.map(\.literal))
+    let commandIndex = boundaries.last ?? 0
     let name = resolved[commandIndex].literal.map { literal in
       // Without a slash the split below would give the name itself (it builds an array).
       literal.utf8.contains(UInt8(ascii: "/")) ? literal.split(separator: "/").last.map(String.init) ?? literal : literal
     }
-    let definition = name.flatMap { defined[$0] ?? functions[$0] }
-    callStatuses[Self.key(command.words[commandIndex].location)] = nil
+    // Bash looks a name up as a function only where it is the command's first word (after
+    // the `time` reserved word), by the name as written: `command`, `builtin`, `exec`,
+    // `env`, `timeout`, `sudo`, `nice` and `nohup` run the program or builtin they name,
+    // never a function (https://www.gnu.org/software/bash/manual/html_node/Command-Search-and-Execution.html).
+    var lookupIndex = 0
+    for boundary in boundaries where resolved[lookupIndex].literal == "time" { lookupIndex = boundary }
+    let definition = resolved[lookupIndex].literal.flatMap { defined[$0] ?? functions[$0] }
+    let callIndex = definition == nil ? commandIndex : lookupIndex
+    callStatuses[Self.key(command.words[callIndex].location)] = nil
     recordCommand(
       kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
-      redirections: command.redirections, statement: statement, calledFunction: definition?.name, context)
-    let arguments = Array(resolved[(commandIndex + 1)...])
-    let location = command.words[commandIndex].location
+      redirections: command.redirections, statement: statement, calledFunction: definition?.name,
+      shadowing: shadowing(resolved, words: command.words, commandIndex: commandIndex, lookupIndex: lookupIndex, function: definition, assignments: command.assignments),
+      context)
+    let arguments = Array(resolved[(callIndex + 1)...])
+    let location = command.words[callIndex].location
     if let definition {
       call(definition, arguments: arguments, at: location, context.redirecting(command.redirections))
     } else if let name {
+      applyLookupBuiltin(name, arguments: arguments, at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
@@ -569,6 +590,7 @@ final class Evaluator {
   /// Stores an assignment's value (`+=` appends; `local` saves the caller's value).
   func perform(_ assignment: Assignment, _ value: Binding, declaration: String?) {
     let name = assignment.name
+    if name == "PATH", !Self.onlyAppends(assignment) { addShadowing(.pathChange, at: assignment.location) }
     if declaration == "local", !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: name) == nil {
       localFrames[localFrames.count - 1].updateValue(state.variables[name], forKey: name)
     }

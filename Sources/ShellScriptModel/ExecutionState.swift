@@ -5,6 +5,10 @@ struct ExecutionState: Sendable {
   /// `$1`...; nil when unknown.
   var positional: [ResolvedWord]?
   var options = ShellOptions()
+  /// Constructs in effect that can make a command not run as written (aliases, PATH
+  /// changes, `set -n`, a DEBUG trap, `source`, `eval`, `enable`, `hash -p`), in the order
+  /// the walk met them; functions are looked up separately (`Evaluator.defined`).
+  var shadowing: [CommandShadowing] = []
   /// How the current path ended, if it did; the walk skips what follows on it.
   var termination: Termination?
 }

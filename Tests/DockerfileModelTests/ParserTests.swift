@@ -45,12 +45,32 @@ struct ParserTests {
     #expect(dockerfile.stages[0].name == "build")
   }
 
-  @Test("CRLF and CR line endings count as one line each")
+  @Test("CRLF ends a line; a lone CR does not (BuildKit splits at LF only)")
   func lineEndings() throws {
-    let syntax = try TestSupport.syntax("FROM a\r\nRUN x \\\r\n  y\rUSER b\r\n")
+    let syntax = try TestSupport.syntax("FROM a\r\nRUN x \\\r\n  y\r\nUSER b\r\r\n")
     #expect(syntax.nodes.map { $0.location.line } == [1, 2, 4])
     #expect(syntax.nodes[1].words == ["x   y"])
     #expect(syntax.nodes[1].endLine == 3)
+    #expect(syntax.nodes[2].words == ["b"])
+    let lone = try TestSupport.syntax("FROM a\n# drop root\rUSER b\nRUN x\ry\n")
+    #expect(lone.nodes.map(\.lowercasedKeyword) == ["from", "run"])
+    #expect(lone.nodes[1].location.line == 3)
+    #expect(try TestSupport.parse("FROM a\n# drop root\rUSER b\n").finalImage.user == nil)
+    #expect(try TestSupport.parse("FROM a\n# drop root\nUSER b\n").finalImage.user?.value.written == "b")
+  }
+
+  @Test("A physical line over BuildKit's 65,535-byte scanner limit is an input error; a long logical line is not")
+  func lineLengthLimit() throws {
+    let longest = "FROM a\nRUN " + String(repeating: "x", count: 65_535 - 4) + "\n"
+    #expect(throws: Never.self) { try TestSupport.syntax(longest) }
+    let tooLong = "FROM a\nRUN " + String(repeating: "é", count: 32_767) + "\r\nUSER b\n"
+    let error = try #require(self.error(tooLong))
+    #expect(error.location == SourceLocation(file: "Dockerfile", line: 2, column: 1))
+    #expect(error.message.contains("65535"))
+    let atEnd = try #require(self.error("FROM a\n# " + String(repeating: "x", count: 65_534)))
+    #expect(atEnd.location?.line == 2)
+    let joined = "FROM a\nRUN " + Array(repeating: String(repeating: "y", count: 60_000), count: 3).joined(separator: "\\\n") + "\n"
+    #expect(try TestSupport.syntax(joined).nodes[1].words.first?.count == 180_000)
   }
 
   @Test("Directives: escape backtick is honoured everywhere")
@@ -145,7 +165,8 @@ struct ParserTests {
 
   @Test("Deeply nested JSON is rejected without recursion")
   func deepJSON() {
-    let text = "FROM a\nCMD [\"a\", " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "]\n"
+    // Spread over continuation lines: BuildKit reads no physical line over 65,535 bytes.
+    let text = "FROM a\nCMD [\"a\", " + String(repeating: "[", count: 50_000) + "\\\n" + String(repeating: "]", count: 50_000) + "]\n"
     let syntax = TestSupport.inputError { () throws(InputError) in _ = try TestSupport.syntax(text) }
     // Deeper than Go's 10,000 levels does not parse as JSON, so CMD falls back to shell form.
     #expect(syntax == nil)

@@ -26,6 +26,10 @@ struct ExitCodeTests {
       try directory.write("infra/template.yaml", "Resources: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
     }),
     ("invalid UTF-8", "docker/Dockerfile", { directory in try directory.write("docker/Dockerfile", Array("FROM scratch\nRUN a".utf8) + [0xFF]) }),
+    ("Dockerfile line over BuildKit's 65,535-byte scanner limit", "docker/Dockerfile", { directory in
+      let dockerfile = try String(contentsOf: directory.file("docker/Dockerfile"), encoding: .utf8)
+      try directory.write("docker/Dockerfile", dockerfile + "RUN echo " + String(repeating: "x", count: 70_000) + "\n")
+    }),
     ("NUL byte", "deploy.sh", { directory in try directory.write("deploy.sh", Array("#!/bin/bash\necho \u{0}\n".utf8)) }),
     ("reference cycle", "infra/template.yaml", { directory in
       try directory.write("infra/template.yaml", "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    DependsOn: B\n  B:\n    Type: AWS::SNS::Topic\n    DependsOn: A\n")
@@ -48,7 +52,9 @@ struct ExitCodeTests {
   @Test func aDiagnosticQuotingAHugeTokenIsCut() throws {
     let directory = try Self.repository { directory in
       let dockerfile = try String(contentsOf: directory.file("docker/Dockerfile"), encoding: .utf8)
-      try directory.write("docker/Dockerfile", dockerfile + "COPY --" + String(repeating: "x", count: 200_000) + "=1 a b\n")
+      // Continued over four physical lines: BuildKit reads none longer than 65,535 bytes.
+      let flag = Array(repeating: String(repeating: "x", count: 50_000), count: 4).joined(separator: "\\\n")
+      try directory.write("docker/Dockerfile", dockerfile + "COPY --" + flag + "=1 a b\n")
     }
     defer { directory.remove() }
     let result = try #require(try Command.run(["report", "--root", directory.path]))

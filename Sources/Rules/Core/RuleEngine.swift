@@ -17,6 +17,7 @@ public struct RuleResult: Sendable {
     let own = verdict.findings.filter { $0.requirements.contains(id) }
     // The rule's pass note would describe a state its other findings contradict
     // ("port 8501 in all 6 places" while one place says 8080): say only what holds.
+    if own.isEmpty, let undecided = verdict.undecidedNote { return .needsEvidence(undecided, evidence: verdict.evidence) }
     if own.isEmpty { return .pass("\(rule.id): nothing against \(id) (its findings concern \(Set(verdict.findings.flatMap(\.requirements)).sorted().map(\.description).joined(separator: ", ")))") }
     var projected = Verdict(findings: own, passNote: verdict.passNote, evidence: verdict.evidence)
     projected.note = verdict.note

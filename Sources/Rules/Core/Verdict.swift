@@ -33,6 +33,10 @@ public struct Verdict: Sendable {
   /// What the rule reports when it passes (kept on failing verdicts too, for the
   /// requirements of a multi-requirement rule that its findings do not name).
   public var passNote: String
+  /// For a failing or warning verdict of a rule that decides several requirements: why
+  /// the requirements its findings do not name cannot pass either (they become
+  /// needs-evidence instead of passing; see `RuleResult.verdict(for:)`). Nil: they pass.
+  public var undecidedNote: String?
 
   init(status: Status, findings: [Finding], note: String, evidence: [SourceLocation], passNote: String = "") {
     self.status = status

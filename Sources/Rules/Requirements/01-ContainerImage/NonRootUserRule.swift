@@ -25,6 +25,8 @@ struct NonRootUserRule: Rule {
       .compliant(),
       .change("USER root", .edit(.dockerfile, "USER streamlit", "USER root")),
       .change("no USER", .edit(.dockerfile, "USER streamlit\n", "")),
+      .change("USER after a lone CR in a comment (one comment line for BuildKit)", .edit(.dockerfile, "USER streamlit\n", "# drop root\rUSER streamlit\n")),
+      .change("USER line ending in CRLF", .edit(.dockerfile, "USER streamlit\n", "USER streamlit\r\n"), expect: .pass),
       .change("user created with UID 1001", .edit(.dockerfile, "useradd --uid 1000", "useradd --uid 1001")),
       .change("a user never created", .edit(.dockerfile, "USER streamlit", "USER app"), expect: .fail),
       .change("user created by useradd without a UID", .edit(.dockerfile, "useradd --uid 1000 --gid 1000", "useradd --gid 1000"), expect: .needsEvidence),

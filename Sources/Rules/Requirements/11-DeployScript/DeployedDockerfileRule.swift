@@ -125,7 +125,9 @@ struct DeployedDockerfileRule: Rule {
     if findings.isEmpty && !unknown.isEmpty {
       return .needsEvidence("whether the script builds the checked Dockerfile cannot be read statically: " + unknown.joined(separator: "; "))
     }
-    return Verdict(findings: findings, passNote: "builds \(dockerfileFile.displayName) (final stage) from the context \(buildContext.displayName)", evidence: builds.map(\.location))
+    return CommandShadowingLimit.limit(
+      Verdict(findings: findings, passNote: "builds \(dockerfileFile.displayName) (final stage) from the context \(buildContext.displayName)", evidence: builds.map(\.location)),
+      relyingOn: builds)
   }
 
   /// `--build-arg NAME=VALUE` for a global ARG a FROM line reads: the base image the

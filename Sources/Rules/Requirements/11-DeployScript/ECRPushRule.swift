@@ -32,6 +32,10 @@ struct ECRPushRule: Rule {
       .change("pushes both tags in a for loop", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:${IMAGE_TAG}\" || die \"docker push of ${REPOSITORY_URI}:${IMAGE_TAG} failed; the stack was not updated\"\ndocker push \"${REPOSITORY_URI}:latest\" || die \"docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated\"\n", "for tag in \"${IMAGE_TAG}\" latest; do\n  docker push \"${REPOSITORY_URI}:${tag}\" || die \"docker push of ${REPOSITORY_URI}:${tag} failed; the stack was not updated\"\ndone\n"), expect: .pass),
       .change("pushes with docker image push", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:${IMAGE_TAG}\" ||", "docker image push \"${REPOSITORY_URI}:${IMAGE_TAG}\" ||"), .edit(.deployScript, "docker push \"${REPOSITORY_URI}:latest\" ||", "docker image push --quiet \"${REPOSITORY_URI}:latest\" ||"), expect: .pass),
       .change("pushes from a buildx build after the login", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:${IMAGE_TAG}\" || die \"docker push of ${REPOSITORY_URI}:${IMAGE_TAG} failed; the stack was not updated\"\ndocker push \"${REPOSITORY_URI}:latest\" || die \"docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated\"\n", "docker buildx build --push --platform linux/amd64 --build-arg \"APP_VERSION=${IMAGE_TAG}\" -f docker/Dockerfile -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" -t \"${REPOSITORY_URI}:latest\" .\n"), expect: .pass),
+      .change("docker aliased to true (aliases expanded)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s expand_aliases\nalias docker=true\n"), expect: .needsEvidence),
+      .change("a helper file sourced", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nsource ./deploy.env\n"), expect: .needsEvidence),
+      .change("PATH prepended with another directory", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nPATH=\"/tmp/tools:$PATH\"\n"), expect: .needsEvidence),
+      .change("aws shadowed by a function", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\naws() { echo token; }\n"), expect: .needsEvidence),
       .change("buildx --push of the SHA tag only", .edit(.deployScript, "docker push \"${REPOSITORY_URI}:${IMAGE_TAG}\" || die \"docker push of ${REPOSITORY_URI}:${IMAGE_TAG} failed; the stack was not updated\"\ndocker push \"${REPOSITORY_URI}:latest\" || die \"docker push of ${REPOSITORY_URI}:latest failed; the stack was not updated\"\n", "docker buildx build --push --platform linux/amd64 -f docker/Dockerfile -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" .\n")),
     ])
 
@@ -85,7 +89,11 @@ struct ECRPushRule: Rule {
         }
       }
     }
-    return Verdict(findings: findings, passNote: "logs in to ECR and pushes <sha> and \(moving) to \(repository ?? "the repository") in \(region ?? "the region")", evidence: pushes.map(\.location))
+    let relied = pushes.map(\.command) + logins + tokens
+      + CommandShadowingLimit.gitCommands(before: pushes.map(\.command.order).max() ?? commands.count, in: run.evaluation)
+    return CommandShadowingLimit.limit(
+      Verdict(findings: findings, passNote: "logs in to ECR and pushes <sha> and \(moving) to \(repository ?? "the repository") in \(region ?? "the region")", evidence: pushes.map(\.location)),
+      relyingOn: relied)
   }
 
   /// For each registry pushed to: the script logs in to that registry before the first

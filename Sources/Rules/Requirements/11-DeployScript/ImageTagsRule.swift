@@ -22,6 +22,10 @@ struct ImageTagsRule: Rule {
       .change("git log -1 --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h)\"; then"), expect: .pass),
       .change("a 12-character abbreviation", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse --short=12 HEAD)\"; then"), expect: .pass),
       .change("a substring of the full SHA", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD)\"; then"), .edit(.deployScript, "readonly IMAGE_TAG\n", "IMAGE_TAG=\"${IMAGE_TAG:0:7}\"\nreadonly IMAGE_TAG\n"), expect: .pass),
+      .change("docker shadowed by a function", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ndocker() { :; }\n"), expect: .needsEvidence),
+      .change("git shadowed by a function that prints a fixed SHA", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ngit() { echo 1234567; }\n"), expect: .needsEvidence),
+      .change("a DEBUG trap that can skip commands (extdebug)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s extdebug\ntrap 'return 1' DEBUG\n"), expect: .needsEvidence),
+      .change("PATH only appended to", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nexport PATH=\"$PATH:/opt/tools/bin\"\n"), expect: .pass),
       .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
     ])
 
@@ -46,6 +50,9 @@ struct ImageTagsRule: Rule {
       finding.onlyRequirements = ["11.3"]
       findings.append(finding)
     }
-    return Verdict(findings: findings, passNote: "built as <repo>:<git sha> and <repo>:\(moving)", evidence: [build.location])
+    let tagging = run.localImageReferences.map(\.command)
+    let relied = [build] + tagging + CommandShadowingLimit.gitCommands(before: (tagging.map(\.order) + [build.order]).max()!, in: run.evaluation)
+    return CommandShadowingLimit.limit(
+      Verdict(findings: findings, passNote: "built as <repo>:<git sha> and <repo>:\(moving)", evidence: [build.location]), relyingOn: relied)
   }
 }

@@ -21,6 +21,10 @@ struct SamDeployImageTagRule: Rule {
       .change(
         "prod stops before the build", .edit(.deployScript, "# --- 2. Build (before touching AWS resources)", "case \"$ENV\" in\n  prod)\n    echo \"prod is not supported yet\"\n    exit 1\n    ;;\nesac\n\n# --- 2. Build (before touching AWS resources)"),
         environment: "prod", alsoFails: ["*"]),
+      .change("sam shadowed by a function", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nsam() { :; }\n"), expect: .needsEvidence),
+      .change("sam shadowed with the function keyword", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nfunction sam { echo \"skipping sam $*\"; }\n"), expect: .needsEvidence),
+      .change("set -n: nothing after it runs", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nset -o noexec\n"), expect: .needsEvidence),
+      .change("an ordinary helper function", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ndeploy_stack() { log \"deploying $*\"; }\n"), expect: .pass),
       .change("Environment not passed", .edit(.deployScript, "    --parameter-overrides \\\n    \"Environment=${ENV}\" \\\n", "    --parameter-overrides \\\n"),
         alsoFails: ["10.2", "4.4", "9.1"]),
     ])
@@ -56,6 +60,8 @@ struct SamDeployImageTagRule: Rule {
         findings.append(.error("container \(container.name ?? "?") runs \(image.display), which does not use the ImageTag that sam deploy passes", at: image.location, related: [.init("sam deploy", at: deploy.location)], path: container.path + "/Image"))
       }
     }
-    return Verdict(findings: findings, passNote: "sam deploy passes ImageTag=<git sha>; the task runs <repository>:<ImageTag>", evidence: [deploy.location])
+    return CommandShadowingLimit.limit(
+      Verdict(findings: findings, passNote: "sam deploy passes ImageTag=<git sha>; the task runs <repository>:<ImageTag>", evidence: [deploy.location]),
+      relyingOn: [deploy] + CommandShadowingLimit.gitCommands(before: deploy.order, in: run.evaluation))
   }
 }
