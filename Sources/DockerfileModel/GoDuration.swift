@@ -39,7 +39,8 @@ enum GoDuration {
       }
       guard let value = Double(Scalars.string(integer.isEmpty ? ["0"] : integer) + "." + Scalars.string(fraction.isEmpty ? ["0"] : fraction)) else { return nil }
       total += value * factor
-      guard total * 1e9 <= 9_223_372_036_854_775_807 else { return nil }
+      // Past Int64.max nanoseconds (2^63, exactly representable) ParseDuration overflows.
+      guard total * 1e9 < 0x1p63 else { return nil }
     }
     return negative ? -total : total
   }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// BuildKit's word processor: quote removal, escapes and `$` substitution in one pass.
 ///
 /// Rules (BuildKit `frontend/dockerfile/shell/lex.go`, "Environment replacement" in the
@@ -80,15 +82,15 @@ struct ShellLexer {
         switch scalar {
         case "'":
           let text = try singleQuote()
-          result.append(contentsOf: text.unicodeScalars)
+          result.append(string: text)
           words.addRawString(text)
         case "\"":
           let text = try doubleQuote()
-          result.append(contentsOf: text.unicodeScalars)
+          result.append(string: text)
           words.addRawString(text)
         case "$":
           let text = try dollar()
-          result.append(contentsOf: text.unicodeScalars)
+          result.append(string: text)
           words.addString(text)
         default:
           position += 1
@@ -143,7 +145,7 @@ struct ShellLexer {
           if lexer.rawQuotes { result.append("\"") }
           return String(result)
         case "$":
-          result.append(contentsOf: try dollar().unicodeScalars)
+          result.append(string: try dollar())
         default:
           position += 1
           var character = scalar
@@ -304,7 +306,7 @@ struct ShellLexer {
     }
 
     mutating func addRawString(_ text: String) {
-      word.append(contentsOf: text.unicodeScalars)
+      word.append(string: text)
       inWord = true
     }
 

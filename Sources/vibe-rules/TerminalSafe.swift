@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Text from the checked files made safe to print: control characters (other than line
 /// feed and tab) become `\u{XX}` escapes, so a hostile file cannot send terminal escape
 /// sequences (retitle, clear, move the cursor, conceal text) or NUL bytes to the user's
@@ -39,12 +41,12 @@ enum TerminalSafe {
     while index < scalars.count {
       let scalar = scalars[index]
       if allowingColour, scalar == "\u{1B}", let length = colourSequenceLength(scalars, at: index) {
-        result.append(contentsOf: scalars[index..<index + length])
+        result.append(string: String(String.UnicodeScalarView(scalars[index..<index + length])))
         index += length
         continue
       }
       if isUnsafe(scalar) {
-        result.append(contentsOf: escape.write(scalar).unicodeScalars)
+        result.append(string: escape.write(scalar))
       } else {
         result.append(scalar)
       }

@@ -25,3 +25,22 @@ import Testing
     #expect(SourceText(file: "f", text: "a\r\nb\rc\nd").lines == ["a", "b", "c", "d"])
   }
 }
+
+/// `String.UnicodeScalarView.append(string:)`: the linear-time append the readers build
+/// words and bodies with (see its doc comment for the standard library's quadratic one).
+@Suite struct ScalarViewAppendTests {
+  @Test func appendsInOrderAndKeepsEarlierCopiesIntact() {
+    var view = String.UnicodeScalarView()
+    view.append("a")
+    let before = view
+    view.append(string: "bé")
+    view.append(string: "x\u{1F600}y"[...])
+    view.append("z")
+    #expect(String(view) == "abéx\u{1F600}yz")
+    #expect(String(before) == "a")
+    var many = String.UnicodeScalarView()
+    for index in 0..<20_000 { many.append(string: "\(index % 10)") }
+    #expect(many.count == 20_000)
+    #expect(String(many).hasPrefix("0123456789012"))
+  }
+}

@@ -19,6 +19,18 @@ struct HeredocTests {
     #expect(syntax.buildKitDump() == "(from \"a\")\n(run \"<<EOF\")\n(user \"app\")\n")
   }
 
+  /// The body is collected as scalars and made a String once: appending line by line to
+  /// a String.UnicodeScalarView copied the whole body per line (1,000,000 lines: minutes).
+  @Test("A heredoc of 100,000 lines, non-ASCII included, is read whole and in order")
+  func longHeredoc() throws {
+    let lines = (0..<100_000).map { "echo \($0) é" }
+    let syntax = try TestSupport.syntax("FROM a\nRUN <<EOF\n" + lines.joined(separator: "\n") + "\nEOF\nUSER app\n")
+    let heredoc = try #require(syntax.nodes[1].heredocs.first)
+    #expect(heredoc.content == lines.joined(separator: "\n") + "\n")
+    #expect(heredoc.terminatorLine == 100_003)
+    #expect(syntax.nodes[2].location.line == 100_004)
+  }
+
   @Test("<<- strips leading tabs from the terminator and the effective body")
   func chomp() throws {
     let syntax = try TestSupport.syntax("FROM a\nRUN <<-EOT\n\techo hi\n\tEOT\n")
