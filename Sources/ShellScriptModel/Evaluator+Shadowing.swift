@@ -15,8 +15,10 @@ extension Evaluator {
   ) -> [CommandShadowing] {
     var found: [CommandShadowing] = []
     if let function { found.append(CommandShadowing(.function(function.name), at: function.location)) }
-    let first = resolved[lookupIndex].literal
-    let names = Set(resolved[...commandIndex].compactMap(\.literal).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+    lazy var first = resolved[lookupIndex].literal
+    // The names the command's words call, built only when a construct needs them (most
+    // commands of most scripts run with none in effect).
+    lazy var names = Set(resolved[...commandIndex].compactMap(\.literal).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
     for construct in state.shadowing {
       switch construct.kind {
       case .alias(let name?):
