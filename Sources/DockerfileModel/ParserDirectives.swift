@@ -13,7 +13,7 @@ import Diagnostics
 /// (https://docs.docker.com/reference/dockerfile/#parser-directives) and BuildKit's
 /// `frontend/dockerfile/parser/directives.go`.
 public struct ParserDirectives: Sendable, Hashable {
-  /// `# syntax=` (the frontend image; recorded, not used).
+  /// `# syntax=` (the frontend image; see `customFrontend`).
   public var syntax: Located<String>?
   /// `# check=` (build-check configuration; recorded, not used).
   public var check: Located<String>?
@@ -23,6 +23,24 @@ public struct ParserDirectives: Sendable, Hashable {
   /// The escape token in force: `\` unless `# escape=` set a backtick.
   public var escapeToken: Unicode.Scalar {
     escape?.value == "`" ? "`" : "\\"
+  }
+
+  /// Docker's own Dockerfile frontend images on Docker Hub, at any tag or digest
+  /// (`docker/dockerfile:1`, `docker/dockerfile:1.7-labs`, `docker/dockerfile-upstream:master`).
+  static let dockerFrontends: Set = ["docker/dockerfile", "docker/dockerfile-upstream"]
+
+  /// The `# syntax=` directive when it names any other frontend image (or something that
+  /// is not an image reference): BuildKit hands the whole build to that image, which
+  /// decides what every line means, so what vibe-rules reads at Docker's Dockerfile
+  /// semantics may not be what is built. Nil without the directive or with Docker's own
+  /// frontend. Reference: "Custom Dockerfile syntax",
+  /// https://docs.docker.com/build/buildkit/frontend/
+  public var customFrontend: Located<String>? {
+    guard let syntax else { return nil }
+    guard let reference = ImageReference(syntax.value), reference.domain == ImageReference.dockerHub,
+      Self.dockerFrontends.contains(reference.path)
+    else { return syntax }
+    return nil
   }
 
   public init(syntax: Located<String>? = nil, check: Located<String>? = nil, escape: Located<String>? = nil) {

@@ -57,13 +57,15 @@ public enum RuleEngine {
     }
     switch definition.scope {
     case .repository:
-      let verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
+      var verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
+      verdict = CustomFrontendLimit.limit(verdict, of: definition, in: project)
       return [RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil))]
     case .perEnvironment:
       return project.environments.map { environment in
         let name = environment.scenario.environment
         var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
         verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
+        verdict = CustomFrontendLimit.limit(verdict, of: definition, in: project)
         return RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name))
       }
     }
