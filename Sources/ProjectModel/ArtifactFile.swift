@@ -44,10 +44,17 @@ public struct ArtifactFile: Hashable, Sendable {
   /// be read, and quoted in a diagnostic into a CI log.
   /// - Throws: `InputError` naming the link, without reading what it points to.
   static func requireInside(root: String, path: String, relative: String) throws(InputError) {
-    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return }
+    guard !resolvesOutside(path, root: root) else {
+      throw InputError("\(relative) leads outside --root (a symbolic link); vibe-rules reads only the repository's own files", at: nil)
+    }
+  }
+
+  /// Whether `path` exists and resolves, symbolic links followed, to somewhere other than
+  /// `root` or a path under it. False when either does not resolve (nothing to read).
+  public static func resolvesOutside(_ path: String, root: String) -> Bool {
+    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return false }
     let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
-    guard resolved != resolvedRoot, !resolved.hasPrefix(base) else { return }
-    throw InputError("\(relative) leads outside --root (a symbolic link); vibe-rules reads only the repository's own files", at: nil)
+    return resolved != resolvedRoot && !resolved.hasPrefix(base)
   }
 
   /// realpath(3), nil when the path does not resolve.

@@ -1,0 +1,45 @@
+import Diagnostics
+import Foundation
+import ProjectModel
+import Testing
+@testable import Rules
+
+/// Build-context files the rules read (the app's start script and its folder's Python
+/// files): a symbolic link out of the build context is not followed, because the build
+/// sends the link, not what it points to, and a committed `app.py -> ~/.aws/credentials`
+/// must not be read and quoted into a CI log. A link inside the context is read.
+@Suite struct ContextFileLinkTests {
+  static let app = "streamlit_ui/app.py"
+
+  @Test func aLinkOutOfTheContextIsNotRead() throws {
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("vibe-rules-outside-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    let secret = outside.appendingPathComponent("credentials").path
+    try "aws_access_key_id = AKIASECRET123\n".write(toFile: secret, atomically: true, encoding: .utf8)
+
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let app = workspace.directory.appendingPathComponent(Self.app).path
+    #expect(try Project.load(ProjectOptions(root: workspace.directory.path)).contextFileText(Self.app)?.text.isEmpty == false)
+    try FileManager.default.removeItem(atPath: app)
+    #expect(symlink(secret, app) == 0)
+    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
+    #expect(project.contextFileText(Self.app) == nil)
+    let results = RuleEngine.run(RuleCatalog.all, on: project)
+    #expect(!results.contains { result in
+      result.verdict.note.contains("AKIASECRET") || result.verdict.findings.contains { $0.message.contains("AKIASECRET") }
+    })
+  }
+
+  @Test func aLinkInsideTheContextIsRead() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let app = workspace.directory.appendingPathComponent(Self.app).path
+    let moved = workspace.directory.appendingPathComponent("streamlit_ui/real_app.py").path
+    try FileManager.default.moveItem(atPath: app, toPath: moved)
+    #expect(symlink("real_app.py", app) == 0)
+    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
+    #expect(project.contextFileText(Self.app)?.text == (try String(contentsOfFile: moved, encoding: .utf8)))
+  }
+}
