@@ -5,12 +5,12 @@ import Requirements
 import Testing
 @testable import Rules
 
-/// Rows 11.2 to 11.5 on copies of this repository whose deploy script still reads right
+/// Rows 11.1 to 11.7 on copies of this repository whose deploy script still reads right
 /// but whose commands may not run as written (a function or alias of a command the rules
 /// rely on, a PATH change, `set -n`, a DEBUG trap, a sourced file): needs-evidence that
 /// names the construct and where it is, never pass and never fail.
 @Suite struct CommandShadowingVerdictTests {
-  static let rows: [RequirementID] = ["11.2", "11.3", "11.4", "11.5"]
+  static let rows: [RequirementID] = ["11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"]
 
   /// Every env's verdict of requirement `id` over every rule that decides it.
   static func verdicts(_ id: RequirementID, _ edits: [RuleExample.Edit]) throws -> [Verdict] {

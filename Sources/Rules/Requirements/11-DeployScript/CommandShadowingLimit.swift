@@ -33,6 +33,13 @@ enum CommandShadowingLimit {
     return kept
   }
 
+  /// `limit(_:relyingOn:)` for a rule that relies on every command of the walk named one of
+  /// `names` (`aws` for the rules that read the stack and wait for the service, `echo` and
+  /// `printf` for one that prints a value).
+  static func limit(_ verdict: Verdict, relyingOnCommandsNamed names: [String], in evaluation: Evaluation) -> Verdict {
+    limit(verdict, relyingOn: evaluation.commands.filter { command in names.contains { command.isCommand($0) } })
+  }
+
   /// The `git` commands run before `order`: the ones whose output can be the commit SHA
   /// an image tag or ImageTag is built from.
   static func gitCommands(before order: Int, in evaluation: Evaluation) -> [CommandInvocation] {

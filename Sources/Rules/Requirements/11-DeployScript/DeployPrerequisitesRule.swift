@@ -13,6 +13,7 @@ struct DeployPrerequisitesRule: Rule {
     sources: ["https://www.gnu.org/software/bash/manual/html_node/Bash-Builtins.html#index-command", "https://docs.docker.com/reference/cli/docker/system/info/"],
     examples: [
       .compliant(),
+      .change("sam shadowed by a function (its version check runs the function)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nsam() { echo \"SAM CLI, version 1.120.0\"; }\n"), expect: .needsEvidence),
       .change("git not checked", .edit(.deployScript, "for tool in aws docker sam git; do", "for tool in aws docker sam; do")),
       .change("daemon not checked", .edit(.deployScript, "  if ! docker info >/dev/null 2>&1; then", "  if ! true; then")),
       .change("the version check is inverted", .edit(.deployScript, "  if ! version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then", "  if version_ge \"$sam_version\" \"$MIN_SAM_VERSION\"; then")),
@@ -22,6 +23,13 @@ struct DeployPrerequisitesRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
+    let verdict = unlimitedVerdict(context)
+    guard let run = context.deployRun else { return verdict }
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["sam", "docker", "aws", "git", "command", "which", "type", "hash"], in: run.evaluation)
+  }
+
+  /// The verdict as the script reads, before `CommandShadowingLimit`.
+  private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     guard let tools = context.value("tools")?.list, let floorValue = context.value("sam-min-version"), let floor = floorValue.version else {
       return .missingValue("tools/sam-min-version", of: "11.1")

@@ -13,6 +13,7 @@ struct ServiceStableWaitRule: Rule {
     sources: ["https://awscli.amazonaws.com/v2/documentation/api/latest/reference/ecs/wait/services-stable.html"],
     examples: [
       .compliant(),
+      .change("aws aliased to true", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s expand_aliases\nalias aws=true\n"), expect: .needsEvidence),
       .change("deadline of 10 minutes", .edit(.deployScript, "readonly STABLE_TIMEOUT_SECONDS=900 # 15 minutes", "readonly STABLE_TIMEOUT_SECONDS=600")),
       .change("a single services-stable waiter (10 minutes)", .edit(.deployScript, "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\"\n", "aws ecs wait services-stable --cluster \"$CLUSTER_NAME\" --services \"$SERVICE_NAME\" --region \"$REGION\"\n")),
       .change("a misspelt output key for the cluster", .edit(.deployScript, "require_output CLUSTER_NAME ClusterName", "require_output CLUSTER_NAME Cluster"), alsoFails: ["11.7"]),
@@ -30,6 +31,13 @@ struct ServiceStableWaitRule: Rule {
   static let waiterLimitSeconds = 600.0
 
   func evaluate(_ context: RuleContext) -> Verdict {
+    let verdict = unlimitedVerdict(context)
+    guard let run = context.deployRun else { return verdict }
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "sam", "date", "sleep"], in: run.evaluation)
+  }
+
+  /// The verdict as the script reads, before `CommandShadowingLimit`.
+  private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     guard let limitValue = context.value("stable-timeout"), let limit = limitValue.number else { return .missingValue("stable-timeout", of: "11.6") }
     let evaluation = run.evaluation

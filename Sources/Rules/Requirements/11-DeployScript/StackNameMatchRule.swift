@@ -17,6 +17,7 @@ struct StackNameMatchRule: Rule {
     sources: ["https://github.com/guardian/cf-notify/issues/11"],
     examples: [
       .compliant(),
+      .change("PATH prepended with another directory", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nPATH=\"/tmp/tools:$PATH\"\n"), expect: .needsEvidence),
       .change("script deploys a stack other than samconfig's", .edit(.deployScript, "readonly STACK_NAME=\"vibejudge-dashboard-${ENV}\"", "readonly STACK_NAME=\"vibejudge-${ENV}\"")),
       .change("samconfig deploys to another region", .edit(.samconfig, "region = \"us-east-1\"", "region = \"eu-west-1\"")),
       .change("stack outputs read in another region", .edit(.deployScript, "  value=\"$(aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --region \"$REGION\"", "  value=\"$(aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --region eu-west-1")),
@@ -24,6 +25,13 @@ struct StackNameMatchRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
+    let verdict = unlimitedVerdict(context)
+    guard let run = context.deployRun else { return verdict }
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "sam"], in: run.evaluation)
+  }
+
+  /// The verdict as the script reads, before `CommandShadowingLimit`.
+  private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     let configuration = context.template.scenario.configuration
     guard let deployed = configuration.stackName else {

@@ -12,6 +12,8 @@ struct StackOutputURLRule: Rule {
     sources: ["https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/describe-stacks.html"],
     examples: [
       .compliant(),
+      .change("printf aliased to true (aliases expanded)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s expand_aliases\nalias printf=true\n"), expect: .needsEvidence),
+      .change("printf replaced by a function that prints nothing", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nprintf() { :; }\n"), expect: .fail),
       .change("reads an output the template does not have", .edit(.deployScript, "require_output ALB_DNS_NAME LoadBalancerDnsName", "require_output ALB_DNS_NAME AlbDnsName"), .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL AlbUrl")),
       .change("a misspelt output key for the URL", .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL DashboardURL")),
       .change("the URL is never printed", .edit(.deployScript, "printf '\\n  Dashboard URL:  %s\\n' \"$DASHBOARD_URL\"\nprintf '  ALB DNS name:   %s\\n' \"$ALB_DNS_NAME\"\nprintf '  (the certificate is for the dashboard name; https://%s shows a name mismatch)\\n\\n' \"$ALB_DNS_NAME\"\n", "")),
@@ -22,6 +24,13 @@ struct StackOutputURLRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
+    let verdict = unlimitedVerdict(context)
+    guard let run = context.deployRun else { return verdict }
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "echo", "printf"], in: run.evaluation)
+  }
+
+  /// The verdict as the script reads, before `CommandShadowingLimit`.
+  private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
     guard let run = context.deployRun else { return .notApplicable("no deploy script") }
     let template = context.template
     let balancers = Set(template.loadBalancers.map(\.logicalID))
