@@ -47,9 +47,10 @@ func terminate(_ status: Int32) -> Never {
 }
 
 /// Ends the process once a command's output is written: status 1 when `failing`, else 0.
-/// Called from inside `run()`, so the project model and the matrix (tens of thousands
-/// of values) are never freed: freeing them would only cost time, 5% of a report on
-/// this repository (benchmarks/RESULTS.md), after the answer is out.
+/// Called from inside `run()`, so what is still alive (the matrix, and for commands
+/// other than `report` the project model) is never freed: freeing it would only cost
+/// time after the answer is out. (`report` releases the project before rendering, where
+/// its memory peaked; see `Report.evaluate()`.)
 func endProcess(failing: Bool) -> Never {
   terminate(failing ? 1 : 0)
 }
