@@ -100,4 +100,37 @@ import Testing
     #expect(template.resource("ById") != nil)
     #expect(template.scalingPolicies(of: try #require(template.resource("WebOtherDimension"))).isEmpty)
   }
+
+  @Test func securityGroupRulesInlineThenStandaloneByGroupID() throws {
+    let template = try evaluate("""
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        Tasks:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            GroupDescription: tasks
+            SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 8501, ToPort: 8501, CidrIp: 10.0.0.0/16}]
+        Other:
+          Type: AWS::EC2::SecurityGroup
+          Properties: {GroupDescription: other}
+        ByRef:
+          Type: AWS::EC2::SecurityGroupIngress
+          Properties: {GroupId: !Ref Tasks, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+        ByGetAtt:
+          Type: AWS::EC2::SecurityGroupIngress
+          Properties: {GroupId: !GetAtt Tasks.GroupId, IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0}
+        OtherIngress:
+          Type: AWS::EC2::SecurityGroupIngress
+          Properties: {GroupId: !Ref Other, IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+        TasksEgress:
+          Type: AWS::EC2::SecurityGroupEgress
+          Properties: {GroupId: !Ref Tasks, IpProtocol: "-1", CidrIp: 0.0.0.0/0}
+      """)
+    #expect(template.securityGroupRules(.ingress, of: "Tasks").map(\.path) == [
+      "Resources/Tasks/Properties/SecurityGroupIngress/0", "Resources/ByRef", "Resources/ByGetAtt",
+    ])
+    #expect(template.securityGroupRules(.egress, of: "Tasks").map(\.path) == ["Resources/TasksEgress"])
+    #expect(template.hasExplicitEgress("Tasks") && !template.hasExplicitEgress("Other"))
+    #expect(template.securityGroupRules(.ingress, of: "Other").map(\.path) == ["Resources/OtherIngress"])
+  }
 }

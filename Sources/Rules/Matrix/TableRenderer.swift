@@ -8,12 +8,18 @@ public struct TableRenderer: Sendable {
 
   public init(colour: Bool) { self.colour = colour }
 
+  /// The widest a padded column gets, in characters.
+  static let maximumColumnWidth = 80
+
   public func render(_ matrix: RequirementMatrix) -> String {
     let header = ["ID", "ENV", "STATUS", "REQUIREMENT", "WHERE / WHY"]
     let rows = matrix.rows.map { row -> [String] in
       [row.requirement.id.description, row.environment ?? "all", row.status.rawValue, row.requirement.title, Self.detail(row)]
     }
-    let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    // Columns are padded to their longest cell up to `maximumColumnWidth`; a longer cell
+    // (a 12 MB requirement title, an 8 MB env name) is written whole on its own row and
+    // widens no other: padding every row to it made a gigabyte of output.
+    let widths = (0..<4).map { column in min(Self.maximumColumnWidth, ([header] + rows).map { $0[column].count }.max() ?? 0) }
     // One string appended to in place: a list of lines joined at the end held the report
     // twice (about 3 MB of the heap's peak for the 1 MB benchmark template's 0.8 MB report).
     var text = ""

@@ -21,6 +21,10 @@ struct ResourceIndex: Sendable {
     /// `ecs:service:DesiredCount` scalable targets by `ResourceId`
     /// (`!Sub service/${Cluster}/${Service.Name}`).
     case serviceScalableTargets
+    /// `AWS::EC2::SecurityGroupIngress` by `GroupId`.
+    case groupIngressRules
+    /// `AWS::EC2::SecurityGroupEgress` by `GroupId`.
+    case groupEgressRules
   }
 
   /// The offset of the first resource with each logical ID.
@@ -56,6 +60,10 @@ struct ResourceIndex: Sendable {
         add(offset, .loadBalancerListeners, mentionedBy: resource["LoadBalancerArn"])
       case "AWS::ElasticLoadBalancingV2::ListenerRule":
         add(offset, .listenerRules, mentionedBy: resource["ListenerArn"])
+      case "AWS::EC2::SecurityGroupIngress":
+        add(offset, .groupIngressRules, mentionedBy: resource["GroupId"])
+      case "AWS::EC2::SecurityGroupEgress":
+        add(offset, .groupEgressRules, mentionedBy: resource["GroupId"])
       case Self.scalableTarget:
         guard resource["ScalableDimension"]?.string == Self.serviceDesiredCount, let id = resource["ResourceId"] else { continue }
         add(offset, .serviceScalableTargets, mentionedBy: id)

@@ -56,8 +56,8 @@ extension EvaluatedTemplate {
         rules.append(SecurityGroupRule(direction: direction, group: group, node: item, path: "Resources/\(group)/Properties/\(property)/\(index)"))
       }
     }
-    let standaloneType = direction == .ingress ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress"
-    for standalone in resources(ofType: standaloneType) where standalone["GroupId"]?.mentions(group) == true {
+    // Standalone AWS::EC2::SecurityGroupIngress/Egress resources whose GroupId names it.
+    for standalone in resources(at: index.offsets(direction == .ingress ? .groupIngressRules : .groupEgressRules, of: group)) {
       rules.append(SecurityGroupRule(
         direction: direction, group: group,
         node: EvaluatedNode(.map(standalone.properties), at: standalone.location), path: "Resources/\(standalone.logicalID)"))
