@@ -9,6 +9,16 @@ struct DockerIgnoreTests {
   func ignore(_ text: String) throws -> DockerIgnore {
     try DockerIgnore.parse(SourceText(file: ".dockerignore", text: text))
   }
+  @Test("At most 10,000 patterns; the one past the limit is refused at its line")
+  func patternLimit() throws {
+    let patterns = (0..<DockerIgnore.maximumPatterns).map { "**/pkg\($0)/*x*.pyc" }
+    let loaded = try ignore("# generated\n" + patterns.joined(separator: "\n") + "\n")
+    #expect(loaded.patterns.count == DockerIgnore.maximumPatterns)
+    let error = try #require(throws: InputError.self) { try ignore("# generated\n" + patterns.joined(separator: "\n") + "\n\n  one-more\n") }
+    #expect(error.location == SourceLocation(file: ".dockerignore", line: DockerIgnore.maximumPatterns + 3, column: 3))
+    #expect(error.message.contains("more than 10000 patterns"))
+  }
+
 
   func excluded(_ patterns: String, _ path: String) throws -> Bool {
     try ignore(patterns).match(path: path).excluded
