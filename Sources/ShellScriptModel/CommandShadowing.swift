@@ -40,7 +40,13 @@ import Diagnostics
 /// - `.builtinChange`: `enable [-f FILE] [-n] NAME`: loads a builtin NAME from a shared
 ///   object, which is found before `$PATH`, or disables builtin NAME (the `command` and
 ///   `exec` wrappers are builtins).
-/// - `.hashedPath`: `hash -p FILE NAME`: NAME runs FILE.
+/// - `.hashedPath`: `hash -p FILE NAME`: NAME runs FILE; so does `BASH_CMDS[NAME]=FILE`,
+///   which writes the same table (and `BASH_ALIASES[NAME]=TEXT` is an alias).
+///   Assignments reach `PATH`, `BASH_CMDS` and `BASH_ALIASES` also through arithmetic
+///   (`((PATH=1))`, `let PATH=1`) and name references (`declare -n P=PATH; P=/x`).
+/// - `.nameFromEnvironment`: the command's name is a parameter the script never assigns
+///   (`"${SAM_BIN:-sam}" deploy`): the walk takes the unset default, but the caller's
+///   environment can name any program.
 public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
   public enum Kind: Sendable, Hashable {
     case function(String)
@@ -55,6 +61,8 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     case builtinChange(String?)
     /// nil: names not known.
     case hashedPath(String?)
+    /// The parameter the command's name is read from.
+    case nameFromEnvironment(String)
   }
 
   public var kind: Kind
@@ -71,7 +79,7 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     switch kind {
     case .pathChange, .noexec, .debugTrap, .sourcedFile, .eval: true
     case .alias(let name), .builtinChange(let name), .hashedPath(let name): name == nil
-    case .function: false
+    case .function, .nameFromEnvironment: false
     }
   }
 
@@ -89,8 +97,9 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     case .eval: "eval at \(location) runs text that is only known at run time, which can redefine any command"
     case .builtinChange(let name?): "enable at \(location) changes the builtin \(name)"
     case .builtinChange(nil): "enable at \(location) changes builtins whose names are only known at run time"
-    case .hashedPath(let name?): "hash -p at \(location) makes \(name) run another file"
-    case .hashedPath(nil): "hash -p at \(location) makes commands whose names are only known at run time run another file"
+    case .hashedPath(let name?): "hash -p (or BASH_CMDS) at \(location) makes \(name) run another file"
+    case .hashedPath(nil): "hash -p (or BASH_CMDS) at \(location) makes commands whose names are only known at run time run another file"
+    case .nameFromEnvironment(let name): "the command name at \(location) is read from $\(name), which the script never sets: the caller's environment can name any program"
     }
   }
 }

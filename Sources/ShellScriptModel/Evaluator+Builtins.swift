@@ -96,7 +96,7 @@ extension Evaluator {
     case "getopts":
       if literals.count > 1, let variable = literals[1] { input(variable) }
     case "let":
-      for literal in literals.compactMap({ $0 }) { assignArithmetic(literal) }
+      for literal in literals.compactMap({ $0 }) { assignArithmetic(literal, at: location) }
     default:
       break
     }

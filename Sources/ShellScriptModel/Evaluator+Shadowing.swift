@@ -32,6 +32,9 @@ extension Evaluator {
         found.append(construct)
       }
     }
+    for name in Self.parameters(in: words[lookupIndex].parts) where Lexical.isName(name) && state.variables[name] == nil {
+      found.append(CommandShadowing(.nameFromEnvironment(name), at: words[lookupIndex].location))
+    }
     // `PATH=/x cmd` and `env PATH=/x cmd`: the command is searched for in /x first.
     var pathAssignments = assignments
     for index in 0..<commandIndex { if let assignment = Assignment(word: words[index]) { pathAssignments.append(assignment) } }
@@ -39,6 +42,17 @@ extension Evaluator {
       found.append(CommandShadowing(.pathChange, at: assignment.location))
     }
     return found
+  }
+
+  /// The parameters a word expands (`$X`, `${X:-d}`, inside double quotes too), in order.
+  static func parameters(in parts: [WordPart]) -> [String] {
+    parts.flatMap { part -> [String] in
+      switch part.kind {
+      case .parameter(let expansion): [expansion.parameter]
+      case .doubleQuoted(let inner): parameters(in: inner)
+      default: []
+      }
+    }
   }
 
   /// True when an assignment to PATH only appends directories: `PATH="$PATH:/x"`,
@@ -65,6 +79,13 @@ extension Evaluator {
   /// Records what a builtin does to command lookup (see `CommandShadowing`); called for
   /// every simple command that is not a function call.
   func applyLookupBuiltin(_ name: String, arguments: [ResolvedWord], at location: SourceLocation) {
+    // `BASH_ALIASES["sam"]=true`: an assignment bash reads, with a quoted subscript the
+    // word reader leaves as a command name (after quote removal, `BASH_ALIASES[sam]=true`).
+    if let equals = name.firstIndex(of: "="), let bracket = name.firstIndex(of: "["), bracket < equals,
+      let close = name[bracket...].firstIndex(of: "]"), close < equals
+    {
+      noteLookupVariable(String(name[..<bracket]), subscript: String(name[name.index(after: bracket)..<close]), at: location)
+    }
     let literals = arguments.map(\.literal)
     let operands = Self.operands(literals)
     switch name {
@@ -114,12 +135,58 @@ extension Evaluator {
       if !literals.contains("-f"), literals.contains("PATH") { addShadowing(.pathChange, at: location) }
     case "local":
       if literals.contains("PATH") { addShadowing(.pathChange, at: location) }
+      noteNameReferences(literals, at: location)
+    case "declare", "typeset":
+      noteNameReferences(literals, at: location)
     case "read", "mapfile", "readarray", "getopts":
       if literals.contains("PATH") { addShadowing(.pathChange, at: location) }
     case "printf":
       if literals.first == "-v", literals.count > 1, literals[1] == "PATH" { addShadowing(.pathChange, at: location) }
     default:
       break
+    }
+  }
+
+  /// Records what an assignment to one of bash's command-lookup variables does:
+  /// `PATH` (here for arithmetic assignments, `((PATH=1))` and `let PATH=1`, which are
+  /// never appends), `BASH_CMDS` (the hash table: `BASH_CMDS[sam]=/bin/true` is `hash -p`)
+  /// and `BASH_ALIASES` (`BASH_ALIASES[sam]=true` is `alias`). Reference: "Bash Variables",
+  /// https://www.gnu.org/software/bash/manual/html_node/Bash-Variables.html
+  func noteLookupVariable(_ name: String, subscript key: String? = nil, at location: SourceLocation) {
+    switch name {
+    case "PATH": addShadowing(.pathChange, at: location)
+    case "BASH_CMDS": addShadowing(.hashedPath(key.flatMap(Self.literalKey)), at: location)
+    case "BASH_ALIASES": addShadowing(.alias(key.flatMap(Self.literalKey)), at: location)
+    default: break
+    }
+  }
+
+  /// An associative-array subscript written as plain text (`sam`, `"sam"`), or nil.
+  static func literalKey(_ text: String) -> String? {
+    var key = text
+    if key.count >= 2, let first = key.first, first == key.last, first == "\"" || first == "'" { key = String(key.dropFirst().dropLast()) }
+    return key.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } && !key.isEmpty ? key : nil
+  }
+
+  /// `declare -n`, `local -n`, `typeset -n`: a name reference. Writing through it writes
+  /// the variable it names, so one that names `PATH`, `BASH_CMDS` or `BASH_ALIASES` (or a
+  /// name only known at run time) changes command lookup as they do. Reference:
+  /// "Shell Parameters", https://www.gnu.org/software/bash/manual/html_node/Shell-Parameters.html
+  func noteNameReferences(_ literals: [String?], at location: SourceLocation) {
+    let flags = literals.prefix { $0?.hasPrefix("-") == true && $0 != "--" }.compactMap { $0 }
+    guard flags.contains(where: { $0.dropFirst().contains("n") }) else { return }
+    for operand in Self.operands(literals) {
+      guard let operand else {
+        addShadowing(.pathChange, at: location)
+        continue
+      }
+      guard let equals = operand.firstIndex(of: "=") else { continue }
+      let target = String(operand[operand.index(after: equals)...])
+      if ["PATH", "BASH_CMDS", "BASH_ALIASES"].contains(target) {
+        noteLookupVariable(target, at: location)
+      } else if target.isEmpty || !Lexical.isName(target) {
+        addShadowing(.pathChange, at: location)
+      }
     }
   }
 

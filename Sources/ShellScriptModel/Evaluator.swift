@@ -342,7 +342,7 @@ final class Evaluator {
       recordCommand(
         kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
-      assignArithmetic(command.expression)
+      assignArithmetic(command.expression, at: command.location)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
       let name = Word(literal: "[[", at: command.location)
@@ -352,8 +352,9 @@ final class Evaluator {
     }
   }
 
-  func assignArithmetic(_ expression: String) {
+  func assignArithmetic(_ expression: String, at location: SourceLocation) {
     for name in ArithmeticText.assignedVariables(expression) {
+      noteLookupVariable(name, at: location)
       assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", variable: name))))
     }
   }
@@ -431,7 +432,7 @@ final class Evaluator {
     let bodyContext = context.adding(.loopBody(nil, location))
     switch clause.header {
     case .arithmetic(let expression):
-      assignArithmetic(expression)
+      assignArithmetic(expression, at: location)
       let entry = unchanged
       let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
       mergeLoop(run, entry: entry, keepsRunning: false)
@@ -591,6 +592,7 @@ final class Evaluator {
   func perform(_ assignment: Assignment, _ value: Binding, declaration: String?) {
     let name = assignment.name
     if name == "PATH", !Self.onlyAppends(assignment) { addShadowing(.pathChange, at: assignment.location) }
+    if name != "PATH" { noteLookupVariable(name, subscript: assignment.arrayIndex, at: assignment.location) }
     if declaration == "local", !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: name) == nil {
       localFrames[localFrames.count - 1].updateValue(state.variables[name], forKey: name)
     }

@@ -36,6 +36,8 @@ import Testing
     ("shopt -s extdebug\ntrap 'return 1' DEBUG\n", "DEBUG trap", "deploy.sh:26:1"),
     ("PATH=\"/tmp/tools:$PATH\"\n", "PATH is changed", "deploy.sh:25:1"),
     ("source ./deploy.env\n", "source ./deploy.env", "deploy.sh:25:1"),
+    ("BASH_CMDS[sam]=/bin/true\nBASH_CMDS[docker]=/bin/true\nBASH_CMDS[aws]=/bin/true\nBASH_CMDS[git]=/bin/true\n", "BASH_CMDS", "at deploy.sh:2"),
+    ("declare -n P=PATH\nP=/tmp/evil\n", "PATH is changed", "deploy.sh:25:1"),
   ])
   func rowsNeedEvidence(construct: String, named: String, location: String) throws {
     for id in Self.rows {

@@ -36,6 +36,14 @@ import Testing
     ("enable -f ./sam.so sam\nsam deploy\n", .builtinChange("sam"), 1, 1),
     ("hash -p /tmp/sam sam\nsam deploy\n", .hashedPath("sam"), 1, 1),
     ("timeout() { :; }\ntimeout 900 sam deploy\n", .function("timeout"), 1, 1),
+    ("BASH_CMDS[sam]=/bin/true\nsam deploy\n", .hashedPath("sam"), 1, 1),
+    ("declare -A BASH_CMDS=([sam]=/bin/true)\nsam deploy\n", .hashedPath(nil), 1, 12),
+    ("BASH_ALIASES[\"sam\"]=true\nsam deploy\n", .alias("sam"), 1, 1),
+    ("declare -n P=PATH\nP=/tmp/evil\nsam deploy\n", .pathChange, 1, 1),
+    ("local -n C=BASH_CMDS\nsam deploy\n", .hashedPath(nil), 1, 1),
+    ("((PATH=1))\nsam deploy\n", .pathChange, 1, 1),
+    ("let PATH=1\nsam deploy\n", .pathChange, 1, 1),
+    ("\"${SAM_BIN:-sam}\" deploy\n", .nameFromEnvironment("SAM_BIN"), 1, 1),
   ])
   func constructsAreReportedWithTheirLocation(source: String, kind: CommandShadowing.Kind, line: Int, column: Int) throws {
     let shadowing = try deploy(source).shadowing
