@@ -12,8 +12,9 @@ public struct EvaluatedTemplate: Sendable {
   public var outputs: [EvaluatedOutput]
   /// Faults of this env found while binding and evaluating.
   public var problems: [EvaluationProblem]
-  /// Lookups by logical ID, type, IAM role and scaled service, kept in step with `resources`, so that a
-  /// rule asking about each of n resources costs n lookups, not n scans.
+  /// Lookups by logical ID, by type and by relation (`ResourceIndex`), kept in step with
+  /// `resources`, so that a rule asking about each of n resources costs n lookups, not n
+  /// scans.
   private(set) var index: ResourceIndex
 
   init(
