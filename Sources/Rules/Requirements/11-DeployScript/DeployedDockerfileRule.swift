@@ -23,6 +23,7 @@ struct DeployedDockerfileRule: Rule {
     ],
     examples: [
       .compliant(),
+      .change("cd shadowed by a function that stays where it is", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ncd() { :; }\n"), expect: .needsEvidence),
       .change("builds another Dockerfile", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "  -f docker/Dockerfile.prod \\\n")),
       .change("builds the context's default Dockerfile", .edit(.deployScript, "  -f docker/Dockerfile \\\n", "")),
       .change("builds from another context", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  streamlit_ui\n")),
@@ -127,7 +128,10 @@ struct DeployedDockerfileRule: Rule {
     }
     return CommandShadowingLimit.limit(
       Verdict(findings: findings, passNote: "builds \(dockerfileFile.displayName) (final stage) from the context \(buildContext.displayName)", evidence: builds.map(\.location)),
-      relyingOn: builds)
+      // The build's paths are relative to the directory `cd`/`pushd` moved to before it.
+      relyingOn: builds + run.evaluation.commands.filter { command in
+        (command.isCommand("cd") || command.isCommand("pushd")) && command.order < (builds.map(\.order).max() ?? 0)
+      })
   }
 
   /// `--build-arg NAME=VALUE` for a global ARG a FROM line reads: the base image the
