@@ -76,8 +76,8 @@ import Testing
   @Test func scalableTargetsByMentionOrServiceName() throws {
     let template = try evaluate(Self.yaml)
     let targets = { (id: String) in template.scalableTargets(of: try #require(template.resource(id))).map(\.logicalID) }
-    // Mentioned by !Sub or !GetAtt; a known ResourceId ending in /ServiceName; only the
-    // service's DesiredCount dimension; a target matching both ways is listed once.
+    // Mentioned by !Sub or !GetAtt, or a known ResourceId ending in /ServiceName (an
+    // unresolved !Join naming `api` is not a known string); only the DesiredCount dimension.
     #expect(try targets("Web") == ["WebBySub", "WebAndApiByBoth"])
     #expect(try targets("Api") == ["ApiByName"])
     #expect(try targets("Other").isEmpty)
