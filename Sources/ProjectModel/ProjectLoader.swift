@@ -136,10 +136,21 @@ extension Project {
   /// evaluation of the template; 10,000 envs took a minute and 2 GB).
   static let maximumEnvironments = 64
 
+  /// The longest config env name evaluated, in characters. Every row of the matrix and
+  /// several notes repeat the name: 62 names of 260,000 characters (a 16 MB samconfig)
+  /// made 839 MB of output and took 2 GB.
+  static let maximumEnvironmentNameLength = 256
+
   /// - Throws: `InputError` when `names` are more than `maximumEnvironments`, at the first
   ///   table of the first env past the limit in samconfig (no location when samconfig
-  ///   does not define that env).
+  ///   does not define that env), or when a name is longer than
+  ///   `maximumEnvironmentNameLength`, at its first table.
   func requireEvaluable(_ names: [String]) throws(InputError) {
+    if let long = names.first(where: { $0.count > Self.maximumEnvironmentNameLength }) {
+      throw InputError(
+        "config env name of \(long.count) characters; vibe-rules evaluates names of at most \(Self.maximumEnvironmentNameLength) (every row of the report repeats it)",
+        at: samconfig?.environment(long)?.location)
+    }
     guard names.count > Self.maximumEnvironments else { return }
     let first = samconfig?.environment(names[Self.maximumEnvironments])?.location
     throw InputError("\(names.count) config envs to evaluate; vibe-rules evaluates at most \(Self.maximumEnvironments) in one run (choose some with --env or environments: in .vibe-rules.yaml)", at: first)

@@ -27,6 +27,8 @@ import Testing
     let project = try Project.load(ProjectOptions(root: workspace.directory.path))
     #expect(project.contextFileText(Self.app) == nil)
     let results = RuleEngine.run(RuleCatalog.all, on: project)
+    // The image gets a dangling link: whether the app reads its variables is not known.
+    #expect(results.first { $0.rule.id == "api-base-url-env" }?.verdict.status == .needsEvidence)
     #expect(!results.contains { result in
       result.verdict.note.contains("AKIASECRET") || result.verdict.findings.contains { $0.message.contains("AKIASECRET") }
     })

@@ -28,6 +28,26 @@ import TemplateModel
     #expect(error.location?.line == line)
   }
 
+  /// Every row repeats the env's name: a name past 256 characters is refused at its table
+  /// (62 names of 260,000 characters had made 839 MB of output); 256 is evaluated.
+  @Test func aConfigEnvNameIsAtMost256Characters() throws {
+    for (length, refused) in [(256, false), (257, true)] {
+      let directory = try TemporaryDirectory()
+      defer { directory.remove() }
+      try directory.copyDeploymentFiles()
+      let name = String(repeating: "e", count: length)
+      let samconfig = try String(contentsOfFile: directory.path + "/infra/samconfig.toml", encoding: .utf8)
+      try directory.write("infra/samconfig.toml", samconfig + "\n[\(name).deploy.parameters]\nstack_name = \"long\"\n")
+      if refused {
+        let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
+        #expect(error.message.contains("config env name of 257 characters"), "\(error)")
+        #expect(error.location?.file == "infra/samconfig.toml")
+      } else {
+        #expect(try Project.load(ProjectOptions(root: directory.path)).environments.map(\.scenario.environment).contains(name))
+      }
+    }
+  }
+
   @Test func envsChosenWithEnvAreEvaluatedWhateverSamconfigHolds() throws {
     let directory = try Self.directory(extraEnvironments: 1_000)
     defer { directory.remove() }

@@ -23,4 +23,11 @@ extension Project {
     contextReads.record(file)
     return try? SourceText.read(path: file, displayName: name)
   }
+
+  /// Whether build-context file `path` (relative to the context root) is a symbolic link
+  /// out of the build context: the image gets the link, dangling, not what it points to.
+  func contextFileLinksOut(_ path: String) -> Bool {
+    guard let buildContext else { return false }
+    return ArtifactFile.resolvesOutside(buildContext.path + "/" + path, root: buildContext.path)
+  }
 }
