@@ -48,6 +48,8 @@ extension Evaluator {
       return ResolvedWord(
         symbol: Symbol(kind: .unsupported, expression: (isOutput ? ">(" : "<(") + substitution.text + ")", location: substitution.location))
     case .arithmetic(let expression):
+      // `$(( PATH = 1 ))` assigns as it expands.
+      if !quiet { for name in ArithmeticText.assignedVariables(expression) { noteLookupVariable(name, at: part.location) } }
       if let number = Int(expression.trimmingBlanks()) { return ResolvedWord(literal: String(number)) }
       return ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", location: part.location))
     case .tilde(let user):

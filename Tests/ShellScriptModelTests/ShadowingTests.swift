@@ -43,6 +43,7 @@ import Testing
     ("local -n C=BASH_CMDS\nsam deploy\n", .hashedPath(nil), 1, 1),
     ("((PATH=1))\nsam deploy\n", .pathChange, 1, 1),
     ("let PATH=1\nsam deploy\n", .pathChange, 1, 1),
+    (": $(( PATH = 1 ))\nsam deploy\n", .pathChange, 1, 3),
     ("\"${SAM_BIN:-sam}\" deploy\n", .nameFromEnvironment("SAM_BIN"), 1, 1),
   ])
   func constructsAreReportedWithTheirLocation(source: String, kind: CommandShadowing.Kind, line: Int, column: Int) throws {

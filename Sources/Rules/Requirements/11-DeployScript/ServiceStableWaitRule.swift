@@ -13,6 +13,7 @@ struct ServiceStableWaitRule: Rule {
     sources: ["https://awscli.amazonaws.com/v2/documentation/api/latest/reference/ecs/wait/services-stable.html"],
     examples: [
       .compliant(),
+      .change("exit shadowed by a function that does not exit", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nexit() { :; }\n"), expect: .needsEvidence),
       .change("aws aliased to true", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s expand_aliases\nalias aws=true\n"), expect: .needsEvidence),
       .change("deadline of 10 minutes", .edit(.deployScript, "readonly STABLE_TIMEOUT_SECONDS=900 # 15 minutes", "readonly STABLE_TIMEOUT_SECONDS=600")),
       .change("a single services-stable waiter (10 minutes)", .edit(.deployScript, "wait_for_service_stable \"$CLUSTER_NAME\" \"$SERVICE_NAME\"\n", "aws ecs wait services-stable --cluster \"$CLUSTER_NAME\" --services \"$SERVICE_NAME\" --region \"$REGION\"\n")),
@@ -33,7 +34,7 @@ struct ServiceStableWaitRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     let verdict = unlimitedVerdict(context)
     guard let run = context.deployRun else { return verdict }
-    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "sam", "date", "sleep"], in: run.evaluation)
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "sam", "date", "sleep", "exit"], in: run.evaluation)
   }
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.

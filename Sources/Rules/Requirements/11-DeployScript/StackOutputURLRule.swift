@@ -26,7 +26,7 @@ struct StackOutputURLRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     let verdict = unlimitedVerdict(context)
     guard let run = context.deployRun else { return verdict }
-    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "echo", "printf"], in: run.evaluation)
+    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "echo", "printf", "exit"], in: run.evaluation)
   }
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
