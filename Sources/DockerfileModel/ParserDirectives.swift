@@ -36,11 +36,14 @@ public struct ParserDirectives: Sendable, Hashable {
   /// frontend. Reference: "Custom Dockerfile syntax",
   /// https://docs.docker.com/build/buildkit/frontend/
   public var customFrontend: Located<String>? {
-    guard let syntax else { return nil }
-    guard let reference = ImageReference(syntax.value), reference.domain == ImageReference.dockerHub,
-      Self.dockerFrontends.contains(reference.path)
-    else { return syntax }
-    return nil
+    guard let syntax, !Self.isDockerFrontend(syntax.value) else { return nil }
+    return syntax
+  }
+
+  /// Whether `image` names Docker's own Dockerfile frontend (`dockerFrontends`).
+  public static func isDockerFrontend(_ image: String) -> Bool {
+    guard let reference = ImageReference(image) else { return false }
+    return reference.domain == ImageReference.dockerHub && dockerFrontends.contains(reference.path)
   }
 
   public init(syntax: Located<String>? = nil, check: Located<String>? = nil, escape: Located<String>? = nil) {

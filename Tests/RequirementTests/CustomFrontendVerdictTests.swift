@@ -32,4 +32,18 @@ import Testing
     #expect(!results.contains { $0.1.note.contains("custom BuildKit frontend") })
     #expect(results.contains { $0.1.status == .pass })
   }
+
+  /// A `--build-arg BUILDKIT_SYNTAX=...` on the deploy script's build picks the frontend
+  /// over the directive; Docker's own image there changes nothing.
+  @Test(arguments: [("evil.example.com/frontend:1", true), ("docker/dockerfile:1", false)])
+  func buildArgumentFrontend(image: String, limits: Bool) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.apply(.edit(.deployScript, "--build-arg \"APP_VERSION=${IMAGE_TAG}\"", "--build-arg \"APP_VERSION=${IMAGE_TAG}\" --build-arg \"BUILDKIT_SYNTAX=\(image)\""))
+    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
+    let rules = RuleCatalog.all.filter { !CustomFrontendLimit.artifacts.isDisjoint(with: $0.definition.artifacts) }
+    let verdicts = RuleEngine.run(rules, on: project).flatMap { result in result.rule.requirements.map { result.verdict(for: $0) } }
+    #expect(verdicts.contains { $0.status == .pass } == !limits)
+    #expect(verdicts.contains { $0.note.contains("BUILDKIT_SYNTAX=\(image)") } == limits)
+  }
 }
