@@ -27,7 +27,7 @@ struct TrafficPath {
         for action in listener["DefaultActions"]?.list ?? [] {
           follow(action, from: listener.logicalID, via: "default action", listeners: listeners)
         }
-        for rule in template.resources(ofType: "AWS::ElasticLoadBalancingV2::ListenerRule") where rule["ListenerArn"]?.mentions(listener.logicalID) == true {
+        for rule in template.listenerRules(of: listener) {
           for action in rule["Actions"]?.list ?? [] {
             follow(action, from: listener.logicalID, via: "rule \(rule.logicalID) (priority \(rule["Priority"]?.display ?? "?"))", listeners: listeners)
           }
@@ -86,9 +86,7 @@ struct TrafficPath {
   private func loadBalancers(forwardingTo targetGroup: String) -> [EvaluatedResource] {
     template.loadBalancers.filter { loadBalancer in
       template.listeners(of: loadBalancer).contains { listener in
-        let actions = (listener["DefaultActions"]?.list ?? [])
-          + template.resources(ofType: "AWS::ElasticLoadBalancingV2::ListenerRule")
-            .filter { $0["ListenerArn"]?.mentions(listener.logicalID) == true }.flatMap { $0["Actions"]?.list ?? [] }
+        let actions = (listener["DefaultActions"]?.list ?? []) + template.listenerRules(of: listener).flatMap { $0["Actions"]?.list ?? [] }
         return actions.contains { $0.mentions(targetGroup) }
       }
     }
