@@ -56,9 +56,9 @@ struct ResourceIndex: Sendable {
         add(offset, .rolePolicies, mentionedBy: resource["Roles"])
       case "AWS::IAM::RolePolicy":
         add(offset, .rolePolicies, mentionedBy: resource["RoleName"])
-      case "AWS::ElasticLoadBalancingV2::Listener":
+      case EvaluatedTemplate.listenerType:
         add(offset, .loadBalancerListeners, mentionedBy: resource["LoadBalancerArn"])
-      case "AWS::ElasticLoadBalancingV2::ListenerRule":
+      case EvaluatedTemplate.listenerRuleType:
         add(offset, .listenerRules, mentionedBy: resource["ListenerArn"])
       case "AWS::EC2::SecurityGroupIngress":
         add(offset, .groupIngressRules, mentionedBy: resource["GroupId"])
