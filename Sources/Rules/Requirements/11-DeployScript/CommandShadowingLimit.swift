@@ -33,11 +33,13 @@ enum CommandShadowingLimit {
     return kept
   }
 
-  /// `limit(_:relyingOn:)` for a rule that relies on every command of the walk named one of
-  /// `names` (`aws` for the rules that read the stack and wait for the service, `echo` and
-  /// `printf` for one that prints a value).
-  static func limit(_ verdict: Verdict, relyingOnCommandsNamed names: [String], in evaluation: Evaluation) -> Verdict {
-    limit(verdict, relyingOn: evaluation.commands.filter { command in names.contains { command.isCommand($0) } })
+  /// `limit(_:relyingOn:)` for a rule that relies on every command of the context's
+  /// deploy-script walk named one of `names` (`aws` for the rules that read the stack and
+  /// wait for the service, `echo` and `printf` for one that prints a value); the verdict
+  /// as it is without a deploy script.
+  static func limit(_ verdict: Verdict, relyingOnCommandsNamed names: [String], in context: RuleContext) -> Verdict {
+    guard let run = context.deployRun else { return verdict }
+    return limit(verdict, relyingOn: run.evaluation.commands.filter { command in names.contains { command.isCommand($0) } })
   }
 
   /// The `git` commands run before `order`: the ones whose output can be the commit SHA

@@ -23,9 +23,7 @@ struct DeployPrerequisitesRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    let verdict = unlimitedVerdict(context)
-    guard let run = context.deployRun else { return verdict }
-    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["sam", "docker", "aws", "git", "command", "which", "type", "hash", "exit"], in: run.evaluation)
+    CommandShadowingLimit.limit(unlimitedVerdict(context), relyingOnCommandsNamed: ["sam", "docker", "aws", "git", "command", "which", "type", "hash", "exit"], in: context)
   }
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.

@@ -25,9 +25,7 @@ struct StackNameMatchRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    let verdict = unlimitedVerdict(context)
-    guard let run = context.deployRun else { return verdict }
-    return CommandShadowingLimit.limit(verdict, relyingOnCommandsNamed: ["aws", "sam", "exit"], in: run.evaluation)
+    CommandShadowingLimit.limit(unlimitedVerdict(context), relyingOnCommandsNamed: ["aws", "sam", "exit"], in: context)
   }
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
