@@ -56,7 +56,9 @@ enum DockerfileParser {
     guard !nodes.isEmpty else {
       throw InputError("file with no instructions (it is empty or holds only comments)", at: .start(of: file))
     }
-    return DockerfileSyntax(file: file, directives: directives.directives, nodes: nodes)
+    var found = directives.directives
+    found.frontend = FrontendSyntax.detect(lines, file: file)
+    return DockerfileSyntax(file: file, directives: found, nodes: nodes)
   }
 
   /// Where the line's text ends once a trailing continuation token is removed, and whether

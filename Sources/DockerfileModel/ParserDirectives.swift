@@ -19,6 +19,9 @@ public struct ParserDirectives: Sendable, Hashable {
   public var check: Located<String>?
   /// `# escape=`, as written.
   public var escape: Located<String>?
+  /// The `syntax` directive as BuildKit finds it to choose the frontend (`FrontendSyntax`):
+  /// also after a `#!` first line, and not when indented. Usually the same as `syntax`.
+  public var frontend: Located<String>?
 
   /// The escape token in force: `\` unless `# escape=` set a backtick.
   public var escapeToken: Unicode.Scalar {
@@ -29,15 +32,15 @@ public struct ParserDirectives: Sendable, Hashable {
   /// (`docker/dockerfile:1`, `docker/dockerfile:1.7-labs`, `docker/dockerfile-upstream:master`).
   static let dockerFrontends: Set = ["docker/dockerfile", "docker/dockerfile-upstream"]
 
-  /// The `# syntax=` directive when it names any other frontend image (or something that
-  /// is not an image reference): BuildKit hands the whole build to that image, which
+  /// The `syntax` directive BuildKit reads (`frontend`) when its image, the value up to
+  /// its first space, is any other frontend image (or not an image reference): BuildKit hands the whole build to that image, which
   /// decides what every line means, so what vibe-rules reads at Docker's Dockerfile
   /// semantics may not be what is built. Nil without the directive or with Docker's own
   /// frontend. Reference: "Custom Dockerfile syntax",
   /// https://docs.docker.com/build/buildkit/frontend/
   public var customFrontend: Located<String>? {
-    guard let syntax, !Self.isDockerFrontend(syntax.value) else { return nil }
-    return syntax
+    guard let frontend, !Self.isDockerFrontend(FrontendSyntax.image(of: frontend.value)) else { return nil }
+    return frontend
   }
 
   /// Whether `image` names Docker's own Dockerfile frontend (`dockerFrontends`).

@@ -23,6 +23,35 @@ import Testing
     #expect(frontend.location.line == 1)
   }
 
+  /// BuildKit chooses the frontend with `DetectSyntax`, which skips a `#!` first line
+  /// (frontend/dockerfile/parser/directives.go); the parser's own directive reading stops
+  /// at it.
+  @Test(arguments: [
+    ("#!/usr/bin/env buildctl\n# syntax=example.com/frontend:1\nFROM a\n", 2),
+    ("#!/bin/sh\n# check=skip=all\n#syntax = example.com/frontend:1\nFROM a\n", 3),
+    ("# escape=`\n# SYNTAX=example.com/frontend:1 --flag\nFROM a\n", 2),
+  ])
+  func frontendAsBuildKitDetectsIt(_ text: String, line: Int) throws {
+    let frontend = try #require(try TestSupport.parse(text).directives.customFrontend)
+    #expect(frontend.value.hasPrefix("example.com/frontend:1"))
+    #expect(frontend.location.line == line)
+  }
+
+  /// Lines DetectSyntax does not read as the directive: after another line, indented, after
+  /// a second `#!` line, with a Unicode space (Go's `\s` is ASCII only), and Docker's own
+  /// image followed by more words (the image is the value up to its first space).
+  @Test(arguments: [
+    "FROM a\n# syntax=example.com/frontend:1\n",
+    "# note\n# syntax=example.com/frontend:1\nFROM a\n",
+    " # syntax=example.com/frontend:1\nFROM a\n",
+    "#!/bin/sh\n#!/bin/sh\n# syntax=example.com/frontend:1\nFROM a\n",
+    "#\u{00A0}syntax=example.com/frontend:1\nFROM a\n",
+    "# syntax=docker/dockerfile:1 ignored words\nFROM a\n",
+  ])
+  func notACustomFrontend(_ text: String) throws {
+    #expect(try TestSupport.parse(text).directives.customFrontend == nil)
+  }
+
   @Test func noDirective() throws {
     #expect(try TestSupport.parse("FROM a\n").directives.customFrontend == nil)
   }

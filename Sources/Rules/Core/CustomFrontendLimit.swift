@@ -47,6 +47,6 @@ enum CustomFrontendLimit {
       }
     }
     guard let frontend = project.dockerfile?.directives.customFrontend else { return nil }
-    return ("`# syntax=\(frontend.value)` at \(frontend.location) hands the build to a custom BuildKit frontend, which decides what the Dockerfile means", frontend.location)
+    return ("the syntax directive `\(frontend.value)` at \(frontend.location) hands the build to a custom BuildKit frontend, which decides what the Dockerfile means", frontend.location)
   }
 }
