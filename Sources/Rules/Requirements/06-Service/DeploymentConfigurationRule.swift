@@ -1,7 +1,9 @@
 import TemplateModel
 
 /// 6.3, 6.4, 6.5: rolling deploys keep 100 % healthy, go up to 200 %, and the circuit
-/// breaker rolls back a failed deploy.
+/// breaker rolls back a failed deploy. A service deployed another way (the CODE_DEPLOY or
+/// EXTERNAL controller, or the ECS controller's BLUE_GREEN, LINEAR or CANARY strategy)
+/// fails: it does not roll.
 struct DeploymentConfigurationRule: Rule {
   static let definition = RuleDefinition(
     id: "service-deployment-configuration",
@@ -21,6 +23,10 @@ struct DeploymentConfigurationRule: Rule {
       .change("no rollback", .edit(.template, "          Rollback: true", "          Rollback: false")),
       .change("blue/green through CodeDeploy", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController:\n        Type: CODE_DEPLOY\n")),
       .change("an external deployment controller", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController: {Type: EXTERNAL}\n")),
+      .change("ECS blue/green deployments", .edit(.template, "        MinimumHealthyPercent: 100\n", "        MinimumHealthyPercent: 100\n        Strategy: BLUE_GREEN\n        BakeTimeInMinutes: 5\n")),
+      .change("canary deployments", .edit(.template, "        MinimumHealthyPercent: 100\n", "        MinimumHealthyPercent: 100\n        Strategy: CANARY\n")),
+      .change("a strategy known only at deploy", .edit(.template, "        MinimumHealthyPercent: 100\n", "        MinimumHealthyPercent: 100\n        Strategy: !ImportValue DeployStrategy\n"), expect: .needsEvidence),
+      .change("the rolling strategy named explicitly", .edit(.template, "        MinimumHealthyPercent: 100\n", "        MinimumHealthyPercent: 100\n        Strategy: ROLLING\n"), expect: .pass),
       .change("the ECS controller named explicitly", .edit(.template, "      AvailabilityZoneRebalancing: ENABLED\n", "      AvailabilityZoneRebalancing: ENABLED\n      DeploymentController:\n        Type: ECS\n"), expect: .pass),
     ])
 
@@ -47,6 +53,21 @@ struct DeploymentConfigurationRule: Rule {
         }
         if type != "ECS" {
           findings.append(.error("\(service.logicalID) uses the \(type) deployment controller: ECS does not run its rolling update, so MinimumHealthyPercent, MaximumPercent and the deployment circuit breaker (ECS controller only) do not govern its deploys", at: controller.location, path: "Resources/\(service.logicalID)/Properties/DeploymentController/Type"))
+          continue
+        }
+      }
+      // The ECS controller's strategies other than ROLLING (the default) replace the whole
+      // service revision (BLUE_GREEN) or shift traffic in steps (LINEAR, CANARY): the
+      // percentages and the circuit breaker belong to the rolling update only
+      // (API_DeploymentConfiguration: "The deployment circuit breaker can only be used for
+      // services using the rolling update (ECS) deployment type").
+      if let strategy = configuration?["Strategy"] {
+        guard let name = strategy.string else {
+          unknown.append("\(service.logicalID)'s deployment Strategy \(strategy.display) is not known before deploy; the percentages and the circuit breaker apply only to the ROLLING strategy")
+          continue
+        }
+        if name != "ROLLING" {
+          findings.append(.error("\(service.logicalID) deploys with the \(name) strategy, not a rolling update: MinimumHealthyPercent, MaximumPercent and the deployment circuit breaker (rolling update only) do not govern its deploys", at: strategy.location, path: path + "/Strategy"))
           continue
         }
       }
