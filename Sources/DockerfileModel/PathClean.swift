@@ -3,8 +3,8 @@
 /// Repeated slashes collapse, `.` elements go, `..` removes the element before it (and is
 /// dropped at the root of an absolute path), a trailing slash is removed, and an empty
 /// result is `.` (https://pkg.go.dev/path#Clean).
-enum PathClean {
-  static func clean(_ path: String) -> String {
+public enum PathClean {
+  public static func clean(_ path: String) -> String {
     guard !path.isEmpty else { return "." }
     let rooted = path.hasPrefix("/")
     var parts: [Substring] = []

@@ -57,6 +57,16 @@ public struct ArtifactFile: Hashable, Sendable {
     return resolved != resolvedRoot && !resolved.hasPrefix(base)
   }
 
+  /// Where `path` resolves to, symbolic links followed, relative to `root` resolved the
+  /// same way (`/` separated); nil when either does not resolve or `path` is not under
+  /// `root`.
+  public static func resolvedRelative(_ path: String, root: String) -> String? {
+    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return nil }
+    let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
+    guard resolved.hasPrefix(base) else { return nil }
+    return String(resolved.dropFirst(base.count))
+  }
+
   /// realpath(3), nil when the path does not resolve.
   static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }

@@ -7,7 +7,8 @@ import Testing
 /// Build-context files the rules read (the app's start script and its folder's Python
 /// files): a symbolic link out of the build context is not followed, because the build
 /// sends the link, not what it points to, and a committed `app.py -> ~/.aws/credentials`
-/// must not be read and quoted into a CI log. A link inside the context is read.
+/// must not be read and quoted into a CI log. A link inside the context is read, unless
+/// `.dockerignore` leaves its target out of the context (the image's link dangles then).
 @Suite struct ContextFileLinkTests {
   static let app = "streamlit_ui/app.py"
 
@@ -34,6 +35,28 @@ import Testing
     })
   }
 
+  /// `app.py -> ../private/app.py` where `.dockerignore` leaves `private` out: the build
+  /// sends the link without its target, so the image's `app.py` dangles.
+  @Test(arguments: ["private", "private/app.py", "**/app.py"])
+  func aLinkToAnIgnoredPathIsNotRead(pattern: String) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let app = workspace.directory.appendingPathComponent(Self.app).path
+    let hidden = workspace.directory.appendingPathComponent("private")
+    try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+    try FileManager.default.moveItem(atPath: app, toPath: hidden.appendingPathComponent("app.py").path)
+    #expect(symlink("../private/app.py", app) == 0)
+    let ignore = workspace.directory.appendingPathComponent(".dockerignore")
+    let rules = try String(contentsOf: ignore, encoding: .utf8)
+    try (rules + "\n\(pattern)\n" + (pattern.hasPrefix("**") ? "!streamlit_ui/app.py\n" : "")).write(to: ignore, atomically: false, encoding: .utf8)
+    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
+    #expect(project.contextFileText(Self.app) == nil)
+    let link = try #require(project.contextFileLink(Self.app))
+    #expect(link.contains("private/app.py") && link.contains(".dockerignore"), "\(link)")
+    let results = RuleEngine.run(RuleCatalog.all, on: project)
+    #expect(results.first { $0.rule.id == "api-base-url-env" }?.verdict.status == .needsEvidence)
+  }
+
   @Test func aLinkInsideTheContextIsRead() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
@@ -43,5 +66,6 @@ import Testing
     #expect(symlink("real_app.py", app) == 0)
     let project = try Project.load(ProjectOptions(root: workspace.directory.path))
     #expect(project.contextFileText(Self.app)?.text == (try String(contentsOfFile: moved, encoding: .utf8)))
+    #expect(project.contextFileLink(Self.app) == nil)
   }
 }

@@ -29,9 +29,9 @@ struct APIBaseURLRule: Rule {
     guard let name = context.value("environment-variable")?.text else { return .missingValue("environment-variable", of: "1.6") }
     if let unread = appNeverReads(name, context: context, facts: dockerfile.finalImage) { return .fail(unread) }
     if let script = StartScript.of(dockerfile.finalImage), case .context(let path, _)? = context.project.imageFile(script.imagePath),
-      context.project.contextFileLinksOut(path)
+      let link = context.project.contextFileLink(path)
     {
-      return .needsEvidence("\(path) is a symbolic link out of the build context: the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")
+      return .needsEvidence("\(link): the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")
     }
     let declared = dockerfile.finalImage.environment[name]
     let setByTask = context.project.environments.contains { environment in

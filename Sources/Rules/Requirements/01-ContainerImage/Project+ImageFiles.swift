@@ -11,23 +11,35 @@ extension Project {
   }
 
   /// The text of build-context file `path` (relative to the context root), named for
-  /// diagnostics relative to the repository root; nil when it cannot be read, or when it
-  /// is a symbolic link out of the build context: the build sends the link, not what it
-  /// points to, and a committed `app.py -> ~/.aws/credentials` must not be read and
-  /// quoted into a CI log.
+  /// diagnostics relative to the repository root; nil when it cannot be read, or when the
+  /// image does not get it as the files show it (`contextFileLink`): the build sends a
+  /// symbolic link as a link, not what it points to, and a committed
+  /// `app.py -> ~/.aws/credentials` must not be read and quoted into a CI log.
   func contextFileText(_ path: String) -> SourceText? {
-    guard let buildContext else { return nil }
+    guard let buildContext, contextFileLink(path) == nil else { return nil }
     let name = buildContext.displayName == "." || buildContext.displayName.isEmpty ? path : buildContext.displayName + "/" + path
     let file = buildContext.path + "/" + path
-    guard !ArtifactFile.resolvesOutside(file, root: buildContext.path) else { return nil }
     contextReads.record(file)
     return try? SourceText.read(path: file, displayName: name)
   }
 
-  /// Whether build-context file `path` (relative to the context root) is a symbolic link
-  /// out of the build context: the image gets the link, dangling, not what it points to.
-  func contextFileLinksOut(_ path: String) -> Bool {
-    guard let buildContext else { return false }
-    return ArtifactFile.resolvesOutside(buildContext.path + "/" + path, root: buildContext.path)
+  /// Why build-context file `path` (relative to the context root) reaches the image as a
+  /// dangling symbolic link, for messages; nil when it does not. The build context holds
+  /// links as links (`COPY` copies a link, not its target), so a link (the file, or a
+  /// folder on its path) that leads out of the context, or to a path `.dockerignore`
+  /// leaves out of it, points at nothing in the image. Reference: ".dockerignore files",
+  /// https://docs.docker.com/build/concepts/context/#dockerignore-files
+  func contextFileLink(_ path: String) -> String? {
+    guard let buildContext else { return nil }
+    let file = buildContext.path + "/" + path
+    if ArtifactFile.resolvesOutside(file, root: buildContext.path) {
+      return "\(path) is a symbolic link out of the build context"
+    }
+    guard let dockerignore, let target = ArtifactFile.resolvedRelative(file, root: buildContext.path),
+      target != PathClean.clean(path)
+    else { return nil }
+    let (excluded, pattern) = dockerignore.match(path: target)
+    guard excluded else { return nil }
+    return "\(path) is a symbolic link to \(target), which .dockerignore leaves out of the build context" + (pattern.map { " (`\($0.value)` at \($0.location))" } ?? "")
   }
 }
