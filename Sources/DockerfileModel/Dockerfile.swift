@@ -77,6 +77,14 @@ public struct Dockerfile: Sendable {
     try Dockerfile(syntax: DockerfileSyntax.parse(source))
   }
 
+  /// The most instructions a Dockerfile may have. Real Dockerfiles have tens to a few
+  /// hundred: every RUN, COPY and ADD adds an image layer, and the overlay2 storage
+  /// driver stacks at most 128 ("OverlayFS storage driver",
+  /// https://docs.docker.com/engine/storage/drivers/overlayfs-driver/). The model holds
+  /// about 1.3 KB per instruction, so the bound keeps a 16 MiB file of one-line
+  /// instructions (450,000 of them took 526 MB) to about 65 MB.
+  public static let maximumInstructions = 50_000
+
   /// The most stages a Dockerfile may have. Real Dockerfiles have a handful; the bound
   /// keeps the per-stage work of `BuildContext.check` small on hostile input.
   public static let maximumStages = 1_000

@@ -51,6 +51,9 @@ enum DockerfileParser {
         node.heredocs = try readHeredocs(for: node, line: logical, lines: lines, index: &index)
         node.endLine = max(node.endLine, index)
       }
+      guard nodes.count < Dockerfile.maximumInstructions else {
+        throw InputError("more than \(Dockerfile.maximumInstructions) instructions; this is not a Dockerfile a build would use", at: node.location)
+      }
       nodes.append(node)
     }
     guard !nodes.isEmpty else {

@@ -203,6 +203,15 @@ struct InstructionTests {
     #expect(error(String(repeating: "FROM alpine\n", count: Dockerfile.maximumStages)) == nil)
   }
 
+  @Test("The number of instructions is bounded")
+  func instructionLimit() {
+    let most = "FROM alpine\n" + String(repeating: "RUN true\n", count: Dockerfile.maximumInstructions - 1)
+    #expect(error(most) == nil)
+    let found = error(most + "# a comment does not count\n\nUSER app\n")
+    #expect(found?.location?.line == Dockerfile.maximumInstructions + 3)
+    #expect(found?.message.hasPrefix("more than \(Dockerfile.maximumInstructions) instructions") == true)
+  }
+
   @Test("Malformed substitutions are rejected where BuildKit expands")
   func badSubstitution() {
     #expect(error("FROM a\nENV A=${B\n")?.message.contains("missing '}'") == true)
