@@ -120,6 +120,19 @@ import Testing
     #expect(error.message.contains("\"Broken\" is not Key=Value"))
   }
 
+  /// More overrides than a template has parameters (at most 200): a located error, as a
+  /// string and as a list, at `ParameterOverrides.maximumPairs` + 1.
+  @Test(arguments: [false, true])
+  func tooManyOverridesAreALocatedError(asList: Bool) throws {
+    let words = (0...ParameterOverrides.maximumPairs).map { "P\($0)=v" }
+    let value = asList ? "[" + words.map { "\"\($0)\"" }.joined(separator: ", ") + "]" : "\"" + words.joined(separator: " ") + "\""
+    let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: "version = 0.1\n[dev.deploy.parameters]\nparameter_overrides = \(value)\n"))
+    let error = try #require(throws: InputError.self) { try DeployConfiguration.resolve(environment: "dev", samconfig: config, command: nil) }
+    #expect(error.location == SourceLocation(file: "samconfig.toml", line: 3, column: 1))
+    #expect(error.message.contains("more than \(ParameterOverrides.maximumPairs) parameter overrides"), "\(error.message)")
+    #expect(try ParameterOverrides.parse(words.dropLast().joined(separator: " ")).count == ParameterOverrides.maximumPairs)
+  }
+
   /// SAM CLI refuses a non-empty configuration whose `version` is missing or not a
   /// floating-point number; so does vibe-rules, at the key (or the first config env).
   @Test(arguments: [

@@ -13,8 +13,15 @@ public enum ParameterOverrides {
     public var value: String
   }
 
+  /// The most pairs one override string (or list) may hold: a template declares at most
+  /// 200 parameters ("CloudFormation quotas",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html),
+  /// and CloudFormation refuses an override of a parameter the template does not declare.
+  /// Bounds the work on a hostile file (a 15 MB string of 1,000,000 pairs took 610 MB).
+  public static let maximumPairs = 1_000
+
   /// Parses one override string; throws a message (no location: the caller knows it) for
-  /// a word that is not `Key=Value`.
+  /// a word that is not `Key=Value`, and past `maximumPairs` pairs.
   public static func parse(_ text: String) throws(ParseFailure) -> [Pair] {
     var pairs: [Pair] = []
     var index = text.startIndex
@@ -23,6 +30,7 @@ public enum ParameterOverrides {
     }
     skipSpaces()
     while index < text.endIndex {
+      guard pairs.count < maximumPairs else { throw tooMany }
       let wordStart = index
       var key = ""
       while index < text.endIndex, text[index] != "=", text[index] != " " { key.append(text[index]); index = text.index(after: index) }
@@ -65,8 +73,9 @@ public enum ParameterOverrides {
     if case .list(let items) = value.value { texts = items } else { texts = [value.text] }
     var result: [Located<Pair>] = []
     for text in texts {
-      do {
+      do throws(ParseFailure) {
         result += try parse(text).map { Located($0, at: value.location) }
+        guard result.count <= maximumPairs else { throw tooMany }
       } catch {
         throw InputError("parameter_overrides: \(error.message)", at: value.location)
       }
@@ -75,4 +84,6 @@ public enum ParameterOverrides {
   }
 
   public struct ParseFailure: Error, Sendable { public var message: String }
+
+  static let tooMany = ParseFailure(message: "more than \(maximumPairs) parameter overrides; a template declares at most 200 parameters")
 }
