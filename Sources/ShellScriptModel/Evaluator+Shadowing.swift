@@ -261,7 +261,8 @@ extension Evaluator {
       if literal.hasPrefix("-") { flags += literal.dropFirst() }
     }
     if flags.contains("p") || flags.contains("f") || flags.contains("F") { return }
-    if flags.contains("n") {
+    // `export -n NAME` takes the export attribute away; `declare`, `typeset` and `local -n` make references.
+    if flags.contains("n"), builtin != "export", builtin != "readonly" {
       noteNameReferences(Array(literals[index...]), words: Array(words.dropFirst(index)), at: location)
       return
     }

@@ -140,6 +140,7 @@ import Testing
     "OLD=$IFS\nIFS=,\nIFS=$OLD",
     "f() { local IFS=,; echo \"$*\"; }\nf a b",
     "unset IFS",
+    "export -n PATH\necho \"$PATH\"",
     "f() { local -n out=$1; out=done; }\nf result",
     "trap 'rm -f \"$TMP\"' EXIT\ntrap 'echo failed at $LINENO >&2' ERR\ntrap 'x' RETURN\ntrap - RETURN",
     "[[ $n -eq 1 && -v HOME ]]",
