@@ -18,7 +18,8 @@ import Diagnostics
 ///   `unalias` does not clear it: aliases are expanded when a line is read, so a function
 ///   body read while the alias existed keeps it after `unalias`.
 /// - `.pathChange`: an assignment to `PATH` (`PATH=...`, `export PATH=...`, `PATH+=x`,
-///   `read PATH`, `unset PATH` ...) that is not a pure append. Every command found
+///   `read PATH`, `unset PATH` ...) that is not a pure append, or to `EXECIGNORE` (which
+///   hides programs from the PATH search, so a later directory's program may be found). Every command found
 ///   through `$PATH` may then be another program. Appending (`PATH="$PATH:/x"`,
 ///   `PATH+=":/x"`) is not counted: a program found in an earlier directory still wins
 ///   (the search takes the first directory that holds the name), and the deploy relies on
@@ -63,6 +64,11 @@ import Diagnostics
 ///   functions known at that point, may change command lookup or defines a function, or
 ///   is not known. EXIT traps run after the last command and are not counted. `trap -`
 ///   and `trap ''` remove it (https://www.gnu.org/software/bash/manual/html_node/Bourne-Shell-Builtins.html, `trap`).
+/// - `.tracePrompt`: an assignment to `PS4` whose value may hold expansions. With
+///   `set -x` (or `bash -x deploy.sh`) bash expands PS4 before every command it traces,
+///   in the shell itself, so `PS4='$((PATH=0))'` assigns PATH there ("Bash Variables", PS4).
+///   `${v@P}` expands v the same way once, and counts as `.computedName` unless v is known
+///   to hold no expansion.
 /// - `.fieldSplitting`: an assignment to `IFS` that is not its default (space, tab,
 ///   newline). Bash splits the results of unquoted expansions at IFS characters (3.5.7
 ///   "Word Splitting"); a command that has an unquoted expansion while IFS may not be the
@@ -89,6 +95,7 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     /// The parameter the command's name is read from.
     case nameFromEnvironment(String)
     case computedName
+    case tracePrompt
     /// The signal (`RETURN`, `ERR`, `USR1` ...).
     case trap(String)
     case fieldSplitting
@@ -106,7 +113,7 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
   /// True for constructs that concern every command, not one name.
   public var concernsEveryCommand: Bool {
     switch kind {
-    case .pathChange, .noexec, .debugTrap, .sourcedFile, .eval, .computedName, .trap, .fieldSplitting: true
+    case .pathChange, .noexec, .debugTrap, .sourcedFile, .eval, .computedName, .trap, .fieldSplitting, .tracePrompt: true
     case .alias(let name), .builtinChange(let name), .hashedPath(let name): name == nil
     case .function, .nameFromEnvironment: false
     }
@@ -134,6 +141,7 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     case .trap("RETURN"): "a RETURN trap set at \(location) runs whenever a function returns and can change PATH or define functions between commands"
     case .trap(let signal): "a \(signal) trap set at \(location) runs an action that may change PATH or define functions when the signal arrives"
     case .fieldSplitting: "IFS is changed at \(location), so unquoted expansions may split into other words than shown"
+    case .tracePrompt: "PS4 set at \(location) is expanded before every command when tracing is on (set -x or bash -x), and its expansions can assign PATH"
     }
   }
 }

@@ -60,6 +60,14 @@ extension Evaluator {
     }
   }
 
+  /// True when prompt expansion of `text` (nil: not known) may run an expansion: it holds
+  /// `$` or a backquote ("Controlling the Prompt": prompts undergo parameter expansion,
+  /// command substitution and arithmetic expansion).
+  static func mayExpandAsPrompt(_ text: String?) -> Bool {
+    guard let text else { return true }
+    return text.contains("$") || text.contains("`")
+  }
+
   /// The key of a word's value: its line and column (every word of a script is in one file).
   static func key(_ location: SourceLocation) -> Int { location.line << 32 | (location.column & 0xFFFF_FFFF) }
 
@@ -136,7 +144,18 @@ extension Evaluator {
     let symbolic = ResolvedWord(
       symbol: Symbol(kind: .parameter(expansion.parameter), expression: expansion.text, location: expansion.location))
     if !quiet { evaluateExpansionArithmetic(expansion) }
+    // `${x@P}` expands x's value as a prompt string: its `$((...))` and `${v:=...}` run
+    // in this shell, so a value that may hold expansions may assign any variable.
+    if !quiet, case .transform("P") = expansion.operation {
+      var text: String?
+      if case .value(let value) = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex) { text = value.literal }
+      if Self.mayExpandAsPrompt(text) { addShadowing(.computedName, at: expansion.location) }
+    }
     if expansion.isIndirect {
+      // `${!f}` with f='a[i++]': the subscript of the element it names is evaluated.
+      if !quiet, case .value(let target) = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex) {
+        evaluateElementName(target.literal, at: expansion.location)
+      }
       // `${!v:=x}` assigns the variable $v names.
       if !quiet, case .assignDefault = expansion.operation {
         let fromEnvironment = state.variables[expansion.parameter] == nil && environment.variables[expansion.parameter] == nil

@@ -158,8 +158,10 @@ extension Evaluator {
       let (_, named, rest) = Self.options(literals, taking: ["d", "i", "n", "N", "p", "t", "u"], naming: ["a"])
       for name in named + rest { noteAssignedName(name, at: location) }
     case "mapfile", "readarray":
-      let (_, _, rest) = Self.options(literals, taking: ["d", "n", "O", "s", "u", "C", "c"])
+      let (flags, _, rest) = Self.options(literals, taking: ["d", "n", "O", "s", "u", "C", "c"])
       if let array = rest.first { noteAssignedName(array, at: location) }
+      // `-C CALLBACK`: the text is run as a command every `-c` lines, as `eval` runs it.
+      if flags.contains("C") { addShadowing(.eval, at: location) }
     case "getopts":
       if operands.count > 1 { noteAssignedName(operands[1], at: location) }
     case "printf":
@@ -352,6 +354,9 @@ extension Evaluator {
     case "BASH_CMDS": addShadowing(.hashedPath(key.flatMap(Self.literalKey)), at: location)
     case "BASH_ALIASES": addShadowing(.alias(key.flatMap(Self.literalKey)), at: location)
     case "IFS": addShadowing(.fieldSplitting, at: location)
+    // EXECIGNORE hides programs from the PATH search, so a name can find another one.
+    case "EXECIGNORE": addShadowing(.pathChange, at: location)
+    case "PS4": addShadowing(.tracePrompt, at: location)
     default: break
     }
   }

@@ -627,13 +627,19 @@ final class Evaluator {
   func perform(_ assignment: Assignment, _ value: Binding, declaration: String?, throughReference: Bool = true) {
     let name = assignment.name
     evaluateSubscript(assignment.arrayIndex, at: assignment.location)
-    if integerVariables.contains(name), case .scalar(let word) = value {
-      if let text = word.literal { evaluateArithmetic(text, at: assignment.location) }
+    if integerVariables.contains(name) {
+      switch value {
+      case .scalar(let word): if let text = word.literal { evaluateArithmetic(text, at: assignment.location) }
+      case .array(let words): for word in words { if let text = word.literal { evaluateArithmetic(text, at: assignment.location) } }
+      case .unset: break
+      }
     }
     if throughReference { noteReferenceWrite(name, at: assignment.location) }
     if name == "PATH", !Self.onlyAppends(assignment) { addShadowing(.pathChange, at: assignment.location) }
     let key = assignment.subscriptWord?.literalValue ?? assignment.arrayIndex
-    if name != "PATH" { noteLookupVariable(name, subscript: key, at: assignment.location) }
+    // A PS4 without expansions expands to itself.
+    let harmlessPrompt = name == "PS4" && !Self.mayExpandAsPrompt(Self.value(of: value).literal)
+    if name != "PATH", !harmlessPrompt { noteLookupVariable(name, subscript: key, at: assignment.location) }
     if declaration == "local", !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: name) == nil {
       localFrames[localFrames.count - 1].updateValue(state.variables[name], forKey: name)
     }

@@ -7,8 +7,9 @@ import Testing
 /// array subscripts and in variable values, names computed at run time, RETURN and other
 /// traps, quoted subscripts, and IFS. Each makes the following `sam deploy` shadowed (so
 /// rules relying on it give needs-evidence); the ordinary forms next to them do not.
-/// Every hostile line was checked with bash 5.2: it does change PATH (or the table, the
-/// alias, the splitting) there.
+/// Every hostile line was run in bash 5.2, with the names the walk cannot know set to
+/// PATH or sam: each changes PATH, the hash table, the aliases or IFS there (`${!v:=x}`
+/// when the variable it names is unset).
 @Suite struct HostileShadowingTests {
   private func kinds(_ source: String) throws -> [CommandShadowing.Kind] {
     let evaluation = try parse(source + "\nsam deploy $X\n").evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true))
@@ -74,6 +75,12 @@ import Testing
     ("export \"PATH=/tmp/x:$PATH\"", .pathChange),
     ("declare -n ref=PATH; ref=/x", .pathChange),
     ("declare -n ref=BASH_ALIASES; ref[sam]=true", .alias(nil)),
+    ("f='arr[PATH=1]'; echo \"${!f}\"", .pathChange),
+    ("x='$((PATH=1))'; echo \"${x@P}\"", .computedName),
+    ("a=PATH=1; declare -ia arr; arr=(a)", .pathChange),
+    ("mapfile -C \"$CALLBACK\" -c 1 lines </dev/null", .eval),
+    ("PS4='+$((PATH=0)) '", .tracePrompt),
+    ("export EXECIGNORE='*/sam'", .pathChange),
   ])
   func computedNames(source: String, kind: CommandShadowing.Kind) throws {
     let found = try kinds(source)
@@ -141,6 +148,7 @@ import Testing
     "f() { local IFS=,; echo \"$*\"; }\nf a b",
     "unset IFS",
     "export -n PATH\necho \"$PATH\"",
+    "PS4='+ '\nset -x\nx='\\u'\necho \"${x@P}\"",
     "f() { local -n out=$1; out=done; }\nf result",
     "trap 'rm -f \"$TMP\"' EXIT\ntrap 'echo failed at $LINENO >&2' ERR\ntrap 'x' RETURN\ntrap - RETURN",
     "[[ $n -eq 1 && -v HOME ]]",
