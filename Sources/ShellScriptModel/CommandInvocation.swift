@@ -226,10 +226,13 @@ public struct CommandInvocation: Sendable, Hashable {
   /// The constructs that can make this command not run as written, where it runs: a
   /// function that its first word calls instead of the command (`sam() { :; }`), an alias
   /// of its first word, a `PATH` change (also `PATH=/x cmd` and `env PATH=/x cmd`), `set
-  /// -n`, a DEBUG trap, `source`/`.` of a file or `eval` earlier on its path, `enable` or
-  /// `hash -p` of its name or a wrapper's (see `CommandShadowing`). Empty when the command
-  /// runs as written, as far as the files show. Constructs inside a subshell or a branch
-  /// that does not reach the command are not included.
+  /// -n`, a DEBUG or RETURN trap (or another trap whose action may change lookup),
+  /// `source`/`.` of a file or `eval` earlier on its path, `enable` or `hash -p` of its
+  /// name or a wrapper's, an assignment to a variable named only at run time, and, for a
+  /// command with an unquoted expansion, an IFS that is not the default (see
+  /// `CommandShadowing`). Empty when the command runs as written, as far as the files
+  /// show. Constructs inside a subshell or a branch that does not reach the command are
+  /// not included.
   public var shadowing: [CommandShadowing] { storage.shadowing }
 
   /// The innermost enclosing function, if any.

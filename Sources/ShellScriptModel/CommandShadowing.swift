@@ -18,7 +18,8 @@ import Diagnostics
 ///   `unalias` does not clear it: aliases are expanded when a line is read, so a function
 ///   body read while the alias existed keeps it after `unalias`.
 /// - `.pathChange`: an assignment to `PATH` (`PATH=...`, `export PATH=...`, `PATH+=x`,
-///   `read PATH`, `unset PATH` ...) that is not a pure append. Every command found
+///   `read PATH`, `unset PATH` ...) that is not a pure append, or to `EXECIGNORE` (which
+///   hides programs from the PATH search, so a later directory's program may be found). Every command found
 ///   through `$PATH` may then be another program. Appending (`PATH="$PATH:/x"`,
 ///   `PATH+=":/x"`) is not counted: a program found in an earlier directory still wins
 ///   (the search takes the first directory that holds the name), and the deploy relies on
@@ -47,6 +48,36 @@ import Diagnostics
 /// - `.nameFromEnvironment`: the command's name is a parameter the script never assigns
 ///   (`"${SAM_BIN:-sam}" deploy`): the walk takes the unset default, but the caller's
 ///   environment can name any program.
+/// - `.computedName`: an assignment whose variable is named only at run time:
+///   `declare "$v=/x"`, `export "$v"`, `local`, `readonly`, `typeset`, `printf -v "$v"`,
+///   `read "$v"`, `mapfile`, `getopts`, `wait -p`, `unset "$v"`, `declare -n r="$v"`,
+///   `${!v:=x}`, or an arithmetic expression too large to read. The variable may be
+///   `PATH`, `BASH_CMDS`, `BASH_ALIASES` or `IFS`. (`BASH_CMDS[$k]=/x` is `.hashedPath(nil)`
+///   and `BASH_ALIASES[$k]=x` is `.alias(nil)`.) Reading an array subscript or a variable's
+///   value as an arithmetic expression can assign too (`a[PATH=1]=x`, `x='PATH=1'; ((x))`):
+///   those the walk can read count as the assignment they make.
+/// - `.trap(SIGNAL)`: `trap ACTION RETURN`: ACTION runs each time a function or sourced file
+///   returns (with `set -T` / `functrace`, or in the function that set it), so it can
+///   change PATH or define a function between any two commands; counted like the DEBUG
+///   trap, whatever the action. `trap ACTION SIGNAL` for another signal (ERR, INT, USR1 ...;
+///   the script can `kill -s USR1 $$` itself) counts when ACTION, read as a script with the
+///   functions known at that point, may change command lookup or defines a function, or
+///   is not known. EXIT traps run after the last command and are not counted. `trap -`
+///   and `trap ''` remove it (https://www.gnu.org/software/bash/manual/html_node/Bourne-Shell-Builtins.html, `trap`).
+/// - `.tracePrompt`: an assignment to `PS4` whose value may hold expansions. With
+///   `set -x` (or `bash -x deploy.sh`) bash expands PS4 before every command it traces,
+///   in the shell itself, so `PS4='$((PATH=0))'` assigns PATH there ("Bash Variables", PS4).
+///   `${v@P}` expands v the same way once, and counts as `.computedName` unless v is known
+///   to hold no expansion.
+/// - `.fieldSplitting`: an assignment to `IFS` that is not its default (space, tab,
+///   newline). Bash splits the results of unquoted expansions at IFS characters (3.5.7
+///   "Word Splitting"); a command that has an unquoted expansion while IFS may not be the
+///   default can get other words than the walk shows. (Loop lists and array literals are
+///   split, and `"$*"` joined, with the IFS in effect; values `read` splits are not known
+///   to the walk whatever IFS is.)
+///   Counted only for such commands, and only while IFS is not known to be back to the
+///   default (`IFS=$' \t\n'`, `unset IFS`, a `local IFS` that ended). A prefix
+///   `IFS=, read ...` changes only that command, after its words are expanded.
 public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
   public enum Kind: Sendable, Hashable {
     case function(String)
@@ -63,6 +94,11 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     case hashedPath(String?)
     /// The parameter the command's name is read from.
     case nameFromEnvironment(String)
+    case computedName
+    case tracePrompt
+    /// The signal (`RETURN`, `ERR`, `USR1` ...).
+    case trap(String)
+    case fieldSplitting
   }
 
   public var kind: Kind
@@ -77,7 +113,7 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
   /// True for constructs that concern every command, not one name.
   public var concernsEveryCommand: Bool {
     switch kind {
-    case .pathChange, .noexec, .debugTrap, .sourcedFile, .eval: true
+    case .pathChange, .noexec, .debugTrap, .sourcedFile, .eval, .computedName, .trap, .fieldSplitting, .tracePrompt: true
     case .alias(let name), .builtinChange(let name), .hashedPath(let name): name == nil
     case .function, .nameFromEnvironment: false
     }
@@ -100,6 +136,12 @@ public struct CommandShadowing: Sendable, Hashable, CustomStringConvertible {
     case .hashedPath(let name?): "hash -p (or BASH_CMDS) at \(location) makes \(name) run another file"
     case .hashedPath(nil): "hash -p (or BASH_CMDS) at \(location) makes commands whose names are only known at run time run another file"
     case .nameFromEnvironment(let name): "the command name at \(location) is read from $\(name), which the script never sets: the caller's environment can name any program"
+    case .computedName:
+      "a variable whose name is only known at run time is assigned at \(location); it may be PATH, BASH_CMDS, BASH_ALIASES or IFS, so commands may resolve to other programs"
+    case .trap("RETURN"): "a RETURN trap set at \(location) runs whenever a function returns and can change PATH or define functions between commands"
+    case .trap(let signal): "a \(signal) trap set at \(location) runs an action that may change PATH or define functions when the signal arrives"
+    case .fieldSplitting: "IFS is changed at \(location), so unquoted expansions may split into other words than shown"
+    case .tracePrompt: "PS4 set at \(location) is expanded before every command when tracing is on (set -x or bash -x), and its expansions can assign PATH"
     }
   }
 }

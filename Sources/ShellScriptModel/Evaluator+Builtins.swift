@@ -43,7 +43,9 @@ extension Evaluator {
     case "break", "continue":
       jumpLoop(arguments, continues: name == "continue")
     case "local", "declare", "typeset", "export", "readonly":
-      for (assignment, value) in declarations { perform(assignment, value, declaration: name) }
+      // `declare -n r=X` makes r a reference; it does not write through one.
+      let makesReferences = name != "export" && name != "readonly" && knownPrefix.prefix { $0.hasPrefix("-") && $0 != "--" }.contains { $0.dropFirst().contains("n") }
+      for (assignment, value) in declarations { perform(assignment, value, declaration: name, throughReference: !makesReferences) }
       if name == "local" {
         for literal in literals.compactMap({ $0 }) where Lexical.isName(literal) {
           if !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: literal) == nil {

@@ -49,7 +49,7 @@ extension Evaluator {
         symbol: Symbol(kind: .unsupported, expression: (isOutput ? ">(" : "<(") + substitution.text + ")", location: substitution.location))
     case .arithmetic(let expression):
       // `$(( PATH = 1 ))` assigns as it expands.
-      if !quiet { for name in ArithmeticText.assignedVariables(expression) { noteLookupVariable(name, at: part.location) } }
+      if !quiet { evaluateArithmetic(expression, at: part.location) }
       if let number = Int(expression.trimmingBlanks()) { return ResolvedWord(literal: String(number)) }
       return ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", location: part.location))
     case .tilde(let user):
@@ -58,6 +58,14 @@ extension Evaluator {
     case .arrayLiteral(let words):
       return Self.join(words.map { resolve($0.parts, context, quiet: quiet) })
     }
+  }
+
+  /// True when prompt expansion of `text` (nil: not known) may run an expansion: it holds
+  /// `$` or a backquote ("Controlling the Prompt": prompts undergo parameter expansion,
+  /// command substitution and arithmetic expansion).
+  static func mayExpandAsPrompt(_ text: String?) -> Bool {
+    guard let text else { return true }
+    return text.contains("$") || text.contains("`")
   }
 
   /// The key of a word's value: its line and column (every word of a script is in one file).
@@ -81,12 +89,19 @@ extension Evaluator {
     switch name {
     case "#":
       return state.positional.map { .value(ResolvedWord(literal: String($0.count))) } ?? unknown
-    case "@", "*":
+    case "@":
       return state.positional.map { .value(Self.join($0)) } ?? unknown
+    case "*":
+      guard let separator = joinSeparator else { return unknown }
+      return state.positional.map { .value(Self.join($0, separator: separator)) } ?? unknown
     case "?", "$", "!", "-", "_":
       return unknown
     default:
       break
+    }
+    // A name reference reads a variable the walk does not follow (see `noteNameReferences`).
+    if !referenceTargets.isEmpty || !unknownReferences.isEmpty, referenceTargets[name] != nil || unknownReferences.contains(name) {
+      return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + name, variable: name)))
     }
     switch state.variables[name] ?? initialBinding(name) {
     case .unset:
@@ -97,7 +112,11 @@ extension Evaluator {
       return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "${\(name)[\(subscriptText)]}", variable: name)))
     case .array(let values):
       guard let subscriptText else { return values.first.map { .value($0) } ?? .unset }
-      if subscriptText == "@" || subscriptText == "*" { return .value(Self.join(values)) }
+      if subscriptText == "@" { return .value(Self.join(values)) }
+      if subscriptText == "*" {
+        guard let separator = joinSeparator else { return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "${\(name)[*]}", variable: name))) }
+        return .value(Self.join(values, separator: separator))
+      }
       if let position = Int(subscriptText) { return position >= 0 && position < values.count ? .value(values[position]) : .unset }
       return .value(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "${\(name)[\(subscriptText)]}", variable: name)))
     }
@@ -124,7 +143,27 @@ extension Evaluator {
   func expand(_ expansion: ParameterExpansion, _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
     let symbolic = ResolvedWord(
       symbol: Symbol(kind: .parameter(expansion.parameter), expression: expansion.text, location: expansion.location))
+    if !quiet { evaluateExpansionArithmetic(expansion) }
+    // `${x@P}` expands x's value as a prompt string: its `$((...))` and `${v:=...}` run
+    // in this shell, so a value that may hold expansions may assign any variable.
+    if !quiet, case .transform("P") = expansion.operation {
+      var text: String?
+      if case .value(let value) = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex) { text = value.literal }
+      if Self.mayExpandAsPrompt(text) { addShadowing(.computedName, at: expansion.location) }
+    }
     if expansion.isIndirect {
+      // `${!f}` with f='a[i++]': the subscript of the element it names is evaluated.
+      if !quiet, case .value(let target) = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex) {
+        evaluateElementName(target.literal, at: expansion.location)
+      }
+      // `${!v:=x}` assigns the variable $v names.
+      if !quiet, case .assignDefault = expansion.operation {
+        let fromEnvironment = state.variables[expansion.parameter] == nil && environment.variables[expansion.parameter] == nil
+        switch lookup(expansion.parameter, arrayIndex: expansion.arrayIndex) {
+        case .value(let target): noteAssignedName(fromEnvironment ? nil : target.literal, at: expansion.location)
+        case .unset: if fromEnvironment { noteAssignedName(nil, at: expansion.location) }
+        }
+      }
       return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     if expansion.operation == .length, let index = expansion.arrayIndex ?? (expansion.parameter == "@" || expansion.parameter == "*" ? "@" : nil),
@@ -187,6 +226,8 @@ extension Evaluator {
       case true?:
         let result = operand(word)
         if !quiet, Lexical.isName(expansion.parameter) {
+          noteLookupVariable(expansion.parameter, subscript: expansion.arrayIndex, at: expansion.location)
+          noteReferenceWrite(expansion.parameter, at: expansion.location)
           assign(expansion.parameter, .scalar(bounded(result, expansion.parameter).held(by: expansion.parameter)))
         }
         return result

@@ -1,10 +1,36 @@
 import Diagnostics
 
 extension Evaluator {
+  /// How many constructs a path keeps (see `addShadowing`), and how many of one kind.
+  static let maximumShadowing = 64
+  static let maximumShadowingOfAKind = 4
+
   /// Adds a construct to those in effect on the current path (see `CommandShadowing`).
+  ///
+  /// A path keeps at most `maximumShadowingOfAKind` of one kind (`PATH` changed at four
+  /// places already says what the rules need) and `maximumShadowing` in all, so a script
+  /// that aliases thousands of names cannot make every later command cost as much: past
+  /// the limit a construct is kept in its form that concerns every command (`alias x` →
+  /// an alias of a name not known), once per form.
   func addShadowing(_ kind: CommandShadowing.Kind, at location: SourceLocation) {
     let construct = CommandShadowing(kind, at: location)
-    if !state.shadowing.contains(construct) { state.shadowing.append(construct) }
+    guard !state.shadowing.contains(construct) else { return }
+    var sameKind = 0
+    for existing in state.shadowing where existing.kind == kind { sameKind += 1 }
+    guard sameKind < Self.maximumShadowingOfAKind else { return }
+    guard state.shadowing.count >= Self.maximumShadowing else {
+      state.shadowing.append(construct)
+      return
+    }
+    let general: CommandShadowing.Kind
+    switch kind {
+    case .alias: general = .alias(nil)
+    case .hashedPath: general = .hashedPath(nil)
+    case .builtinChange: general = .builtinChange(nil)
+    case .sourcedFile: general = .sourcedFile("more files named later")
+    default: general = kind
+    }
+    if !state.shadowing.contains(where: { $0.kind == general }) { state.shadowing.append(CommandShadowing(general, at: location)) }
   }
 
   /// The constructs that can make the simple command with `resolved` words not run as
@@ -19,6 +45,7 @@ extension Evaluator {
     // The names the command's words call, built only when a construct needs them (most
     // commands of most scripts run with none in effect).
     lazy var names = Set(resolved[...commandIndex].compactMap(\.literal).map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+    lazy var splits = !ifsIsDefault && words.contains(where: Self.dependsOnIFS)
     for construct in state.shadowing {
       switch construct.kind {
       case .alias(let name?):
@@ -28,6 +55,8 @@ extension Evaluator {
         if names.contains(name) { found.append(construct) }
       case .function:
         break
+      case .fieldSplitting:
+        if splits { found.append(construct) }
       default:
         found.append(construct)
       }
@@ -37,7 +66,7 @@ extension Evaluator {
     }
     // `PATH=/x cmd` and `env PATH=/x cmd`: the command is searched for in /x first.
     var pathAssignments = assignments
-    for index in 0..<commandIndex { if let assignment = Assignment(word: words[index]) { pathAssignments.append(assignment) } }
+    for index in 0..<commandIndex { if let assignment = Assignment(declarationArgument: words[index]) { pathAssignments.append(assignment) } }
     for assignment in pathAssignments where assignment.name == "PATH" && !Self.onlyAppends(assignment) {
       found.append(CommandShadowing(.pathChange, at: assignment.location))
     }
@@ -77,32 +106,20 @@ extension Evaluator {
   }
 
   /// Records what a builtin does to command lookup (see `CommandShadowing`); called for
-  /// every simple command that is not a function call.
-  func applyLookupBuiltin(_ name: String, arguments: [ResolvedWord], at location: SourceLocation) {
-    // `BASH_ALIASES["sam"]=true`: an assignment bash reads, with a quoted subscript the
-    // word reader leaves as a command name (after quote removal, `BASH_ALIASES[sam]=true`).
-    if let equals = name.firstIndex(of: "="), let bracket = name.firstIndex(of: "["), bracket < equals,
-      let close = name[bracket...].firstIndex(of: "]"), close < equals
-    {
-      noteLookupVariable(String(name[..<bracket]), subscript: String(name[name.index(after: bracket)..<close]), at: location)
-    }
-    let literals = arguments.map(\.literal)
+  /// every simple command that is not a function call. `words` are the arguments as
+  /// written, `arguments` their values.
+  ///
+  /// A word that expands a variable the script never sets counts as not known: the walk
+  /// takes it as unset, but the caller's environment may set it (`declare "$v=/x"`,
+  /// `trap "$ACTION" INT`), as for `.nameFromEnvironment`.
+  func applyLookupBuiltin(_ name: String, arguments: [ResolvedWord], words: [Word], at location: SourceLocation) {
+    let literals = zip(arguments, words).map { argument, word in readsEnvironment(word) ? nil : argument.literal } + arguments.dropFirst(words.count).map(\.literal)
     let operands = Self.operands(literals)
     switch name {
     case "set":
       if Self.setsNoexec(literals.prefix { $0 != nil }.map { $0! }) { addShadowing(.noexec, at: location) }
     case "trap":
-      guard !literals.contains(where: { $0 == "-p" || $0 == "-l" || $0 == "-P" }), operands.count >= 2 else { return }
-      let mentionsDebug = operands.dropFirst().contains { signal in
-        guard let signal = signal?.uppercased() else { return true }
-        return signal == "DEBUG" || signal == "SIGDEBUG"
-      }
-      guard mentionsDebug else { return }
-      if let action = operands[0], action == "-" || action.isEmpty {
-        state.shadowing.removeAll { $0.kind == .debugTrap }
-      } else {
-        addShadowing(.debugTrap, at: location)
-      }
+      applyTrap(literals, at: location)
     case "alias":
       for operand in operands {
         guard let operand else {
@@ -132,31 +149,214 @@ extension Evaluator {
       guard let flag = literals.firstIndex(of: "-p"), flag + 2 <= literals.count else { return }
       for name in literals[(flag + 2)...] { addShadowing(.hashedPath(name), at: location) }
     case "unset":
-      if !literals.contains("-f"), literals.contains("PATH") { addShadowing(.pathChange, at: location) }
-    case "local":
-      if literals.contains("PATH") { addShadowing(.pathChange, at: location) }
-      noteNameReferences(literals, at: location)
-    case "declare", "typeset":
-      noteNameReferences(literals, at: location)
-    case "read", "mapfile", "readarray", "getopts":
-      if literals.contains("PATH") { addShadowing(.pathChange, at: location) }
+      let (flags, _, names) = Self.options(literals, taking: [])
+      if flags.contains("f") { return }
+      for name in names { noteAssignedName(name, at: location) }
+    case "local", "declare", "typeset", "export", "readonly":
+      applyDeclaration(name, literals: literals, words: words, at: location)
+    case "read":
+      let (_, named, rest) = Self.options(literals, taking: ["d", "i", "n", "N", "p", "t", "u"], naming: ["a"])
+      for name in named + rest { noteAssignedName(name, at: location) }
+    case "mapfile", "readarray":
+      let (flags, _, rest) = Self.options(literals, taking: ["d", "n", "O", "s", "u", "C", "c"])
+      if let array = rest.first { noteAssignedName(array, at: location) }
+      // `-C CALLBACK`: the text is run as a command every `-c` lines, as `eval` runs it.
+      if flags.contains("C") { addShadowing(.eval, at: location) }
+    case "getopts":
+      if operands.count > 1 { noteAssignedName(operands[1], at: location) }
     case "printf":
-      if literals.first == "-v", literals.count > 1, literals[1] == "PATH" { addShadowing(.pathChange, at: location) }
+      let (_, named, _) = Self.options(literals, taking: [], naming: ["v"])
+      for name in named { noteAssignedName(name, at: location) }
+    case "wait":
+      let (_, named, _) = Self.options(literals, taking: [], naming: ["p"])
+      for name in named { noteAssignedName(name, at: location) }
+    case "test", "[":
+      for (index, literal) in literals.enumerated() where literal == "-v" && index + 1 < literals.count {
+        evaluateElementName(literals[index + 1], at: location)
+      }
     default:
       break
     }
   }
 
+  static let trapActionInlineLimit = 5_000
+
+  /// True when `word` expands a variable that neither the script nor the `Environment` sets.
+  func readsEnvironment(_ word: Word) -> Bool {
+    Self.parameters(in: word.parts).contains { Lexical.isName($0) && state.variables[$0] == nil && environment.variables[$0] == nil }
+  }
+
+  /// `trap ACTION SIGNAL...` (see `CommandShadowing.Kind.debugTrap` and `.trap`): DEBUG
+  /// and RETURN traps count whatever their action, other signals (not EXIT) when the
+  /// action may change command lookup. `trap - SIGNAL`, `trap '' SIGNAL` and `trap SIGNAL`
+  /// remove it. A signal not known counts as DEBUG.
+  private func applyTrap(_ literals: [String?], at location: SourceLocation) {
+    guard !literals.contains(where: { $0 == "-p" || $0 == "-l" || $0 == "-P" }) else { return }
+    let operands = Self.operands(literals)
+    guard let first = operands.first else { return }
+    let removes: Bool
+    let signals: ArraySlice<String?>
+    if operands.count == 1 {
+      removes = true
+      signals = operands[...]
+    } else {
+      removes = first == "-" || first == ""
+      signals = operands.dropFirst()
+    }
+    lazy var mayShadow = trapActionMayShadow(first)
+    for signal in signals {
+      var name = signal?.uppercased()
+      if let known = name, known.hasPrefix("SIG") { name = String(known.dropFirst(3)) }
+      let kind: CommandShadowing.Kind
+      switch name {
+      case nil, "DEBUG": kind = .debugTrap
+      case "EXIT", "0": continue
+      case let other?: kind = .trap(other)
+      }
+      if removes {
+        state.shadowing.removeAll { $0.kind == kind }
+      } else if kind == .debugTrap || kind == .trap("RETURN") || mayShadow {
+        addShadowing(kind, at: location)
+      }
+    }
+  }
+
+  /// True when a trap's action (nil: not known) may change command lookup when it runs:
+  /// read as a script and walked with the functions defined so far (inlining at most
+  /// `trapActionInlineLimit` records), it defines a function, leaves a construct of
+  /// `CommandShadowing` in effect, or is cut short. Actions are read once each; after
+  /// `maximumTrapActions` different ones, and for a trap set inside an action, every
+  /// further one counts.
+  func trapActionMayShadow(_ action: String?) -> Bool {
+    guard let action, !readsTrapAction else { return true }
+    if let known = trapActions[action] { return known }
+    guard trapActions.count < Self.maximumTrapActions else { return true }
+    var result = true
+    if let script = try? ShellScript.parse(SourceText(file: "trap action", text: action)), script.functions.isEmpty {
+      var table = functions
+      for (name, definition) in defined { table[name] = definition }
+      let evaluation = Evaluator.run(
+        statements: script.statements, functions: Array(table.values), shebang: nil, file: "trap action", environment: .unknown, order: .execution
+      ) { walk in
+        walk.readsTrapAction = true
+        walk.inlineLimit = Self.trapActionInlineLimit
+      }
+      result = !evaluation.finalState.shadowing.isEmpty || evaluation.isTruncated
+    }
+    trapActions[action] = result
+    return result
+  }
+
+  /// `local`, `declare`, `typeset`, `export`, `readonly`: an operand bash reads as an
+  /// assignment only at run time names its variable there; when the walk cannot tell
+  /// which (`declare "$v=/x"`), it may be PATH (`.computedName`). Operands the word reader
+  /// takes as assignments (`declare X=1`, `export "PATH=$PATH:/x"`) are performed by
+  /// `applyBuiltin`; `-n` operands are name references (`noteNameReferences`), `-i` ones
+  /// integers whose assignments are arithmetic. `-p`, `-f`, `-F` only print or concern
+  /// functions.
+  private func applyDeclaration(_ builtin: String, literals: [String?], words: [Word], at location: SourceLocation) {
+    var index = 0
+    var flags = ""
+    while index < literals.count, let literal = literals[index], literal.count > 1, literal.hasPrefix("-") || literal.hasPrefix("+") {
+      index += 1
+      if literal == "--" { break }
+      if literal.hasPrefix("-") { flags += literal.dropFirst() }
+    }
+    if flags.contains("p") || flags.contains("f") || flags.contains("F") { return }
+    // `export -n NAME` takes the export attribute away; `declare`, `typeset` and `local -n` make references.
+    if flags.contains("n"), builtin != "export", builtin != "readonly" {
+      noteNameReferences(Array(literals[index...]), words: Array(words.dropFirst(index)), at: location)
+      return
+    }
+    for position in index..<literals.count {
+      if position < words.count, let assignment = Assignment(declarationArgument: words[position]) {
+        if flags.contains("i") { integerVariables.insert(assignment.name) }
+        continue
+      }
+      guard let literal = literals[position] else {
+        addShadowing(.computedName, at: location)
+        continue
+      }
+      let end = literal.firstIndex { $0 == "=" || $0 == "[" || $0 == "+" } ?? literal.endIndex
+      let name = String(literal[..<end])
+      guard Lexical.isName(name) else { continue }
+      if flags.contains("i") { integerVariables.insert(name) }
+      let rest = literal[end...]
+      if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+        let key = String(rest[rest.index(after: rest.startIndex)..<close])
+        evaluateSubscript(key, at: location)
+        noteLookupVariable(name, subscript: key, at: location)
+      } else if rest.contains("=") || builtin == "local" {
+        // `local NAME` hides the caller's value: PATH becomes unset in the function.
+        noteLookupVariable(name, at: location)
+      }
+    }
+  }
+
+  /// A variable a builtin assigns or unsets (`read NAME`, `printf -v NAME`, `unset NAME`):
+  /// nil (named only at run time) may be any variable; `a[sub]` evaluates its subscript.
+  func noteAssignedName(_ name: String?, at location: SourceLocation) {
+    guard let name else {
+      addShadowing(.computedName, at: location)
+      return
+    }
+    if let open = name.firstIndex(of: "["), name.hasSuffix("]") {
+      let base = String(name[..<open])
+      guard Lexical.isName(base) else { return }
+      evaluateElementName(name, at: location)
+      noteLookupVariable(base, subscript: String(name[name.index(after: open)..<name.index(before: name.endIndex)]), at: location)
+      noteReferenceWrite(base, at: location)
+      return
+    }
+    guard Lexical.isName(name) else { return }
+    noteLookupVariable(name, at: location)
+    noteReferenceWrite(name, at: location)
+  }
+
+  /// Options of a builtin, bash style: clusters (`-rp PROMPT`), `--`, and the first
+  /// operand ending them. Letters in `taking` and `naming` take an argument (the rest of
+  /// the cluster, or the next word); those of `naming` name a variable. Returns the option
+  /// letters, the variables named, and the operands. A word not known ends the options.
+  static func options(_ literals: [String?], taking: Set<Character>, naming: Set<Character> = []) -> (flags: String, named: [String?], operands: [String?]) {
+    var flags = ""
+    var named: [String?] = []
+    var index = 0
+    scan: while index < literals.count, let literal = literals[index], literal.count > 1, literal.hasPrefix("-") {
+      index += 1
+      if literal == "--" { break }
+      var letters = literal.dropFirst()
+      while let letter = letters.first {
+        letters = letters.dropFirst()
+        flags.append(letter)
+        guard taking.contains(letter) || naming.contains(letter) else { continue }
+        var argument: String?? = letters.isEmpty ? nil : .some(String(letters))
+        if argument == nil {
+          guard index < literals.count else { break scan }
+          argument = .some(literals[index])
+          index += 1
+        }
+        if naming.contains(letter), let argument { named.append(argument) }
+        continue scan
+      }
+    }
+    return (flags, named, Array(literals[index...]))
+  }
+
   /// Records what an assignment to one of bash's command-lookup variables does:
   /// `PATH` (here for arithmetic assignments, `((PATH=1))` and `let PATH=1`, which are
-  /// never appends), `BASH_CMDS` (the hash table: `BASH_CMDS[sam]=/bin/true` is `hash -p`)
-  /// and `BASH_ALIASES` (`BASH_ALIASES[sam]=true` is `alias`). Reference: "Bash Variables",
+  /// never appends), `BASH_CMDS` (the hash table: `BASH_CMDS[sam]=/bin/true` is `hash -p`),
+  /// `BASH_ALIASES` (`BASH_ALIASES[sam]=true` is `alias`) and `IFS` (word splitting, see
+  /// `CommandShadowing.Kind.fieldSplitting`). Reference: "Bash Variables",
   /// https://www.gnu.org/software/bash/manual/html_node/Bash-Variables.html
   func noteLookupVariable(_ name: String, subscript key: String? = nil, at location: SourceLocation) {
     switch name {
     case "PATH": addShadowing(.pathChange, at: location)
     case "BASH_CMDS": addShadowing(.hashedPath(key.flatMap(Self.literalKey)), at: location)
     case "BASH_ALIASES": addShadowing(.alias(key.flatMap(Self.literalKey)), at: location)
+    case "IFS": addShadowing(.fieldSplitting, at: location)
+    // EXECIGNORE hides programs from the PATH search, so a name can find another one.
+    case "EXECIGNORE": addShadowing(.pathChange, at: location)
+    case "PS4": addShadowing(.tracePrompt, at: location)
     default: break
     }
   }
@@ -168,25 +368,58 @@ extension Evaluator {
     return key.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } && !key.isEmpty ? key : nil
   }
 
-  /// `declare -n`, `local -n`, `typeset -n`: a name reference. Writing through it writes
-  /// the variable it names, so one that names `PATH`, `BASH_CMDS` or `BASH_ALIASES` (or a
-  /// name only known at run time) changes command lookup as they do. Reference:
-  /// "Shell Parameters", https://www.gnu.org/software/bash/manual/html_node/Shell-Parameters.html
-  func noteNameReferences(_ literals: [String?], at location: SourceLocation) {
-    let flags = literals.prefix { $0?.hasPrefix("-") == true && $0 != "--" }.compactMap { $0 }
-    guard flags.contains(where: { $0.dropFirst().contains("n") }) else { return }
-    for operand in Self.operands(literals) {
-      guard let operand else {
-        addShadowing(.pathChange, at: location)
+  /// `declare -n`, `local -n`, `typeset -n`: name references (`operands` with their words).
+  /// Writing through one writes the variable it names, so one that names `PATH`,
+  /// `BASH_CMDS`, `BASH_ALIASES` or `IFS` changes command lookup as they do; one whose
+  /// target is only known at run time (`declare -n r="$v"`, or `declare -n r` whose first
+  /// assignment names it) may name any of them (`.computedName`). The walk remembers every
+  /// reference: reading one gives an unknown value, writing one makes its targets unknown
+  /// (`noteReferenceWrite`). Reference: "Shell Parameters",
+  /// https://www.gnu.org/software/bash/manual/html_node/Shell-Parameters.html
+  func noteNameReferences(_ operands: [String?], words: [Word], at location: SourceLocation) {
+    for (position, operand) in operands.enumerated() {
+      let assignment = position < words.count ? Assignment(declarationArgument: words[position]) : nil
+      let name = assignment?.name ?? operand.map { String($0.prefix { $0 != "=" }) }
+      guard let name, Lexical.isName(name) else {
+        addShadowing(.computedName, at: location)
         continue
       }
-      guard let equals = operand.firstIndex(of: "=") else { continue }
-      let target = String(operand[operand.index(after: equals)...])
-      if ["PATH", "BASH_CMDS", "BASH_ALIASES"].contains(target) {
-        noteLookupVariable(target, at: location)
-      } else if target.isEmpty || !Lexical.isName(target) {
-        addShadowing(.pathChange, at: location)
+      guard let operand else {
+        // `declare -n r="$v"`: the target is only known at run time.
+        unknownReferences.insert(name)
+        addShadowing(.computedName, at: location)
+        continue
       }
+      guard let equals = operand.firstIndex(of: "=") else {
+        // `declare -n r`: the first value assigned to r names the target.
+        unknownReferences.insert(name)
+        continue
+      }
+      let target = String(operand[operand.index(after: equals)...])
+      var base = target
+      if let open = target.firstIndex(of: "["), target.hasSuffix("]") {
+        base = String(target[..<open])
+        evaluateElementName(target, at: location)
+      }
+      guard Lexical.isName(base) else {
+        unknownReferences.insert(name)
+        addShadowing(.computedName, at: location)
+        continue
+      }
+      referenceTargets[name, default: []].insert(base)
+      noteLookupVariable(base, at: location)
+    }
+  }
+
+  /// A write to `name` (an assignment, `read`, `printf -v` ...): when `name` was made a
+  /// name reference, the variables it may refer to become unknown and lookup variables
+  /// among them are recorded; one with a target only known at run time is `.computedName`.
+  func noteReferenceWrite(_ name: String, at location: SourceLocation) {
+    guard !referenceTargets.isEmpty || !unknownReferences.isEmpty else { return }
+    if unknownReferences.contains(name) { addShadowing(.computedName, at: location) }
+    for target in referenceTargets[name] ?? [] where target != name {
+      noteLookupVariable(target, at: location)
+      assign(target, .scalar(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + target, variable: target))))
     }
   }
 

@@ -44,6 +44,25 @@ final class Evaluator {
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
+  /// Variables given the integer attribute (`declare -i`) anywhere on the walk so far:
+  /// a value assigned to one is an arithmetic expression (see `evaluateArithmetic`).
+  var integerVariables: Set<String> = []
+  /// Name references (`declare -n r=X`) made anywhere on the walk so far, with the
+  /// variables they may refer to, and those whose target is only known at run time (see
+  /// `noteNameReferences`).
+  var referenceTargets: [String: Set<String>] = [:]
+  var unknownReferences: Set<String> = []
+  /// Whether each trap action read so far may change command lookup (see
+  /// `trapActionMayShadow`).
+  var trapActions: [String: Bool] = [:]
+  static let maximumTrapActions = 16
+  /// Scalars of values read by arithmetic evaluations so far (see `arithmeticWalkLimit`).
+  var arithmeticWork = 0
+  /// How many inlined records this walk may make (`inlineBudget`, less for the walk of a
+  /// trap's action).
+  var inlineLimit = Evaluator.inlineBudget
+  /// True for the walk of a trap's action: a trap set inside it is not read again.
+  var readsTrapAction = false
 
   init(order: Evaluation.Order, environment: Environment, functions: [String: FunctionDefinition], state: ExecutionState) {
     self.order = order
@@ -54,7 +73,7 @@ final class Evaluator {
 
   static func run(
     statements: [Statement], functions: [FunctionDefinition], shebang: Shebang?, file: String, environment: Environment,
-    order: Evaluation.Order
+    order: Evaluation.Order, configure: (Evaluator) -> Void = { _ in }
   ) -> Evaluation {
     var table: [String: FunctionDefinition] = [:]
     for definition in functions { table[definition.name] = definition }
@@ -65,6 +84,7 @@ final class Evaluator {
       if Evaluator.setsNoexec(shebang.options) { initial.shadowing.append(CommandShadowing(.noexec, at: shebang.location)) }
     }
     let evaluator = Evaluator(order: order, environment: environment, functions: table, state: initial)
+    configure(evaluator)
     evaluator.walkList(statements, WalkContext())
     var exitLocation: SourceLocation?
     if case .exit(let location) = evaluator.state.termination { exitLocation = location }
@@ -227,10 +247,10 @@ final class Evaluator {
     }
   }
 
-  static func join(_ values: [ResolvedWord]) -> ResolvedWord {
+  static func join(_ values: [ResolvedWord], separator: String = " ") -> ResolvedWord {
     var pieces: [ResolvedWord.Piece] = []
     for (position, value) in values.enumerated() {
-      if position > 0 { pieces.append(.literal(" ")) }
+      if position > 0, !separator.isEmpty { pieces.append(.literal(separator)) }
       pieces += value.pieces
     }
     return ResolvedWord(pieces: pieces)
@@ -265,6 +285,8 @@ final class Evaluator {
   }
 
   func initialBinding(_ name: String) -> Binding {
+    // Bash sets IFS at startup whatever the environment holds.
+    if name == "IFS" { return .scalar(ResolvedWord(literal: Self.defaultIFS)) }
     if let value = environment.variables[name] { return .scalar(ResolvedWord(literal: value)) }
     if environment.unlistedVariablesAreUnset { return .unset }
     return .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
@@ -345,6 +367,7 @@ final class Evaluator {
       assignArithmetic(command.expression, at: command.location)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
+      evaluateConditionalArithmetic(command.words, resolved, at: command.location)
       let name = Word(literal: "[[", at: command.location)
       recordCommand(
         kind: .conditional, words: [name] + command.words, resolved: [ResolvedWord(literal: "[[")] + resolved, commandIndex: 0,
@@ -353,10 +376,7 @@ final class Evaluator {
   }
 
   func assignArithmetic(_ expression: String, at location: SourceLocation) {
-    for name in ArithmeticText.assignedVariables(expression) {
-      noteLookupVariable(name, at: location)
-      assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", variable: name))))
-    }
+    evaluateArithmetic(expression, at: location)
   }
 
   private func walkAndOr(_ list: AndOrList, at location: SourceLocation, _ context: WalkContext) {
@@ -447,7 +467,8 @@ final class Evaluator {
       }
       let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
       let entry = unchanged
-      if variable == "PATH" { addShadowing(.pathChange, at: location) }
+      noteLookupVariable(variable, at: location)
+      noteReferenceWrite(variable, at: location)
       let run = runTarget(.loop) {
         assign(variable, .scalar(loopValue))
         walkList(clause.body, bodyContext)
@@ -458,7 +479,8 @@ final class Evaluator {
   }
 
   /// The fields an unquoted expansion with a known value splits into (3.5.7 "Word
-  /// Splitting", default IFS); other words stay one field.
+  /// Splitting") with the IFS in effect; other words stay one field. While IFS is not
+  /// known, such a word is one unknown field.
   func fields(of word: Word, _ value: ResolvedWord) -> [ResolvedWord] {
     let hasUnquotedExpansion = word.parts.contains {
       switch $0.kind {
@@ -466,8 +488,12 @@ final class Evaluator {
       default: false
       }
     }
-    guard hasUnquotedExpansion, let literal = value.literal else { return [value] }
-    return literal.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { ResolvedWord(literal: String($0)) }
+    guard hasUnquotedExpansion else { return [value] }
+    guard let separators = fieldSeparators else {
+      return [ResolvedWord(symbol: Symbol(kind: .unsupported, expression: word.text, location: word.location))]
+    }
+    guard let literal = value.literal else { return [value] }
+    return Self.split(literal, at: separators).map { ResolvedWord(literal: $0) }
   }
 
   private func walkCase(_ clause: CaseClause, _ context: WalkContext) {
@@ -525,7 +551,7 @@ final class Evaluator {
     var resolved: [ResolvedWord] = []
     var declarations: [(Assignment, Binding)] = []
     for (position, word) in command.words.enumerated() {
-      if position > 0, declaration != nil, let assignment = Assignment(word: word) {
+      if position > 0, declaration != nil, let assignment = Assignment(declarationArgument: word) {
         let value = assignmentValue(assignment, context)
         resolved.append(ResolvedWord(literal: assignment.name + (assignment.isAppend ? "+=" : "=")) + Self.value(of: value))
         declarations.append((assignment, value))
@@ -565,7 +591,7 @@ final class Evaluator {
     if let definition {
       call(definition, arguments: arguments, at: location, context.redirecting(command.redirections))
     } else if let name {
-      applyLookupBuiltin(name, arguments: arguments, at: location)
+      applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
@@ -583,16 +609,37 @@ final class Evaluator {
       return .scalar(resolveRecorded(word, context))
     case .array(let words):
       var values: [ResolvedWord] = []
-      for word in words { values += fields(of: word, resolveRecorded(word, context)) }
+      for word in words {
+        // `([i++]=x)`: an indexed array's subscript is arithmetic.
+        if word.text.hasPrefix("["), let written = Assignment.writtenPrefix("a" + word.text), let range = written.subscript {
+          evaluateSubscript(String(Array(("a" + word.text).unicodeScalars)[range].map(Character.init)), at: word.location)
+        }
+        values += fields(of: word, resolveRecorded(word, context))
+      }
       return .array(values)
     }
   }
 
-  /// Stores an assignment's value (`+=` appends; `local` saves the caller's value).
-  func perform(_ assignment: Assignment, _ value: Binding, declaration: String?) {
+  /// Stores an assignment's value (`+=` appends; `local` saves the caller's value). An
+  /// indexed array's subscript is evaluated as arithmetic, so is the value of a `declare
+  /// -i` variable; a write through a name reference makes its targets unknown
+  /// (`throughReference` is false for the `declare -n r=X` that makes one).
+  func perform(_ assignment: Assignment, _ value: Binding, declaration: String?, throughReference: Bool = true) {
     let name = assignment.name
+    evaluateSubscript(assignment.arrayIndex, at: assignment.location)
+    if integerVariables.contains(name) {
+      switch value {
+      case .scalar(let word): if let text = word.literal { evaluateArithmetic(text, at: assignment.location) }
+      case .array(let words): for word in words { if let text = word.literal { evaluateArithmetic(text, at: assignment.location) } }
+      case .unset: break
+      }
+    }
+    if throughReference { noteReferenceWrite(name, at: assignment.location) }
     if name == "PATH", !Self.onlyAppends(assignment) { addShadowing(.pathChange, at: assignment.location) }
-    if name != "PATH" { noteLookupVariable(name, subscript: assignment.arrayIndex, at: assignment.location) }
+    let key = assignment.subscriptWord?.literalValue ?? assignment.arrayIndex
+    // A PS4 without expansions expands to itself.
+    let harmlessPrompt = name == "PS4" && !Self.mayExpandAsPrompt(Self.value(of: value).literal)
+    if name != "PATH", !harmlessPrompt { noteLookupVariable(name, subscript: key, at: assignment.location) }
     if declaration == "local", !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: name) == nil {
       localFrames[localFrames.count - 1].updateValue(state.variables[name], forKey: name)
     }
@@ -633,7 +680,7 @@ final class Evaluator {
   /// the same known status, a condition on the call is decided by it.
   func call(_ definition: FunctionDefinition, arguments: [ResolvedWord], at location: SourceLocation, _ context: WalkContext) {
     guard order == .execution, !context.callStack.contains(definition.name) else { return }
-    guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < Self.inlineBudget else {
+    guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < inlineLimit else {
       truncated = true
       if truncatedAt == nil { truncatedAt = location }
       return

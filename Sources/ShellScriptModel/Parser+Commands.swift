@@ -152,7 +152,10 @@ extension Parser {
     var assignments: [Assignment] = []
     var words: [Word] = []
     var redirections: [Redirection] = []
+    let outerReadsArguments = readsArguments
+    defer { readsArguments = outerReadsArguments }
     scan: while true {
+      readsArguments = !words.isEmpty
       let lexeme = try peek()
       switch lexeme.token {
       case .redirection:
@@ -164,6 +167,7 @@ extension Parser {
           continue scan
         }
         words.append(word)
+        readsArguments = true
         if words.count == 1, assignments.isEmpty, redirections.isEmpty,
           case .control(.openParenthesis) = try peek().token
         {

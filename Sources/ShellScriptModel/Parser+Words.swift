@@ -16,10 +16,32 @@ extension Parser {
     let start = index
     var builder = PartsBuilder()
     var parenthesisDepth = 0
+    // Inside `NAME[...` at the start of a command (3.4 "Shell Parameters", 6.7 "Arrays"):
+    // bash reads the subscript up to its matching `]` with blanks and metacharacters in
+    // it, so `a[i + 1]=x` is one word.
+    var subscriptDepth = 0
+    var subscriptStart = 0
     scan: while index < end {
       let c = source[index]
       switch mode {
       case .command:
+        if subscriptDepth > 0 {
+          if c == "[" { subscriptDepth += 1 }
+          if c == "]" { subscriptDepth -= 1 }
+          if Lexical.isMetacharacter(c) || c == "[" || c == "]" {
+            builder.appendLiteral(c, at: self.location(index))
+            index += 1
+            continue scan
+          }
+        } else if c == "[", !readsArguments, let literal = builder.onlyLiteral, let first = literal.first, Lexical.isNameStart(first),
+          literal.allSatisfy(Lexical.isNameCharacter)
+        {
+          subscriptDepth = 1
+          subscriptStart = index
+          builder.appendLiteral(c, at: self.location(index))
+          index += 1
+          continue scan
+        }
         if c == "(" {
           if let literal = builder.onlyLiteral, Self.isArrayAssignmentPrefix(literal) {
             try readArrayLiteral(into: &builder)
@@ -103,6 +125,7 @@ extension Parser {
         index += 1
       }
     }
+    if subscriptDepth > 0 { throw error("unterminated array subscript: '[' has no matching ']'", at: subscriptStart) }
     return Word(parts: builder.finish(), location: location(start), text: text(start, index))
   }
 
@@ -358,6 +381,10 @@ extension Parser {
     index += 2
     lookahead = nil
     let contentStart = index
+    // The substitution's commands start at command position, wherever the word is.
+    let outerReadsArguments = readsArguments
+    readsArguments = false
+    defer { readsArguments = outerReadsArguments }
     let statements = try parseList(until: ListEnd(closesWithParenthesis: true, opener: "$(", at: here, expected: ")"))
     let close = try peek()
     guard case .control(.closeParenthesis) = close.token else {
@@ -383,6 +410,10 @@ extension Parser {
     lookahead = nil
     let contentStart = index
     let opener = isOutput ? ">(" : "<("
+    // The substitution's commands start at command position, wherever the word is.
+    let outerReadsArguments = readsArguments
+    readsArguments = false
+    defer { readsArguments = outerReadsArguments }
     let statements = try parseList(until: ListEnd(closesWithParenthesis: true, opener: opener, at: here, expected: ")"))
     let close = try peek()
     guard case .control(.closeParenthesis) = close.token else {

@@ -21,6 +21,9 @@ final class Parser {
   var pendingHereDocuments: [PendingHereDocument] = []
   var newlineEnds: [Int: Int] = [:]
   var lookahead: Lexeme?
+  /// True while the words read are a simple command's arguments (after its name), where
+  /// `NAME[` does not start a subscript (see `readWord`).
+  var readsArguments = false
   /// The line of the last location computed (see `SourceMap.position(_:hint:)`).
   var lineHint = 0
 

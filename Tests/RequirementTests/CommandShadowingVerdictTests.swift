@@ -38,6 +38,12 @@ import Testing
     ("source ./deploy.env\n", "source ./deploy.env", "deploy.sh:25:1"),
     ("BASH_CMDS[sam]=/bin/true\nBASH_CMDS[docker]=/bin/true\nBASH_CMDS[aws]=/bin/true\nBASH_CMDS[git]=/bin/true\n", "BASH_CMDS", "at deploy.sh:2"),
     ("declare -n P=PATH\nP=/tmp/evil\n", "PATH is changed", "deploy.sh:25:1"),
+    ("arr[PATH=1]=x\n", "PATH is changed", "deploy.sh:25:1"),
+    ("x='PATH=/tmp/evil'\n((x))\n", "PATH is changed", "deploy.sh:26:1"),
+    ("declare \"$v=/tmp/evil\"\n", "only known at run time", "deploy.sh:25:1"),
+    ("BASH_CMDS[$k]=/bin/true\n", "BASH_CMDS", "deploy.sh:25:1"),
+    ("set -T\ntrap 'PATH=/tmp/evil' RETURN\n", "RETURN trap", "deploy.sh:26:1"),
+    ("trap 'PATH=/tmp/evil' ERR\n", "ERR trap", "deploy.sh:25:1"),
   ])
   func rowsNeedEvidence(construct: String, named: String, location: String) throws {
     for id in Self.rows {
@@ -55,12 +61,25 @@ import Testing
     "log_step() { printf '%s\\n' \"$*\"; }\ndeploy_stack() { log \"$@\"; }\n",
     "export PATH=\"$PATH:/opt/tools/bin\"\nPATH+=\":$HOME/.local/bin\"\n",
     "PATH=/tmp/x true\nalias ll='ls -l'\ntrap 'echo failed' ERR\nsource /dev/null\n",
+    "arr[0]=x\ndeclare -A m\nm[\"k\"]=v\nx=5\n((x > 1))\nIFS=$'\\n\\t'\nexport \"PATH=$PATH:/opt/bin\"\n",
   ])
   func rowsStillPass(construct: String) throws {
     for id in Self.rows {
       let verdicts = try Self.verdicts(id, [Self.inserted(construct)])
       #expect(Set(verdicts.map(\.status)) == [.pass], "\(id): \(verdicts.map { "\($0.status): \($0.note)" })")
     }
+  }
+
+  /// With IFS changed, a command the rules rely on that has an unquoted expansion may get
+  /// other words (`--region $REGION` split at `,`); with every expansion quoted, or IFS
+  /// left alone, it runs as shown.
+  @Test func aChangedIFSConcernsUnquotedExpansions() throws {
+    let unquoted = RuleExample.Edit.edit(.deployScript, "    --region \"$REGION\" \\\n    --parameter-overrides", "    --region $REGION \\\n    --parameter-overrides")
+    let changed = try Self.verdicts("11.5", [Self.inserted("IFS=,\n"), unquoted])
+    #expect(changed.map(\.status).max() == .needsEvidence, "\(changed.map { "\($0.status): \($0.note)" })")
+    #expect(changed.contains { $0.note.contains("IFS is changed at deploy.sh:25:1") })
+    #expect(Set(try Self.verdicts("11.5", [unquoted]).map(\.status)) == [.pass])
+    #expect(Set(try Self.verdicts("11.5", [Self.inserted("IFS=,\n")]).map(\.status)) == [.pass])
   }
 
   /// A rule that fails one of its requirements keeps the failure; the other one (11.2

@@ -2,7 +2,8 @@ import ShellScriptModel
 
 /// What a deploy-script rule may claim when a command it relies on may not run as
 /// written (`CommandInvocation.shadowing`: `sam() { :; }`, `alias docker=true`, `PATH=/x:$PATH`,
-/// `set -n`, a DEBUG trap, `source ./lib.sh`, `eval`, `enable`, `hash -p`).
+/// `arr[PATH=1]=x`, `declare "$v=/x"`, `set -n`, a DEBUG or RETURN trap, `source ./lib.sh`,
+/// `eval`, `enable`, `hash -p`, `IFS=,` before an unquoted expansion).
 ///
 /// The script still reads right, so the files cannot show the deployment is wrong, only
 /// that they cannot show it is right: a pass becomes needs-evidence that names each

@@ -25,6 +25,10 @@ struct ImageTagsRule: Rule {
       .change("docker shadowed by a function", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ndocker() { :; }\n"), expect: .needsEvidence),
       .change("git shadowed by a function that prints a fixed SHA", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ngit() { echo 1234567; }\n"), expect: .needsEvidence),
       .change("a DEBUG trap that can skip commands (extdebug)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s extdebug\ntrap 'return 1' DEBUG\n"), expect: .needsEvidence),
+      .change("a RETURN trap that can change PATH after every function (set -T)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nset -T\ntrap 'PATH=/tmp/tools' RETURN\n"), expect: .needsEvidence),
+      .change("an array subscript that assigns PATH (bash evaluates it as arithmetic)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ntags[PATH=0]=latest\n"), expect: .needsEvidence),
+      .change("a variable named by the caller's environment", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\ndeclare \"$TOOLS_VARIABLE=/tmp/tools\"\n"), expect: .needsEvidence),
+      .change("docker aliased through BASH_ALIASES with a quoted key", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nBASH_ALIASES[\"docker\"]=true\n"), expect: .needsEvidence),
       .change("PATH only appended to", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nexport PATH=\"$PATH:/opt/tools/bin\"\n"), expect: .pass),
       .change("tagged with a timestamp", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(date +%Y%m%d%H%M%S)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
     ])
