@@ -1,7 +1,9 @@
 /// Whether a command's output is the SHA of the current commit (`HEAD`), in full or
 /// abbreviated, and nothing else.
 ///
-/// Accepted, with `git` global options (`-C dir`, `-c k=v`, `--no-pager`) allowed:
+/// Accepted, with `git` global options (`-c k=v`, `--no-pager`, and `-C` with `.` or a
+/// path from a variable, taken to be the repository) allowed; `-C` with another literal
+/// path, `--git-dir` and `--work-tree` name another repository and are refused:
 /// - `git rev-parse [--short[=N]] [--verify] [-q] HEAD` (also `@`, `HEAD^{commit}`,
 ///   `HEAD^0`): prints the object name of HEAD, abbreviated with `--short`
 ///   (https://git-scm.com/docs/git-rev-parse); `--abbrev-ref HEAD` prints the branch
@@ -41,7 +43,16 @@ enum CurrentCommitCommand {
     guard words.first == "git" else { return false }
     var index = 1
     while index < words.count, words[index].hasPrefix("-") {
-      if words[index] == "-C" || words[index] == "-c" { index += 1 }
+      let option = words[index]
+      // Another repository's HEAD is not this commit: a literal `-C` path other than the
+      // current directory, or `--git-dir`/`--work-tree` (https://git-scm.com/docs/git#_options).
+      if option.hasPrefix("--git-dir") || option.hasPrefix("--work-tree") { return false }
+      if option == "-C" {
+        guard index + 1 < words.count else { return false }
+        let path = words[index + 1]
+        guard path.contains("$") || path == "." || path == "./" else { return false }
+      }
+      if option == "-C" || option == "-c" { index += 1 }
       index += 1
     }
     guard index < words.count else { return false }
@@ -87,7 +98,7 @@ enum CurrentCommitCommand {
         guard formats.contains(value) else { return false }
         hasFormat = true
       } else if ["-s", "--no-patch", "--no-color", "--no-decorate", "--abbrev-commit"].contains(argument) || argument.hasPrefix("--abbrev=") {
-        continue
+        // Changes nothing the rule reads; the loop's step below moves past it.
       } else if argument.hasPrefix("-") {
         return false
       } else if !headNames.contains(argument) {
