@@ -121,6 +121,30 @@ import Testing
     #expect(evaluated.scenario.conditions["IsProd"] == .some(nil))
   }
 
+  /// Values CloudFormation reads at deploy time from Systems Manager or Secrets Manager
+  /// are not known from the files: a dynamic reference (also one built by Fn::Sub or
+  /// Fn::Join), and the value of an SSM parameter type, whose Default is the name of the
+  /// Systems Manager parameter, not its value.
+  @Test(arguments: [
+    ("\"{{resolve:ssm:/vj/cpu}}\"", "{{resolve:ssm:/vj/cpu}}"),
+    ("\"{{resolve:ssm:/vj/cpu:1}}\"", "{{resolve:ssm:/vj/cpu:1}}"),
+    ("!Sub \"{{resolve:secretsmanager:${Env}-db:SecretString:password}}\"", "{{resolve:secretsmanager:dev-db:SecretString:password}}"),
+    ("!Join [\"\", [\"{{resolve:ssm:/\", !Ref Env, \"/cpu}}\"]]", "{{resolve:ssm:/dev/cpu}}"),
+    ("!Ref Cpu", "the value of Systems Manager parameter /vj/cpu (!Ref Cpu)"),
+    ("!Select [0, !Ref Subnets]", "!Select [0, !Ref Subnets]"),
+  ])
+  func deployTimeValuesAreUnknown(_ expression: String, _ display: String) throws {
+    let header = Self.header.replacingOccurrences(of: "Parameters:\n", with: "Parameters:\n  Cpu: {Type: \"AWS::SSM::Parameter::Value<String>\", Default: /vj/cpu}\n  Subnets: {Type: \"AWS::SSM::Parameter::Value<List<AWS::EC2::Subnet::Id>>\", Default: /vj/subnets}\n")
+    let value = try #require(try evaluate(header + " " + expression + "\n", overrides: "Env=dev").resource("Probe")?["Value"])
+    #expect(value.string == nil, "\(value.display)")
+    #expect(value.display.contains(display) || display.hasPrefix("!Select"), "\(value.display)")
+  }
+
+  @Test func textAroundBracesIsStillKnown() throws {
+    let value = try #require(try evaluate(Self.header + " \"{{not-a-reference}} {resolve:ssm:x}\"\n", overrides: "Env=dev").resource("Probe")?["Value"])
+    #expect(value.string == "{{not-a-reference}} {resolve:ssm:x}")
+  }
+
   @Test func missingAndDisallowedParametersAreProblems() throws {
     let missing = try evaluate(Self.header + " x\n")
     #expect(missing.problems.map(\.kind) == [.missingParameter])

@@ -164,6 +164,7 @@ public struct TemplateEvaluator {
   public mutating func evaluate(_ node: TemplateNode) -> EvaluatedNode? {
     switch node.value {
     case .scalar(let scalar):
+      guard scalar.kind != .string || !DynamicReference.occurs(in: scalar.text) else { return unresolved(.expression(scalar.text), node.location) }
       return EvaluatedNode(.scalar(scalar), at: node.location)
     case .list(let items):
       return EvaluatedNode(.list(items.compactMap { evaluate($0) }), at: node.location)
@@ -184,8 +185,11 @@ public struct TemplateEvaluator {
     EvaluatedNode(.unresolved(what), at: location)
   }
 
+  /// A computed string; one that holds a dynamic reference (`DynamicReference`) is known
+  /// only at deploy time.
   private func string(_ text: String, _ location: SourceLocation) -> EvaluatedNode {
-    EvaluatedNode(.scalar(.string(text)), at: location)
+    guard !DynamicReference.occurs(in: text) else { return unresolved(.expression(text), location) }
+    return EvaluatedNode(.scalar(.string(text)), at: location)
   }
 
   /// One function per intrinsic below: evaluation recurses once per nesting level
@@ -413,6 +417,12 @@ public struct TemplateEvaluator {
       case .missing: return unresolved(.parameter(name), location)
       case .symbolic(let expression): return unresolved(.deployValue(parameter: name, expression: expression), location)
       case .text(let text):
+        // An SSM parameter type's value is the name of a Systems Manager parameter; the
+        // stack gets that parameter's value, read at deploy time ("Supported SSM
+        // parameter types", parameters-section-structure.html).
+        if parameter.isSystemsManagerValue {
+          return unresolved(.expression("the value of Systems Manager parameter \(text) (!Ref \(name))"), location)
+        }
         guard parameter.isList else { return string(text, location) }
         // Each Ref makes the list anew (a parameter of a million commas, referenced by 20
         // outputs, was 2.3 GB).

@@ -27,6 +27,10 @@ public struct Parameter: Hashable, Sendable {
       || type.value.hasPrefix("AWS::SSM::Parameter::Value<List<")
   }
 
+  /// `AWS::SSM::Parameter::Value<...>` parameters: the value given is the name of a
+  /// Systems Manager parameter, whose own value CloudFormation reads at deploy time.
+  public var isSystemsManagerValue: Bool { type.value.hasPrefix("AWS::SSM::Parameter::Value<") }
+
   /// `Number` and `List<Number>` parameters.
   public var isNumeric: Bool { type.value == "Number" || type.value == "List<Number>" }
 }
