@@ -40,6 +40,16 @@ struct ResourceIndex: Sendable {
   /// by namespace, dimension and resource ID), by their `ResourceId` as displayed (the
   /// same value always displays the same).
   var scalingPoliciesByResourceID: [String: [Int]] = [:]
+  /// The offsets of the scaling policies without `ScalingTargetId` that no scalable
+  /// target of the template decidedly has (`ScalingPolicyAttachment`: not the same
+  /// namespace, dimension and resource ID as any), in document order: the only ones
+  /// that may scale a target the files cannot attach them to. A policy attached to one
+  /// target is not another's: a scalable target is identified by namespace, resource ID
+  /// and dimension ("PutScalingPolicy", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html),
+  /// and a second `ScalableTarget` resource for the same three fails to create
+  /// ("table/...|dynamodb:table:WriteCapacityUnits|dynamodb already exists",
+  /// https://github.com/medikoo/serverless-plugin-dynamodb-autoscaling/issues/11).
+  var unattachedScalingPolicies: [Int] = []
 
   static let scalableTarget = "AWS::ApplicationAutoScaling::ScalableTarget"
   static let scalingPolicy = "AWS::ApplicationAutoScaling::ScalingPolicy"
@@ -80,6 +90,23 @@ struct ResourceIndex: Sendable {
         continue
       }
     }
+    unattachedScalingPolicies = Self.unattached(scalingPoliciesByResourceID, targets: offsetsByType[Self.scalableTarget] ?? [], in: resources)
+  }
+
+  /// The policies of `byResourceID` whose values are the same as no target's. Each
+  /// target compares with the policies of its own `ResourceId` display only (the same
+  /// value always displays the same), so this costs one lookup per target.
+  private static func unattached(_ byResourceID: [String: [Int]], targets: [Int], in resources: [EvaluatedResource]) -> [Int] {
+    guard !byResourceID.isEmpty else { return [] }
+    var attached = Set<Int>()
+    for offset in targets {
+      let target = resources[offset]
+      guard let id = target["ResourceId"], let policies = byResourceID[id.display] else { continue }
+      for policy in policies where ScalingPolicyAttachment(policy: resources[policy], target: target).comparison == .same {
+        attached.insert(policy)
+      }
+    }
+    return byResourceID.values.joined().filter { !attached.contains($0) }.sorted()
   }
 
   /// The offsets of the resources that state `relation` to `logicalID`, in document order.

@@ -79,19 +79,31 @@ extension EvaluatedTemplate {
 
   /// Scaling policies attached to a scalable target: by `ScalingTargetId`, or by the
   /// same `ServiceNamespace`, `ScalableDimension` and `ResourceId` (the other way the
-  /// policy may name its target). Values are compared as written after evaluation,
-  /// not by where they are written. In document order. Reference:
-  /// "AWS::ApplicationAutoScaling::ScalingPolicy",
+  /// policy may name its target; `ScalingPolicyAttachment` is `.same`). Values are
+  /// compared as written after evaluation, not by where they are written. In document
+  /// order. Reference: "AWS::ApplicationAutoScaling::ScalingPolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
     let byID = index.offsets(.targetScalingPolicies, of: target.logicalID)
     let byValue = target["ResourceId"].flatMap { index.scalingPoliciesByResourceID[$0.display] }?.filter { offset in
-      ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
-        guard let own = resources[offset][key], let targets = target[key] else { return false }
-        return own.hasSameValue(as: targets)
-      }
+      ScalingPolicyAttachment(policy: resources[offset], target: target).comparison == .same
     } ?? []
     return resources(at: byValue.isEmpty ? byID : (byID + byValue).sorted())
+  }
+
+  /// Scaling policies that may be attached to a scalable target, though these files
+  /// cannot tell: they name their target by value, attached to no target of the
+  /// template, and some of their values can only be compared with the target's at
+  /// deploy time (`ScalingPolicyAttachment.comparison` is `.undecided`:
+  /// `ResourceId: !Sub service/prod-cluster/${Service.Name}` against the target's
+  /// `!Sub service/${Cluster}/${Service.Name}`). In document order, lazily: each step
+  /// compares one policy attached to no target (`ResourceIndex.unattachedScalingPolicies`)
+  /// with this one, so a caller that stops at the first few pays for those, and nothing
+  /// is compared when the template attaches every policy it has.
+  public func undecidedScalingPolicies(of target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+    index.unattachedScalingPolicies.lazy
+      .map { [resources] offset in ScalingPolicyAttachment(policy: resources[offset], target: target) }
+      .filter { $0.comparison == .undecided }
   }
 
   /// The load balancer entries of a service (`LoadBalancers`).
