@@ -42,14 +42,18 @@ struct ResourceIndex: Sendable {
   var scalingPoliciesByResourceID: [String: [Int]] = [:]
   /// The offsets of the scaling policies without `ScalingTargetId` that no scalable
   /// target of the template decidedly has (`ScalingPolicyAttachment`: not the same
-  /// namespace, dimension and resource ID as any), in document order: the only ones
-  /// that may scale a target the files cannot attach them to. A policy attached to one
-  /// target is not another's: a scalable target is identified by namespace, resource ID
-  /// and dimension ("PutScalingPolicy", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html),
+  /// namespace, dimension and resource ID as any), by their `ServiceNamespace` and
+  /// `ScalableDimension` when both are known strings (`scalingKind`; nil: either is
+  /// symbolic), each in document order: the only policies that may scale a target the
+  /// files cannot attach them to. A policy attached to one target is not another's: a
+  /// scalable target is identified by namespace, resource ID and dimension
+  /// ("PutScalingPolicy", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html),
   /// and a second `ScalableTarget` resource for the same three fails to create
   /// ("table/...|dynamodb:table:WriteCapacityUnits|dynamodb already exists",
   /// https://github.com/medikoo/serverless-plugin-dynamodb-autoscaling/issues/11).
-  var unattachedScalingPolicies: [Int] = []
+  var unattachedScalingPolicies: [String?: [Int]] = [:]
+  /// All of `unattachedScalingPolicies`, in document order.
+  var allUnattachedScalingPolicies: [Int] = []
 
   static let scalableTarget = "AWS::ApplicationAutoScaling::ScalableTarget"
   static let scalingPolicy = "AWS::ApplicationAutoScaling::ScalingPolicy"
@@ -91,13 +95,15 @@ struct ResourceIndex: Sendable {
       }
     }
     unattachedScalingPolicies = Self.unattached(scalingPoliciesByResourceID, targets: offsetsByType[Self.scalableTarget] ?? [], in: resources)
+    allUnattachedScalingPolicies = unattachedScalingPolicies.values.joined().sorted()
   }
 
-  /// The policies of `byResourceID` whose values are the same as no target's. Each
-  /// target compares with the policies of its own `ResourceId` display only (the same
-  /// value always displays the same), so this costs one lookup per target.
-  private static func unattached(_ byResourceID: [String: [Int]], targets: [Int], in resources: [EvaluatedResource]) -> [Int] {
-    guard !byResourceID.isEmpty else { return [] }
+  /// The policies of `byResourceID` with all three properties whose values are the same
+  /// as no target's, by `scalingKind`. Each target compares with the policies of its own
+  /// `ResourceId` display only (the same value always displays the same), so this costs
+  /// one lookup per target.
+  private static func unattached(_ byResourceID: [String: [Int]], targets: [Int], in resources: [EvaluatedResource]) -> [String?: [Int]] {
+    guard !byResourceID.isEmpty else { return [:] }
     var attached = Set<Int>()
     for offset in targets {
       let target = resources[offset]
@@ -106,7 +112,38 @@ struct ResourceIndex: Sendable {
         attached.insert(policy)
       }
     }
-    return byResourceID.values.joined().filter { !attached.contains($0) }.sorted()
+    var byKind: [String?: [Int]] = [:]
+    for offset in byResourceID.values.joined().sorted() where !attached.contains(offset) {
+      let policy = resources[offset]
+      guard policy["ServiceNamespace"] != nil, policy["ScalableDimension"] != nil else { continue }
+      byKind[scalingKind(policy), default: []].append(offset)
+    }
+    return byKind
+  }
+
+  /// `ServiceNamespace` and `ScalableDimension` of a scalable target or scaling policy
+  /// when both are known strings (`ecs ecs:service:DesiredCount`).
+  static func scalingKind(_ resource: EvaluatedResource) -> String? {
+    guard let namespace = resource["ServiceNamespace"]?.string, let dimension = resource["ScalableDimension"]?.string else { return nil }
+    return namespace + " " + dimension
+  }
+
+  /// The offsets of the policies of `unattachedScalingPolicies` that may name a target
+  /// of `kind` (nil: any): those of its kind, then those of a symbolic kind. Each list
+  /// starts with the policies after `offset` in the document (a policy is usually written
+  /// next to its target), then goes on from the top. Lazy: nothing is copied.
+  func unattachedScalingPolicies(ofKind kind: String?, after offset: Int) -> some Sequence<Int> {
+    let lists = kind.map { kind in [unattachedScalingPolicies[kind] ?? [], unattachedScalingPolicies[nil] ?? []] }
+      ?? [allUnattachedScalingPolicies]
+    return lists.lazy.flatMap { list in
+      // The first position past `offset` (the list is sorted).
+      var (low, high) = (0, list.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if list[middle] <= offset { low = middle + 1 } else { high = middle }
+      }
+      return [list[low...], list[..<low]].joined()
+    }
   }
 
   /// The offsets of the resources that state `relation` to `logicalID`, in document order.

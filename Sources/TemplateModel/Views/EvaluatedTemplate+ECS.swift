@@ -91,19 +91,25 @@ extension EvaluatedTemplate {
     return resources(at: byValue.isEmpty ? byID : (byID + byValue).sorted())
   }
 
+  /// The scaling policies that name their target by value and are attached to no target
+  /// of the template (`ResourceIndex.unattachedScalingPolicies`), of `target`'s namespace
+  /// and dimension or of symbolic ones, each compared with `target`
+  /// (`ScalingPolicyAttachment`: `.different` or `.undecided`). Lazily, each step one
+  /// comparison: first the policies written after the target (a policy is usually
+  /// written next to its target), then those from the top of the document. None when
+  /// the template attaches every policy it has.
+  public func unattachedScalingPolicies(comparedWith target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+    let offsets = index.unattachedScalingPolicies(ofKind: ResourceIndex.scalingKind(target), after: index.offsets[target.logicalID] ?? -1)
+    return offsets.lazy.map { [resources] offset in ScalingPolicyAttachment(policy: resources[offset], target: target) }
+  }
+
   /// Scaling policies that may be attached to a scalable target, though these files
-  /// cannot tell: they name their target by value, attached to no target of the
-  /// template, and some of their values can only be compared with the target's at
-  /// deploy time (`ScalingPolicyAttachment.comparison` is `.undecided`:
+  /// cannot tell: of `unattachedScalingPolicies(comparedWith:)`, those whose values can
+  /// only be compared with the target's at deploy time (`.undecided`:
   /// `ResourceId: !Sub service/prod-cluster/${Service.Name}` against the target's
-  /// `!Sub service/${Cluster}/${Service.Name}`). In document order, lazily: each step
-  /// compares one policy attached to no target (`ResourceIndex.unattachedScalingPolicies`)
-  /// with this one, so a caller that stops at the first few pays for those, and nothing
-  /// is compared when the template attaches every policy it has.
+  /// `!Sub service/${Cluster}/${Service.Name}`), lazily, in that order.
   public func undecidedScalingPolicies(of target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
-    index.unattachedScalingPolicies.lazy
-      .map { [resources] offset in ScalingPolicyAttachment(policy: resources[offset], target: target) }
-      .filter { $0.comparison == .undecided }
+    unattachedScalingPolicies(comparedWith: target).lazy.filter { $0.comparison == .undecided }
   }
 
   /// The load balancer entries of a service (`LoadBalancers`).
