@@ -103,4 +103,45 @@ import Testing
     // attached by value.
     #expect(try comparison("ById") == .different)
   }
+
+  /// `!Ref Cluster` is the cluster's `ClusterName` and `!GetAtt Web.Name` the service's
+  /// `ServiceName` when the template gives them: a literal resource ID is then attached
+  /// or decidedly not, and a symbolic cluster with a known service name compares by it.
+  @Test func clusterAndServiceNamesTheTemplateGives() throws {
+    let template = try evaluate("""
+      AWSTemplateFormatVersion: "2010-09-09"
+      Parameters:
+        Stage: {Type: String, Default: dev}
+      Resources:
+        Cluster:
+          Type: AWS::ECS::Cluster
+          Properties: {ClusterName: !Sub "main-${Stage}"}
+        Web:
+          Type: AWS::ECS::Service
+          Properties: {Cluster: !Ref Cluster, ServiceName: web}
+        Target:
+          Type: AWS::ApplicationAutoScaling::ScalableTarget
+          Properties:
+            ServiceNamespace: ecs
+            ScalableDimension: ecs:service:DesiredCount
+            ResourceId: !Sub service/${Cluster}/${Web.Name}
+        Literal:
+          Type: AWS::ApplicationAutoScaling::ScalingPolicy
+          Properties: {ServiceNamespace: ecs, ScalableDimension: ecs:service:DesiredCount, ResourceId: service/main-dev/web}
+        OtherService:
+          Type: AWS::ApplicationAutoScaling::ScalingPolicy
+          Properties: {ServiceNamespace: ecs, ScalableDimension: ecs:service:DesiredCount, ResourceId: !Sub "service/${Cluster}/api"}
+        Imported:
+          Type: AWS::ApplicationAutoScaling::ScalingPolicy
+          Properties:
+            ServiceNamespace: ecs
+            ScalableDimension: ecs:service:DesiredCount
+            ResourceId: !Join ["/", [service, !ImportValue cluster-name, web]]
+      """)
+    let target = try #require(template.resource("Target"))
+    #expect(template.scalingPolicies(of: target).map(\.logicalID) == ["Literal"])
+    let undecided = Array(template.undecidedScalingPolicies(of: target))
+    #expect(undecided.map(\.policy.logicalID) == ["Imported"])
+    #expect(undecided.map(\.undecidedProperties) == [["ResourceId"]])
+  }
 }

@@ -37,23 +37,19 @@ struct ResourceIndex: Sendable {
   /// a known string, by its last `/`-separated component (`service/cluster/NAME`).
   var serviceTargetsByName: [String: [Int]] = [:]
   /// The offsets of the scaling policies without `ScalingTargetId` (they name their target
-  /// by namespace, dimension and resource ID), by their `ResourceId` as displayed (the
-  /// same value always displays the same).
+  /// by namespace, dimension and resource ID), by their `ResourceId` with `knownNames`
+  /// substituted, as displayed (the same value always displays the same).
   var scalingPoliciesByResourceID: [String: [Int]] = [:]
-  /// The offsets of the scaling policies without `ScalingTargetId` that no scalable
-  /// target of the template decidedly has (`ScalingPolicyAttachment`: not the same
-  /// namespace, dimension and resource ID as any), by their `ServiceNamespace` and
-  /// `ScalableDimension` when both are known strings (`scalingKind`; nil: either is
-  /// symbolic), each in document order: the only policies that may scale a target the
-  /// files cannot attach them to. A policy attached to one target is not another's: a
-  /// scalable target is identified by namespace, resource ID and dimension
-  /// ("PutScalingPolicy", https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html),
-  /// and a second `ScalableTarget` resource for the same three fails to create
-  /// ("table/...|dynamodb:table:WriteCapacityUnits|dynamodb already exists",
-  /// https://github.com/medikoo/serverless-plugin-dynamodb-autoscaling/issues/11).
-  var unattachedScalingPolicies: [String?: [Int]] = [:]
-  /// All of `unattachedScalingPolicies`, in document order.
-  var allUnattachedScalingPolicies: [Int] = []
+  /// The names of ECS clusters and services that their properties give: `!Ref Cluster`
+  /// is the cluster's `ClusterName`, `!GetAtt Service.Name` the service's `ServiceName`
+  /// ("AWS::ECS::Cluster" and "AWS::ECS::Service", Return values,
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-cluster.html#aws-resource-ecs-cluster-return-values,
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#aws-resource-ecs-service-return-values),
+  /// the parts of an ECS scalable target's resource ID (`service/CLUSTER/SERVICE`).
+  var knownNames: [Unresolved: String] = [:]
+  /// The scaling policies without `ScalingTargetId` that no scalable target of the
+  /// template decidedly has, grouped for lookups by target.
+  var unattachedScalingPolicies = UnattachedScalingPolicies()
 
   static let scalableTarget = "AWS::ApplicationAutoScaling::ScalableTarget"
   static let scalingPolicy = "AWS::ApplicationAutoScaling::ScalingPolicy"
@@ -62,6 +58,7 @@ struct ResourceIndex: Sendable {
 
   init(_ resources: [EvaluatedResource]) {
     offsets.reserveCapacity(resources.count)
+    var policiesByValue: [Int] = []
     for (offset, resource) in resources.enumerated() {
       if offsets[resource.logicalID] == nil { offsets[resource.logicalID] = offset }
       offsetsByType[resource.type, default: []].append(offset)
@@ -87,63 +84,51 @@ struct ResourceIndex: Sendable {
       case Self.scalingPolicy:
         if let target = resource["ScalingTargetId"] {
           add(offset, .targetScalingPolicies, mentionedBy: target)
-        } else if let id = resource["ResourceId"] {
-          scalingPoliciesByResourceID[id.display, default: []].append(offset)
+        } else if resource["ResourceId"] != nil {
+          policiesByValue.append(offset)
         }
+      case EvaluatedTemplate.ecsService:
+        guard let name = resource["ServiceName"]?.string else { continue }
+        knownNames[.attribute(resource.logicalID, "Name")] = knownNames[.attribute(resource.logicalID, "Name")] ?? name
+      case EvaluatedTemplate.ecsCluster:
+        guard let name = resource["ClusterName"]?.string else { continue }
+        knownNames[.resource(resource.logicalID)] = knownNames[.resource(resource.logicalID)] ?? name
       default:
         continue
       }
     }
-    unattachedScalingPolicies = Self.unattached(scalingPoliciesByResourceID, targets: offsetsByType[Self.scalableTarget] ?? [], in: resources)
-    allUnattachedScalingPolicies = unattachedScalingPolicies.values.joined().sorted()
+    for offset in policiesByValue {
+      guard let id = resources[offset]["ResourceId"] else { continue }
+      scalingPoliciesByResourceID[id.substituting(knownNames).display, default: []].append(offset)
+    }
+    unattachedScalingPolicies = unattached(targets: offsetsByType[Self.scalableTarget] ?? [], in: resources)
   }
 
-  /// The policies of `byResourceID` with all three properties whose values are the same
-  /// as no target's, by `scalingKind`. Each target compares with the policies of its own
-  /// `ResourceId` display only (the same value always displays the same), so this costs
-  /// one lookup per target.
-  private static func unattached(_ byResourceID: [String: [Int]], targets: [Int], in resources: [EvaluatedResource]) -> [String?: [Int]] {
-    guard !byResourceID.isEmpty else { return [:] }
+  /// The policies of `scalingPoliciesByResourceID` with all three properties whose
+  /// values are the same as no target's. Each target compares with the policies of its
+  /// own `ResourceId` display only (the same value always displays the same), so this
+  /// costs one lookup per target.
+  private func unattached(targets: [Int], in resources: [EvaluatedResource]) -> UnattachedScalingPolicies {
+    guard !scalingPoliciesByResourceID.isEmpty else { return UnattachedScalingPolicies() }
     var attached = Set<Int>()
     for offset in targets {
       let target = resources[offset]
-      guard let id = target["ResourceId"], let policies = byResourceID[id.display] else { continue }
-      for policy in policies where ScalingPolicyAttachment(policy: resources[policy], target: target).comparison == .same {
+      for policy in scalingPolicies(sharingResourceIDWith: target)
+      where ScalingPolicyAttachment(policy: resources[policy], target: target, knownValues: knownNames).comparison == .same {
         attached.insert(policy)
       }
     }
-    var byKind: [String?: [Int]] = [:]
-    for offset in byResourceID.values.joined().sorted() where !attached.contains(offset) {
-      let policy = resources[offset]
-      guard policy["ServiceNamespace"] != nil, policy["ScalableDimension"] != nil else { continue }
-      byKind[scalingKind(policy), default: []].append(offset)
+    let offsets = scalingPoliciesByResourceID.values.joined().sorted().filter { offset in
+      !attached.contains(offset) && resources[offset]["ServiceNamespace"] != nil && resources[offset]["ScalableDimension"] != nil
     }
-    return byKind
+    return UnattachedScalingPolicies(offsets, in: resources, knownNames: knownNames)
   }
 
-  /// `ServiceNamespace` and `ScalableDimension` of a scalable target or scaling policy
-  /// when both are known strings (`ecs ecs:service:DesiredCount`).
-  static func scalingKind(_ resource: EvaluatedResource) -> String? {
-    guard let namespace = resource["ServiceNamespace"]?.string, let dimension = resource["ScalableDimension"]?.string else { return nil }
-    return namespace + " " + dimension
-  }
-
-  /// The offsets of the policies of `unattachedScalingPolicies` that may name a target
-  /// of `kind` (nil: any): those of its kind, then those of a symbolic kind. Each list
-  /// starts with the policies after `offset` in the document (a policy is usually written
-  /// next to its target), then goes on from the top. Lazy: nothing is copied.
-  func unattachedScalingPolicies(ofKind kind: String?, after offset: Int) -> some Sequence<Int> {
-    let lists = kind.map { kind in [unattachedScalingPolicies[kind] ?? [], unattachedScalingPolicies[nil] ?? []] }
-      ?? [allUnattachedScalingPolicies]
-    return lists.lazy.flatMap { list in
-      // The first position past `offset` (the list is sorted).
-      var (low, high) = (0, list.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if list[middle] <= offset { low = middle + 1 } else { high = middle }
-      }
-      return [list[low...], list[..<low]].joined()
-    }
+  /// The offsets of the scaling policies of `scalingPoliciesByResourceID` whose resource
+  /// ID displays as `target`'s (with `knownNames` substituted in both): the only ones
+  /// that can have the same value.
+  func scalingPolicies(sharingResourceIDWith target: EvaluatedResource) -> [Int] {
+    target["ResourceId"].flatMap { scalingPoliciesByResourceID[$0.substituting(knownNames).display] } ?? []
   }
 
   /// The offsets of the resources that state `relation` to `logicalID`, in document order.

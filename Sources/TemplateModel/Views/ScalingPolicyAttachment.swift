@@ -20,7 +20,10 @@ public struct ScalingPolicyAttachment: Sendable {
   /// policy and target values could not be compared (`["ResourceId"]`); empty otherwise.
   public var undecidedProperties: [String]
 
-  public init(policy: EvaluatedResource, target: EvaluatedResource) {
+  /// Compares the three properties, with the symbolic parts `knownValues` names
+  /// replaced by their texts on both sides (`EvaluatedNode.substituting(_:)`; the
+  /// template's `!Ref Cluster` is its `ClusterName`, when known).
+  public init(policy: EvaluatedResource, target: EvaluatedResource, knownValues: [Unresolved: String] = [:]) {
     self.policy = policy
     self.target = target
     var outcomes: [ValueComparison] = []
@@ -30,7 +33,7 @@ public struct ScalingPolicyAttachment: Sendable {
         outcomes = [.different]
         break
       }
-      let outcome = own.compare(with: targets)
+      let outcome = own.substituting(knownValues).compare(with: targets.substituting(knownValues))
       outcomes.append(outcome)
       if outcome == .different { break }
       if outcome == .undecided { undecided.append(key) }

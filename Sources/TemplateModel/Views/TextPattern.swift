@@ -57,6 +57,16 @@ struct TextPattern: Hashable {
     }
   }
 
+  /// The text after the last `/` (the whole text when it has none) when no hole can
+  /// change it: of a known string, or of a pattern whose last text has a `/`
+  /// (`service/${Cluster}/web` gives `web`; `service/${Cluster}/${Service.Name}`, nil).
+  var lastComponent: [UInt8]? {
+    let slash = UInt8(ascii: "/")
+    if let text = knownText { return text.lastIndex(of: slash).map { Array(text[($0 + 1)...]) } ?? text }
+    guard case .text(let tail)? = parts.last, let last = tail.lastIndex(of: slash) else { return nil }
+    return Array(tail[(last + 1)...])
+  }
+
   /// The texts between holes: before the first hole, between each two, after the last
   /// (one more than there are holes; empty where holes meet or at an end).
   private var segments: [[UInt8]] {
