@@ -9,8 +9,12 @@ MODE is how each policy names its scalable target
   id         ScalingTargetId: !Ref TargetN
   same       ServiceNamespace, ScalableDimension and ResourceId written as a Fn::Join whose
              parts are the target's Fn::Sub's (the same value)
-  undecided  ResourceId !Sub "service/${AWS::StackName}-cluster/svc-N": comparable with
-             every target's "service/${Cluster}/${SvcN.Name}" only at deploy time
+  undecided  ResourceId !Join ["/", [service, !ImportValue shared-cluster-name, svc-N]]:
+             comparable with target N's "service/${Cluster}/${SvcN.Name}" (the cluster's
+             and the service's names known) only at deploy time, and decidedly not
+             another target's
+  unnamed    as undecided, but the services have no ServiceName: every policy may be
+             every target's (the worst case for the lookup)
 Each service is added to the template's own Cluster and runs its TaskDefinition.
 Deterministic: the same arguments give the same bytes.
 """
@@ -24,19 +28,19 @@ def group(n, mode):
         resource_id = (
             f'!Join ["/", [service, !Ref Cluster, !GetAtt Svc{n}.Name]]'
             if mode == "same"
-            else f'!Sub "service/${{AWS::StackName}}-cluster/svc-{n}"'
+            else f'!Join ["/", [service, !ImportValue shared-cluster-name, svc-{n}]]'
         )
         naming = (
             "      ServiceNamespace: ecs\n"
             "      ScalableDimension: ecs:service:DesiredCount\n"
             f"      ResourceId: {resource_id}\n"
         )
+    name = "" if mode == "unnamed" else f"      ServiceName: svc-{n}\n"
     return f"""
   Svc{n}:
     Type: AWS::ECS::Service
     Properties:
-      ServiceName: svc-{n}
-      Cluster: !Ref Cluster
+{name}      Cluster: !Ref Cluster
       TaskDefinition: !Ref TaskDefinition
       DesiredCount: 2
 
@@ -66,7 +70,7 @@ def group(n, mode):
 
 def main():
     path, count, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    assert mode in ("id", "same", "undecided"), mode
+    assert mode in ("id", "same", "undecided", "unnamed"), mode
     text = open(path, encoding="utf-8").read()
     outputs = text.index("\nOutputs:")
     added = "".join(group(f"{n:05d}", mode) for n in range(count))

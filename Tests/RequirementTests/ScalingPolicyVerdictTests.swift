@@ -28,11 +28,11 @@ import Testing
 
   @Test func valuesOnlyDeployTimeCanCompareNeedEvidence() throws {
     for id in Self.rows {
-      let verdicts = try Self.verdicts(id, [.policyNamingItsTargetByClusterName])
+      let verdicts = try Self.verdicts(id, [.policyNamingItsTargetByImportedClusterName])
       #expect(!verdicts.isEmpty && verdicts.allSatisfy { $0.status == .needsEvidence }, "\(id): \(verdicts.map { "\($0.status): \($0.note) \($0.findings.map(\.message))" })")
       for verdict in verdicts {
         #expect(verdict.note.contains("unless CpuScalingPolicy scales it"), "\(id): \(verdict.note)")
-        #expect(verdict.note.contains("CpuScalingPolicy's ResourceId service/vibejudge-cluster-"), "\(id): \(verdict.note)")
+        #expect(verdict.note.contains("CpuScalingPolicy's ResourceId service/${!ImportValue vibejudge-cluster-name}/${Service.Name} (infra/template.yaml:538:19)"), "\(id): \(verdict.note)")
         #expect(verdict.note.contains("ScalableTarget's service/${Cluster}/${Service.Name} (infra/template.yaml:526:19)"), "\(id): \(verdict.note)")
         // At the policy, then the two values.
         #expect(verdict.evidence.first == SourceLocation(file: "infra/template.yaml", line: 530, column: 3), "\(id): \(verdict.evidence)")
@@ -41,9 +41,12 @@ import Testing
     }
   }
 
-  @Test func theSameValuesWrittenOtherwisePass() throws {
+  /// Written as a Join, or with the cluster's and the service's names as the template
+  /// gives them (`ClusterName`, `ServiceName`).
+  @Test(arguments: [RuleExample.Edit.policyNamingItsTargetByJoin, .policyNamingItsTargetByClusterName])
+  func theSameValuesWrittenOtherwisePass(_ edit: RuleExample.Edit) throws {
     for id in Self.rows {
-      let verdicts = try Self.verdicts(id, [.policyNamingItsTargetByJoin])
+      let verdicts = try Self.verdicts(id, [edit])
       #expect(!verdicts.isEmpty && verdicts.allSatisfy { $0.status == .pass }, "\(id): \(verdicts.map { "\($0.status): \($0.note)" })")
     }
   }
@@ -93,7 +96,7 @@ import Testing
               DisableScaleIn: false
 
       """
-    let edits: [RuleExample.Edit] = [.policyNamingItsTargetByClusterName, .edit(.template, "        DisableScaleIn: false\n", second)]
+    let edits: [RuleExample.Edit] = [.policyNamingItsTargetByImportedClusterName, .edit(.template, "        DisableScaleIn: false\n", second)]
     let target = try Self.verdicts("7.2", edits)
     #expect(target.allSatisfy { $0.status == .fail } && target.flatMap(\.findings).allSatisfy { $0.message.contains("CpuScalingPolicy2 has TargetValue 90") })
     let scaleIn = try Self.verdicts("7.3", edits)
@@ -103,7 +106,7 @@ import Testing
   /// Past the comparison limit a failing service whose policies were left uncompared is
   /// undecided, saying so; with the limit not reached it names the policy.
   @Test func policiesLeftUncomparedLeaveTheServiceUndecided() throws {
-    let project = try Self.load([.policyNamingItsTargetByClusterName])
+    let project = try Self.load([.policyNamingItsTargetByImportedClusterName])
     let environment = try #require(project.environments.first)
     let context = RuleContext(project: project, environment: environment, definition: CPUTargetTrackingRule.definition)
     let check = { (scaling: ServiceScaling) -> [Finding] in

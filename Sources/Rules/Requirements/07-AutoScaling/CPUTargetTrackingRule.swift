@@ -16,7 +16,8 @@ struct CPUTargetTrackingRule: Rule {
     examples: [
       .compliant(),
       .change("the policy names its target by the same values, as a Join", .policyNamingItsTargetByJoin, expect: .pass),
-      .change("the policy names its target by the cluster's name, only comparable at deploy time", .policyNamingItsTargetByClusterName, expect: .needsEvidence),
+      .change("the policy names its target by the same values, the cluster by its name", .policyNamingItsTargetByClusterName, expect: .pass),
+      .change("the policy names its target by a cluster name another stack exports, only comparable at deploy time", .policyNamingItsTargetByImportedClusterName, expect: .needsEvidence),
       .change("the policy names another scalable dimension", .policyNamingAnotherDimension, alsoFails: ["7.4", "7.5", "7.6"]),
       .change("target 90 %", .edit(.template, "        TargetValue: 70", "        TargetValue: 90")),
       .change("scale-in disabled", .edit(.template, "        DisableScaleIn: false", "        DisableScaleIn: true")),

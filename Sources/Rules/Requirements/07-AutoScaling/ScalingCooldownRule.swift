@@ -12,7 +12,8 @@ struct ScalingCooldownRule: Rule {
     sources: ["https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html#target-tracking-cooldown"],
     examples: [
       .compliant(),
-      .change("the policy names its target by the cluster's name, only comparable at deploy time", .policyNamingItsTargetByClusterName, expect: .needsEvidence),
+      .change("the policy names its target by the same values, the cluster by its name", .policyNamingItsTargetByClusterName, expect: .pass),
+      .change("the policy names its target by a cluster name another stack exports, only comparable at deploy time", .policyNamingItsTargetByImportedClusterName, expect: .needsEvidence),
       .change("the policy names another scalable dimension", .policyNamingAnotherDimension, alsoFails: ["7.2", "7.3", "7.6"]),
       .change("scale-out cooldown 300 s", .edit(.template, "ScaleOutCooldown: 60", "ScaleOutCooldown: 300")),
       .change("scale-in cooldown 60 s", .edit(.template, "ScaleInCooldown: 300", "ScaleInCooldown: 60")),
