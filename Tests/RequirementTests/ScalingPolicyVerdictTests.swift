@@ -59,6 +59,20 @@ import Testing
     }
   }
 
+  /// The policy that may be attached tracks CPU at 90 %: 7.2 fails whether it is attached
+  /// (the wrong target value) or not (no policy), while 7.3 to 7.6, which only its absence
+  /// would fail, need evidence.
+  @Test func aPolicyThatWouldFailAnywayLeavesOnlyThatRequirementFailing() throws {
+    let edits: [RuleExample.Edit] = [.policyNamingItsTargetByImportedClusterName, .edit(.template, "        TargetValue: 70", "        TargetValue: 90")]
+    let target = try Self.verdicts("7.2", edits)
+    #expect(!target.isEmpty && target.allSatisfy { $0.status == .fail }, "\(target.map { "\($0.status): \($0.note)" })")
+    #expect(target.flatMap(\.findings).allSatisfy { $0.message.contains("ScalableTarget has no TargetTrackingScaling policy") && $0.requirements == ["7.2"] })
+    for id in Self.rows.dropFirst() {
+      let verdicts = try Self.verdicts(id, edits)
+      #expect(!verdicts.isEmpty && verdicts.allSatisfy { $0.status == .needsEvidence && $0.note.contains("unless CpuScalingPolicy scales it") }, "\(id): \(verdicts.map { "\($0.status): \($0.note)" })")
+    }
+  }
+
   /// A second service whose own CPU policy tracks 90 %: 7.2 fails for it, and 7.3 (which
   /// that finding does not name) is needs-evidence for the first service, not a pass.
   @Test func aFailureElsewhereKeepsTheOtherRequirementUndecided() throws {

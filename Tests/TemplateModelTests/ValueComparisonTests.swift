@@ -95,6 +95,17 @@ import Testing
     #expect(try Self.compare(one, other) == .undecided)
   }
 
+  /// Past `ValueComparison.maximumLength` nothing is compared, not even equal texts.
+  @Test func valuesTooLongToCompareAreUndecided() {
+    let at = SourceLocation(file: "t.yaml", line: 1, column: 1)
+    let long = EvaluatedNode(.scalar(.string(String(repeating: "a", count: ValueComparison.maximumLength + 1))), at: at)
+    let short = EvaluatedNode(.scalar(.string("b")), at: at)
+    #expect(long.compare(with: long) == .undecided)
+    #expect(long.compare(with: short) == .undecided && short.compare(with: long) == .undecided)
+    let fits = EvaluatedNode(.scalar(.string(String(repeating: "a", count: ValueComparison.maximumLength))), at: at)
+    #expect(fits.compare(with: fits) == .same && fits.compare(with: short) == .different)
+  }
+
   @Test func patternMatchingTakesEachTextAtItsFirstPlace() {
     let at = SourceLocation(file: "t.yaml", line: 1, column: 1)
     let pattern = TextPattern(EvaluatedNode(.unresolved(.concatenation([

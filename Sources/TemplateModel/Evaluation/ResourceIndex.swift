@@ -114,7 +114,7 @@ struct ResourceIndex: Sendable {
     for offset in targets {
       let target = resources[offset]
       for policy in scalingPolicies(sharingResourceIDWith: target)
-      where ScalingPolicyAttachment(policy: resources[policy], target: target, knownValues: knownNames).comparison == .same {
+      where ScalingPolicyAttachment.compare(resources[policy], target, knownValues: knownNames).0 == .same {
         attached.insert(policy)
       }
     }

@@ -87,7 +87,7 @@ extension EvaluatedTemplate {
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
     let byID = index.offsets(.targetScalingPolicies, of: target.logicalID)
     let byValue = index.scalingPolicies(sharingResourceIDWith: target).filter { offset in
-      ScalingPolicyAttachment(policy: resources[offset], target: target, knownValues: index.knownNames).comparison == .same
+      ScalingPolicyAttachment.compare(resources[offset], target, knownValues: index.knownNames).0 == .same
     }
     return resources(at: byValue.isEmpty ? byID : (byID + byValue).sorted())
   }

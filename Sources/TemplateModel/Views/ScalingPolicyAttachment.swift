@@ -26,19 +26,23 @@ public struct ScalingPolicyAttachment: Sendable {
   public init(policy: EvaluatedResource, target: EvaluatedResource, knownValues: [Unresolved: String] = [:]) {
     self.policy = policy
     self.target = target
-    var outcomes: [ValueComparison] = []
+    (comparison, undecidedProperties) = Self.compare(policy, target, knownValues: knownValues)
+  }
+
+  /// `comparison` and `undecidedProperties` without keeping the resources (for lookups
+  /// that only filter).
+  static func compare(_ policy: EvaluatedResource, _ target: EvaluatedResource, knownValues: [Unresolved: String]) -> (ValueComparison, [String]) {
     var undecided: [String] = []
-    for key in Self.properties {
-      guard let own = policy[key], let targets = target[key] else {
-        outcomes = [.different]
-        break
+    for key in properties {
+      guard let own = policy[key], let targets = target[key] else { return (.different, []) }
+      // A value too long to compare is not substituted either (`ValueComparison.maximumLength`).
+      let tooLong = own.exceeds(ValueComparison.maximumLength) || targets.exceeds(ValueComparison.maximumLength)
+      switch tooLong ? .undecided : own.substituting(knownValues).compare(with: targets.substituting(knownValues)) {
+      case .different: return (.different, [])
+      case .undecided: undecided.append(key)
+      case .same: continue
       }
-      let outcome = own.substituting(knownValues).compare(with: targets.substituting(knownValues))
-      outcomes.append(outcome)
-      if outcome == .different { break }
-      if outcome == .undecided { undecided.append(key) }
     }
-    comparison = .all(outcomes)
-    undecidedProperties = comparison == .undecided ? undecided : []
+    return undecided.isEmpty ? (.same, []) : (.undecided, undecided)
   }
 }

@@ -14,6 +14,14 @@ public enum ValueComparison: Sendable, Hashable {
   /// (`service/${Cluster}/${Service.Name}` and `service/prod-cluster/${Service.Name}`).
   case undecided
 
+  /// The longest value `EvaluatedNode.compare(with:)` compares, as `EvaluatedNode.exceeds(_:)`
+  /// counts (UTF-8 bytes, 16 per list, mapping or symbolic part): longer than the
+  /// identifiers AWS accepts (a scalable target's resource ID is at most 1,600
+  /// characters, "RegisterScalableTarget",
+  /// https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html),
+  /// and short enough that the branches of two `Fn::If` trees compare pairwise quickly.
+  public static let maximumLength = 4096
+
   /// The comparison of two wholes from that of their parts (list items, mapping
   /// entries, the properties that together name something): different when any part
   /// is, the same when every part is, otherwise undecided.
@@ -50,9 +58,12 @@ extension EvaluatedNode {
   ///   mapping against a string or known scalar is different, against another symbolic
   ///   value (a list parameter without a value) undecided;
   /// - an `Fn::If` this env cannot decide: by its branches (`ValueComparison.either`),
-  ///   a branch of `AWS::NoValue` being no value at all; two such written alike are the same.
+  ///   a branch of `AWS::NoValue` being no value at all; two such written alike are the same;
+  /// - a value longer than `ValueComparison.maximumLength`: undecided, so that comparing
+  ///   hostile values (a megabyte, a tree of `Fn::If`) stays cheap.
   public func compare(with other: EvaluatedNode) -> ValueComparison {
-    Self.compare(self, other)
+    guard !exceeds(ValueComparison.maximumLength), !other.exceeds(ValueComparison.maximumLength) else { return .undecided }
+    return Self.compare(self, other)
   }
 
   /// `compare(with:)` where nil is no value (an `Fn::If` branch of `AWS::NoValue`).
