@@ -37,9 +37,19 @@ struct ResourceIndex: Sendable {
   /// a known string, by its last `/`-separated component (`service/cluster/NAME`).
   var serviceTargetsByName: [String: [Int]] = [:]
   /// The offsets of the scaling policies without `ScalingTargetId` (they name their target
-  /// by namespace, dimension and resource ID), by their `ResourceId` as displayed (the
-  /// same value always displays the same).
+  /// by namespace, dimension and resource ID), by their `ResourceId` with `knownNames`
+  /// substituted, as displayed (the same value always displays the same).
   var scalingPoliciesByResourceID: [String: [Int]] = [:]
+  /// The names of ECS clusters and services that their properties give: `!Ref Cluster`
+  /// is the cluster's `ClusterName`, `!GetAtt Service.Name` the service's `ServiceName`
+  /// ("AWS::ECS::Cluster" and "AWS::ECS::Service", Return values,
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-cluster.html#aws-resource-ecs-cluster-return-values,
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#aws-resource-ecs-service-return-values),
+  /// the parts of an ECS scalable target's resource ID (`service/CLUSTER/SERVICE`).
+  var knownNames: [Unresolved: String] = [:]
+  /// The scaling policies without `ScalingTargetId` that no scalable target of the
+  /// template decidedly has, grouped for lookups by target.
+  var unattachedScalingPolicies = UnattachedScalingPolicies()
 
   static let scalableTarget = "AWS::ApplicationAutoScaling::ScalableTarget"
   static let scalingPolicy = "AWS::ApplicationAutoScaling::ScalingPolicy"
@@ -48,6 +58,7 @@ struct ResourceIndex: Sendable {
 
   init(_ resources: [EvaluatedResource]) {
     offsets.reserveCapacity(resources.count)
+    var policiesByValue: [Int] = []
     for (offset, resource) in resources.enumerated() {
       if offsets[resource.logicalID] == nil { offsets[resource.logicalID] = offset }
       offsetsByType[resource.type, default: []].append(offset)
@@ -73,13 +84,51 @@ struct ResourceIndex: Sendable {
       case Self.scalingPolicy:
         if let target = resource["ScalingTargetId"] {
           add(offset, .targetScalingPolicies, mentionedBy: target)
-        } else if let id = resource["ResourceId"] {
-          scalingPoliciesByResourceID[id.display, default: []].append(offset)
+        } else if resource["ResourceId"] != nil {
+          policiesByValue.append(offset)
         }
+      case EvaluatedTemplate.ecsService:
+        guard let name = resource["ServiceName"]?.string else { continue }
+        knownNames[.attribute(resource.logicalID, "Name")] = knownNames[.attribute(resource.logicalID, "Name")] ?? name
+      case EvaluatedTemplate.ecsCluster:
+        guard let name = resource["ClusterName"]?.string else { continue }
+        knownNames[.resource(resource.logicalID)] = knownNames[.resource(resource.logicalID)] ?? name
       default:
         continue
       }
     }
+    for offset in policiesByValue {
+      guard let id = resources[offset]["ResourceId"] else { continue }
+      scalingPoliciesByResourceID[id.substituting(knownNames).display, default: []].append(offset)
+    }
+    unattachedScalingPolicies = unattached(targets: offsetsByType[Self.scalableTarget] ?? [], in: resources)
+  }
+
+  /// The policies of `scalingPoliciesByResourceID` with all three properties whose
+  /// values are the same as no target's. Each target compares with the policies of its
+  /// own `ResourceId` display only (the same value always displays the same), so this
+  /// costs one lookup per target.
+  private func unattached(targets: [Int], in resources: [EvaluatedResource]) -> UnattachedScalingPolicies {
+    guard !scalingPoliciesByResourceID.isEmpty else { return UnattachedScalingPolicies() }
+    var attached = Set<Int>()
+    for offset in targets {
+      let target = resources[offset]
+      for policy in scalingPolicies(sharingResourceIDWith: target)
+      where ScalingPolicyAttachment.compare(resources[policy], target, knownValues: knownNames).0 == .same {
+        attached.insert(policy)
+      }
+    }
+    let offsets = scalingPoliciesByResourceID.values.joined().sorted().filter { offset in
+      !attached.contains(offset) && resources[offset]["ServiceNamespace"] != nil && resources[offset]["ScalableDimension"] != nil
+    }
+    return UnattachedScalingPolicies(offsets, in: resources, knownNames: knownNames)
+  }
+
+  /// The offsets of the scaling policies of `scalingPoliciesByResourceID` whose resource
+  /// ID displays as `target`'s (with `knownNames` substituted in both): the only ones
+  /// that can have the same value.
+  func scalingPolicies(sharingResourceIDWith target: EvaluatedResource) -> [Int] {
+    target["ResourceId"].flatMap { scalingPoliciesByResourceID[$0.substituting(knownNames).display] } ?? []
   }
 
   /// The offsets of the resources that state `relation` to `logicalID`, in document order.

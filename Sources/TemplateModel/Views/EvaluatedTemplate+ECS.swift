@@ -79,19 +79,40 @@ extension EvaluatedTemplate {
 
   /// Scaling policies attached to a scalable target: by `ScalingTargetId`, or by the
   /// same `ServiceNamespace`, `ScalableDimension` and `ResourceId` (the other way the
-  /// policy may name its target). Values are compared as written after evaluation,
-  /// not by where they are written. In document order. Reference:
-  /// "AWS::ApplicationAutoScaling::ScalingPolicy",
+  /// policy may name its target; `ScalingPolicyAttachment` is `.same`, with the ECS
+  /// cluster and service names the template gives: `ResourceIndex.knownNames`). Values
+  /// are compared as written after evaluation, not by where they are written. In
+  /// document order. Reference: "AWS::ApplicationAutoScaling::ScalingPolicy",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationautoscaling-scalingpolicy.html
   public func scalingPolicies(of target: EvaluatedResource) -> [EvaluatedResource] {
     let byID = index.offsets(.targetScalingPolicies, of: target.logicalID)
-    let byValue = target["ResourceId"].flatMap { index.scalingPoliciesByResourceID[$0.display] }?.filter { offset in
-      ["ServiceNamespace", "ScalableDimension", "ResourceId"].allSatisfy { key in
-        guard let own = resources[offset][key], let targets = target[key] else { return false }
-        return own.hasSameValue(as: targets)
-      }
-    } ?? []
+    let byValue = index.scalingPolicies(sharingResourceIDWith: target).filter { offset in
+      ScalingPolicyAttachment.compare(resources[offset], target, knownValues: index.knownNames).0 == .same
+    }
     return resources(at: byValue.isEmpty ? byID : (byID + byValue).sorted())
+  }
+
+  /// The scaling policies that name their target by value and are attached to no target
+  /// of the template (`UnattachedScalingPolicies`) whose known text does not rule
+  /// `target` out (the same namespace and dimension, and the same last component of the
+  /// resource ID, or symbolic ones), each compared with `target`
+  /// (`ScalingPolicyAttachment`: `.different` or `.undecided`). Lazily, each step one
+  /// comparison: first the policies written after the target (a policy is usually
+  /// written next to its target), then those from the top of the document. None when
+  /// the template attaches every policy it has.
+  public func unattachedScalingPolicies(comparedWith target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+    let key = UnattachedScalingPolicies.Key(target, knownNames: index.knownNames)
+    let offsets = index.unattachedScalingPolicies.candidates(for: key, after: index.offsets[target.logicalID] ?? -1)
+    return offsets.lazy.map { [resources, index] offset in ScalingPolicyAttachment(policy: resources[offset], target: target, knownValues: index.knownNames) }
+  }
+
+  /// Scaling policies that may be attached to a scalable target, though these files
+  /// cannot tell: of `unattachedScalingPolicies(comparedWith:)`, those whose values can
+  /// only be compared with the target's at deploy time (`.undecided`:
+  /// `ResourceId: !Sub service/prod-cluster/${Service.Name}` against the target's
+  /// `!Sub service/${Cluster}/${Service.Name}`), lazily, in that order.
+  public func undecidedScalingPolicies(of target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+    unattachedScalingPolicies(comparedWith: target).lazy.filter { $0.comparison == .undecided }
   }
 
   /// The load balancer entries of a service (`LoadBalancers`).

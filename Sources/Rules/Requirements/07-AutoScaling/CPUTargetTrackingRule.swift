@@ -15,6 +15,10 @@ struct CPUTargetTrackingRule: Rule {
     ],
     examples: [
       .compliant(),
+      .change("the policy names its target by the same values, as a Join", .policyNamingItsTargetByJoin, expect: .pass),
+      .change("the policy names its target by the same values, the cluster by its name", .policyNamingItsTargetByClusterName, expect: .pass),
+      .change("the policy names its target by a cluster name another stack exports, only comparable at deploy time", .policyNamingItsTargetByImportedClusterName, expect: .needsEvidence),
+      .change("the policy names another scalable dimension", .policyNamingAnotherDimension, alsoFails: ["7.4", "7.5", "7.6"]),
       .change("target 90 %", .edit(.template, "        TargetValue: 70", "        TargetValue: 90")),
       .change("scale-in disabled", .edit(.template, "        DisableScaleIn: false", "        DisableScaleIn: true")),
       .change("tracks memory", .edit(.template, "PredefinedMetricType: ECSServiceAverageCPUUtilization", "PredefinedMetricType: ECSServiceAverageMemoryUtilization"), alsoFails: ["7.4", "7.5", "7.6"]),

@@ -12,6 +12,9 @@ struct ScalingActivityVisibleRule: Rule {
     sources: ["https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html"],
     examples: [
       .compliant(),
+      .change("the policy names its target by the same values, the cluster by its name", .policyNamingItsTargetByClusterName, expect: .pass),
+      .change("the policy names its target by a cluster name another stack exports, only comparable at deploy time", .policyNamingItsTargetByImportedClusterName, expect: .needsEvidence),
+      .change("the policy names another scalable dimension", .policyNamingAnotherDimension, alsoFails: ["7.2", "7.3", "7.4", "7.5"]),
       .change("step scaling without alarms", .edit(.template, "      PolicyType: TargetTrackingScaling", "      PolicyType: StepScaling"), alsoFails: ["7.2", "7.3", "7.4", "7.5"]),
     ])
 

@@ -26,7 +26,7 @@ struct ScalingCapacityRule: Rule {
     guard let minimum = context.value("min-tasks", of: "7.1"), let maximum = context.value("max-tasks", of: "7.1"),
       let ceiling = context.value("max-tasks", of: "7.7")
     else { return .missingValue("min-tasks/max-tasks", of: "7.1") }
-    return context.scaling("requirement 7.1 needs min and max task counts", passNote: "\(minimum.written)..\(maximum.written) tasks") { scaling in
+    return context.scaling("requirement 7.1 needs min and max task counts", passNote: "\(minimum.written)..\(maximum.written) tasks", readsPolicies: false) { scaling in
       let target = scaling.target!
       var findings: [Finding] = []
       let low = target["MinCapacity"]

@@ -12,6 +12,9 @@ struct ScalingCooldownRule: Rule {
     sources: ["https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html#target-tracking-cooldown"],
     examples: [
       .compliant(),
+      .change("the policy names its target by the same values, the cluster by its name", .policyNamingItsTargetByClusterName, expect: .pass),
+      .change("the policy names its target by a cluster name another stack exports, only comparable at deploy time", .policyNamingItsTargetByImportedClusterName, expect: .needsEvidence),
+      .change("the policy names another scalable dimension", .policyNamingAnotherDimension, alsoFails: ["7.2", "7.3", "7.6"]),
       .change("scale-out cooldown 300 s", .edit(.template, "ScaleOutCooldown: 60", "ScaleOutCooldown: 300")),
       .change("scale-in cooldown 60 s", .edit(.template, "ScaleInCooldown: 300", "ScaleInCooldown: 60")),
       .change("a second CPU policy without cooldowns", .edit(.template, "        DisableScaleIn: false\n", "        DisableScaleIn: false\n\n  CpuScalingPolicy2:\n    Type: AWS::ApplicationAutoScaling::ScalingPolicy\n    Condition: ServiceEnabled\n    Properties:\n      PolicyName: cpu-70-again\n      PolicyType: TargetTrackingScaling\n      ScalingTargetId: !Ref ScalableTarget\n      TargetTrackingScalingPolicyConfiguration:\n        PredefinedMetricSpecification:\n          PredefinedMetricType: ECSServiceAverageCPUUtilization\n        TargetValue: 70\n        ScaleOutCooldown: 0\n        ScaleInCooldown: 0\n")),

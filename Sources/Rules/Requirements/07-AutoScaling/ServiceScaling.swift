@@ -49,16 +49,9 @@ struct ServiceScaling {
   }
 }
 
-extension RuleContext {
-  /// Runs `check` on every service's scaling, or fails when the template scales nothing.
-  func scaling(_ what: String, passNote: String, _ check: (ServiceScaling) -> [Finding]) -> Verdict {
-    let all = ServiceScaling.all(in: template)
-    guard !all.isEmpty else { return missing("AWS::ECS::Service", for: what) }
-    return Verdict(findings: all.flatMap { scaling -> [Finding] in
-      guard scaling.target != nil else {
-        return [.error("\(scaling.service.logicalID) has no Application Auto Scaling target on ecs:service:DesiredCount; \(what)", at: scaling.service.location)]
-      }
-      return check(scaling)
-    }, passNote: passNote)
+extension ServiceScaling {
+  /// The same service and target with `policy` attached too (after the others).
+  func attaching(_ policy: EvaluatedResource) -> ServiceScaling {
+    ServiceScaling(service: service, target: target, policies: policies + [policy])
   }
 }
