@@ -1,3 +1,5 @@
+import Diagnostics
+
 extension Evaluator {
   /// The exit status of `statement` when it is known statically (true = success), for
   /// deciding `if`, `&&`/`||` and loops: `true`, `false`, `:`, `test`/`[` and `[[ ]]` with
@@ -28,6 +30,15 @@ extension Evaluator {
     default:
       return nil
     }
+  }
+
+  /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`,
+  /// a `test`, `[` or `[[ ]]` of known operands that is false) where `set -e` is in
+  /// effect: bash exits there (Bash Reference Manual, 4.3.1 "The Set Builtin", `-e`), so
+  /// nothing after it runs. Function calls are decided inside their bodies.
+  func stopIfCertainlyFailing(_ statement: Statement, at location: SourceLocation, _ context: WalkContext) {
+    guard order == .execution, state.termination == nil, errexitStatus(context).isEffective, decide(statement) == false else { return }
+    state.termination = .exit(location)
   }
 
   /// True when known to be non-empty, false when known empty, nil otherwise.

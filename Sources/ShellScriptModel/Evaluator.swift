@@ -372,6 +372,7 @@ final class Evaluator {
       recordCommand(
         kind: .conditional, words: [name] + command.words, resolved: [ResolvedWord(literal: "[[")] + resolved, commandIndex: 0,
         assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
+      stopIfCertainlyFailing(statement, at: command.location, context)
     }
   }
 
@@ -597,6 +598,7 @@ final class Evaluator {
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
       state.termination = .exit(command.words[0].location)
     }
+    if definition == nil { stopIfCertainlyFailing(statement, at: location, context) }
     if command.words.count == 1, name == "exec", order == .execution, !CommandContext(frames: context.frames, anchors: context.anchors).isInSubshell {
       execRedirections += command.redirections
     }

@@ -77,6 +77,19 @@ import Testing
     ),
     ("inner exits on every path", "inner() { exit 3; }\nouter() { inner; echo unreachable; }\nouter\necho after", [], 1),
     ("outer returns before the exit", die + "outer() {\n  check && return 0\n  die\n}\nouter\necho after", ["died", "after"], nil),
+    // Under set -e a command that certainly fails ends the script (4.3.1, -e), unless bash
+    // ignores -e there (a condition, a && or || list but its last, a negation).
+    ("set -e then false", "set -e\nfalse\necho after", [], 2),
+    ("set -e then a false test", "set -e\nX=a\ntest \"$X\" = b\necho after", [], 3),
+    ("set -e then a false [[ ]]", "set -e\n[[ 1 -eq 2 ]]\necho after", [], 2),
+    ("set -e, false in a function", "set -e\nf() { false; echo inside; }\nf\necho after", [], 2),
+    ("set -e, true && false", "set -e\ntrue && false\necho after", [], 2),
+    ("set -e, false && echo", "set -e\nfalse && echo then\necho after", ["after"], nil),
+    ("set -e, false || echo", "set -e\nfalse || echo recovered\necho after", ["recovered", "after"], nil),
+    ("set -e, ! false", "set -e\n! false\necho after", ["after"], nil),
+    ("set -e, if false", "set -e\nif false; then echo then; fi\necho after", ["after"], nil),
+    ("no set -e, false", "false\necho after", ["after"], nil),
+    ("set -e, an unknown test", "set -e\ntest -f \"$1\"\necho after", ["after"], nil),
   ])
   func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
     let evaluation = try parse(source).execution
