@@ -57,6 +57,24 @@ import Testing
     #expect(results.first { $0.rule.id == "api-base-url-env" }?.verdict.status == .needsEvidence)
   }
 
+  /// A start script that is not a readable text file (a named pipe, a folder): whether
+  /// the app reads its variables is not known, so 1.6 needs evidence; never read (a pipe
+  /// would block).
+  @Test(arguments: ["fifo", "folder"])
+  func anUnreadableStartScriptNeedsEvidence(kind: String) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let app = workspace.directory.appendingPathComponent(Self.app).path
+    try FileManager.default.removeItem(atPath: app)
+    if kind == "fifo" { #expect(mkfifo(app, 0o644) == 0) } else { try FileManager.default.createDirectory(atPath: app, withIntermediateDirectories: false) }
+    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
+    #expect(project.contextFileText(Self.app) == nil)
+    let verdict = RuleEngine.run(RuleCatalog.all, on: project).first { $0.rule.id == "api-base-url-env" }?.verdict
+    #expect(verdict?.status == .needsEvidence)
+    #expect(verdict?.note.contains("cannot be read") == true, "\(verdict?.note ?? "")")
+    #expect(verdict?.note.contains("not known") == true)
+  }
+
   @Test func aLinkInsideTheContextIsRead() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }

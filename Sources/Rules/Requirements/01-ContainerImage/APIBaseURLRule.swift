@@ -33,6 +33,17 @@ struct APIBaseURLRule: Rule {
     {
       return .needsEvidence("\(link): the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")
     }
+    // The app's source cannot be read: whether it reads the variable is not known.
+    if let script = StartScript.of(dockerfile.finalImage), script.written.hasSuffix(".py") {
+      switch context.project.imageFile(script.imagePath) {
+      case .context(let path, _)? where context.project.contextFileText(path) == nil:
+        return .needsEvidence("the start script \(path) cannot be read as a text file (not a regular file, or unreadable), so whether the app reads \(name) is not known")
+      case .missing(let reason, _, _)?:
+        return .needsEvidence("the start script \(script.written) cannot be read: \(reason); so whether the app reads \(name) is not known")
+      default:
+        break
+      }
+    }
     let declared = dockerfile.finalImage.environment[name]
     let setByTask = context.project.environments.contains { environment in
       environment.serviceContainers.contains { ($0["Environment"]?.list ?? []).contains { $0["Name"]?.string == name } }
