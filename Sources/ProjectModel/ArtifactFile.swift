@@ -28,7 +28,8 @@ public struct ArtifactFile: Hashable, Sendable {
       // link) where an artifact is expected is an error even at the default path: it
       // must not make the artifact silently "absent".
       if FileBytes.exists(path) {
-        throw InputError("\(given == nil ? "" : option + " ")\(relative) is not a regular \(directory ? "directory" : "file")", at: nil)
+        let name = displayName(path, root: root).replacingOccurrences(of: "/./", with: "/")
+        throw InputError("\(given == nil ? "" : option + " ")\(name) is not a regular \(directory ? "directory" : "file")", at: .start(of: name))
       }
       if given != nil {
         throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)

@@ -62,5 +62,6 @@ import Glibc
     #expect(Outcome.report(named).error?.message.contains("infra/template.yaml") == true)
     let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
     #expect(error.message == "infra/template.yaml is not a regular file")
+    #expect(error.location == .start(of: "infra/template.yaml"))
   }
 }
