@@ -78,7 +78,7 @@ struct ImageFactsBuilder {
   private func finished(_ facts: ImageFacts) -> ImageFacts {
     var facts = facts
     if let user = facts.user {
-      facts.user?.value.resolution = UserResolution.resolve(user.value.user, accounts: facts.accounts, base: facts.baseProfile, at: user.location)
+      facts.user?.value.resolution = UserResolution.resolve(user.value.user, accounts: facts.accounts, changes: facts.accountChanges, base: facts.baseProfile, at: user.location)
     }
     return facts
   }
@@ -139,7 +139,7 @@ struct ImageFactsBuilder {
           userPart = .resolved(String(text[..<colon]))
           group = String(text[text.index(after: colon)...])
         }
-        let resolution = UserResolution.resolve(userPart, accounts: facts.accounts, base: facts.baseProfile, at: location)
+        let resolution = UserResolution.resolve(userPart, accounts: facts.accounts, changes: facts.accountChanges, base: facts.baseProfile, at: location)
         facts.user = Located(UserSetting(written: written, user: userPart, group: group, resolution: resolution), at: location)
       case .workdir(let path):
         let expanded = current.expand(path, escapeToken: escape)
@@ -191,7 +191,11 @@ struct ImageFactsBuilder {
         case .exec(let arguments): commandText = arguments.joined(separator: " ")
         }
         let text = [commandText] + run.heredocs.map(\.content)
-        facts.fileEvents.append(Located(.run(text.joined(separator: "\n")), at: location))
+        let joined = text.joined(separator: "\n")
+        if joined.contains("usermod") || joined.contains("/etc/passwd") {
+          facts.accountChanges.append(Located("a RUN that runs usermod or names /etc/passwd", at: location))
+        }
+        facts.fileEvents.append(Located(.run(joined), at: location))
       case .copy(let copy):
         if copy.from == nil {
           facts.contextSources += copy.sources.map { .init(written: $0, source: current.expand($0, escapeToken: escape), location: location) }
@@ -222,7 +226,11 @@ struct ImageFactsBuilder {
 
   /// Records COPY/ADD results that land in a program directory.
   private func recordCopies(_ sources: [String], destination: String, location: SourceLocation, scope: VariableScope, into facts: inout ImageFacts) {
-    guard case .resolved(let expandedDestination) = scope.expand(destination, escapeToken: escape) else { return }
+    let target = scope.expand(destination, escapeToken: escape)
+    if case .resolved(let path) = target, !["/etc/passwd", "/etc", "/etc/", "/", "/etc/."].contains(path) {} else {
+      facts.accountChanges.append(Located("a copy to \(destination)", at: location))
+    }
+    guard case .resolved(let expandedDestination) = target else { return }
     let directoryDestination = expandedDestination.hasSuffix("/") || sources.count > 1
     guard case .resolved(let target) = join(.resolved(expandedDestination), onto: facts.workdir?.value) else { return }
     for source in sources {

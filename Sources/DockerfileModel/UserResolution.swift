@@ -34,8 +34,10 @@ extension UserResolution {
   /// Resolves a USER value: `root` and `0` are root; a number is that UID; a name is
   /// looked up among the accounts RUN created in the image's stages (the last creation
   /// wins), then among the base image's known users; anything else is unresolved.
-  /// `USER name:group` and `USER uid:gid` resolve by the user part.
-  public static func resolve(_ user: ExpandedValue, accounts: [Located<UserAccount>], base: BaseImageProfile?, at location: SourceLocation) -> UserResolution {
+  /// `USER name:group` and `USER uid:gid` resolve by the user part. A name is
+  /// unresolved when one of `changes` (steps that may rewrite the user database:
+  /// `usermod -u`, a write to `/etc/passwd`) comes after the account it names was made.
+  public static func resolve(_ user: ExpandedValue, accounts: [Located<UserAccount>], changes: [Located<String>] = [], base: BaseImageProfile?, at location: SourceLocation) -> UserResolution {
     guard case .resolved(let name) = user else {
       if case .unresolved(let expression, let reason) = user {
         return .unresolved(Evidence("USER `\(expression)` is not known statically: \(reason)", at: location))
@@ -50,12 +52,18 @@ extension UserResolution {
     }
     if let account = accounts.last(where: { $0.value.kind == .user && $0.value.name == name }) {
       let created = "user `\(name)` is created by \(account.value.tool) at line \(account.location.line)"
+      if let change = changes.first(where: { $0.location.line >= account.location.line }) {
+        return .unresolved(Evidence("\(created), but \(change.value) at line \(change.location.line) may change who `\(name)` is", at: change.location))
+      }
       guard let id = account.value.id else {
         let how = account.value.idExpression.map { "with UID `\($0)`, which is not known statically" } ?? "without an explicit UID (the system assigns a non-zero one)"
         return .nonRoot(uid: nil, name: name, Evidence("\(created) \(how)", at: account.location))
       }
       if id == 0 { return .root(Evidence("\(created) with UID 0", at: account.location)) }
       return .nonRoot(uid: id, name: name, Evidence("\(created) with UID \(id)", at: account.location))
+    }
+    if let base, base.users[name] != nil, let change = changes.first {
+      return .unresolved(Evidence("user `\(name)` of base image \(base.name), but \(change.value) at line \(change.location.line) may change who it is", at: change.location))
     }
     if let base, let uid = base.users[name] {
       let evidence = Evidence("user `\(name)` has UID \(uid) in base image \(base.name) (\(base.source))", at: location)
