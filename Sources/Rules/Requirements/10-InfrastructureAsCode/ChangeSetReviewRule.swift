@@ -1,3 +1,5 @@
+import Diagnostics
+import ShellScriptModel
 import TemplateModel
 
 /// 10.6: updates go through a change set, and production confirms it before it runs.
@@ -12,7 +14,21 @@ struct ChangeSetReviewRule: Rule {
     examples: [
       .compliant(),
       .change("prod does not confirm", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = false"), environment: "prod"),
+      .change("the script answers the prompt: yes | sam deploy", .edit(.deployScript, "  sam deploy \\\n", "  yes | sam deploy \\\n"), environment: "prod"),
     ])
+
+  /// Where the deploy script feeds `invocation`'s standard input itself: a pipe from an
+  /// earlier command (`yes | sam deploy`), or an input redirection (`<`, `<<`, `<<<`) of
+  /// file descriptor 0. SAM CLI reads the change-set confirmation from standard input
+  /// (a `y` answers it), so no one reviews the change set then. Nil when stdin is the
+  /// caller's.
+  static func scriptFedInput(_ invocation: CommandInvocation) -> SourceLocation? {
+    if invocation.context.frames.contains(where: { if case .pipeline(let position, _) = $0 { position > 0 } else { false } }) {
+      return invocation.statementLocation
+    }
+    let input: Set<Redirection.Operator> = [.input, .hereDocument, .hereDocumentStrippingTabs, .hereString]
+    return invocation.redirections.first { input.contains($0.op) && ($0.fileDescriptor ?? 0) == 0 && $0.fileDescriptorVariable == nil }?.location
+  }
 
   static func isProduction(_ name: String) -> Bool {
     ["prod", "production", "prd", "live"].contains(name.lowercased())
@@ -24,6 +40,9 @@ struct ChangeSetReviewRule: Rule {
       return .pass("env \(configuration.environment) is not production; change sets are created by sam deploy")
     }
     let setting = configuration.confirmChangeset
+    if setting?.value.literal == "true", let deploy = context.deployRun?.mainSamDeploy, let fed = Self.scriptFedInput(deploy) {
+      return .fail(.error("production env \(configuration.environment) confirms change sets, but the deploy script feeds `sam deploy` its standard input at \(fed), which answers the confirmation prompt: its change sets run without review", at: fed))
+    }
     if setting?.value.literal == "true" { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
     let at = setting?.origin.location ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
     return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review", at: at))
