@@ -45,7 +45,8 @@ public struct ImageFacts: Sendable {
   public var accounts: [Located<UserAccount>] = []
   /// Steps that may rewrite the user database after accounts are created, in build order
   /// (what each does): a RUN that runs `usermod` or names `/etc/passwd`, a COPY or ADD
-  /// to `/etc/passwd`, `/etc` or `/`. A user's UID is not known past one.
+  /// to `/etc/passwd`, `/etc` or `/` or to a destination not known statically. A user's
+  /// UID is not known past one.
   public var accountChanges: [Located<String>] = []
   /// Files COPY/ADD put on a program path (`/usr/local/bin/tool`); a directory copied
   /// there is recorded as the directory with a trailing `/`.

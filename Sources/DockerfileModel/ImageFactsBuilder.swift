@@ -225,11 +225,15 @@ struct ImageFactsBuilder {
   static let programDirectories = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]
 
   /// Records COPY/ADD results that land in a program directory.
+  /// COPY and ADD destinations that may replace the user database (`/etc/passwd`).
+  static let userDatabaseDestinations: Set = ["/etc/passwd", "/etc", "/etc/", "/"]
+
   private func recordCopies(_ sources: [String], destination: String, location: SourceLocation, scope: VariableScope, into facts: inout ImageFacts) {
     let target = scope.expand(destination, escapeToken: escape)
-    if case .resolved(let path) = target, !["/etc/passwd", "/etc", "/etc/", "/", "/etc/."].contains(path) {} else {
-      facts.accountChanges.append(Located("a copy to \(destination)", at: location))
-    }
+    // A copy that may replace /etc/passwd (or a destination not known statically).
+    let mayRewriteUsers: Bool
+    if case .resolved(let path) = target { mayRewriteUsers = Self.userDatabaseDestinations.contains(path) } else { mayRewriteUsers = true }
+    if mayRewriteUsers { facts.accountChanges.append(Located("a copy to \(destination)", at: location)) }
     guard case .resolved(let expandedDestination) = target else { return }
     let directoryDestination = expandedDestination.hasSuffix("/") || sources.count > 1
     guard case .resolved(let target) = join(.resolved(expandedDestination), onto: facts.workdir?.value) else { return }
