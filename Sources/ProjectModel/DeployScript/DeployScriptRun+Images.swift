@@ -29,6 +29,29 @@ extension DeployScriptRun {
     return references
   }
 
+  /// The `docker tag SOURCE TARGET` (or `docker image tag`) commands whose SOURCE is not an
+  /// image reference an earlier build or tag of the run created: TARGET then names some
+  /// other image (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell.
+  /// `known` is false when SOURCE is not known statically.
+  public var foreignTags: [(command: CommandInvocation, target: Argument, known: Bool)] {
+    var created: [(order: Int, reference: ResolvedWord)] = []
+    var foreign: [(CommandInvocation, Argument, Bool)] = []
+    for command in evaluation.commands where command.isCommand("docker") {
+      if Self.isBuild(command) {
+        created += command.values(ofFlag: "-t", "--tag").map { (command.order, $0.value) }
+      } else if command.isSubcommand("tag") || command.isSubcommand("image", "tag") {
+        let operands = Array(command.positionalArguments.dropFirst(command.isSubcommand("image", "tag") ? 2 : 1))
+        guard operands.count >= 2 else { continue }
+        let source = operands[0].value
+        if !created.contains(where: { $0.order < command.order && $0.reference == source }) {
+          foreign.append((command, operands[1], source.isLiteral))
+        }
+        created.append((command.order, operands[1].value))
+      }
+    }
+    return foreign
+  }
+
   /// Every image reference the run pushes, in order (see `ImagePush`).
   public var imagePushes: [ImagePush] {
     var pushes: [ImagePush] = []

@@ -19,6 +19,10 @@ struct ImageTagsRule: Rule {
       .change("tagged with the last commit of one folder", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h -- streamlit_ui)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
       .change("build options in an array", .edit(.deployScript, "docker build \\\n  --platform linux/amd64 \\\n  --build-arg \"APP_VERSION=${IMAGE_TAG}\" \\\n  -f docker/Dockerfile \\\n  -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" \\\n  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "BUILD_ARGS=(--platform linux/amd64 --build-arg \"APP_VERSION=${IMAGE_TAG}\" -f docker/Dockerfile -t \"${REPOSITORY_URI}:${IMAGE_TAG}\" -t \"${REPOSITORY_URI}:latest\")\ndocker build \"${BUILD_ARGS[@]}\" .\n"), expect: .pass),
       .change("full SHA cut to 7 characters", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git rev-parse HEAD | cut -c1-7)\"; then"), expect: .pass),
+      .change("another image tagged with the SHA after the build", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag alpine:3.19 \"${REPOSITORY_URI}:${IMAGE_TAG}\"\n"), alsoFails: ["2.3", "11.4", "11.5"]),
+      .change("an image the files cannot name tagged latest", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag \"$(cat base-image.txt)\" \"${REPOSITORY_URI}:latest\"\n"), expect: .needsEvidence),
+      .change("the build runs in the background", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  . &\n"), expect: .needsEvidence),
+      .change("the built image tagged again", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag \"${REPOSITORY_URI}:${IMAGE_TAG}\" \"${REPOSITORY_URI}:stable\"\n"), expect: .pass),
       .change("git show -s --no-color --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git show -s --no-color --format=%h)\"; then"), expect: .pass),
       .change("another repository's HEAD", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git -C /tmp rev-parse --short HEAD)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
       .change("git log -1 --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git log -1 --format=%h)\"; then"), expect: .pass),
@@ -56,9 +60,32 @@ struct ImageTagsRule: Rule {
       finding.onlyRequirements = ["11.3"]
       findings.append(finding)
     }
+    // The tags must name the image the build made: a retag from another image replaces
+    // it; a build in the background may not have finished (or may fail unseen) when the
+    // next steps run (Bash Reference Manual, 3.2.4 "Lists of Commands": `&` runs it
+    // asynchronously; `set -e` does not see its status).
+    var undecided: [String] = []
+    for (command, target, known) in run.foreignTags {
+      let tag = target.value.imageTag
+      guard tag?.isCommitSHA == true || tag?.literal == moving else { continue }
+      if known {
+        var finding = Finding.error("`\(command.resolvedWords.map(\.description).joined(separator: " "))` tags another image as \(target.value.description) after the build: the pushed tag is not the image built", at: command.location)
+        finding.onlyRequirements = tag?.isCommitSHA == true ? ["11.2"] : ["11.3"]
+        findings.append(finding)
+      } else {
+        undecided.append("`\(command.resolvedWords.map(\.description).joined(separator: " "))` at \(command.location) tags an image the files cannot name as \(target.value.description)")
+      }
+    }
+    if let background = builds.first(where: { $0.context.frames.contains(.background) }) {
+      undecided.append("the docker build at \(background.location) runs in the background (`&`): the script does not wait for it or see it fail before tagging and pushing")
+    }
     let tagging = run.localImageReferences.map(\.command)
     let relied = [build] + tagging + CommandShadowingLimit.gitCommands(before: (tagging.map(\.order) + [build.order]).max()!, in: run.evaluation)
-    return CommandShadowingLimit.limit(
-      Verdict(findings: findings, passNote: "built as <repo>:<git sha> and <repo>:\(moving)", evidence: [build.location]), relyingOn: relied)
+    var verdict = Verdict(findings: findings, passNote: "built as <repo>:<git sha> and <repo>:\(moving)", evidence: [build.location])
+    if !undecided.isEmpty {
+      verdict = findings.isEmpty ? .needsEvidence(undecided.joined(separator: "; "), evidence: [build.location]) : verdict
+      if !findings.isEmpty { verdict.undecidedNote = undecided.joined(separator: "; ") }
+    }
+    return CommandShadowingLimit.limit(verdict, relyingOn: relied)
   }
 }
