@@ -98,7 +98,7 @@ extension Evaluator {
     case "getopts":
       if literals.count > 1, let variable = literals[1] { input(variable) }
     case "let":
-      for literal in literals.compactMap({ $0 }) { assignArithmetic(literal, at: location) }
+      for literal in literals.compactMap({ $0 }) { evaluateArithmetic(literal, at: location) }
     default:
       break
     }

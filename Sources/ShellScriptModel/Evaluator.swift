@@ -364,7 +364,7 @@ final class Evaluator {
       recordCommand(
         kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
-      assignArithmetic(command.expression, at: command.location)
+      evaluateArithmetic(command.expression, at: command.location)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
       evaluateConditionalArithmetic(command.words, resolved, at: command.location)
@@ -374,10 +374,6 @@ final class Evaluator {
         assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       stopIfCertainlyFailing(statement, at: command.location, context)
     }
-  }
-
-  func assignArithmetic(_ expression: String, at location: SourceLocation) {
-    evaluateArithmetic(expression, at: location)
   }
 
   private func walkAndOr(_ list: AndOrList, at location: SourceLocation, _ context: WalkContext) {
@@ -453,7 +449,7 @@ final class Evaluator {
     let bodyContext = context.adding(.loopBody(nil, location))
     switch clause.header {
     case .arithmetic(let expression):
-      assignArithmetic(expression, at: location)
+      evaluateArithmetic(expression, at: location)
       let entry = unchanged
       let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
       mergeLoop(run, entry: entry, keepsRunning: false)
@@ -483,13 +479,7 @@ final class Evaluator {
   /// Splitting") with the IFS in effect; other words stay one field. While IFS is not
   /// known, such a word is one unknown field.
   func fields(of word: Word, _ value: ResolvedWord) -> [ResolvedWord] {
-    let hasUnquotedExpansion = word.parts.contains {
-      switch $0.kind {
-      case .parameter, .commandSubstitution, .arithmetic: true
-      default: false
-      }
-    }
-    guard hasUnquotedExpansion else { return [value] }
+    guard Self.dependsOnIFS(word) else { return [value] }
     guard let separators = fieldSeparators else {
       return [ResolvedWord(symbol: Symbol(kind: .unsupported, expression: word.text, location: word.location))]
     }
@@ -613,8 +603,9 @@ final class Evaluator {
       var values: [ResolvedWord] = []
       for word in words {
         // `([i++]=x)`: an indexed array's subscript is arithmetic.
-        if word.text.hasPrefix("["), let written = Assignment.writtenPrefix("a" + word.text), let range = written.subscript {
-          evaluateSubscript(String(Array(("a" + word.text).unicodeScalars)[range].map(Character.init)), at: word.location)
+        let element = "a" + word.text
+        if word.text.hasPrefix("["), let range = Assignment.writtenPrefix(element)?.subscript {
+          evaluateSubscript(String(scalars: Array(element.unicodeScalars)[range]), at: word.location)
         }
         values += fields(of: word, resolveRecorded(word, context))
       }
