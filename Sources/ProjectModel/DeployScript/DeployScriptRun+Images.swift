@@ -21,12 +21,19 @@ extension DeployScriptRun {
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
         references += command.values(ofFlag: "-t", "--tag").map { (command, $0) }
-      } else if command.isSubcommand("tag") || command.isSubcommand("image", "tag") {
-        let operands = command.positionalArguments.dropFirst(command.isSubcommand("image", "tag") ? 2 : 1)
-        if operands.count >= 2 { references.append((command, operands[operands.startIndex + 1])) }
+      } else if let (_, target) = Self.tagOperands(command) {
+        references.append((command, target))
       }
     }
     return references
+  }
+
+  /// SOURCE and TARGET of a `docker tag SOURCE TARGET` (or `docker image tag`); nil for
+  /// any other command, or one without both.
+  static func tagOperands(_ command: CommandInvocation) -> (source: Argument, target: Argument)? {
+    guard command.isSubcommand("tag") || command.isSubcommand("image", "tag") else { return nil }
+    let operands = Array(command.positionalArguments.dropFirst(command.isSubcommand("image", "tag") ? 2 : 1))
+    return operands.count >= 2 ? (operands[0], operands[1]) : nil
   }
 
   /// The `docker tag SOURCE TARGET` (or `docker image tag`) commands whose SOURCE is not an
@@ -39,14 +46,11 @@ extension DeployScriptRun {
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
         created += command.values(ofFlag: "-t", "--tag").map { (command.order, $0.value) }
-      } else if command.isSubcommand("tag") || command.isSubcommand("image", "tag") {
-        let operands = Array(command.positionalArguments.dropFirst(command.isSubcommand("image", "tag") ? 2 : 1))
-        guard operands.count >= 2 else { continue }
-        let source = operands[0].value
-        if !created.contains(where: { $0.order < command.order && $0.reference == source }) {
-          foreign.append((command, operands[1], source.isLiteral))
+      } else if let (source, target) = Self.tagOperands(command) {
+        if !created.contains(where: { $0.order < command.order && $0.reference == source.value }) {
+          foreign.append((command, target, source.value.isLiteral))
         }
-        created.append((command.order, operands[1].value))
+        created.append((command.order, target.value))
       }
     }
     return foreign
