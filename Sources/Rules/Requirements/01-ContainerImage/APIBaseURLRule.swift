@@ -27,18 +27,20 @@ struct APIBaseURLRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
     guard let name = context.value("environment-variable")?.text else { return .missingValue("environment-variable", of: "1.6") }
-    if let unread = appNeverReads(name, context: context, facts: dockerfile.finalImage) { return .fail(unread) }
-    if let script = StartScript.of(dockerfile.finalImage), case .context(let path, _)? = context.project.imageFile(script.imagePath),
-      let link = context.project.contextFileLink(path)
-    {
-      return .needsEvidence("\(link): the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")
-    }
-    // The app's source cannot be read: whether it reads the variable is not known.
-    if let script = StartScript.of(dockerfile.finalImage), script.written.hasSuffix(".py") {
+    // The start script, resolved and read once. When the files cannot show its text,
+    // whether the app reads the variable is not known.
+    if let script = StartScript.of(dockerfile.finalImage) {
       switch context.project.imageFile(script.imagePath) {
-      case .context(let path, _)? where context.project.contextFileText(path) == nil:
-        return .needsEvidence("the start script \(path) cannot be read as a text file (not a regular file, or unreadable), so whether the app reads \(name) is not known")
-      case .missing(let reason, _, _)?:
+      case .context(let path, _)?:
+        if let link = context.project.contextFileLink(path) {
+          return .needsEvidence("\(link): the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")
+        }
+        guard script.written.hasSuffix(".py") else { break }
+        guard let main = context.project.contextFileText(path) else {
+          return .needsEvidence("the start script \(path) cannot be read as a text file (not a regular file, or unreadable), so whether the app reads \(name) is not known")
+        }
+        if let unread = appNeverReads(name, script: script, path: path, main: main, context: context) { return .fail(unread) }
+      case .missing(let reason, _, _)? where script.written.hasSuffix(".py"):
         return .needsEvidence("the start script \(script.written) cannot be read: \(reason); so whether the app reads \(name) is not known")
       default:
         break
@@ -59,14 +61,11 @@ extension APIBaseURLRule {
   /// The most `.py` files of the script's folder that are read.
   static let maximumSourceFiles = 200
 
-  /// A finding when the app's Python sources (the start script and the `.py` files beside
-  /// and below it in the build context, minus `.dockerignore`) never read `name`; nil when
-  /// one does or the sources are not known.
-  func appNeverReads(_ name: String, context: RuleContext, facts: ImageFacts) -> Finding? {
-    guard let script = StartScript.of(facts), script.written.hasSuffix(".py"),
-      case .context(let path, _)? = context.project.imageFile(script.imagePath),
-      let buildContext = context.project.buildContext, let main = context.project.contextFileText(path)
-    else { return nil }
+  /// A finding when the app's Python sources (the start script, build-context file `path`
+  /// read as `main`, and the `.py` files beside and below it in the build context, minus
+  /// `.dockerignore`) never read `name`; nil when one does.
+  func appNeverReads(_ name: String, script: StartScript, path: String, main: SourceText, context: RuleContext) -> Finding? {
+    guard let buildContext = context.project.buildContext else { return nil }
     let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
     var files = [path]
     for file in BuildContext.files(below: folder, in: buildContext.path, suffix: ".py", limit: Self.maximumSourceFiles)
