@@ -40,6 +40,8 @@ let package = Package(
       resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
     // zlib, for the uncompressed size of gzip image layers (image archive evidence).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // glibc malloc's arena limit (mallopt M_ARENA_MAX), for large inputs.
+    .systemLibrary(name: "CMalloc"),
     // Every artifact of one repository loaded together.
     .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib"]),
     // Rules and the requirement matrix.
@@ -47,7 +49,7 @@ let package = Package(
     .executableTarget(
       name: "vibe-rules",
       dependencies: [
-        "Rules", "ProjectModel",
+        "Rules", "ProjectModel", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -23,8 +23,9 @@ struct VibeRules: ParsableCommand {
   /// prints one `file:line:column: error:` line; a usage error prints ArgumentParser's
   /// message; nothing else escapes as a crash.
   static func main() {
-    StaticTables.prepareInBackground()
     let arguments = Array(CommandLine.arguments.dropFirst())
+    LargeInput.limitMallocArenas(arguments: arguments)
+    StaticTables.prepareInBackground()
     do {
       var command = try parseAsRoot(arguments)
       try command.run()
