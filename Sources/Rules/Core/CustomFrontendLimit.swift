@@ -14,9 +14,14 @@ import ProjectModel
 enum CustomFrontendLimit {
   static let artifacts: Set<Artifact> = [.dockerfile, .dockerignore, .buildContext]
 
-  static func limit(_ verdict: Verdict, of definition: RuleDefinition, in project: Project) -> Verdict {
-    guard verdict.status == .pass || verdict.status == .fail || verdict.status == .warn,
-      !artifacts.isDisjoint(with: definition.artifacts), let reason = customFrontend(in: project)
+  /// Why a custom frontend builds the image, and where that is written.
+  typealias Reason = (note: String, location: SourceLocation)
+
+  /// `verdict` limited by `frontend`, the project's `customFrontend(in:)` (read once per
+  /// run by `RuleEngine`: it scans every config env's image builds).
+  static func limit(_ verdict: Verdict, of definition: RuleDefinition, frontend: Reason?) -> Verdict {
+    guard let reason = frontend, verdict.status == .pass || verdict.status == .fail || verdict.status == .warn,
+      !artifacts.isDisjoint(with: definition.artifacts)
     else { return verdict }
     let frontend = reason.location
     guard verdict.status == .pass else {
@@ -34,7 +39,7 @@ enum CustomFrontendLimit {
   /// deploy script, which BuildKit prefers to the directive (a value from the caller's
   /// environment counts: it can name any frontend). Reference: "Custom Dockerfile syntax",
   /// https://docs.docker.com/build/buildkit/frontend/
-  static func customFrontend(in project: Project) -> (note: String, location: SourceLocation)? {
+  static func customFrontend(in project: Project) -> Reason? {
     for name in project.deployRuns.keys.sorted() {
       for build in project.deployRuns[name]!.imageBuilds {
         for argument in build.values(ofFlag: "--build-arg") {

@@ -37,7 +37,8 @@ public enum RuleEngine {
     // leave one core finishing the last of them alone while the other waits.
     let walkers = rules.indices.filter { walksScript(rules[$0]) }
     let order = walkers + rules.indices.filter { !walksScript(rules[$0]) }
-    let computed = order.concurrentMap { results(of: rules[$0], on: project, recording: reads) }
+    let frontend = CustomFrontendLimit.customFrontend(in: project)
+    let computed = order.concurrentMap { results(of: rules[$0], on: project, frontend: frontend, recording: reads) }
     var byRule = [[RuleResult]](repeating: [], count: rules.count)
     for (position, index) in order.enumerated() { byRule[index] = computed[position] }
     return byRule.flatMap { $0 }
@@ -49,7 +50,10 @@ public enum RuleEngine {
 
   /// One rule's results: none when the project's catalogue lists none of its
   /// requirements, one per config env for a per-env rule, else one.
-  private static func results(of rule: any Rule, on project: Project, recording reads: ValueReads?) -> [RuleResult] {
+  /// `frontend`: the project's `CustomFrontendLimit.customFrontend(in:)`.
+  private static func results(
+    of rule: any Rule, on project: Project, frontend: CustomFrontendLimit.Reason?, recording reads: ValueReads?
+  ) -> [RuleResult] {
     let definition = rule.definition
     guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { return [] }
     if let reason = missingArtifact(definition, project) {
@@ -58,14 +62,14 @@ public enum RuleEngine {
     switch definition.scope {
     case .repository:
       var verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
-      verdict = CustomFrontendLimit.limit(verdict, of: definition, in: project)
+      verdict = CustomFrontendLimit.limit(verdict, of: definition, frontend: frontend)
       return [RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil))]
     case .perEnvironment:
       return project.environments.map { environment in
         let name = environment.scenario.environment
         var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
         verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
-        verdict = CustomFrontendLimit.limit(verdict, of: definition, in: project)
+        verdict = CustomFrontendLimit.limit(verdict, of: definition, frontend: frontend)
         return RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name))
       }
     }
