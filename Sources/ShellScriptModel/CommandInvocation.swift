@@ -252,14 +252,25 @@ public struct CommandInvocation: Sendable, Hashable {
   public var argumentList: [Argument] {
     var list: [Argument] = []
     list.reserveCapacity(words.count - commandIndex - 1)
-    for index in commandIndex + 1..<words.count {
-      if words[index].isArrayElementsOnly {
-        for field in resolvedWords[index].splitAtBlanks() { list.append(Argument(word: words[index], value: field)) }
-      } else {
-        list.append(Argument(word: words[index], value: resolvedWords[index]))
-      }
+    forEachArgument { argument in
+      list.append(argument)
+      return true
     }
     return list
+  }
+
+  /// Calls `body` with each argument of `argumentList` in order until it returns false,
+  /// without building the list (`isSubcommand` mostly decides within the first few).
+  func forEachArgument(_ body: (Argument) -> Bool) {
+    let words = self.words
+    let resolvedWords = self.resolvedWords
+    for index in commandIndex + 1..<words.count {
+      if words[index].isArrayElementsOnly {
+        for field in resolvedWords[index].splitAtBlanks() where !body(Argument(word: words[index], value: field)) { return }
+      } else if !body(Argument(word: words[index], value: resolvedWords[index])) {
+        return
+      }
+    }
   }
 
   /// The command name's last path component when known (`/usr/local/bin/aws` → `aws`).
@@ -393,9 +404,10 @@ public struct CommandInvocation: Sendable, Hashable {
   /// `docker buildx build -t ...` → `["buildx", "build"]`.
   public var subcommandPath: [String] {
     var path: [String] = []
-    for argument in argumentList {
-      guard let literal = argument.literal, Self.looksLikeSubcommand(literal) else { break }
+    forEachArgument { argument in
+      guard let literal = argument.literal, Self.looksLikeSubcommand(literal) else { return false }
       path.append(literal)
+      return true
     }
     return path
   }
@@ -408,8 +420,9 @@ public struct CommandInvocation: Sendable, Hashable {
   func isSubcommand(path: [String]) -> Bool {
     var matched = 0
     var previousWasBareOption = false
-    for argument in argumentList {
-      guard matched < path.count else { break }
+    var mismatched = false
+    forEachArgument { argument in
+      guard matched < path.count else { return false }
       if argument.literal == path[matched] {
         matched += 1
         previousWasBareOption = false
@@ -418,10 +431,12 @@ public struct CommandInvocation: Sendable, Hashable {
       } else if previousWasBareOption {
         previousWasBareOption = false
       } else {
+        mismatched = true
         return false
       }
+      return true
     }
-    return matched == path.count
+    return !mismatched && matched == path.count
   }
 
   static func looksLikeSubcommand(_ text: String) -> Bool {
