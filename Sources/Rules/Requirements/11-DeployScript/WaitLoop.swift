@@ -57,18 +57,16 @@ struct WaitLoop {
   /// Every value the walk assigned to `name` (declarations such as `local x=...` and
   /// assignment statements), with whether the assignment is inside the loop.
   ///
-  /// Fast path: `declarationAssignments` parses every argument of a declaration builtin,
-  /// so it is read once per command (and only `local`/`export`/... have any), not once
-  /// per word; the time rules ask this for each variable a comparison names.
+  /// Fast path: the time rules ask this for each variable a comparison names, so only
+  /// the arguments of declaration builtins (`local`, `export`, ...) whose leading literal
+  /// starts with `name` are read as assignments (`Assignment(word:)` needs the name there).
   func assignedValues(_ name: String) -> [(value: ResolvedWord, inLoop: Bool)] {
     var values: [(ResolvedWord, Bool)] = []
-    for position in evaluation.commands.indices {
-      let declared = evaluation.commands[position].declarationAssignments.filter { $0.name == name }
-      guard !declared.isEmpty else { continue }
-      let command = evaluation.commands[position]
+    for command in evaluation.commands {
+      guard let builtin = command.commandName, SimpleCommand.declarationBuiltins.contains(builtin) else { continue }
       for (index, word) in command.words.enumerated() where index > command.commandIndex {
-        guard declared.contains(where: { $0.location == word.location }),
-          let (_, value) = command.resolvedWords[index].split(atFirst: "=")
+        guard case .literal(let head) = word.parts.first?.kind, head.hasPrefix(name),
+          Assignment(word: word)?.name == name, let (_, value) = command.resolvedWords[index].split(atFirst: "=")
         else { continue }
         values.append((value, contains(command.context.frames)))
       }
