@@ -27,17 +27,47 @@ extension Evaluator {
       }
     case .conditional(let command):
       return evaluateConditional(command.words)
+    case .arithmetic(let command):
+      return arithmeticStatus(command.expression)
     default:
       return nil
     }
   }
 
-  /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`,
-  /// a `test`, `[` or `[[ ]]` of known operands that is false) where `set -e` is in
-  /// effect: bash exits there (Bash Reference Manual, 4.3.1 "The Set Builtin", `-e`), so
-  /// nothing after it runs. Function calls are decided inside their bodies.
+  /// True when `decide(statement)` gives the same answer on every run of a loop: the
+  /// operands of `test`, `[`, `[[ ]]` and `((...))` are written out (no expansion, no
+  /// variable name). A condition that reads a variable is decided for the first run only:
+  /// `while [ "$n" -gt 0 ]` with n=3 runs, but the body may count n down. Other commands
+  /// (`true`, a function whose every path returns the same status) count as constant.
+  static func isConstantCondition(_ statement: Statement) -> Bool {
+    switch statement.kind {
+    case .negation(let inner):
+      return isConstantCondition(inner)
+    case .simple(let command):
+      guard let name = command.words.first?.literalValue, name == "test" || name == "[" else { return true }
+      return command.words.allSatisfy { $0.literalValue != nil }
+    case .conditional(let command):
+      return command.words.allSatisfy { $0.literalValue != nil }
+    case .arithmetic(let command):
+      return command.expression.unicodeScalars.allSatisfy { !Lexical.isNameStart($0) && $0 != "$" }
+    default:
+      return true
+    }
+  }
+
+  /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`, a
+  /// `test`, `[` or `[[ ]]` of known operands that is false, a `((...))` whose value is
+  /// known to be 0) where `set -e` is in effect: bash exits there (Bash Reference Manual,
+  /// 4.3.1 "The Set Builtin", `-e`), so nothing after it runs. Function calls are decided
+  /// inside their bodies.
   func stopIfCertainlyFailing(_ statement: Statement, at location: SourceLocation, _ context: WalkContext) {
-    guard order == .execution, state.termination == nil, errexitStatus(context).isEffective, decide(statement) == false else { return }
+    stop(ifFailing: decide(statement) == false, at: location, context)
+  }
+
+  /// Ends the walk at `location` when `fails` and `set -e` is in effect there (see
+  /// `stopIfCertainlyFailing`); for a status decided before the command's own effects.
+  func stop(ifFailing fails: Bool, at location: SourceLocation, _ context: WalkContext) {
+    guard fails, order == .execution, state.termination == nil, errexitStatus(context).isEffective else { return }
     state.termination = .exit(location)
   }
 

@@ -364,7 +364,10 @@ final class Evaluator {
       recordCommand(
         kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
+      // Decided before the expression's own assignments: `((n++))` fails when n was 0.
+      let fails = decide(statement) == false
       evaluateArithmetic(command.expression, at: command.location)
+      stop(ifFailing: fails, at: command.location, context)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
       evaluateConditionalArithmetic(command.words, resolved, at: command.location)
@@ -433,16 +436,19 @@ final class Evaluator {
   }
 
   /// `while`/`until`: the condition once, then the body once from there. A condition
-  /// known to stop the loop skips the body; one known to keep it going means only `break`
-  /// leaves the loop.
+  /// known to stop the loop skips the body; one known to keep it going, and that cannot
+  /// change (`isConstantCondition`), means only `break` leaves the loop.
   private func walkLoop(_ loop: LoopClause, _ location: SourceLocation, _ context: WalkContext) {
     walkList(loop.condition, context.adding(.loopCondition(loop.kind, location), ignoresErrexit: true))
     if order == .execution, state.termination != nil { return }
     let keepsRunning = loop.condition.last.flatMap(decide).map { loop.kind == .while ? $0 : !$0 }
     if keepsRunning == false { return }
+    // Endless only when the condition cannot change (`while true`), not when it was
+    // decided on values the body may change (`while [ "$n" -gt 0 ]`).
+    let endless = keepsRunning == true && loop.condition.last.map(Self.isConstantCondition) == true
     let entry = unchanged
     let run = runTarget(.loop) { walkList(loop.body, context.adding(.loopBody(loop.kind, location))) }
-    mergeLoop(run, entry: entry, keepsRunning: keepsRunning == true)
+    mergeLoop(run, entry: entry, keepsRunning: endless)
   }
 
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {

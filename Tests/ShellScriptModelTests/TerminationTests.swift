@@ -90,6 +90,22 @@ import Testing
     ("set -e, if false", "set -e\nif false; then echo then; fi\necho after", ["after"], nil),
     ("no set -e, false", "false\necho after", ["after"], nil),
     ("set -e, an unknown test", "set -e\ntest -f \"$1\"\necho after", ["after"], nil),
+    // ((...)) fails when its value is 0: `((n++))` with n=0 is the classic set -e exit.
+    ("set -e, ((n++)) from 0", "set -e\nn=0\n((n++))\necho after", [], 3),
+    ("set -e, ((n--)) from an empty n", "set -e\nn=\n((n--))\necho after", [], 3),
+    ("set -e, ((0))", "set -e\n((0))\necho after", [], 2),
+    ("set -e, ((++n)) from -1", "set -e\nn=-1\n((++n))\necho after", [], 3),
+    ("set -e, ((n++)) from 1", "set -e\nn=1\n((n++))\necho after", ["after"], nil),
+    ("set -e, ((++n)) from 0", "set -e\nn=0\n((++n))\necho after", ["after"], nil),
+    ("set -e, ((n++)) || true", "set -e\nn=0\n((n++)) || true\necho after", ["after"], nil),
+    ("set -e, ((n)) of octal 00", "set -e\nn=00\n((n))\necho after", ["after"], nil),
+    ("set -e, ((n++)) of an unknown n", "set -e\nn=$(date +%s)\n((n++))\necho after", ["after"], nil),
+    ("no set -e, ((n++)) from 0", "n=0\n((n++))\necho after", ["after"], nil),
+    // A loop whose condition reads what the body changes ends; one that cannot change does not.
+    ("while on a counter the body counts down", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); done\necho after", ["after"], nil),
+    ("until on a counter the body counts up", "n=0\nuntil ((n >= 3)); do n=$((n+1)); done\necho after", ["after"], nil),
+    ("while [ 1 -eq 1 ] never ends", "while [ 1 -eq 1 ]; do echo body; done\necho after", ["body"], nil),
+    ("while true never ends", "while true; do echo body; done\necho after", ["body"], nil),
   ])
   func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
     let evaluation = try parse(source).execution

@@ -1,0 +1,52 @@
+extension Evaluator {
+  /// The exit status of `((expression))` when the walk knows it: true (0) when the value
+  /// is not zero, false (1) when it is (6.5 "Shell Arithmetic"; 3.2.5.2, `((...))`).
+  ///
+  /// Read only for the shapes a counter takes, with the value the variable has before the
+  /// expression runs: a decimal literal, `NAME`, `NAME++`, `NAME--` (the old value),
+  /// `++NAME`, `--NAME` (the new one). The value of `NAME` counts when it is unset or
+  /// empty (0), or a decimal number without a leading zero (`010` is octal in bash);
+  /// anything else (another expression, a value only known at run time) gives nil.
+  ///
+  /// `n=0; ((n++))` under `set -e` is the classic: the status is 1 and the script exits.
+  func arithmeticStatus(_ expression: String) -> Bool? {
+    let scalars = Array(expression.unicodeScalars)
+    let isBlank = { (c: Unicode.Scalar) in c == " " || c == "\t" || c == "\n" }
+    guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) }) else { return nil }
+    let text = Array(scalars[start...end])
+    if text.allSatisfy(Lexical.isDigit) { return Self.decimal(String(scalars: text[...])).map { $0 != 0 } }
+    var name = text[...]
+    var step = 0
+    var usesNewValue = false
+    if text.count > 2, text[0] == text[1], text[0] == "+" || text[0] == "-" {
+      name = text[2...]
+      step = text[0] == "+" ? 1 : -1
+      usesNewValue = true
+    } else if text.count > 2, text[text.count - 1] == text[text.count - 2], text[text.count - 1] == "+" || text[text.count - 1] == "-" {
+      name = text[..<(text.count - 2)]
+    }
+    guard let first = name.first, Lexical.isNameStart(first), name.allSatisfy(Lexical.isNameCharacter) else { return nil }
+    let value: Int
+    switch lookup(String(scalars: name), arrayIndex: nil) {
+    case .unset:
+      value = 0
+    case .value(let word):
+      guard let literal = word.literal else { return nil }
+      if literal.isEmpty {
+        value = 0
+      } else {
+        guard let number = Self.decimal(literal) else { return nil }
+        value = number
+      }
+    }
+    let (result, overflow) = value.addingReportingOverflow(usesNewValue ? step : 0)
+    return overflow ? nil : result != 0
+  }
+
+  /// `text` as a decimal number (an optional `-`, digits, no leading zero but `0`).
+  private static func decimal(_ text: String) -> Int? {
+    let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+    guard !digits.isEmpty, digits.unicodeScalars.allSatisfy(Lexical.isDigit), digits == "0" || !digits.hasPrefix("0") else { return nil }
+    return Int(text)
+  }
+}
