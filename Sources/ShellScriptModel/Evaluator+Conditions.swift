@@ -29,6 +29,12 @@ extension Evaluator {
       return evaluateConditional(command.words)
     case .arithmetic(let command):
       return arithmeticStatus(command.expression)
+    case .pipeline(let pipeline):
+      // The last member's status; with pipefail, any member's failure (3.2.3 "Pipelines").
+      let statuses = pipeline.commands.map(decide)
+      guard state.options.pipefail.isEnabled else { return statuses.last ?? nil }
+      if statuses.contains(false) { return false }
+      return statuses.allSatisfy { $0 == true } ? true : nil
     default:
       return nil
     }
@@ -57,7 +63,7 @@ extension Evaluator {
 
   /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`, a
   /// `test`, `[` or `[[ ]]` of known operands that is false, a `((...))` whose value is
-  /// known to be 0) where `set -e` is in effect: bash exits there (Bash Reference Manual,
+  /// known to be 0, a pipeline whose status is one of those) where `set -e` is in effect: bash exits there (Bash Reference Manual,
   /// 4.3.1 "The Set Builtin", `-e`), so nothing after it runs. Function calls are decided
   /// inside their bodies.
   func stopIfCertainlyFailing(_ statement: Statement, at location: SourceLocation, _ context: WalkContext) {

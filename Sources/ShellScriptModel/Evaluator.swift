@@ -333,6 +333,8 @@ final class Evaluator {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
         inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location)) }
       }
+      // The members ran in subshells; the pipeline's own status is what set -e reads.
+      stopIfCertainlyFailing(statement, at: statement.location, context)
     case .andOr(let list):
       walkAndOr(list, at: statement.location, context)
     case .negation(let inner):

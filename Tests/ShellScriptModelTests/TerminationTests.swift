@@ -101,6 +101,13 @@ import Testing
     ("set -e, ((n)) of octal 00", "set -e\nn=00\n((n))\necho after", ["after"], nil),
     ("set -e, ((n++)) of an unknown n", "set -e\nn=$(date +%s)\n((n++))\necho after", ["after"], nil),
     ("no set -e, ((n++)) from 0", "n=0\n((n++))\necho after", ["after"], nil),
+    // A pipeline's status is its last member's; with pipefail, any member's failure.
+    ("set -e, true | false", "set -e\ntrue | false\necho after", [], 2),
+    ("set -e, false | true", "set -e\nfalse | true\necho after", ["after"], nil),
+    ("set -e -o pipefail, false | true", "set -eo pipefail\nfalse | true\necho after", [], 2),
+    ("set -e -o pipefail, true | true", "set -eo pipefail\ntrue | true\necho after", ["after"], nil),
+    ("set -e, true | false || echo", "set -e\ntrue | false || echo recovered\necho after", ["recovered", "after"], nil),
+    ("set -e, ! true | false", "set -e\n! true | false\necho after", ["after"], nil),
     // A loop whose condition reads what the body changes ends; one that cannot change does not.
     ("while on a counter the body counts down", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); done\necho after", ["after"], nil),
     ("until on a counter the body counts up", "n=0\nuntil ((n >= 3)); do n=$((n+1)); done\necho after", ["after"], nil),
