@@ -36,24 +36,41 @@ extension DeployScriptRun {
     return operands.count >= 2 ? (operands[0], operands[1]) : nil
   }
 
-  /// The `docker tag SOURCE TARGET` (or `docker image tag`) commands whose SOURCE is not an
-  /// image reference an earlier build or tag of the run created: TARGET then names some
-  /// other image (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell.
-  /// `known` is false when SOURCE is not known statically.
+  /// The commands that make a reference name an image the run did not build:
+  /// - `docker tag SOURCE TARGET` (or `docker image tag`) whose SOURCE is not a reference
+  ///   an earlier build or tag of the run created: TARGET then names some other image
+  ///   (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell;
+  /// - `docker pull REFERENCE` (or `docker image pull`) of a reference an earlier build or
+  ///   tag created: the pull points it at the registry's image instead
+  ///   (`docker pull "$REPO:latest"` after `docker build -t "$REPO:latest"`). A pull
+  ///   before the build (for its cache) is not one: the build points the tag back.
+  ///
+  /// `known` is false when SOURCE is not known statically. Reference: "docker image pull",
+  /// https://docs.docker.com/reference/cli/docker/image/pull/
   public var foreignTags: [(command: CommandInvocation, target: Argument, known: Bool)] {
     var created: [(order: Int, reference: ResolvedWord)] = []
     var foreign: [(CommandInvocation, Argument, Bool)] = []
+    func isCreated(_ reference: ResolvedWord, before command: CommandInvocation) -> Bool {
+      created.contains { $0.order < command.order && $0.reference == reference }
+    }
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
         created += command.values(ofFlag: "-t", "--tag").map { (command.order, $0.value) }
       } else if let (source, target) = Self.tagOperands(command) {
-        if !created.contains(where: { $0.order < command.order && $0.reference == source.value }) {
-          foreign.append((command, target, source.value.isLiteral))
-        }
+        if !isCreated(source.value, before: command) { foreign.append((command, target, source.value.isLiteral)) }
         created.append((command.order, target.value))
+      } else if let reference = Self.pullOperand(command), isCreated(reference.value, before: command) {
+        foreign.append((command, reference, true))
       }
     }
     return foreign
+  }
+
+  /// The image reference of `docker pull [OPTIONS] NAME[:TAG|@DIGEST]` (or `docker image
+  /// pull`); nil for other commands.
+  public static func pullOperand(_ command: CommandInvocation) -> Argument? {
+    guard command.isSubcommand("pull") || command.isSubcommand("image", "pull") else { return nil }
+    return command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "pull") ? 2 : 1).first
   }
 
   /// Every image reference the run pushes, in order (see `ImagePush`).

@@ -22,6 +22,8 @@ struct ImageTagsRule: Rule {
       .change("another image tagged with the SHA after the build", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag alpine:3.19 \"${REPOSITORY_URI}:${IMAGE_TAG}\"\n"), alsoFails: ["2.3", "11.4", "11.5"]),
       .change("an image the files cannot name tagged latest", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag \"$(cat base-image.txt)\" \"${REPOSITORY_URI}:latest\"\n"), expect: .needsEvidence),
       .change("the build runs in the background", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  . &\n"), expect: .needsEvidence),
+      .change("latest pulled from the registry after the build", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker pull \"${REPOSITORY_URI}:latest\"\n")),
+      .change("latest pulled before the build (as a cache)", .edit(.deployScript, "docker build \\\n  --platform linux/amd64 \\\n", "docker pull \"${REPOSITORY_URI}:latest\" || true\ndocker build \\\n  --platform linux/amd64 \\\n"), expect: .pass),
       .change("the built image tagged again", .edit(.deployScript, "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\n", "  -t \"${REPOSITORY_URI}:latest\" \\\n  .\ndocker tag \"${REPOSITORY_URI}:${IMAGE_TAG}\" \"${REPOSITORY_URI}:stable\"\n"), expect: .pass),
       .change("git show -s --no-color --format=%h", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git show -s --no-color --format=%h)\"; then"), expect: .pass),
       .change("another repository's HEAD", .edit(.deployScript, "if ! IMAGE_TAG=\"$(git rev-parse --short HEAD)\"; then", "if ! IMAGE_TAG=\"$(git -C /tmp rev-parse --short HEAD)\"; then"), alsoFails: ["2.3", "11.4", "11.5"]),
@@ -69,7 +71,8 @@ struct ImageTagsRule: Rule {
       let tag = target.value.imageTag
       guard tag?.isCommitSHA == true || tag?.literal == moving else { continue }
       if known {
-        var finding = Finding.error("`\(command.resolvedWords.map(\.description).joined(separator: " "))` tags another image as \(target.value.description) after the build: the pushed tag is not the image built", at: command.location)
+        let what = DeployScriptRun.pullOperand(command) != nil ? "points \(target.value.description) at the registry's image" : "tags another image as \(target.value.description)"
+        var finding = Finding.error("`\(command.resolvedWords.map(\.description).joined(separator: " "))` \(what) after the build: the pushed tag is not the image built", at: command.location)
         finding.onlyRequirements = tag?.isCommitSHA == true ? ["11.2"] : ["11.3"]
         findings.append(finding)
       } else {
