@@ -1,7 +1,8 @@
 import TemplateModel
 
-/// 10.1: every property is one the resource type defines, with the right basic shape
-/// (a misspelt or wrongly cased property is silently not applied, or fails the deploy).
+/// 10.1: every resource type is one CloudFormation has, and every property is one the
+/// resource type defines, with the right basic shape (a misspelt or wrongly cased
+/// property is silently not applied, or fails the deploy).
 struct TemplatePropertySchemaRule: Rule {
   static let definition = RuleDefinition(
     id: "template-property-schema",
@@ -13,14 +14,26 @@ struct TemplatePropertySchemaRule: Rule {
     examples: [
       .compliant(),
       .change("property name wrongly cased", .edit(.template, "      HealthCheckGracePeriodSeconds: 60", "      HealthcheckGracePeriodSeconds: 60"), alsoFails: ["6.6"]),
+      .change("a resource type CloudFormation does not have", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Clustre\n"), alsoFails: ["10.3"]),
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let template = context.project.template else { return .notApplicable("no template") }
-    let violations = ResourceSchemas.shared.check(template)
+    var findings: [Finding] = ResourceSchemas.shared.check(template).map { .error($0.message, at: $0.location, path: $0.path) }
+    var unchecked: [String] = []
+    for resource in template.resources where !ResourceSchemas.shared.knows(resource.type.value) {
+      switch ResourceTypes.exists(resource.type.value) {
+      case false?:
+        let suggestions = ResourceTypes.suggestions(for: resource.type.value)
+        let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: " or "))?)"
+        findings.append(.error("\(resource.logicalID) has Type \(resource.type.value), which CloudFormation does not have in any region\(hint): the change set fails with \"Unrecognized resource types\" and no resource of the stack is created", at: resource.type.location))
+      case true?, nil:
+        unchecked.append(resource.type.value)
+      }
+    }
     let checked = template.resources.filter { ResourceSchemas.shared.knows($0.type.value) }.count
-    return Verdict(findings: violations.map { .error($0.message, at: $0.location, path: $0.path) },
-                   passNote: "\(checked) resources match their CloudFormation schemas")
+    let rest = unchecked.isEmpty ? "" : "; \(Set(unchecked).sorted().joined(separator: ", ")) not checked (vibe-rules carries no schema for them)"
+    return Verdict(findings: findings, passNote: "\(checked) resources match their CloudFormation schemas\(rest)")
   }
 }
