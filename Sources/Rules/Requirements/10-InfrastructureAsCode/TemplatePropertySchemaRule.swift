@@ -18,14 +18,21 @@ struct TemplatePropertySchemaRule: Rule {
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
+  /// How many unknown types get the closest names suggested.
+  static let maximumSuggestedTypes = 16
+
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let template = context.project.template else { return .notApplicable("no template") }
     var findings: [Finding] = ResourceSchemas.shared.check(template).map { .error($0.message, at: $0.location, path: $0.path) }
     var unchecked: [String] = []
+    var suggested = 0
     for resource in template.resources where !ResourceSchemas.shared.knows(resource.type.value) {
       switch ResourceTypes.exists(resource.type.value) {
       case false?:
-        let suggestions = ResourceTypes.suggestions(for: resource.type.value)
+        // Each search compares the name with every type: a template of thousands of made-up
+        // types gets names suggested for the first few only.
+        suggested += 1
+        let suggestions = suggested <= Self.maximumSuggestedTypes ? ResourceTypes.suggestions(for: resource.type.value) : []
         let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: " or "))?)"
         findings.append(.error("\(resource.logicalID) has Type \(resource.type.value), which CloudFormation does not have in any region\(hint): the change set fails with \"Unrecognized resource types\" and no resource of the stack is created", at: resource.type.location))
       case true?, nil:
