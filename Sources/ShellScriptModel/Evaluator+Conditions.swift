@@ -63,9 +63,9 @@ extension Evaluator {
 
   /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`, a
   /// `test`, `[` or `[[ ]]` of known operands that is false, a `((...))` whose value is
-  /// known to be 0, a pipeline whose status is one of those) where `set -e` is in effect: bash exits there (Bash Reference Manual,
-  /// 4.3.1 "The Set Builtin", `-e`), so nothing after it runs. Function calls are decided
-  /// inside their bodies.
+  /// known to be 0, a pipeline whose status is one of those) where `set -e` is in
+  /// effect: bash exits there (Bash Reference Manual, 4.3.1 "The Set Builtin", `-e`), so
+  /// nothing after it runs. Function calls are decided inside their bodies.
   func stopIfCertainlyFailing(_ statement: Statement, at location: SourceLocation, _ context: WalkContext) {
     stop(ifFailing: decide(statement) == false, at: location, context)
   }

@@ -8,7 +8,7 @@ import ProjectModel
 /// - glibc malloc gives each thread that allocates an arena of its own (up to 8 per core),
 ///   and memory freed in one arena serves only the threads that use it. On the 1 MB
 ///   benchmark template the peak resident set is 50 to 58 MiB with an arena per thread,
-///   and 45 MiB with one shared arena, in the same time. On this repository's files one
+///   and 44 MiB with one shared arena, in the same time. On this repository's files one
 ///   arena costs about 2 ms of a 20 ms run (threads waiting for its lock). So only large
 ///   inputs share one arena (`limitMallocArenas(arguments:)`; mallopt(3), `M_ARENA_MAX`).
 /// - `report` frees the project before rendering only for large inputs (`Report`).

@@ -75,7 +75,7 @@ struct Report: ParsableCommand {
   /// Whether to free `project` before rendering, where the run's memory peaks: for large
   /// inputs only (`LargeInput`). On the 1 MB benchmark template freeing it lowers the peak
   /// by about 4.5 MiB, for 11 ms of freeing. On this repository's files (about 65 KB) the
-  /// peak is 26 MiB either way, and freeing would add about 1 ms to a 20 ms run: the
+  /// peak is 26 to 28 MiB either way, and freeing added 0.75 ms to a 20 ms run: the
   /// project is kept until the process ends. Freeing on another thread was tried: it
   /// costs more memory, each thread's malloc arena keeping its own free pages.
   static func releasesBeforeRendering(_ project: Project) -> Bool {
