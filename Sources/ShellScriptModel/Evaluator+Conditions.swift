@@ -49,6 +49,8 @@ extension Evaluator {
     switch statement.kind {
     case .negation(let inner):
       return isConstantCondition(inner)
+    case .pipeline(let pipeline):
+      return pipeline.commands.allSatisfy(isConstantCondition)
     case .simple(let command):
       guard let name = command.words.first?.literalValue, name == "test" || name == "[" else { return true }
       return command.words.allSatisfy { $0.literalValue != nil }
@@ -67,7 +69,58 @@ extension Evaluator {
   /// effect: bash exits there (Bash Reference Manual, 4.3.1 "The Set Builtin", `-e`), so
   /// nothing after it runs. Function calls are decided inside their bodies.
   func stopIfCertainlyFailing(_ statement: Statement, at location: SourceLocation, _ context: WalkContext) {
-    stop(ifFailing: decide(statement) == false, at: location, context)
+    stop(ifFailing: certainlyFails(statement), at: location, context)
+  }
+
+  /// True when `statement` certainly fails: `decide` is false, and when that rests on
+  /// variables, nothing on the path so far may have assigned them out of the walk's sight
+  /// (`hidesAssignments`: after `eval "n=5"`, `((n))` is not known to fail).
+  func certainlyFails(_ statement: Statement) -> Bool {
+    decide(statement) == false && (Self.isConstantCondition(statement) || !Self.hidesAssignments(state.shadowing))
+  }
+
+  /// Whether `shadowing` holds a construct that may assign variables the walk does not
+  /// see: `source`, `eval`, a name only known at run time, a trap's action.
+  static func hidesAssignments(_ shadowing: [CommandShadowing]) -> Bool {
+    shadowing.contains { construct in
+      switch construct.kind {
+      case .sourcedFile, .eval, .computedName, .trap: true
+      default: false
+      }
+    }
+  }
+
+  /// True when a loop condition that decided to keep the loop running decides the same on
+  /// its next run: it cannot change (`isConstantCondition`), or it assigns nothing itself
+  /// and no path round the loop (`paths`: the body's fall-through and its `continue`s)
+  /// assigns a variable it reads, or may assign one out of the walk's sight.
+  func conditionHolds(_ condition: Statement, over paths: [Outcome]) -> Bool {
+    if Self.isConstantCondition(condition) { return true }
+    guard !Self.assignsInArithmetic(condition) else { return false }
+    return !paths.contains { path in
+      Self.hidesAssignments(path.shadowing) || path.changes.keys.contains { Self.condition(condition, reads: $0) }
+    }
+  }
+
+  /// Whether `condition` may read variable `name` (anything but a test, `[[ ]]` or
+  /// `((...))` may).
+  static func condition(_ condition: Statement, reads name: String) -> Bool {
+    switch condition.kind {
+    case .negation(let inner): Self.condition(inner, reads: name)
+    case .simple(let command): command.words.contains { $0.references(parameter: name) }
+    case .conditional(let command): command.words.contains { $0.references(parameter: name) }
+    case .arithmetic(let command): ArithmeticText.references(command.expression, parameter: name)
+    default: true
+    }
+  }
+
+  /// Whether `condition` is (or negates) a `((...))` that assigns (`((n--))`).
+  static func assignsInArithmetic(_ condition: Statement) -> Bool {
+    switch condition.kind {
+    case .negation(let inner): assignsInArithmetic(inner)
+    case .arithmetic(let command): !ArithmeticText.assignedVariables(command.expression).isEmpty
+    default: false
+    }
   }
 
   /// Ends the walk at `location` when `fails` and `set -e` is in effect there (see

@@ -288,9 +288,21 @@ final class Evaluator {
     // Bash sets IFS at startup whatever the environment holds.
     if name == "IFS" { return .scalar(ResolvedWord(literal: Self.defaultIFS)) }
     if let value = environment.variables[name] { return .scalar(ResolvedWord(literal: value)) }
-    if environment.unlistedVariablesAreUnset { return .unset }
+    if environment.unlistedVariablesAreUnset, !Self.setAtStartup.contains(name) { return .unset }
     return .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))
   }
+
+  /// Variables every run of the script has, whatever the caller's environment lists:
+  /// those bash sets itself (Bash Reference Manual, 5.2 "Bash Variables": `BASH_VERSION`,
+  /// `LINENO`, `SECONDS`, ...; bash also gives `PATH` a default), and `HOME`, which every
+  /// login and CI runner sets. Their values are unknown, never unset: a guard such as
+  /// `[[ -z ${BASH_VERSION:-} ]] && exit 1` does not end the walk.
+  static let setAtStartup: Set<String> = [
+    "BASH", "BASHOPTS", "BASHPID", "BASH_ARGV0", "BASH_COMMAND", "BASH_LINENO", "BASH_SOURCE", "BASH_SUBSHELL",
+    "BASH_VERSINFO", "BASH_VERSION", "DIRSTACK", "EPOCHREALTIME", "EPOCHSECONDS", "EUID", "FUNCNAME", "GROUPS", "HISTCMD",
+    "HOSTNAME", "HOSTTYPE", "LINENO", "MACHTYPE", "OPTERR", "OPTIND", "OSTYPE", "PIPESTATUS", "PPID", "PS4", "PWD",
+    "RANDOM", "SECONDS", "SHELLOPTS", "SHLVL", "SRANDOM", "UID", "PATH", "HOME",
+  ]
 
   /// Sets a variable (nil: back to what the environment gives), logging the previous
   /// value while a scope is open.
@@ -367,7 +379,7 @@ final class Evaluator {
         kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       // Decided before the expression's own assignments: `((n++))` fails when n was 0.
-      let fails = decide(statement) == false
+      let fails = certainlyFails(statement)
       evaluateArithmetic(command.expression, at: command.location)
       stop(ifFailing: fails, at: command.location, context)
     case .conditional(let command):
@@ -445,11 +457,11 @@ final class Evaluator {
     if order == .execution, state.termination != nil { return }
     let keepsRunning = loop.condition.last.flatMap(decide).map { loop.kind == .while ? $0 : !$0 }
     if keepsRunning == false { return }
-    // Endless only when the condition cannot change (`while true`), not when it was
-    // decided on values the body may change (`while [ "$n" -gt 0 ]`).
-    let endless = keepsRunning == true && loop.condition.last.map(Self.isConstantCondition) == true
     let entry = unchanged
     let run = runTarget(.loop) { walkList(loop.body, context.adding(.loopBody(loop.kind, location))) }
+    // Endless only when the condition decides the same on the next run (`while true`, or
+    // `while [ "$n" -gt 0 ]` with a body that never assigns n).
+    let endless = keepsRunning == true && loop.condition.last.map { conditionHolds($0, over: [run.fallThrough] + run.target.continuing) } == true
     mergeLoop(run, entry: entry, keepsRunning: endless)
   }
 

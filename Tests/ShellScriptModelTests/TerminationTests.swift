@@ -112,6 +112,15 @@ import Testing
     ("while on a counter the body counts down", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); done\necho after", ["after"], nil),
     ("until on a counter the body counts up", "n=0\nuntil ((n >= 3)); do n=$((n+1)); done\necho after", ["after"], nil),
     ("while [ 1 -eq 1 ] never ends", "while [ 1 -eq 1 ]; do echo body; done\necho after", ["body"], nil),
+    ("while on a counter the body never changes never ends", "n=1\nwhile [ \"$n\" -gt 0 ]; do sleep 1; done\necho after", [], nil),
+    ("while ((n)) with a body that never changes n never ends", "n=1\nwhile ((n)); do sleep 1; done\necho after", [], nil),
+    ("while ((n--)) ends", "n=3\nwhile ((n--)); do sleep 1; done\necho after", ["after"], nil),
+    ("while on a counter changed by continue's path ends", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); continue; done\necho after", ["after"], nil),
+    ("while on a counter an eval may change ends", "n=1\nwhile [ \"$n\" -gt 0 ]; do eval \"$STEP\"; done\necho after", ["after"], nil),
+    // Assignments the walk cannot see: a value it holds may be stale, so no stop on it.
+    ("set -e, ((n)) after eval", "set -e\nn=0\neval \"n=5\"\n((n))\necho after", ["after"], nil),
+    ("set -e, a test after source", "set -e\nn=0\nsource ./lib.sh\n[ \"$n\" -gt 0 ]\necho after", ["after"], nil),
+    ("set -e, false after eval still ends", "set -e\neval \"n=5\"\nfalse\necho after", [], 3),
     ("while true never ends", "while true; do echo body; done\necho after", ["body"], nil),
   ])
   func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
@@ -119,6 +128,23 @@ import Testing
     #expect(Self.echoes(evaluation) == echoes, "\(name)")
     #expect(evaluation.exitLocation?.line == exitLine, "\(name)")
     #expect(!evaluation.isTruncated, "\(name)")
+  }
+
+  /// Variables bash sets itself (and HOME, PATH) are set in every run, even where the
+  /// caller's environment counts as empty: guards on them do not end the walk.
+  @Test(arguments: [
+    "if [[ -z \"${BASH_VERSION:-}\" ]]; then echo unsupported; exit 1; fi",
+    "set -e\n[[ -n $BASH_VERSION ]]",
+    "set -e\n((LINENO))",
+    "[ -n \"${HOME:-}\" ] || exit 1",
+    "test -z \"${PATH:-}\" && exit 1",
+  ])
+  func guardsOnVariablesBashSetsDoNotEndTheWalk(guardText: String) throws {
+    let evaluation = try parse(guardText + "\necho after").evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true))
+    #expect(Self.echoes(evaluation).last == "after")
+    #expect(evaluation.exitLocation == nil)
+    let unset = try parse("if [[ -z \"${DEPLOY_TOKEN:-}\" ]]; then exit 1; fi\necho after").evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true))
+    #expect(unset.exitLocation?.line == 1, "a variable only the caller's environment could set still counts as unset")
   }
 
   /// A function's `return N` decides a condition on its call when every path agrees.
