@@ -40,30 +40,43 @@ extension DeployScriptRun {
   /// - `docker tag SOURCE TARGET` (or `docker image tag`) whose SOURCE is not a reference
   ///   an earlier build or tag of the run created: TARGET then names some other image
   ///   (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell;
-  /// - `docker pull REFERENCE` (or `docker image pull`) of a reference an earlier build or
-  ///   tag created: the pull points it at the registry's image instead
+  /// - `docker pull` (or `docker image pull`) of a reference an earlier build or tag
+  ///   created, when the run pushes that reference later with no build or tag pointing it
+  ///   back in between: the push sends the registry's image, not the one built
   ///   (`docker pull "$REPO:latest"` after `docker build -t "$REPO:latest"`). A pull
-  ///   before the build (for its cache) is not one: the build points the tag back.
+  ///   without a tag pulls `latest`; `--all-tags` pulls every tag of the repository. A
+  ///   pull before the build (for its cache) or after the push changes nothing pushed.
   ///
   /// `known` is false when SOURCE is not known statically. Reference: "docker image pull",
   /// https://docs.docker.com/reference/cli/docker/image/pull/
   public var foreignTags: [(command: CommandInvocation, target: Argument, known: Bool)] {
     var created: [(order: Int, reference: ResolvedWord)] = []
-    var foreign: [(CommandInvocation, Argument, Bool)] = []
-    func isCreated(_ reference: ResolvedWord, before command: CommandInvocation) -> Bool {
-      created.contains { $0.order < command.order && $0.reference == reference }
-    }
+    var foreign: [(command: CommandInvocation, target: Argument, known: Bool)] = []
+    var pulls: [(command: CommandInvocation, operand: Argument)] = []
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
         created += command.values(ofFlag: "-t", "--tag").map { (command.order, $0.value) }
       } else if let (source, target) = Self.tagOperands(command) {
-        if !isCreated(source.value, before: command) { foreign.append((command, target, source.value.isLiteral)) }
+        if !created.contains(where: { $0.order < command.order && $0.reference == source.value }) {
+          foreign.append((command, target, source.value.isLiteral))
+        }
         created.append((command.order, target.value))
-      } else if let reference = Self.pullOperand(command), isCreated(reference.value, before: command) {
-        foreign.append((command, reference, true))
+      } else if let operand = Self.pullOperand(command) {
+        pulls.append((command, operand))
       }
     }
-    return foreign
+    guard !pulls.isEmpty else { return foreign }
+    let pushes = imagePushes
+    for (pull, operand) in pulls {
+      let earlier = created.filter { $0.order < pull.order }.map(\.reference)
+      for reference in Self.pulledReferences(operand.value, allTags: pull.hasFlag("-a", "--all-tags"), among: earlier) {
+        guard let push = pushes.first(where: { $0.command.order > pull.order && $0.reference == reference }),
+          !created.contains(where: { $0.order > pull.order && $0.order < push.command.order && $0.reference == reference })
+        else { continue }
+        foreign.append((pull, Argument(word: operand.word, value: reference), true))
+      }
+    }
+    return foreign.sorted { $0.command.order < $1.command.order }
   }
 
   /// The image reference of `docker pull [OPTIONS] NAME[:TAG|@DIGEST]` (or `docker image
@@ -71,6 +84,25 @@ extension DeployScriptRun {
   public static func pullOperand(_ command: CommandInvocation) -> Argument? {
     guard command.isSubcommand("pull") || command.isSubcommand("image", "pull") else { return nil }
     return command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "pull") ? 2 : 1).first
+  }
+
+  /// The references among `created` that pulling `operand` points elsewhere: `operand`
+  /// itself when it has a tag, `operand:latest` when it has none, every tag of the
+  /// repository `operand` with `allTags`; none for a digest (`NAME@sha256:...`).
+  static func pulledReferences(_ operand: ResolvedWord, allTags: Bool, among created: [ResolvedWord]) -> [ResolvedWord] {
+    guard !operand.pieces.contains(where: { if case .literal(let text) = $0 { text.contains("@") } else { false } }) else { return [] }
+    var pulled: [ResolvedWord]
+    if allTags {
+      pulled = created.filter { repository(of: $0) == operand }
+    } else if repository(of: operand) != operand {
+      pulled = created.filter { $0 == operand }
+    } else {
+      let latest = ResolvedWord(pieces: operand.pieces + [.literal(":latest")])
+      pulled = created.filter { $0 == latest }
+    }
+    var unique: [ResolvedWord] = []
+    for reference in pulled where !unique.contains(reference) { unique.append(reference) }
+    return unique
   }
 
   /// Every image reference the run pushes, in order (see `ImagePush`).
