@@ -31,4 +31,34 @@ import Testing
       #expect(try #require(statics.entry(id, "dev")).status == .pass, "\(id) [dev]")
     }
   }
+
+  /// `((n++))` with n=0 has status 1: under the script's `set -euo pipefail`, bash exits
+  /// there. Run for real, neither env builds; statically, every row about a later step
+  /// names that line. From n=1 the script deploys both ways.
+  @Test func aCounterFromZeroEndsTheScriptUnderSetEBothWays() throws {
+    let marker = "# --- 2. Build (before touching AWS resources)"
+    for (start, stops) in [(0, true), (1, false)] {
+      let mutation = ScriptMutation(name: "counter from \(start)", edits: [(marker, "steps=\(start)\n((steps++))\n\n" + marker)], breaks: [])
+      let sandbox = try RehearsalSandbox(mutation: mutation)
+      defer { sandbox.remove() }
+      let script = try String(contentsOf: sandbox.variant.appendingPathComponent("deploy.sh"), encoding: .utf8)
+      let counterLine = try #require(script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "((steps++))" }) + 1
+      let run = try sandbox.run("dev", in: try sandbox.emptyWorld("dev"), RunOptions(commit: Rehearsal.updateCommit))
+      let statics = try StaticVerdicts.evaluate(root: sandbox.variant)
+      if stops {
+        #expect(run.status == 1, "\(run.transcript)")
+        #expect(!run.calls.contains { $0.is("docker", "build") || $0.is("sam", "deploy") }, "\(run.transcript)")
+        for id in ["2.3", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"] {
+          let entry = try #require(statics.entry(id, "dev"))
+          #expect(entry.isFail, "\(id): \(entry.status.rawValue)")
+          #expect(entry.findings.contains { $0.contains("stops at deploy.sh:\(counterLine) (`((steps++))` fails under set -e)") }, "\(id): \(entry.findings)")
+        }
+      } else {
+        #expect(run.succeeded, "\(run.transcript)")
+        for id in ["2.3", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"] {
+          #expect(try #require(statics.entry(id, "dev")).status == .pass, "\(id)")
+        }
+      }
+    }
+  }
 }

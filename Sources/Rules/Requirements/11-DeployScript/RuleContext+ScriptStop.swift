@@ -12,14 +12,34 @@ extension RuleContext {
   /// - Parameter step: what the script does not get to, as a verb phrase ("it runs sam deploy").
   func scriptStop(before step: String, only requirements: [RequirementID]? = nil) -> Finding? {
     guard let run = deployRun, let stop = run.evaluation.exitLocation else { return nil }
-    let exit = run.evaluation.commands.last { $0.location == stop }
-    let status = exit.flatMap { $0.resolvedArguments.first?.literal }.map { " \($0)" } ?? ""
-    let said = exit.flatMap { lastMessage(before: $0, in: run.evaluation) }.map { " after printing \"\($0)\"" } ?? ""
+    let command = run.evaluation.commands.last { $0.location == stop }
+    let how: String
+    if let command, command.kind == .simple, command.isCommand("exit") {
+      let status = command.resolvedArguments.first?.literal.map { " \($0)" } ?? ""
+      let said = lastMessage(before: command, in: run.evaluation).map { " after printing \"\($0)\"" } ?? ""
+      how = "`exit\(status)`\(said)"
+    } else if let command {
+      // A command that certainly fails under set -e (`false`, `((n++))` with n=0).
+      how = "`\(Self.text(of: command))` fails under set -e"
+    } else {
+      how = "a command that fails under set -e"
+    }
     var finding = Finding.error(
-      "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh stops at \(stop.file):\(stop.line) (`exit\(status)`\(said)) before \(step); no step after that line runs for this env",
+      "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh stops at \(stop.file):\(stop.line) (\(how)) before \(step); no step after that line runs for this env",
       at: stop)
     finding.onlyRequirements = requirements
     return finding
+  }
+
+  /// `command` as written, its words resolved, at most 80 characters.
+  private static func text(of command: CommandInvocation) -> String {
+    let words = command.resolvedWords.map(\.description)
+    let text = switch command.kind {
+    case .simple: words.joined(separator: " ")
+    case .conditional: (words + ["]]"]).joined(separator: " ")
+    case .arithmetic: "((" + words.dropFirst().joined(separator: " ") + "))"
+    }
+    return text.count <= 80 ? text : String(text.prefix(79)) + "…"
   }
 
   /// The text the last `echo`/`printf` before `exit` printed, when it is known and short.
