@@ -8,8 +8,26 @@ extension RuleContext {
   /// "in env prod" for messages of per-env rules, "" otherwise.
   var inEnvironment: String { environment.map { " in env \($0.scenario.environment)" } ?? "" }
 
-  /// A failing verdict for a template that lacks every resource of `type`.
+  /// A failing verdict for a template that lacks every resource of `type`: at the
+  /// resource whose Type is `type` misspelt, when one is (`misspelling(of:)`), else at
+  /// the template's start.
   func missing(_ type: String, for purpose: String) -> Verdict {
-    .fail(.error("the template\(inEnvironment) has no \(type); \(purpose)", at: templateStart))
+    if let resource = misspelling(of: type) {
+      return .fail(.error(
+        "the template\(inEnvironment) has no \(type): \(resource.logicalID) has Type \(resource.type.value), which CloudFormation does not have; \(purpose)",
+        at: resource.type.location))
+    }
+    return .fail(.error("the template\(inEnvironment) has no \(type); \(purpose)", at: templateStart))
+  }
+
+  /// How many resources of types CloudFormation does not have `misspelling(of:)` reads.
+  static let maximumMisspellingCandidates = 16
+
+  /// The first resource whose Type is `type` misspelt or wrongly cased
+  /// (`ResourceTypes.isMisspelling`), among the first resources of types CloudFormation
+  /// does not have: why a template that means to create `type` lacks it.
+  func misspelling(of type: String) -> Resource? {
+    template.template.resources.lazy.filter { ResourceTypes.exists($0.type.value) == false }
+      .prefix(Self.maximumMisspellingCandidates).first { ResourceTypes.isMisspelling($0.type.value, of: type) }
   }
 }

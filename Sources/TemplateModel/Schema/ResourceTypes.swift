@@ -37,6 +37,13 @@ public enum ResourceTypes {
     return found.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
   }
 
+  /// Whether `written` is `type` misspelt or wrongly cased: a type CloudFormation does
+  /// not have, at most two edits from `type` with letter case ignored.
+  public static func isMisspelling(_ written: String, of type: String) -> Bool {
+    guard written != type, abs(written.unicodeScalars.count - type.unicodeScalars.count) <= 2, exists(written) == false else { return false }
+    return editDistance(Array(written.lowercased().unicodeScalars), Array(type.lowercased().unicodeScalars), limit: 2) <= 2
+  }
+
   /// Levenshtein distance of `a` and `b`, or `limit + 1` once it is certainly over `limit`.
   static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
     var previous = Array(0...b.count)
