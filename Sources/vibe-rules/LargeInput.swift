@@ -19,26 +19,36 @@ enum LargeInput {
   /// resources.
   static let bytes = 256 * 1024
 
-  /// The file options whose files the loaders hold in memory, with their defaults.
-  static let fileOptions = [
-    ("--template", ProjectOptions.defaultTemplate), ("--samconfig", ProjectOptions.defaultSamconfig),
-    ("--deploy-script", ProjectOptions.defaultDeployScript), ("--requirements", ProjectOptions.defaultRequirements),
-  ]
-
-  /// Limits malloc to one arena when the files `arguments` name (or their defaults under
-  /// `--root`) are large. `main` calls this before it starts any other thread: glibc fixes
-  /// the arena limit when a second thread first allocates, which is before
+  /// Limits malloc to one arena when the files the command line names are large
+  /// (`namedBytes`). `main` calls this before it starts any other thread: glibc fixes the
+  /// arena limit when a second thread first allocates, which is before
   /// swift-argument-parser has read the command line, so the arguments are read here
-  /// directly. A wrong guess (a file named only in `.vibe-rules.yaml`) costs memory or
-  /// time, never a different report.
+  /// directly. A wrong guess costs memory or time, never a different report.
   static func limitMallocArenas(arguments: [String]) {
     if namedBytes(arguments) > bytes { _ = vibe_rules_limit_malloc_arenas(1) }
   }
 
-  /// The bytes of the files `fileOptions` name in `arguments` (`--name value` or
-  /// `--name=value`, the last one given, options before `--` only), or of their defaults;
-  /// paths are relative to `--root` unless absolute. Files that do not exist count 0.
+  /// The bytes of the files the loaders hold in memory whole (template, samconfig, deploy
+  /// script, requirements) that `arguments` name, `--root`, `--template`, `--samconfig`,
+  /// `--deploy-script`, `--requirements` and `--config` (`--name value` or
+  /// `--name=value`, the last one given, options before `--` only), with what the
+  /// configuration file (`.vibe-rules.yaml`) sets and the defaults for the rest, as
+  /// `Project.load` will find them. Files that do not exist count 0; a configuration that
+  /// does not read counts as none (the load reports it).
   static func namedBytes(_ arguments: [String]) -> Int {
+    let given = options(arguments)
+    let options = (try? VibeRulesConfiguration.locate(given)).flatMap { try? $0?.configuration.applied(to: given) } ?? given
+    let files = [
+      options.template ?? ProjectOptions.defaultTemplate, options.samconfig ?? ProjectOptions.defaultSamconfig,
+      options.deployScript ?? ProjectOptions.defaultDeployScript, options.requirements ?? ProjectOptions.defaultRequirements,
+    ]
+    return files.reduce(0) { total, path in
+      total + (FileBytes.size(of: path.hasPrefix("/") ? path : options.root + "/" + path) ?? 0)
+    }
+  }
+
+  /// The file options `arguments` give.
+  static func options(_ arguments: [String]) -> ProjectOptions {
     let options = arguments.prefix { $0 != "--" }
     func value(_ name: String) -> String? {
       var found: String?
@@ -51,11 +61,11 @@ enum LargeInput {
       }
       return found
     }
-    let root = value("--root") ?? "."
-    return fileOptions.reduce(0) { total, option in
-      let path = value(option.0) ?? option.1
-      return total + (FileBytes.size(of: path.hasPrefix("/") ? path : root + "/" + path) ?? 0)
-    }
+    var given = ProjectOptions(
+      root: value("--root") ?? ".", template: value("--template"), samconfig: value("--samconfig"),
+      deployScript: value("--deploy-script"), requirements: value("--requirements"))
+    given.configFile = value("--config")
+    return given
   }
 
   /// Whether files of `inputBytes` in all are large.
