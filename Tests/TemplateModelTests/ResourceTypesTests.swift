@@ -8,20 +8,31 @@ import Testing
 /// told from the files.
 @Suite struct ResourceTypesTests {
   @Test(arguments: [
-    ("AWS::ECS::Cluster", true as Bool?),
-    ("AWS::CloudFormation::CustomResource", true),
-    ("Alexa::ASK::Skill", true),
-    ("AWS::ECS::Bogus", false),
-    ("AWS::ECS::cluster", false),
-    ("AWS::ECS::Cluster::", nil),
-    ("Custom::SeedDatabase", nil),
-    ("AWS::Serverless::Function", nil),
-    ("MyOrg::Billing::Ledger", nil),
-    ("MyOrg::Billing::Ledger::MODULE", nil),
-    ("AWS::ECS", nil),
+    ("AWS::ECS::Cluster", ResourceTypes.Standing.listed),
+    ("AWS::CloudFormation::CustomResource", .listed),
+    ("Alexa::ASK::Skill", .listed),
+    ("AWS::ECS::Bogus", .unlisted),
+    ("AWS::ECS::cluster", .malformed),
+    ("aws::ecs::cluster", .malformed),
+    ("AWS::ECS:Cluster", .malformed),
+    ("AWS::ECS::Cluster::", .malformed),
+    ("AWS::ECS", .malformed),
+    ("AWS::ECS::Cluster ", .malformed),
+    ("Custom::SeedDatabase", .notJudged),
+    ("AWS::Serverless::Function", .notJudged),
+    ("MyOrg::Billing::Ledger", .notJudged),
+    ("MyOrg::Billing::Ledger::MODULE", .notJudged),
   ])
-  func exists(type: String, expected: Bool?) {
-    #expect(ResourceTypes.exists(type) == expected, "\(type)")
+  func standing(type: String, expected: ResourceTypes.Standing) {
+    #expect(ResourceTypes.standing(type) == expected, "\(type)")
+  }
+
+  @Test func misspellingsAreNamesCloseToTheTypeThatTheListLacks() {
+    #expect(ResourceTypes.isMisspelling("AWS::ECS::Servise", of: "AWS::ECS::Service"))
+    #expect(ResourceTypes.isMisspelling("aws::ecs::service", of: "AWS::ECS::Service"))
+    #expect(ResourceTypes.isMisspelling("AWS::ECS:Service", of: "AWS::ECS::Service"))
+    #expect(!ResourceTypes.isMisspelling("AWS::ECS::TaskSet", of: "AWS::ECS::Service"), "a listed type is no misspelling")
+    #expect(!ResourceTypes.isMisspelling("AWS::ECS::Bogus", of: "AWS::ECS::Service"))
   }
 
   @Test func misspeltAndMiscasedNamesSuggestTheType() {

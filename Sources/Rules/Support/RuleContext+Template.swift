@@ -14,20 +14,20 @@ extension RuleContext {
   func missing(_ type: String, for purpose: String) -> Verdict {
     if let resource = misspelling(of: type) {
       return .fail(.error(
-        "the template\(inEnvironment) has no \(type): \(resource.logicalID) has Type \(resource.type.value), which CloudFormation does not have; \(purpose)",
+        "the template\(inEnvironment) has no \(type): \(resource.logicalID) has Type \(resource.type.value), \(type) misspelt; \(purpose)",
         at: resource.type.location))
     }
     return .fail(.error("the template\(inEnvironment) has no \(type); \(purpose)", at: templateStart))
   }
 
-  /// How many resources of types CloudFormation does not have `misspelling(of:)` reads.
+  /// How many resources of types the carried list does not have `misspelling(of:)` reads.
   static let maximumMisspellingCandidates = 16
 
   /// The first resource whose Type is `type` misspelt or wrongly cased
-  /// (`ResourceTypes.isMisspelling`), among the first resources of types CloudFormation
+  /// (`ResourceTypes.isMisspelling`), among the first resources of types the carried list
   /// does not have: why a template that means to create `type` lacks it.
   func misspelling(of type: String) -> Resource? {
-    template.template.resources.lazy.filter { ResourceTypes.exists($0.type.value) == false }
+    template.template.resources.lazy.filter { [.malformed, .unlisted].contains(ResourceTypes.standing($0.type.value)) }
       .prefix(Self.maximumMisspellingCandidates).first { ResourceTypes.isMisspelling($0.type.value, of: type) }
   }
 }

@@ -15,6 +15,8 @@ struct TemplatePropertySchemaRule: Rule {
       .compliant(),
       .change("property name wrongly cased", .edit(.template, "      HealthCheckGracePeriodSeconds: 60", "      HealthcheckGracePeriodSeconds: 60"), alsoFails: ["6.6"]),
       .change("a resource type CloudFormation does not have", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Clustre\n"), alsoFails: ["10.3"]),
+      .change("a resource type with a colon dropped", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS:Cluster\n"), alsoFails: ["10.3"]),
+      .change("a resource type the carried list does not have (newer, or rejected)", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Cluster\n  Widget:\n    Type: AWS::Xyzzy::Widget\n"), expect: .needsEvidence),
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
@@ -25,22 +27,37 @@ struct TemplatePropertySchemaRule: Rule {
     guard let template = context.project.template else { return .notApplicable("no template") }
     var findings: [Finding] = ResourceSchemas.shared.check(template).map { .error($0.message, at: $0.location, path: $0.path) }
     var unchecked: [String] = []
+    var unlisted: [Resource] = []
     var suggested = 0
     for resource in template.resources where !ResourceSchemas.shared.knows(resource.type.value) {
-      switch ResourceTypes.exists(resource.type.value) {
-      case false?:
-        // Each search compares the name with every type: a template of thousands of made-up
-        // types gets names suggested for the first few only.
-        suggested += 1
-        let suggestions = suggested <= Self.maximumSuggestedTypes ? ResourceTypes.suggestions(for: resource.type.value) : []
-        let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: " or "))?)"
-        findings.append(.error("\(resource.logicalID) has Type \(resource.type.value), which CloudFormation does not have in any region\(hint): the change set fails with \"Unrecognized resource types\" and no resource of the stack is created", at: resource.type.location))
-      case true?, nil:
-        unchecked.append(resource.type.value)
+      let type = resource.type.value
+      let standing = ResourceTypes.standing(type)
+      guard standing == .malformed || standing == .unlisted else {
+        unchecked.append(type)
+        continue
       }
+      // Each search compares the name with every type: a template of thousands of made-up
+      // types gets names suggested for the first few only.
+      suggested += 1
+      let suggestions = suggested <= Self.maximumSuggestedTypes ? ResourceTypes.suggestions(for: type) : []
+      // An unlisted name may be a type newer than the list; one close to a listed name is
+      // a misspelling.
+      guard standing == .malformed || !suggestions.isEmpty else {
+        unlisted.append(resource)
+        continue
+      }
+      let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: " or "))?)"
+      findings.append(.error("\(resource.logicalID) has Type \(type), which CloudFormation does not have\(hint): the change set fails with \"Unrecognized resource types\" and no resource of the stack is created", at: resource.type.location))
     }
     let checked = template.resources.filter { ResourceSchemas.shared.knows($0.type.value) }.count
     let rest = unchecked.isEmpty ? "" : "; \(Set(unchecked).sorted().joined(separator: ", ")) not checked (vibe-rules carries no schema for them)"
-    return Verdict(findings: findings, passNote: "\(checked) resources match their CloudFormation schemas\(rest)")
+    var verdict = Verdict(findings: findings, passNote: "\(checked) resources match their CloudFormation schemas\(rest)")
+    if !unlisted.isEmpty {
+      let types = Set(unlisted.map(\.type.value)).sorted()
+      let note = "\(types.prefix(8).joined(separator: ", "))\(types.count > 8 ? " and \(types.count - 8) more" : "") not among the resource types of the CloudFormation schemas vibe-rules carries (ResourceTypeNames.swift): a type added since, or one CloudFormation rejects"
+      if findings.isEmpty { return .needsEvidence(note, evidence: unlisted.prefix(8).map(\.type.location)) }
+      verdict.undecidedNote = note
+    }
+    return verdict
   }
 }

@@ -28,11 +28,11 @@ struct TemplateResourcesRule: Rule {
     let missing = Self.required.filter { template.resources(ofType: $0.type).isEmpty }
     guard !missing.isEmpty else { return .pass("creates " + Self.required.map(\.what).joined(separator: ", ")) }
     let removed = template.removedResources.filter { removed in missing.contains { $0.type == removed.resource.type.value } }
-    let misspelt = missing.compactMap { context.misspelling(of: $0.type) }
+    let misspelt = missing.compactMap { required in context.misspelling(of: required.type).map { (resource: $0, type: required.type) } }
     let why = !removed.isEmpty ? "; condition \(removed[0].condition) removes \(removed.map(\.resource.logicalID).joined(separator: ", "))"
-      : misspelt.isEmpty ? "" : "; " + misspelt.map { "\($0.logicalID) has Type \($0.type.value), which CloudFormation does not have" }.joined(separator: "; ")
+      : misspelt.isEmpty ? "" : "; " + misspelt.map { "\($0.resource.logicalID) has Type \($0.resource.type.value), \($0.type) misspelt" }.joined(separator: "; ")
     return .fail(.error(
       "the template creates no \(missing.map { "\($0.what) (\($0.type))" }.joined(separator: ", "))\(context.inEnvironment)\(why)",
-      at: removed.first?.resource.location ?? misspelt.first?.type.location ?? context.templateStart))
+      at: removed.first?.resource.location ?? misspelt.first?.resource.type.location ?? context.templateStart))
   }
 }
