@@ -43,10 +43,15 @@ extension Evaluator {
     return overflow ? nil : result != 0
   }
 
-  /// `text` as a decimal number (an optional `-`, digits, no leading zero but `0`).
-  private static func decimal(_ text: String) -> Int? {
-    let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-    guard !digits.isEmpty, digits.unicodeScalars.allSatisfy(Lexical.isDigit), digits == "0" || !digits.hasPrefix("0") else { return nil }
-    return Int(text)
+  /// `text` as a decimal number (`String.isPlainDecimal`).
+  private static func decimal(_ text: String) -> Int? { text.isPlainDecimal ? Int(text) : nil }
+}
+
+extension String {
+  /// An optional `-`, then digits without a leading zero (`0`, `42`, `-7`): the same number
+  /// whether `test` reads it or bash arithmetic does (arithmetic reads `010` as octal 8).
+  var isPlainDecimal: Bool {
+    let digits = hasPrefix("-") ? dropFirst() : self[...]
+    return !digits.isEmpty && digits.unicodeScalars.allSatisfy(Lexical.isDigit) && (digits == "0" || !digits.hasPrefix("0"))
   }
 }

@@ -80,11 +80,12 @@ extension Evaluator {
   }
 
   /// Whether `shadowing` holds a construct that may assign variables the walk does not
-  /// see: `source`, `eval`, a name only known at run time, a trap's action.
+  /// see: `source`, `eval`, a name only known at run time, a trap's action (a DEBUG trap
+  /// runs before every command).
   static func hidesAssignments(_ shadowing: [CommandShadowing]) -> Bool {
     shadowing.contains { construct in
       switch construct.kind {
-      case .sourcedFile, .eval, .computedName, .trap: true
+      case .sourcedFile, .eval, .computedName, .trap, .debugTrap: true
       default: false
       }
     }
@@ -93,12 +94,15 @@ extension Evaluator {
   /// True when a loop condition that decided to keep the loop running decides the same on
   /// its next run: it cannot change (`isConstantCondition`), or it assigns nothing itself
   /// and no path round the loop (`paths`: the body's fall-through and its `continue`s)
-  /// assigns a variable it reads, or may assign one out of the walk's sight.
+  /// leaves a variable it reads with another value than at the loop's entry (the current
+  /// state: a function's `local` is gone by then), or may assign one out of the walk's
+  /// sight.
   func conditionHolds(_ condition: Statement, over paths: [Outcome]) -> Bool {
     if Self.isConstantCondition(condition) { return true }
     guard !Self.assignsInArithmetic(condition) else { return false }
     return !paths.contains { path in
-      Self.hidesAssignments(path.shadowing) || path.changes.keys.contains { Self.condition(condition, reads: $0) }
+      Self.hidesAssignments(path.shadowing)
+        || path.changes.contains { name, value in value != state.variables[name] && Self.condition(condition, reads: name) }
     }
   }
 
@@ -208,9 +212,17 @@ extension Evaluator {
         guard let pattern = pattern(of: words[2], nil, quiet: true) else { return nil }
         return compare(values[0], op, values[2], pattern: pattern)
       }
+      // Inside [[ ]] the operands of -eq ... are arithmetic expressions (010 is octal 8,
+      // 0x10 is 16, a name is a variable): only plain decimals are read as `test` reads them.
+      if ["-eq", "-ne", "-lt", "-le", "-gt", "-ge"].contains(op), !values[0].isPlainDecimal || !values[2].isPlainDecimal { return nil }
       return compare(values[0], op, values[2], pattern: nil)
     default:
       return nil
     }
   }
+}
+
+extension ResolvedWord {
+  /// A known decimal integer written without a leading zero (`String.isPlainDecimal`).
+  var isPlainDecimal: Bool { literal?.isPlainDecimal ?? false }
 }

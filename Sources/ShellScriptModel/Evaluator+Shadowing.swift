@@ -289,6 +289,9 @@ extension Evaluator {
       } else if rest.contains("=") || builtin == "local" {
         // `local NAME` hides the caller's value: PATH becomes unset in the function.
         noteLookupVariable(name, at: location)
+        // A name that came from an expansion (`declare "$v=1"`): the walk applies no such
+        // assignment, so the variable's value is unknown from here.
+        if rest.contains("=") { assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))) }
       }
     }
   }

@@ -345,8 +345,11 @@ final class Evaluator {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
         inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location)) }
       }
-      // The members ran in subshells; the pipeline's own status is what set -e reads.
-      stopIfCertainlyFailing(statement, at: statement.location, context)
+      // The members ran in subshells; the pipeline's own status is what set -e reads. The
+      // walk ends at the member whose status it is: the last, or with pipefail the first
+      // that certainly fails.
+      let failing = state.options.pipefail.isEnabled ? pipeline.commands.first { decide($0) == false } : nil
+      stopIfCertainlyFailing(statement, at: (failing ?? pipeline.commands.last)?.location ?? statement.location, context)
     case .andOr(let list):
       walkAndOr(list, at: statement.location, context)
     case .negation(let inner):

@@ -117,6 +117,11 @@ import Testing
     ("while ((n--)) ends", "n=3\nwhile ((n--)); do sleep 1; done\necho after", ["after"], nil),
     ("while on a counter changed by continue's path ends", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); continue; done\necho after", ["after"], nil),
     ("while on a counter an eval may change ends", "n=1\nwhile [ \"$n\" -gt 0 ]; do eval \"$STEP\"; done\necho after", ["after"], nil),
+    ("while on a global only a function's local shadows never ends", "x=a\nf() { local x=b; }\nwhile [[ $x == a ]]; do f; done\necho after", [], nil),
+    ("[[ 010 -eq 8 ]] is arithmetic (octal), not known", "set -e\n[[ 010 -eq 8 ]]\necho after", ["after"], nil),
+    ("[ 010 -eq 8 ] is decimal in test", "set -e\n[ 010 -eq 8 ]\necho after", [], 2),
+    ("set -e, ((n++)) after a DEBUG trap", "set -e\nn=0\ntrap 'n=1' DEBUG\n((n++))\necho after", ["after"], nil),
+    ("set -e, ((n++)) after declare of a computed name", "set -e\nn=0\nv=n\ndeclare \"$v=1\"\n((n++))\necho after", ["after"], nil),
     // Assignments the walk cannot see: a value it holds may be stale, so no stop on it.
     ("set -e, ((n)) after eval", "set -e\nn=0\neval \"n=5\"\n((n))\necho after", ["after"], nil),
     ("set -e, a test after source", "set -e\nn=0\nsource ./lib.sh\n[ \"$n\" -gt 0 ]\necho after", ["after"], nil),

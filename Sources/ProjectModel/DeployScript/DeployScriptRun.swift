@@ -11,7 +11,9 @@ public struct DeployScriptRun: Sendable {
 
   public init(script: ShellScript, environment: String) {
     self.environment = environment
-    evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true, scriptName: "deploy.sh"))
+    // `$0` stays unknown: it is the path the script was started by (`./deploy.sh`,
+    // `bash deploy.sh`, an absolute path), which no file shows.
+    evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true))
   }
 
   /// The limits of the deploy-script reader: function calls are inlined at their call

@@ -31,9 +31,9 @@ extension RuleContext {
     return finding
   }
 
-  /// `command` as written, its words resolved, at most 80 characters.
+  /// `command` as written (quotes and escapes kept), at most 80 characters.
   private static func text(of command: CommandInvocation) -> String {
-    let words = command.resolvedWords.map(\.description)
+    let words = command.words.map(\.text)
     let text = switch command.kind {
     case .simple: words.joined(separator: " ")
     case .conditional: (words + ["]]"]).joined(separator: " ")
