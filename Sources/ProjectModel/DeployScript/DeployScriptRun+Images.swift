@@ -39,44 +39,68 @@ extension DeployScriptRun {
   /// The commands that make a reference name an image the run did not build:
   /// - `docker tag SOURCE TARGET` (or `docker image tag`) whose SOURCE is not a reference
   ///   an earlier build or tag of the run created: TARGET then names some other image
-  ///   (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell;
+  ///   (`docker tag alpine:3.19 "$REPO:$SHA"`), or one the files cannot tell; also a tag
+  ///   from a reference a pull has pointed at the registry's image;
   /// - `docker pull` (or `docker image pull`) of a reference an earlier build or tag
-  ///   created, when the run pushes that reference later with no build or tag pointing it
+  ///   created, when the run then pushes that reference with no build or tag pointing it
   ///   back in between: the push sends the registry's image, not the one built
   ///   (`docker pull "$REPO:latest"` after `docker build -t "$REPO:latest"`). A pull
-  ///   without a tag pulls `latest`; `--all-tags` pulls every tag of the repository. A
-  ///   pull before the build (for its cache) or after the push changes nothing pushed.
+  ///   without a tag pulls `latest`; `--all-tags` (`-a`) pulls every tag of the
+  ///   repository. A pull before the build (for its cache), or of a reference the run has
+  ///   pushed since it was built (the registry holds the image built), changes nothing.
   ///
   /// `known` is false when SOURCE is not known statically. Reference: "docker image pull",
   /// https://docs.docker.com/reference/cli/docker/image/pull/
   public var foreignTags: [(command: CommandInvocation, target: Argument, known: Bool)] {
-    var created: [(order: Int, reference: ResolvedWord)] = []
+    /// What a reference the run made names at this point of the run.
+    enum Origin {
+      case built
+      case pulled(command: CommandInvocation, operand: Argument)
+      case foreign
+    }
+    var origin: [ResolvedWord: Origin] = [:]
+    var pushedBuilt: Set<ResolvedWord> = []
     var foreign: [(command: CommandInvocation, target: Argument, known: Bool)] = []
-    var pulls: [(command: CommandInvocation, operand: Argument)] = []
+    let pushes = Dictionary(grouping: imagePushes, by: \.command.order)
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
-        created += command.values(ofFlag: "-t", "--tag").map { (command.order, $0.value) }
+        for tag in command.values(ofFlag: "-t", "--tag") { origin[tag.value] = .built }
       } else if let (source, target) = Self.tagOperands(command) {
-        if !created.contains(where: { $0.order < command.order && $0.reference == source.value }) {
-          foreign.append((command, target, source.value.isLiteral))
+        switch origin[source.value] {
+        case .built?: origin[target.value] = .built
+        case .foreign?: origin[target.value] = .foreign
+        case .pulled?, nil:
+          foreign.append((command, target, origin[source.value] != nil || source.value.isLiteral))
+          origin[target.value] = .foreign
         }
-        created.append((command.order, target.value))
       } else if let operand = Self.pullOperand(command) {
-        pulls.append((command, operand))
+        for reference in Self.pulledReferences(operand.value, allTags: Self.pullsAllTags(command), among: Array(origin.keys))
+        where !pushedBuilt.contains(reference) {
+          if case .built? = origin[reference] { origin[reference] = .pulled(command: command, operand: operand) }
+        }
+      }
+      for push in pushes[command.order] ?? [] {
+        switch origin[push.reference] {
+        case .built?: pushedBuilt.insert(push.reference)
+        case .pulled(let pull, let operand)?:
+          if !foreign.contains(where: { $0.command.order == pull.order && $0.target.value == push.reference }) {
+            foreign.append((pull, Argument(word: operand.word, value: push.reference), true))
+          }
+        case .foreign?, nil: break
+        }
       }
     }
-    guard !pulls.isEmpty else { return foreign }
-    let pushes = imagePushes
-    for (pull, operand) in pulls {
-      let earlier = created.filter { $0.order < pull.order }.map(\.reference)
-      for reference in Self.pulledReferences(operand.value, allTags: pull.hasFlag("-a", "--all-tags"), among: earlier) {
-        guard let push = pushes.first(where: { $0.command.order > pull.order && $0.reference == reference }),
-          !created.contains(where: { $0.order > pull.order && $0.order < push.command.order && $0.reference == reference })
-        else { continue }
-        foreign.append((pull, Argument(word: operand.word, value: reference), true))
+    return foreign.enumerated().sorted { ($0.element.command.order, $0.offset) < ($1.element.command.order, $1.offset) }.map(\.element)
+  }
+
+  /// Whether a `docker pull` has `--all-tags`, also as `-a` among combined short flags
+  /// (`-aq`).
+  static func pullsAllTags(_ command: CommandInvocation) -> Bool {
+    command.hasFlag("-a", "--all-tags")
+      || command.argumentList.contains { argument in
+        guard let text = argument.literal, text.count > 2, text.hasPrefix("-"), !text.hasPrefix("--") else { return false }
+        return text.dropFirst().allSatisfy(\.isLetter) && text.contains("a")
       }
-    }
-    return foreign.sorted { $0.command.order < $1.command.order }
   }
 
   /// The image reference of `docker pull [OPTIONS] NAME[:TAG|@DIGEST]` (or `docker image
