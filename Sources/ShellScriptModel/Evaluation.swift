@@ -42,6 +42,9 @@ public struct Evaluation: Sendable {
   /// (execution order only); nil when some path reaches the end of the script or never
   /// ends.
   public let exitLocation: SourceLocation?
+  /// Where the walk stopped in a loop no path leaves (`while true` without `break`), when
+  /// that is how every path ended (execution order only).
+  public internal(set) var endlessLoopLocation: SourceLocation?
   let wordValues: [Int: ResolvedWord]
   let finalState: ExecutionState
   let functionTable: [String: FunctionDefinition]

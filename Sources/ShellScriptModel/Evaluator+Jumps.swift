@@ -107,7 +107,7 @@ extension Evaluator {
   /// finishing it) plus those that `continue` or `break`. When the condition is always
   /// true (`keepsRunning`) only `break` leaves the loop; when nothing does, the path
   /// loops forever unless every path through the body ended.
-  func mergeLoop(_ run: TargetRun, entry: Outcome?, keepsRunning: Bool) {
+  func mergeLoop(_ run: TargetRun, entry: Outcome?, keepsRunning: Bool, at location: SourceLocation) {
     let target = run.target
     var outcomes: [Outcome] = []
     if !keepsRunning {
@@ -119,7 +119,7 @@ extension Evaluator {
     if outcomes.contains(where: { $0.termination == nil }) {
       merge(outcomes)
     } else if run.fallThrough.termination == nil || !target.continuing.isEmpty {
-      state.termination = .endless
+      state.termination = .endless(location)
     } else {
       merge([run.fallThrough])
     }

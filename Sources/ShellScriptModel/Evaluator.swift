@@ -87,12 +87,18 @@ final class Evaluator {
     configure(evaluator)
     evaluator.walkList(statements, WalkContext())
     var exitLocation: SourceLocation?
-    if case .exit(let location) = evaluator.state.termination { exitLocation = location }
+    var endlessLoopLocation: SourceLocation?
+    switch evaluator.state.termination {
+    case .exit(let location): exitLocation = location
+    case .endless(let location): endlessLoopLocation = location
+    default: break
+    }
     var evaluation = Evaluation(
       order: order, environment: environment, commands: evaluator.commands, statements: evaluator.records,
       isTruncated: evaluator.truncated, exitLocation: exitLocation, wordValues: evaluator.wordValues,
       finalState: evaluator.state, functionTable: table)
     evaluation.truncationLocation = evaluator.truncatedAt
+    evaluation.endlessLoopLocation = endlessLoopLocation
     return evaluation
   }
 
@@ -465,7 +471,7 @@ final class Evaluator {
     // Endless only when the condition decides the same on the next run (`while true`, or
     // `while [ "$n" -gt 0 ]` with a body that never assigns n).
     let endless = keepsRunning == true && loop.condition.last.map { conditionHolds($0, over: [run.fallThrough] + run.target.continuing) } == true
-    mergeLoop(run, entry: entry, keepsRunning: endless)
+    mergeLoop(run, entry: entry, keepsRunning: endless, at: location)
   }
 
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
@@ -475,7 +481,7 @@ final class Evaluator {
       evaluateArithmetic(expression, at: location)
       let entry = unchanged
       let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
-      mergeLoop(run, entry: entry, keepsRunning: false)
+      mergeLoop(run, entry: entry, keepsRunning: false, at: location)
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
@@ -494,7 +500,7 @@ final class Evaluator {
         walkList(clause.body, bodyContext)
       }
       let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
-      mergeLoop(run, entry: runsAtLeastOnce ? nil : entry, keepsRunning: false)
+      mergeLoop(run, entry: runsAtLeastOnce ? nil : entry, keepsRunning: false, at: location)
     }
   }
 

@@ -15,6 +15,7 @@ enum Termination: Sendable, Hashable {
   case `break`
   /// `continue` with the next iteration of an enclosing loop.
   case `continue`
-  /// A loop whose condition is always true and that the path never leaves.
-  case endless
+  /// A loop (at the location) whose condition is always true and that the path never
+  /// leaves.
+  case endless(SourceLocation)
 }

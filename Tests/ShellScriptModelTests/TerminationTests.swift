@@ -152,6 +152,16 @@ import Testing
     #expect(unset.exitLocation?.line == 1, "a variable only the caller's environment could set still counts as unset")
   }
 
+  /// A walk that never leaves a loop says where the loop is; one that leaves it does not.
+  @Test func anEndlessLoopIsLocated() throws {
+    let endless = try parse("echo before\nwhile true; do\n  sleep 1\ndone\necho after").execution
+    #expect(endless.endlessLoopLocation?.line == 2)
+    #expect(endless.exitLocation == nil)
+    let left = try parse("while true; do\n  if check; then break; fi\ndone\necho after").execution
+    #expect(left.endlessLoopLocation == nil)
+    #expect(Self.echoes(left) == ["after"])
+  }
+
   /// A function's `return N` decides a condition on its call when every path agrees.
   @Test(arguments: [
     ("f() { return 0; }\nif f; then echo yes; else echo no; fi", ["yes"]),

@@ -4,14 +4,23 @@ import ShellScriptModel
 
 extension RuleContext {
   /// When the deploy script's run for this env ends at an `exit` on every path before a
-  /// step a rule looks for (`case "$ENV" in prod) echo unsupported; exit 1;; esac`), the
-  /// finding that says so, at that `exit`; nil when some path runs to the end of the
-  /// script. Rules report it instead of "the step is missing": the step is there, the env
-  /// never gets to it.
+  /// step a rule looks for (`case "$ENV" in prod) echo unsupported; exit 1;; esac`), or a
+  /// command that fails under `set -e`, or never leaves a loop (`while true` without
+  /// `break`), the finding that says so, at that place; nil when some path runs to the end
+  /// of the script. Rules report it instead of "the step is missing": the step is there,
+  /// the env never gets to it.
   ///
   /// - Parameter step: what the script does not get to, as a verb phrase ("it runs sam deploy").
   func scriptStop(before step: String, only requirements: [RequirementID]? = nil) -> Finding? {
-    guard let run = deployRun, let stop = run.evaluation.exitLocation else { return nil }
+    guard let run = deployRun else { return nil }
+    if run.evaluation.exitLocation == nil, let loop = run.evaluation.endlessLoopLocation {
+      var finding = Finding.error(
+        "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh never leaves the loop at \(loop.file):\(loop.line) (its condition stays true and no path breaks out) before \(step); no step after it runs for this env",
+        at: loop)
+      finding.onlyRequirements = requirements
+      return finding
+    }
+    guard let stop = run.evaluation.exitLocation else { return nil }
     let command = run.evaluation.commands.last { $0.location == stop }
     let how: String
     if let command, command.kind == .simple, command.isCommand("exit") {
