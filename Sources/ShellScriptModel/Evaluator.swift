@@ -459,8 +459,8 @@ final class Evaluator {
   }
 
   /// `while`/`until`: the condition once, then the body once from there. A condition
-  /// known to stop the loop skips the body; one known to keep it going, and that cannot
-  /// change (`isConstantCondition`), means only `break` leaves the loop.
+  /// known to stop the loop skips the body; one known to keep it going, and to decide the
+  /// same after the body (`conditionHolds`), means only `break` leaves the loop.
   private func walkLoop(_ loop: LoopClause, _ location: SourceLocation, _ context: WalkContext) {
     walkList(loop.condition, context.adding(.loopCondition(loop.kind, location), ignoresErrexit: true))
     if order == .execution, state.termination != nil { return }
