@@ -224,10 +224,11 @@ struct ImageFactsBuilder {
 
   static let programDirectories = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"]
 
-  /// Records COPY/ADD results that land in a program directory.
   /// COPY and ADD destinations that may replace the user database (`/etc/passwd`).
   static let userDatabaseDestinations: Set = ["/etc/passwd", "/etc", "/etc/", "/"]
 
+  /// Records COPY/ADD results that land in a program directory, and a copy that may
+  /// replace the user database (`accountChanges`).
   private func recordCopies(_ sources: [String], destination: String, location: SourceLocation, scope: VariableScope, into facts: inout ImageFacts) {
     let target = scope.expand(destination, escapeToken: escape)
     // A copy that may replace /etc/passwd (or a destination not known statically).

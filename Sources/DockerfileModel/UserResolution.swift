@@ -62,10 +62,10 @@ extension UserResolution {
       if id == 0 { return .root(Evidence("\(created) with UID 0", at: account.location)) }
       return .nonRoot(uid: id, name: name, Evidence("\(created) with UID \(id)", at: account.location))
     }
-    if let base, base.users[name] != nil, let change = changes.first {
-      return .unresolved(Evidence("user `\(name)` of base image \(base.name), but \(change.value) at line \(change.location.line) may change who it is", at: change.location))
-    }
     if let base, let uid = base.users[name] {
+      if let change = changes.first {
+        return .unresolved(Evidence("user `\(name)` of base image \(base.name), but \(change.value) at line \(change.location.line) may change who it is", at: change.location))
+      }
       let evidence = Evidence("user `\(name)` has UID \(uid) in base image \(base.name) (\(base.source))", at: location)
       return uid == 0 ? .root(evidence) : .nonRoot(uid: uid, name: name, evidence)
     }
