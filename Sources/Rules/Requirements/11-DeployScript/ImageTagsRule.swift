@@ -74,13 +74,14 @@ struct ImageTagsRule: Rule {
     for (command, target, known) in run.foreignTags {
       let tag = target.value.imageTag
       guard tag?.isCommitSHA == true || tag?.literal == moving else { continue }
+      let written = command.resolvedWords.map(\.description).joined(separator: " ")
       if known {
         let what = DeployScriptRun.pullOperand(command) != nil ? "points \(target.value.description) at the registry's image" : "tags another image as \(target.value.description)"
-        var finding = Finding.error("`\(command.resolvedWords.map(\.description).joined(separator: " "))` \(what) after the build: the pushed tag is not the image built", at: command.location)
+        var finding = Finding.error("`\(written)` \(what) after the build: the pushed tag is not the image built", at: command.location)
         finding.onlyRequirements = tag?.isCommitSHA == true ? ["11.2"] : ["11.3"]
         findings.append(finding)
       } else {
-        undecided.append("`\(command.resolvedWords.map(\.description).joined(separator: " "))` at \(command.location) tags an image the files cannot name as \(target.value.description)")
+        undecided.append("`\(written)` at \(command.location) tags an image the files cannot name as \(target.value.description)")
       }
     }
     if let background = builds.first(where: { $0.context.frames.contains(.background) }) {

@@ -12,20 +12,28 @@ extension RuleContext {
   ///
   /// - Parameter step: what the script does not get to, as a verb phrase ("it runs sam deploy").
   func scriptStop(before step: String, only requirements: [RequirementID]? = nil) -> Finding? {
-    guard let run = deployRun else { return nil }
-    if run.evaluation.exitLocation == nil, let loop = run.evaluation.endlessLoopLocation {
-      var finding = Finding.error(
-        "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh never leaves the loop at \(loop.file):\(loop.line) (its condition stays true and no path breaks out) before \(step); no step after it runs for this env",
-        at: loop)
-      finding.onlyRequirements = requirements
-      return finding
+    guard let run = deployRun, let (at, what, past) = stopDescription(of: run.evaluation) else { return nil }
+    var finding = Finding.error(
+      "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh \(what) before \(step); no step after \(past) runs for this env",
+      at: at)
+    finding.onlyRequirements = requirements
+    return finding
+  }
+
+  /// Where every path of `evaluation` ended, how, as a verb phrase ("stops at
+  /// deploy.sh:61 (`exit 1`)"), and what no step comes after ("that line"); nil when some
+  /// path runs to the end of the script.
+  private func stopDescription(of evaluation: Evaluation) -> (at: SourceLocation, what: String, past: String)? {
+    guard let stop = evaluation.exitLocation else {
+      return evaluation.endlessLoopLocation.map { loop in
+        (loop, "never leaves the loop at \(loop.file):\(loop.line) (its condition stays true and no path breaks out)", "it")
+      }
     }
-    guard let stop = run.evaluation.exitLocation else { return nil }
-    let command = run.evaluation.commands.last { $0.location == stop }
+    let command = evaluation.commands.last { $0.location == stop }
     let how: String
     if let command, command.kind == .simple, command.isCommand("exit") {
       let status = command.resolvedArguments.first?.literal.map { " \($0)" } ?? ""
-      let said = lastMessage(before: command, in: run.evaluation).map { " after printing \"\($0)\"" } ?? ""
+      let said = lastMessage(before: command, in: evaluation).map { " after printing \"\($0)\"" } ?? ""
       how = "`exit\(status)`\(said)"
     } else if let command {
       // A command that certainly fails under set -e (`false`, `((n++))` with n=0).
@@ -33,11 +41,7 @@ extension RuleContext {
     } else {
       how = "a command that fails under set -e"
     }
-    var finding = Finding.error(
-      "for config env \(environmentName.isEmpty ? run.environment : environmentName), deploy.sh stops at \(stop.file):\(stop.line) (\(how)) before \(step); no step after that line runs for this env",
-      at: stop)
-    finding.onlyRequirements = requirements
-    return finding
+    return (stop, "stops at \(stop.file):\(stop.line) (\(how))", "that line")
   }
 
   /// `command` as written (quotes and escapes kept), at most 80 characters.
