@@ -11,7 +11,7 @@ import ProjectModel
 ///   and 44 MiB with one shared arena, in the same time. On this repository's files one
 ///   arena costs about 2 ms of a 20 ms run (threads waiting for its lock). So only large
 ///   inputs share one arena (`limitMallocArenas(arguments:)`; mallopt(3), `M_ARENA_MAX`).
-/// - `report` frees the project before rendering only for large inputs (`Report`).
+/// - `report` frees the project before rendering only for a large run (`Report`).
 ///
 /// Figures: benchmarks/RESULTS.md.
 enum LargeInput {
@@ -19,13 +19,17 @@ enum LargeInput {
   /// resources.
   static let bytes = 256 * 1024
 
-  /// Limits malloc to one arena when the files the command line names are large
-  /// (`namedBytes`). `main` calls this before it starts any other thread: glibc fixes the
-  /// arena limit when a second thread first allocates, which is before
-  /// swift-argument-parser has read the command line, so the arguments are read here
-  /// directly. A wrong guess costs memory or time, never a different report.
-  static func limitMallocArenas(arguments: [String]) {
-    if namedBytes(arguments) > bytes { _ = vibe_rules_limit_malloc_arenas(1) }
+  /// Whether this run's input is large: the files the command line names (`namedBytes`)
+  /// hold more than `bytes`. Worked out once, when `main` first asks
+  /// (`limitMallocArenas`), before swift-argument-parser has read the command line, so the
+  /// arguments are read here directly. A wrong guess costs memory or time, never a
+  /// different report.
+  static let isLargeRun = namedBytes(Array(CommandLine.arguments.dropFirst())) > bytes
+
+  /// Limits malloc to one arena for a large run. `main` calls this before it starts any
+  /// other thread: glibc fixes the arena limit when a second thread first allocates.
+  static func limitMallocArenas() {
+    if isLargeRun { _ = vibe_rules_limit_malloc_arenas(1) }
   }
 
   /// The bytes of the files the loaders hold in memory whole (template, samconfig, deploy
@@ -68,6 +72,4 @@ enum LargeInput {
     return given
   }
 
-  /// Whether files of `inputBytes` in all are large.
-  static func isLarge(inputBytes: Int) -> Bool { inputBytes > bytes }
 }

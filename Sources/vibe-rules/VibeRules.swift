@@ -24,7 +24,7 @@ struct VibeRules: ParsableCommand {
   /// message; nothing else escapes as a crash.
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    LargeInput.limitMallocArenas(arguments: arguments)
+    LargeInput.limitMallocArenas()
     StaticTables.prepareInBackground()
     do {
       var command = try parseAsRoot(arguments)
