@@ -31,19 +31,41 @@ struct ErrexitDeadCheckRule: Rule {
     return ["test", "["].contains(command.name?.literalValue ?? "")
   }
 
+  /// True when the script's syntax holds what either check reports: a statement that
+  /// tests `$?` first thing, or a command with an assignment argument that runs a command
+  /// substitution (what a declaration builtin would take). Every statement the walk
+  /// records comes from the syntax tree, and a declaration's assignments are its written
+  /// arguments, so when this is false the walk finds nothing: the rule then skips it (the
+  /// walk evaluates the whole script; this reads the tree once).
+  static func mayFindDeadChecks(in script: ShellScript) -> Bool {
+    script.allStatements.contains { statement in
+      if statement.readsExitStatusImmediately && isStatusTest(statement) { return true }
+      guard let command = statement.simpleCommand else { return false }
+      return command.words.dropFirst().contains { Assignment(word: $0)?.hasCommandSubstitution ?? false }
+    }
+  }
+
+  static let passNote = "no $? check follows an assignment that set -e would end"
+
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let script = context.project.deployScript else { return .notApplicable("no deploy script") }
-    // One source-order walk serves both checks (each walk evaluates the whole script).
+    guard Self.mayFindDeadChecks(in: script) else { return .pass(Self.passNote) }
+    return Verdict(findings: Self.findings(in: script), passNote: Self.passNote)
+  }
+
+  /// Both checks over the script walked in source order (one walk serves both; each walk
+  /// evaluates the whole script).
+  static func findings(in script: ShellScript) -> [Finding] {
     let walk = script.walkInSourceOrder()
     let records = walk.statements
     var findings: [Finding] = []
     for record in records {
-      guard record.errexit.isEffective, let next = record.next, next.readsExitStatusImmediately, Self.isStatusTest(next) else { continue }
+      guard record.errexit.isEffective, let next = record.next, next.readsExitStatusImmediately, isStatusTest(next) else { continue }
       let setAt = record.errexit.setAt.map { " (line \($0.line))" } ?? ""
       if record.statement.isAssignmentOnly {
         guard record.statement.assignments.contains(where: { $0.hasCommandSubstitution }) else { continue }
         findings.append(.error("under set -e\(setAt) the assignment on line \(record.location.line) exits the script when its command fails; this $? check and its error branch are unreachable", at: next.location, related: [.init("the assignment that exits first", at: record.location)]))
-      } else if let command = record.statement.simpleCommand, let name = command.name?.literalValue, !Self.cannotFail.contains(name) {
+      } else if let command = record.statement.simpleCommand, let name = command.name?.literalValue, !cannotFail.contains(name) {
         // `cmd >out` then `test $? -eq 0 || die`: a failing command already ended the script.
         findings.append(.error("under set -e\(setAt) the command on line \(record.location.line) (\(name)) exits the script when it fails; this $? check and its error branch are unreachable (write `if ! \(name) ...; then ...; fi`)", at: next.location, related: [.init("the command that exits first", at: record.location)]))
       }
@@ -53,6 +75,6 @@ struct ErrexitDeadCheckRule: Rule {
         findings.append(.warning("`\(command.commandName!) \(assignment.name)=$(...)` takes the status of `\(command.commandName!)`, not of the command: a failure goes unnoticed even under set -e (ShellCheck SC2155); assign on a separate line", at: assignment.location))
       }
     }
-    return Verdict(findings: findings, passNote: "no $? check follows an assignment that set -e would end")
+    return findings
   }
 }
