@@ -4,17 +4,26 @@ extension Evaluator {
   ///
   /// Read only for the shapes a counter takes, with the value the variable has before the
   /// expression runs: a decimal literal, `NAME`, `NAME++`, `NAME--` (the old value),
-  /// `++NAME`, `--NAME` (the new one). The value of `NAME` counts when it is unset or
-  /// empty (0), or a decimal number without a leading zero (`010` is octal in bash);
-  /// anything else (another expression, a value only known at run time) gives nil.
+  /// `++NAME`, `--NAME` (the new one), `NAME = decimal` (the value assigned). The value of
+  /// `NAME` counts when it is unset or empty (0), or a decimal number without a leading
+  /// zero (`010` is octal in bash); anything else (another expression, a value only known
+  /// at run time) gives nil.
   ///
-  /// `n=0; ((n++))` under `set -e` is the classic: the status is 1 and the script exits.
+  /// `n=0; ((n++))` under `set -e` is the classic: the status is 1 and the script exits;
+  /// so does `((n = 0))` and `let n=0`.
   func arithmeticStatus(_ expression: String) -> Bool? {
     let scalars = Array(expression.unicodeScalars)
     let isBlank = { (c: Unicode.Scalar) in c == " " || c == "\t" || c == "\n" }
     guard let start = scalars.firstIndex(where: { !isBlank($0) }), let end = scalars.lastIndex(where: { !isBlank($0) }) else { return nil }
     let text = Array(scalars[start...end])
     if text.allSatisfy(Lexical.isDigit) { return Self.decimal(String(scalars: text[...])).map { $0 != 0 } }
+    if let equals = text.firstIndex(of: "="), equals > 0, equals + 1 < text.count, text[equals + 1] != "=" {
+      // `NAME = value`: the value assigned (`==`, `<=`, `>=`, `!=` and `+=` are not this).
+      let name = text[..<equals].reversed().drop(while: isBlank).reversed()
+      let value = String(scalars: Array(text[(equals + 1)...].drop(while: isBlank))[...])
+      guard let first = name.first, Lexical.isNameStart(first), name.allSatisfy(Lexical.isNameCharacter) else { return nil }
+      return Self.decimal(value).map { $0 != 0 }
+    }
     var name = text[...]
     var step = 0
     var usesNewValue = false

@@ -20,6 +20,11 @@ extension Evaluator {
       case "true", ":": return true
       case "false": return false
       case "test": return evaluateTest(Array(words.dropFirst()))
+      case "let":
+        // The last expression's value decides (4.2 "Bash Builtin Commands", `let`); with
+        // several, an earlier one may assign what the last reads.
+        guard words.count == 2, let expression = words[1].literal else { return nil }
+        return arithmeticStatus(expression)
       case "[":
         guard words.count >= 2, words[words.count - 1].literal == "]" else { return nil }
         return evaluateTest(Array(words.dropFirst().dropLast()))
@@ -37,6 +42,19 @@ extension Evaluator {
       return statuses.allSatisfy { $0 == true } ? true : nil
     default:
       return nil
+    }
+  }
+
+  /// The status `statement` left, read right after the walk of it: `decide`, and for an
+  /// and-or list or a subshell the status its walk recorded, for a brace group its last
+  /// statement's. Nil when not known (a loop, `if`, `case` among them). What a function
+  /// that falls off its end returns, and what a subshell exits with.
+  func finalStatus(of statement: Statement) -> Bool? {
+    switch statement.kind {
+    case .andOr, .subshell: return listStatuses[Self.key(statement.location)]
+    case .braceGroup(let list): return list.last.flatMap(finalStatus)
+    case .negation(let inner): return finalStatus(of: inner).map { !$0 }
+    default: return decide(statement)
     }
   }
 

@@ -95,12 +95,15 @@ extension Evaluator {
     }
   }
 
-  /// The status of a call from the paths that leave the function: the status all of them
-  /// give, or nil when one falls off the end (its last command's status is not tracked)
-  /// or they disagree.
-  static func callStatus(_ run: TargetRun) -> Bool? {
-    guard run.fallThrough.termination != nil, let first = run.target.statuses.first else { return nil }
-    return run.target.statuses.allSatisfy { $0 == first } ? first : nil
+  /// The status of a call from the paths that leave the function (each `return`, and the
+  /// end of the body when a path reaches it, with `fallingThrough`: the last command's
+  /// status, nil when not known): the status all of them give, or nil when they disagree
+  /// or one is unknown.
+  static func callStatus(_ run: TargetRun, fallingThrough: Bool?) -> Bool? {
+    var statuses = run.target.statuses
+    if run.fallThrough.termination == nil { statuses.append(fallingThrough) }
+    guard let first = statuses.first else { return nil }
+    return statuses.allSatisfy { $0 == first } ? first : nil
   }
 
   /// Joins the paths that reach the end of a loop: `outcomes` (not entering the body,

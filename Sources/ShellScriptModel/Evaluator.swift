@@ -39,8 +39,16 @@ final class Evaluator {
   /// Function calls, loops and subshells being walked, innermost last.
   var jumpTargets: [JumpTarget] = []
   /// The status of the latest call at each call site (keyed like `wordValues`) when all
-  /// the paths through the function agree on it.
+  /// the paths through the function `return` and agree on it (what conditions on the call
+  /// are decided by).
   var callStatuses: [Int: Bool] = [:]
+  /// Call sites whose latest call certainly returned non-zero: every path agrees, the one
+  /// that falls off the body's end with its last command's status (what `set -e` reads).
+  var failingCalls: Set<Int> = []
+  /// The status of the latest run of each and-or list and subshell (keyed by its
+  /// location), when the walk knows it: what a function ending in one returns, and what
+  /// `set -e` reads after `( ... )` (see `finalStatus`).
+  var listStatuses: [Int: Bool] = [:]
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
@@ -380,7 +388,15 @@ final class Evaluator {
     case .braceGroup(let list):
       walkList(list, context.adding(.braceGroup(statement.location)))
     case .subshell(let list):
-      inSubshell { walkList(list, context.adding(.subshell(statement.location))) }
+      var status: Bool?
+      inSubshell {
+        walkList(list, context.adding(.subshell(statement.location)))
+        status = state.termination == nil ? list.last.flatMap(finalStatus) : nil
+      }
+      listStatuses[Self.key(statement.location)] = status
+      // `( false && true )`: the subshell exits 1, and under `set -e` so does the script
+      // (a brace group's status is not checked: `{ false && true; }` goes on).
+      stop(ifFailing: status == false && !Self.hidesAssignments(state.shadowing), at: statement.location, context)
     case .arithmetic(let command):
       let word = Word(literal: command.expression, at: command.location)
       let name = Word(literal: "((", at: command.location)
@@ -426,6 +442,7 @@ final class Evaluator {
         lastStatus = nil
       }
     }
+    listStatuses[Self.key(location)] = lastStatus
   }
 
   private func walkIf(_ clause: IfClause, _ context: WalkContext) {
@@ -601,6 +618,7 @@ final class Evaluator {
     let definition = resolved[lookupIndex].literal.flatMap { defined[$0] ?? functions[$0] }
     let callIndex = definition == nil ? commandIndex : lookupIndex
     callStatuses[Self.key(command.words[callIndex].location)] = nil
+    failingCalls.remove(Self.key(command.words[callIndex].location))
     recordCommand(
       kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
       redirections: command.redirections, statement: statement, calledFunction: definition?.name,
@@ -608,6 +626,8 @@ final class Evaluator {
       context)
     let arguments = Array(resolved[(callIndex + 1)...])
     let location = command.words[callIndex].location
+    // `let n++` is decided before it assigns (its status is the old value's).
+    let letFails = definition == nil && name == "let" && certainlyFails(statement)
     if let definition {
       call(definition, arguments: arguments, at: location, context.redirecting(command.redirections))
     } else if let name {
@@ -617,7 +637,14 @@ final class Evaluator {
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
       state.termination = .exit(command.words[0].location)
     }
-    if definition == nil { stopIfCertainlyFailing(statement, at: location, context) }
+    if definition == nil {
+      stop(ifFailing: name == "let" ? letFails : certainlyFails(statement), at: location, context)
+    } else {
+      // A function that falls off its end returns its last command's status:
+      // `check() { [ "$ENV" = prod ] && echo prod; }` returns 1 outside prod, and the
+      // call ends the script under `set -e`.
+      stop(ifFailing: failingCalls.contains(Self.key(location)) && !Self.hidesAssignments(state.shadowing), at: location, context)
+    }
     if command.words.count == 1, name == "exec", order == .execution, !CommandContext(frames: context.frames, anchors: context.anchors).isInSubshell {
       execRedirections += command.redirections
     }
@@ -712,9 +739,18 @@ final class Evaluator {
     localFrames.append([:])
     var inner = context.adding(.function(name: definition.name, call: location))
     inner.callStack.append(definition.name)
-    let run = runTarget(.function) { walk(definition.body, next: nil, inner) }
+    var fallThroughStatus: Bool?
+    let run = runTarget(.function) {
+      walk(definition.body, next: nil, inner)
+      if state.termination == nil { fallThroughStatus = finalStatus(of: definition.body) }
+    }
     merge([run.fallThrough] + run.target.leaving)
-    callStatuses[Self.key(location)] = Self.callStatus(run)
+    callStatuses[Self.key(location)] = Self.callStatus(run, fallingThrough: nil)
+    if Self.callStatus(run, fallingThrough: fallThroughStatus) == false {
+      failingCalls.insert(Self.key(location))
+    } else {
+      failingCalls.remove(Self.key(location))
+    }
     let locals = localFrames.removeLast()
     for (name, previous) in locals { assign(name, previous) }
     state.positional = savedPositional

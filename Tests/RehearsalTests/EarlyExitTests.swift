@@ -61,4 +61,29 @@ import Testing
       }
     }
   }
+  /// A function returns its last command's status: `announce() { [ "$ENV" = prod ] &&
+  /// echo ...; }` returns 1 in dev, and under `set -e` the call ends the script there
+  /// (the `&&` list inside does not, the call does). Run for real, dev builds nothing and
+  /// prod deploys; statically, every dev row about a later step names the call.
+  @Test func aFunctionEndingInAFailingTestEndsTheScriptBothWays() throws {
+    let marker = "# --- 2. Build (before touching AWS resources)"
+    let function = "announce() {\n  [ \"$ENV\" = \"prod\" ] && echo \"deploying to production\"\n}\nannounce\n\n"
+    let mutation = ScriptMutation(name: "function ending in a failing test", edits: [(marker, function + marker)], breaks: [])
+    let sandbox = try RehearsalSandbox(mutation: mutation)
+    defer { sandbox.remove() }
+    let script = try String(contentsOf: sandbox.variant.appendingPathComponent("deploy.sh"), encoding: .utf8)
+    let callLine = try #require(script.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "announce" }) + 1
+    let dev = try sandbox.run("dev", in: try sandbox.emptyWorld("dev"), RunOptions(commit: Rehearsal.updateCommit))
+    #expect(dev.status == 1, "\(dev.transcript)")
+    #expect(!dev.calls.contains { $0.is("docker", "build") || $0.is("sam", "deploy") }, "\(dev.transcript)")
+    let prod = try sandbox.run("prod", in: try sandbox.emptyWorld("prod"), RunOptions(commit: Rehearsal.updateCommit))
+    #expect(prod.succeeded, "\(prod.transcript)")
+    let statics = try StaticVerdicts.evaluate(root: sandbox.variant)
+    for id in ["2.3", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"] {
+      let entry = try #require(statics.entry(id, "dev"))
+      #expect(entry.isFail, "\(id) [dev]: \(entry.status.rawValue)")
+      #expect(entry.findings.contains { $0.contains("stops at deploy.sh:\(callLine)") }, "\(id) [dev]: \(entry.findings)")
+      #expect(try #require(statics.entry(id, "prod")).status == .pass, "\(id) [prod]")
+    }
+  }
 }

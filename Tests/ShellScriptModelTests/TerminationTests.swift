@@ -127,6 +127,25 @@ import Testing
     ("set -e, a test after source", "set -e\nn=0\nsource ./lib.sh\n[ \"$n\" -gt 0 ]\necho after", ["after"], nil),
     ("set -e, false after eval still ends", "set -e\neval \"n=5\"\nfalse\necho after", [], 3),
     ("while true never ends", "while true; do echo body; done\necho after", ["body"], nil),
+    // A function falling off its end returns its last command's status (3.3 "Shell
+    // Functions"); under set -e a failing call ends the script, a subshell's failing
+    // status too, a brace group's not (bash 5.2).
+    ("set -e, a function ending in a failing && list", "set -e\nENV=dev\ncheck() { [ \"$ENV\" = prod ] && echo prod; }\ncheck\necho after", [], 4),
+    ("set -e, the same function where its test holds", "set -e\nENV=prod\ncheck() { [ \"$ENV\" = prod ] && echo prod; }\ncheck\necho after", ["prod", "after"], nil),
+    ("set -e, the failing call with || true", "set -e\nENV=dev\ncheck() { [ \"$ENV\" = prod ] && echo prod; }\ncheck || true\necho after", ["after"], nil),
+    // (A condition is decided by `return` statuses only, so both branches are walked.)
+    ("set -e, the failing call as a condition", "set -e\nENV=dev\ncheck() { [ \"$ENV\" = prod ] && echo prod; }\nif check; then echo yes; fi\necho after", ["yes", "after"], nil),
+    ("set -e, a function with a path that returns 0", "set -e\nf() {\n  if check; then return 0; fi\n  false && true\n}\nf\necho after", ["after"], nil),
+    ("set -e, a failing call after eval", "set -e\nENV=dev\neval \"$X\"\ncheck() { [ \"$ENV\" = prod ] && echo prod; }\ncheck\necho after", ["after"], nil),
+    ("set -e, a subshell whose && list fails", "set -e\n( false && true )\necho after", [], 2),
+    ("set -e, a brace group whose && list fails", "set -e\n{ false && true; }\necho after", ["after"], nil),
+    ("set -e, a subshell that recovers", "set -e\n( false || true )\necho after", ["after"], nil),
+    ("set -e, let n++ from 0", "set -e\nn=0\nlet n++\necho after", [], 3),
+    ("set -e, let n++ from 1", "set -e\nn=1\nlet n++\necho after", ["after"], nil),
+    ("set -e, let with two expressions is not decided", "set -e\nlet a=1 b=0\necho after", ["after"], nil),
+    ("set -e, ((n = 0))", "set -e\n((n = 0))\necho after", [], 2),
+    ("set -e, ((n=2))", "set -e\n((n=2))\necho after", ["after"], nil),
+    ("set -e, ((n == 0)) with n=0", "set -e\nn=0\n((n == 0))\necho after", ["after"], nil),
   ])
   func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
     let evaluation = try parse(source).execution

@@ -35,6 +35,10 @@ extension RuleContext {
       let status = command.resolvedArguments.first?.literal.map { " \($0)" } ?? ""
       let said = lastMessage(before: command, in: evaluation).map { " after printing \"\($0)\"" } ?? ""
       how = "`exit\(status)`\(said)"
+    } else if let command, let function = command.calledFunction {
+      // A call whose every path returns non-zero (falling off the end returns the last
+      // command's status: `[ "$ENV" = prod ] && echo ...` outside prod).
+      how = "`\(Self.text(of: command))` fails under set -e: \(function) returns non-zero"
     } else if let command {
       // A command that certainly fails under set -e (`false`, `((n++))` with n=0).
       how = "`\(Self.text(of: command))` fails under set -e"
