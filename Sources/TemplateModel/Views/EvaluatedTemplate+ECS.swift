@@ -27,16 +27,18 @@ extension EvaluatedTemplate {
     resource(referencedBy: service["TaskDefinition"])
   }
 
-  /// The cluster a service runs in, when it is a resource of this template.
+  /// The cluster a service runs in, when it is an `AWS::ECS::Cluster` of this template (a
+  /// reference to a resource of another Type, a misspelt one among them, is not a cluster).
   public func cluster(of service: EvaluatedResource) -> EvaluatedResource? {
-    resource(referencedBy: service["Cluster"])
+    resource(referencedBy: service["Cluster"]).flatMap { $0.type == Self.ecsCluster ? $0 : nil }
   }
 
   /// The clusters the services of this template run in. `inTemplate`: clusters of this
   /// template that a service names (every cluster of the template when it has no
-  /// service); `outside`: services whose `Cluster` is not a resource of this template
-  /// (a name or ARN, a parameter, an import; `nil` when absent: the account's `default`
-  /// cluster), whose settings no check of these files can see.
+  /// service); `outside`: services whose `Cluster` is not a cluster of this template
+  /// (a name or ARN, a parameter, an import, a resource of another Type; `nil` when
+  /// absent: the account's `default` cluster), whose settings no check of these files can
+  /// see.
   public var serviceClusters: (inTemplate: [EvaluatedResource], outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)]) {
     guard !services.isEmpty else { return (clusters, []) }
     var used: [EvaluatedResource] = []

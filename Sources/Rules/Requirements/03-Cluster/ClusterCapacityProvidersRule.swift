@@ -15,6 +15,9 @@ struct ClusterCapacityProvidersRule: Rule {
       .change(
         "the service runs in a cluster defined elsewhere (the template's own cluster is unused)",
         .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: shared-cluster\n"), expect: .needsEvidence),
+      .change(
+        "the service's Cluster is a resource of another Type (an EKS cluster)",
+        .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::EKS::Cluster\n"), alsoFails: ["3.4", "9.3", "9.7", "10.1", "10.3"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {

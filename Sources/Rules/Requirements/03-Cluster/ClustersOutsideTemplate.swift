@@ -1,10 +1,21 @@
 import TemplateModel
 
 extension RuleContext {
-  /// `verdict` unless it passes while a service runs in a cluster this template does not
-  /// define (`EvaluatedTemplate.serviceClusters`): then needs-evidence naming the
-  /// services and clusters, since that cluster's `what` is set outside these files.
+  /// `verdict` unless a service runs in a cluster this template does not define
+  /// (`EvaluatedTemplate.serviceClusters`): when its `Cluster` references a resource of
+  /// this template of another Type (`AWS::ECS::Clustr`), a failure at that Type; when the
+  /// verdict passes and the cluster is a name, an ARN or an import, needs-evidence naming
+  /// the services and clusters, since that cluster's `what` is set outside these files.
   func limited(_ verdict: Verdict, byClustersOutside outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)], what: String) -> Verdict {
+    let notClusters = outside.compactMap { entry -> Finding? in
+      guard let id = entry.cluster?.referencedResource, let resource = template.resource(id) else { return nil }
+      let misspelt = ResourceTypes.isMisspelling(resource.type, of: EvaluatedTemplate.ecsCluster)
+        ? " (\(EvaluatedTemplate.ecsCluster) misspelt: CloudFormation rejects the template)" : ""
+      return .error(
+        "\(entry.service.logicalID) runs in \(id), whose Type is \(resource.type), not \(EvaluatedTemplate.ecsCluster)\(misspelt); no cluster of this template holds its \(what)",
+        at: resource.source.type.location, path: "Resources/\(id)/Type")
+    }
+    if !notClusters.isEmpty { return Verdict(findings: verdict.findings + notClusters, passNote: verdict.passNote) }
     guard verdict.status == .pass, !outside.isEmpty else { return verdict }
     let named = outside.map { "\($0.service.logicalID) runs in \($0.cluster.map { "cluster \($0.display)" } ?? "the account's default cluster (no Cluster)")" }
     let checked = verdict.status == .pass && !verdict.note.isEmpty ? "; the template's own clusters: \(verdict.note)" : ""

@@ -16,6 +16,9 @@ struct ContainerInsightsRule: Rule {
       .change(
         "the service runs in a cluster defined elsewhere (the template's own cluster is unused)",
         .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: shared-cluster\n"), expect: .needsEvidence),
+      .change(
+        "the service's cluster has its Type misspelt (CloudFormation rejects the template; no cluster holds the setting)",
+        .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Clustr\n"), alsoFails: ["3.1", "9.3", "10.1", "10.3"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
