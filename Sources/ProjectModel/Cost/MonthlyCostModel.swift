@@ -97,7 +97,7 @@ public enum MonthlyCostModel {
     /// The task definition's size and architecture, or nil (with an unpriced item).
     mutating func taskSize(of service: EvaluatedResource) -> Size? {
       guard let definition = template.taskDefinition(of: service) else {
-        unpriced.append(UnpricedItem(service.logicalID, "its task definition \(service["TaskDefinition"]?.display ?? "(none)") is not a resource of this template: task size unknown", at: service["TaskDefinition"]?.location ?? service.location))
+        unpriced.append(UnpricedItem(service.logicalID, "its task definition \(service["TaskDefinition"]?.display ?? "(none)") is not an \(EvaluatedTemplate.ecsTaskDefinition) of this template: task size unknown", at: service["TaskDefinition"]?.location ?? service.location))
         return nil
       }
       var notes: [String] = []
@@ -231,7 +231,7 @@ public enum MonthlyCostModel {
       let ingest = prices.logsIngested
       lines.append(CostLine(.logs, resource: service.logicalID, item: "logs ingested (\(Self.number(assumptions.logGBPerTaskMonth)) GB per task assumed)", quantity: ingested, unit: "GB",
         formula: "\(tasks) task(s) × \(Self.number(assumptions.logGBPerTaskMonth)) GB × $\(ingest.usd)", usd: ingested * ingest.usd, at: logging.location))
-      let group = template.resource(referencedBy: logging["Options"]?["awslogs-group"])
+      let group = template.resource(referencedBy: logging["Options"]?["awslogs-group"], ofType: "AWS::Logs::LogGroup")
       let daysPerMonth = hours / 24
       let stored: Double
       let how: String

@@ -36,7 +36,7 @@ struct TrafficPath {
     }
     for service in template.services {
       for binding in template.loadBalancerBindings(of: service) {
-        guard let targetGroup = template.resource(referencedBy: binding["TargetGroupArn"]) else { continue }
+        guard let targetGroup = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType) else { continue }
         let port = binding["ContainerPort"]?.int
         let container = binding["ContainerName"]?.string.map { " (container \($0))" } ?? ""
         guard let port else {
@@ -70,7 +70,7 @@ struct TrafficPath {
     case "forward":
       let arns = [action["TargetGroupArn"]].compactMap { $0 } + (action["ForwardConfig"]?["TargetGroups"]?.list ?? []).compactMap { $0["TargetGroupArn"] }
       for arn in arns {
-        guard let group = template.resource(referencedBy: arn) else { continue }
+        guard let group = template.resource(referencedBy: arn, ofType: EvaluatedTemplate.targetGroupType) else { continue }
         add(listener, group.logicalID, "forward (\(via))", .traffic)
       }
     case "redirect":

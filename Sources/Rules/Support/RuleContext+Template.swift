@@ -12,12 +12,18 @@ extension RuleContext {
   /// resource whose Type is `type` misspelt, when one is (`misspelling(of:)`), else at
   /// the template's start.
   func missing(_ type: String, for purpose: String) -> Verdict {
+    missing(type, misspelt: type, for: purpose)
+  }
+
+  /// `missing(_:for:)` for `what` a resource of `type` holds ("container definition" of
+  /// `AWS::ECS::TaskDefinition`): a resource whose Type is `type` misspelt explains it.
+  func missing(_ what: String, misspelt type: String, for purpose: String) -> Verdict {
     if let resource = misspelling(of: type) {
       return .fail(.error(
-        "the template\(inEnvironment) has no \(type): \(resource.logicalID) has Type \(resource.type.value), \(type) misspelt; \(purpose)",
+        "the template\(inEnvironment) has no \(what): \(resource.logicalID) has Type \(resource.type.value), \(type) misspelt; \(purpose)",
         at: resource.type.location))
     }
-    return .fail(.error("the template\(inEnvironment) has no \(type); \(purpose)", at: templateStart))
+    return .fail(.error("the template\(inEnvironment) has no \(what); \(purpose)", at: templateStart))
   }
 
   /// How many resources of types the carried list does not have `misspelling(of:)` reads.

@@ -56,6 +56,13 @@ public struct EvaluatedTemplate: Sendable {
   public func resource(referencedBy node: EvaluatedNode?) -> EvaluatedResource? {
     node?.referencedResource.flatMap { resource($0) }
   }
+
+  /// The resource a value references when it is of `type`: a property that takes a task
+  /// definition, a cluster or a target group gets nothing from a resource of another Type
+  /// (a misspelt Type among them, which CloudFormation rejects).
+  public func resource(referencedBy node: EvaluatedNode?, ofType type: String) -> EvaluatedResource? {
+    resource(referencedBy: node).flatMap { $0.type == type ? $0 : nil }
+  }
 }
 
 /// One resource of an evaluated template.

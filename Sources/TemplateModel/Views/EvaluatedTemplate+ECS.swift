@@ -22,15 +22,16 @@ extension EvaluatedTemplate {
   public var taskDefinitions: [EvaluatedResource] { resources(ofType: Self.ecsTaskDefinition) }
   public var clusters: [EvaluatedResource] { resources(ofType: Self.ecsCluster) }
 
-  /// The task definition a service runs, when it is a resource of this template.
+  /// The task definition a service runs, when it is an `AWS::ECS::TaskDefinition` of this
+  /// template.
   public func taskDefinition(of service: EvaluatedResource) -> EvaluatedResource? {
-    resource(referencedBy: service["TaskDefinition"])
+    resource(referencedBy: service["TaskDefinition"], ofType: Self.ecsTaskDefinition)
   }
 
   /// The cluster a service runs in, when it is an `AWS::ECS::Cluster` of this template (a
   /// reference to a resource of another Type, a misspelt one among them, is not a cluster).
   public func cluster(of service: EvaluatedResource) -> EvaluatedResource? {
-    resource(referencedBy: service["Cluster"]).flatMap { $0.type == Self.ecsCluster ? $0 : nil }
+    resource(referencedBy: service["Cluster"], ofType: Self.ecsCluster)
   }
 
   /// The clusters the services of this template run in. `inTemplate`: clusters of this

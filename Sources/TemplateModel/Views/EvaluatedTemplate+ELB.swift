@@ -22,7 +22,7 @@ extension EvaluatedTemplate {
 
   /// Target groups the services of this template register with.
   public var serviceTargetGroups: [EvaluatedResource] {
-    services.flatMap { loadBalancerBindings(of: $0) }.compactMap { resource(referencedBy: $0["TargetGroupArn"]) }
+    services.flatMap { loadBalancerBindings(of: $0) }.compactMap { resource(referencedBy: $0["TargetGroupArn"], ofType: Self.targetGroupType) }
   }
 
   /// Security groups (logical IDs of this template) attached to a load balancer.

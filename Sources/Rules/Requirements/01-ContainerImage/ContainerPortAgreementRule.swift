@@ -76,7 +76,7 @@ struct ContainerPortAgreementRule: Rule {
         {
           claims.append(Claim(port: mapped, what: "container \(container.name ?? "?") ContainerPort", location: mapping.location, requirement: "4.3"))
         }
-        if let group = template.resource(referencedBy: binding["TargetGroupArn"]), let groupPort = group["Port"]?.int {
+        if let group = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType), let groupPort = group["Port"]?.int {
           claims.append(Claim(port: groupPort, what: "target group \(group.logicalID) Port", location: group["Port"]!.location, requirement: "6.7"))
         }
       }

@@ -19,7 +19,7 @@ struct ECRImageDigestRule: Rule {
     let repositories = template.resources(ofType: "AWS::ECR::Repository").map(\.logicalID)
     guard !repositories.isEmpty else { return context.missing("AWS::ECR::Repository", for: "images get their digest in ECR") }
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", for: "the task's image comes from ECR") }
+    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "the task's image comes from ECR") }
     return Verdict(findings: containers.compactMap { container in
       guard let image = container["Image"] else {
         return .error("container \(container.name ?? "?") has no Image", at: container.location, path: container.path)

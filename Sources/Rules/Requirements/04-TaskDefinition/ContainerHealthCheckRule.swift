@@ -27,7 +27,7 @@ struct ContainerHealthCheckRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let path = context.value("health-path")?.text else { return .missingValue("health-path", of: "4.7") }
     let containers = context.template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", for: "its health check is checked") }
+    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its health check is checked") }
     let imageCheck = context.project.dockerfile?.finalImage.healthcheck
     return Verdict(findings: containers.compactMap { container in
       guard let check = container["HealthCheck"] else {

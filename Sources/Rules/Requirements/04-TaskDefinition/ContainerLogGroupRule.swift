@@ -21,7 +21,7 @@ struct ContainerLogGroupRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", for: "its log configuration names the log group") }
+    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its log configuration names the log group") }
     var findings: [Finding] = []
     var notes: [String] = []
     for id in Self.definition.requirements {
@@ -46,7 +46,7 @@ struct ContainerLogGroupRule: Rule {
     let resource = template.resource(referencedBy: group)
     let name = resource.map { $0["LogGroupName"] } ?? group
     if let resource, resource.type != "AWS::Logs::LogGroup" {
-      return .error("awslogs-group references \(resource.logicalID), a \(resource.type), not a log group", at: group.location)
+      return .error("awslogs-group references \(resource.logicalID), whose Type is \(resource.type), not a log group", at: group.location)
     }
     if let resource, name == nil {
       return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)

@@ -14,12 +14,16 @@ struct ContainerPortRule: Rule {
       .change("HostPort 8080 for ContainerPort 8501 under awsvpc", .edit(.template, "            - ContainerPort: 8501\n              Protocol: tcp", "            - ContainerPort: 8501\n              HostPort: 8080\n              Protocol: tcp")),
       .change("HostPort 8501 equal to ContainerPort", .edit(.template, "            - ContainerPort: 8501\n              Protocol: tcp", "            - ContainerPort: 8501\n              HostPort: 8501\n              Protocol: tcp"), expect: .pass),
       .change("container maps 8080", .edit(.template, "            - ContainerPort: 8501\n              Protocol: tcp", "            - ContainerPort: 8080\n              Protocol: tcp"), alsoFails: ["6.7"]),
+      .change(
+        "the task definition's Type misspelt (no container definition to read)",
+        .edit(.template, "    Type: AWS::ECS::TaskDefinition\n", "    Type: AWS::ECS::TaskDefinitio\n"),
+        alsoFails: ["2.4", "4.1", "4.2", "4.4", "4.6", "4.7", "9.1", "9.2", "10.1", "10.4", "12.4"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let expected = context.value("container-port"), let port = expected.integer else { return .missingValue("container-port", of: "4.3") }
     let containers = context.template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", for: "it maps the container port") }
+    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "it maps the container port") }
     let mapped = containers.flatMap { container in container.portMappings.map { (container, $0) } }
     if let finding = hostPortFinding(context.template) { return .fail(finding) }
     if mapped.contains(where: { $0.1["ContainerPort"]?.int == port }) {

@@ -28,7 +28,7 @@ struct StreamlitStickinessRule: Rule {
       let maximum = template.scalableTargets(of: service).compactMap { $0["MaxCapacity"]?.int }.max() ?? service["DesiredCount"]?.int ?? 1
       guard maximum > 1 else { continue }
       for binding in template.loadBalancerBindings(of: service) {
-        guard let group = template.resource(referencedBy: binding["TargetGroupArn"]) else { continue }
+        guard let group = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType) else { continue }
         if group["TargetGroupAttributes"]?.keyValuePairs["stickiness.enabled"]?.bool != true {
           findings.append(.warning("\(service.logicalID) runs Streamlit on up to \(maximum) tasks, but \(group.logicalID) has no stickiness.enabled=true; uploads and media can reach a task that does not hold the session", at: group["TargetGroupAttributes"]?.location ?? group.source.bodyLocation, related: [.init("the app is Streamlit", at: command.location)], path: "Resources/\(group.logicalID)/Properties/TargetGroupAttributes"))
         }

@@ -23,6 +23,9 @@ struct TargetGroupHealthCheckRule: Rule {
       .change("health check on the traffic port", .edit(.template, "      HealthCheckProtocol: HTTP\n", "      HealthCheckProtocol: HTTP\n      HealthCheckPort: traffic-port\n"), expect: .pass),
       .change("health check on port 8501, the traffic port", .edit(.template, "      HealthCheckProtocol: HTTP\n", "      HealthCheckProtocol: HTTP\n      HealthCheckPort: \"8501\"\n"), expect: .pass),
       .change("checks every 10 s", .edit(.template, "HealthCheckIntervalSeconds: 30", "HealthCheckIntervalSeconds: 10")),
+      .change(
+        "the target group's Type misspelt (no target group holds the health check)",
+        .edit(.template, "    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n", "    Type: AWS::ElasticLoadBalancingV2::TargetGrup\n"), alsoFails: ["5.3", "10.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -95,7 +98,7 @@ extension TargetGroupHealthCheckRule {
     guard let node = group["HealthCheckPort"], let text = node.string, text != "traffic-port" else { return nil }
     var traffic: [(port: Int, what: String)] = []
     for service in template.services {
-      for binding in template.loadBalancerBindings(of: service) where template.resource(referencedBy: binding["TargetGroupArn"])?.logicalID == group.logicalID {
+      for binding in template.loadBalancerBindings(of: service) where template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType)?.logicalID == group.logicalID {
         if let port = binding["ContainerPort"]?.int { traffic.append((port, "\(service.logicalID) registers its tasks on \(port)")) }
       }
     }

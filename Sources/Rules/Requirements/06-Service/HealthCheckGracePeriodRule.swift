@@ -37,7 +37,7 @@ struct HealthCheckGracePeriodRule: Rule {
         }
       }
       for binding in template.loadBalancerBindings(of: service) {
-        guard let group = template.resource(referencedBy: binding["TargetGroupArn"]) else { continue }
+        guard let group = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType) else { continue }
         // ELBv2 defaults for HTTP target groups: interval 30 s, healthy threshold 5.
         let interval = group["HealthCheckIntervalSeconds"]?.int ?? 30
         let healthy = group["HealthyThresholdCount"]?.int ?? 5

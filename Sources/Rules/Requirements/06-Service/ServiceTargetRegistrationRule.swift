@@ -39,7 +39,7 @@ struct ServiceTargetRegistrationRule: Rule {
         } else if !containers.isEmpty {
           findings.append(.error("\(service.logicalID) registers container \(name ?? "(unset)"), which its task definition does not define (it has \(containers.compactMap(\.name).joined(separator: ", ")))", at: binding["ContainerName"]?.location ?? binding.location))
         }
-        if let group = template.resource(referencedBy: binding["TargetGroupArn"]), let groupPort = group["Port"], groupPort.int != port {
+        if let group = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType), let groupPort = group["Port"], groupPort.int != port {
           findings.append(.error("target group \(group.logicalID) has Port \(groupPort.display) while the service registers \(port)", at: groupPort.location))
         }
       }

@@ -69,7 +69,7 @@ struct AlarmMatch {
         return
       }
       guard !expected.isEmpty else {
-        unknown.append("the service's \(what) is not a resource of this template, so \(alarm.logicalID)'s \(name) dimension \(value.display) cannot be checked against it")
+        unknown.append("the service's \(what) is not one this template defines, so \(alarm.logicalID)'s \(name) dimension \(value.display) cannot be checked against it")
         return
       }
       switch value.unresolved {

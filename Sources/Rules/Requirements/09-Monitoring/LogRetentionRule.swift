@@ -14,12 +14,15 @@ struct LogRetentionRule: Rule {
       .compliant(),
       .change("14 days", .edit(.template, "RetentionInDays: 7", "RetentionInDays: 14")),
       .change("kept forever", .edit(.template, "      RetentionInDays: 7\n", "")),
+      .change(
+        "the log group's Type misspelt (no log group holds the retention)",
+        .edit(.template, "    Type: AWS::Logs::LogGroup\n", "    Type: AWS::Logs::LogGrop\n"), alsoFails: ["4.4", "9.1", "10.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", for: "its log group's retention is checked") }
+    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its log group's retention is checked") }
     let groups = template.resources(ofType: "AWS::Logs::LogGroup")
     var findings: [Finding] = []
     var notes: [String] = []
@@ -41,7 +44,7 @@ struct LogRetentionRule: Rule {
         findings.append(.error("container \(container.name ?? "?") logs to no CloudWatch Logs group, so no retention applies", at: container.location))
         continue
       }
-      let group = template.resource(referencedBy: groupNode)
+      let group = template.resource(referencedBy: groupNode, ofType: "AWS::Logs::LogGroup")
         ?? groups.first { $0["LogGroupName"]?.string != nil && $0["LogGroupName"]?.string == groupNode.string }
       guard let group else {
         findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create; its retention is not set here", at: groupNode.location))
