@@ -114,4 +114,21 @@ extension DeployScriptVerdictTests {
       #expect(error.location?.file == "deploy.sh")
     }
   }
+  /// 10.2 in an env where the deploy script stops before `sam deploy`: the overrides it
+  /// would pass never are, and the row says the script stops (not that a parameter has
+  /// no value, which fixing the template would not cure).
+  @Test func parametersRowNamesTheStopBeforeSamDeploy() throws {
+    let marker = "# --- 2. Build (before touching AWS resources)"
+    let announce = "announce() {\n  [ \"$ENV\" = \"prod\" ] && echo \"deploying to production\"\n}\nannounce\n\n"
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.apply(.edit(.deployScript, marker, announce + marker))
+    let project = try workspace.load()
+    let results = RuleEngine.run(RuleCatalog.all.filter { $0.definition.id == "template-parameters" }, on: project)
+    let dev = try #require(results.first { $0.environment == "dev" }).verdict
+    #expect(dev.status == .fail)
+    #expect(dev.findings.contains { $0.message.contains("deploy.sh stops at deploy.sh:") && $0.message.contains("before it runs sam deploy") }, "\(dev.findings.map(\.message))")
+    #expect(!dev.findings.contains { $0.message.contains("has no value") }, "\(dev.findings.map(\.message))")
+    #expect(try #require(results.first { $0.environment == "prod" }).verdict.status == .pass)
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ProjectModel
+import Requirements
 import Testing
 @testable import Rules
 
@@ -33,5 +34,32 @@ import Testing
     let findings = RuleEngine.run(RuleCatalog.all, on: project).flatMap(\.verdict.findings).filter { $0.message.contains("no AWS::ECS::Service") }
     #expect(!findings.isEmpty)
     #expect(findings.allSatisfy { $0.location.line == 1 && !$0.message.contains("misspelt") }, "\(findings.map { "\($0.location): \($0.message)" })")
+  }
+  /// The same for a type a property references: with the cluster's, task definition's,
+  /// target group's or log group's Type misspelt, every finding of the rules that read it
+  /// (its settings, the containers, the health check, the retention, the stack outputs)
+  /// is at the misspelt Type, and none passes on the rejected resource's properties.
+  @Test(arguments: [
+    ("AWS::ECS::Cluster", "AWS::ECS::Clustr", ["3.1", "3.4", "9.3", "9.7", "10.3"]),
+    ("AWS::ECS::TaskDefinition", "AWS::ECS::TaskDefinitio", ["2.4", "4.1", "4.3", "4.7", "9.1"]),
+    ("AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGrup", ["5.4", "5.5", "5.6"]),
+    ("AWS::Logs::LogGroup", "AWS::Logs::LogGrop", ["4.4", "9.2", "12.4"]),
+  ])
+  func rowsThatReadAReferencedResourceFailAtItsMisspeltType(type: String, misspelt: String, ids: [String]) throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try workspace.apply(.edit(.template, "    Type: \(type)\n", "    Type: \(misspelt)\n"))
+    let template = try String(contentsOf: workspace.directory.appendingPathComponent("infra/template.yaml"), encoding: .utf8)
+    let line = try #require(template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    Type: \(misspelt)" }) + 1
+    let project = try workspace.load()
+    let results = RuleEngine.run(RuleCatalog.all, on: project)
+    for id in ids {
+      let verdicts = results.filter { $0.rule.requirements.contains(RequirementID(stringLiteral: id)) }.map { $0.verdict(for: RequirementID(stringLiteral: id)) }
+      #expect(verdicts.contains { $0.status == .fail }, "\(id) does not fail with \(misspelt)")
+      // Each failing finding names the misspelt Type (at it, or at the reference to it).
+      let findings = verdicts.flatMap(\.findings)
+      #expect(findings.contains { $0.location.line == line || $0.message.contains(misspelt) }, "\(id): \(findings.map { "\($0.location): \($0.message)" })")
+      #expect(findings.allSatisfy { $0.message.contains(misspelt) }, "\(id): \(findings.map(\.message))")
+    }
   }
 }

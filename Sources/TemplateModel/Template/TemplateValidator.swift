@@ -31,11 +31,11 @@ struct TemplateValidator {
     for resource in template.resources {
       let owner = "Resources/" + resource.logicalID
       if let condition = resource.condition, !conditionNames.contains(condition.value) {
-        throw InputError("resource \(resource.logicalID) names condition \"\(condition.value)\", which the Conditions section does not define", at: condition.location)
+        throw InputError("resource \(resource.logicalID) names condition \"\(condition.value)\", which the Conditions section does not define\(NameSuggestion.hint(for: condition.value, among: conditionNames.sorted()))", at: condition.location)
       }
       for target in resource.dependsOn {
         guard template.resource(target.value) != nil || isGeneratedBySAM(target.value) else {
-          throw InputError("resource \(resource.logicalID) DependsOn \"\(target.value)\", which is not a resource of this template", at: target.location)
+          throw InputError("resource \(resource.logicalID) DependsOn \"\(target.value)\", which is not a resource of this template\(NameSuggestion.hint(for: target.value, among: template.resources.map(\.logicalID)))", at: target.location)
         }
         guard target.value != resource.logicalID else {
           throw InputError("resource \(resource.logicalID) depends on itself", at: target.location)
@@ -59,7 +59,7 @@ struct TemplateValidator {
     for output in template.outputs {
       let owner = "Outputs/" + output.name
       if let condition = output.condition, !conditionNames.contains(condition.value) {
-        throw InputError("output \(output.name) names condition \"\(condition.value)\", which the Conditions section does not define", at: condition.location)
+        throw InputError("output \(output.name) names condition \"\(condition.value)\", which the Conditions section does not define\(NameSuggestion.hint(for: condition.value, among: conditionNames.sorted()))", at: condition.location)
       }
       try walk(output.value, from: owner, inConditions: false)
       if let export = output.export { try walk(export, from: owner, inConditions: false) }
@@ -229,18 +229,19 @@ struct TemplateValidator {
     {
       return
     }
-    throw InputError("\(what) names \"\(name)\", which is not a parameter, a resource or a pseudo parameter of this template", at: location)
+    let names = template.parameters.map(\.name) + template.resources.map(\.logicalID) + PseudoParameter.allCases.map(\.rawValue)
+    throw InputError("\(what) names \"\(name)\", which is not a parameter, a resource or a pseudo parameter of this template\(NameSuggestion.hint(for: name, among: names))", at: location)
   }
 
   private func requireResource(_ name: String, at location: SourceLocation, what: String) throws(InputError) {
     guard template.resource(name) != nil || isGeneratedBySAM(name) else {
-      throw InputError("\(what) names \"\(name)\", which is not a resource of this template", at: location)
+      throw InputError("\(what) names \"\(name)\", which is not a resource of this template\(NameSuggestion.hint(for: name, among: template.resources.map(\.logicalID)))", at: location)
     }
   }
 
   private func requireCondition(_ name: String, at location: SourceLocation) throws(InputError) {
     guard template.conditions[name] != nil else {
-      throw InputError("condition \"\(name)\" is not defined in the Conditions section", at: location)
+      throw InputError("condition \"\(name)\" is not defined in the Conditions section\(NameSuggestion.hint(for: name, among: template.conditions.keys.sorted()))", at: location)
     }
   }
 

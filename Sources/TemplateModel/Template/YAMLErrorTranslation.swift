@@ -5,11 +5,16 @@ import Yams
 enum YAMLErrorTranslation {
   static func inputError(_ error: YamlError, file: String) -> InputError {
     switch error {
-    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-      let .composer(context, problem, mark, _):
+    case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+      let .composer(context, problem, mark, yaml):
       var message = problem.hasPrefix("Maximum nesting level reached")
         ? "nesting deeper than 1,000 levels (the YAML reader's limit)" : problem
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      // libyaml names no character; a tab is the usual one (YAML 1.2, 6.1 "Indentation
+      // Spaces": tabs never indent).
+      if problem.hasPrefix("found character that cannot start any token"), character(at: mark, in: yaml) == "\t" {
+        message += ": a tab, and YAML indents with spaces only"
+      }
       return InputError("invalid YAML: \(message)", at: location(mark, file))
     case let .reader(problem, offset, value, yaml):
       let position = offset.map { lineAndColumn(at: $0, in: yaml) } ?? (1, 1)
@@ -46,6 +51,16 @@ enum YAMLErrorTranslation {
       }
     }
     return nil
+  }
+
+  /// The character at `mark` (1-based line and column, in characters) of `text`.
+  static func character(at mark: Mark, in text: String) -> Character? {
+    guard mark.line >= 1, mark.column >= 1 else { return nil }
+    var lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+    guard mark.line <= lines.count else { return nil }
+    let line = lines.remove(at: mark.line - 1)
+    guard mark.column <= line.count else { return nil }
+    return line[line.index(line.startIndex, offsetBy: mark.column - 1)]
   }
 
   static func location(_ mark: Mark, _ file: String) -> SourceLocation {

@@ -36,7 +36,12 @@ struct TemplateOutputsRule: Rule {
         default: false
         }
       }
-      if let output { found.append("\(output.name) (\(requirement.what))") } else {
+      if let output {
+        found.append("\(output.name) (\(requirement.what))")
+      } else if ids.isEmpty, let misspelt = context.misspelling(of: requirement.type) {
+        // The output may be there; the resource it names is not of that Type.
+        findings.append(.error("no output gives the \(requirement.what)\(context.inEnvironment): \(misspelt.logicalID) has Type \(misspelt.type.value), \(requirement.type) misspelt", at: misspelt.type.location))
+      } else {
         findings.append(.error("no output gives the \(requirement.what) (\(requirement.attribute.map { "!GetAtt <\(requirement.type)>.\($0)" } ?? "!Ref <\(requirement.type)>"))\(context.inEnvironment)", at: template.template.outputs.first?.location ?? context.templateStart, path: "Outputs"))
       }
     }

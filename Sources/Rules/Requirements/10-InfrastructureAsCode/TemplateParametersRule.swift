@@ -42,11 +42,16 @@ struct TemplateParametersRule: Rule {
       }
     }
     var unchecked: [EvaluationProblem] = []
+    // A deploy script that stops before `sam deploy` in this env never passes its
+    // overrides: that stop, not the parameter, is what to fix.
+    let stop = evaluated.problems.contains { $0.kind == .missingParameter } ? context.scriptStop(before: "it runs sam deploy with the parameter overrides") : nil
+    if let stop { findings.append(stop) }
     for problem in evaluated.problems {
       guard problem.kind != .uncheckedConstraint else {
         unchecked.append(problem)
         continue
       }
+      if stop != nil && problem.kind == .missingParameter { continue }
       findings.append(.error(problem.message, at: problem.location, related: problem.related.map { .init("related", at: $0) }))
     }
     if findings.isEmpty && !unchecked.isEmpty {

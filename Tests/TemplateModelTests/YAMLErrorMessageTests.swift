@@ -1,0 +1,21 @@
+import Diagnostics
+import Testing
+@testable import TemplateModel
+
+/// libyaml's scanner says "found character that cannot start any token" without naming
+/// the character; when it is a tab, the message says so (YAML indents with spaces only).
+@Suite struct YAMLErrorMessageTests {
+  @Test func aTabThatIndentsIsNamed() throws {
+    let text = "Resources:\n  Topic:\n\tType: AWS::SNS::Topic\n"
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
+    #expect(error.message.contains("a tab, and YAML indents with spaces only"), "\(error.message)")
+    #expect(error.location?.line == 3 && error.location?.column == 1, "\(String(describing: error.location))")
+  }
+
+  @Test func anotherCharacterThatCannotStartATokenIsNotCalledATab() throws {
+    let text = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n@x: 1\n"
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
+    #expect(error.message.contains("cannot start any token"), "\(error.message)")
+    #expect(!error.message.contains("tab"), "\(error.message)")
+  }
+}
