@@ -42,7 +42,7 @@ struct Cost: ParsableCommand {
   @Option(name: .customLong("spot-discount"), help: "FARGATE_SPOT discount off on-demand, 0 to 0.9 (default 0.7).")
   var spotDiscount: Double?
 
-  @Option(help: "How to print: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "How to print the breakdown.")
   var format: Format = .table
 
   @Option(help: "Write the breakdown to this file instead of standard output.")

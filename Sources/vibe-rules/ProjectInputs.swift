@@ -16,7 +16,7 @@ struct ProjectInputs: ParsableArguments {
   @Option(help: "The Dockerfile (default: docker/Dockerfile).")
   var dockerfile: String?
 
-  @Option(help: "The .dockerignore file (default: .dockerignore at the root).")
+  @Option(help: "The .dockerignore file (default: <Dockerfile>.dockerignore beside the Dockerfile, else .dockerignore in the build context).")
   var dockerignore: String?
 
   @Option(help: "The Docker build context directory (default: the root).")

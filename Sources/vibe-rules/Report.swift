@@ -22,7 +22,7 @@ struct Report: ParsableCommand {
 
   @OptionGroup var inputs: ProjectInputs
 
-  @Option(help: "How to print the matrix: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(help: "How to print the matrix.")
   var format: Format = .table
 
   @Option(help: "Write the report to this file instead of standard output.")
