@@ -113,16 +113,21 @@ extension Evaluator {
   /// its next run: it cannot change (`isConstantCondition`), or it assigns nothing itself
   /// and no path round the loop (`paths`: the body's fall-through and its `continue`s)
   /// leaves a variable it reads with another value than at the loop's entry (the current
-  /// state: a function's `local` is gone by then), or may assign one out of the walk's
-  /// sight.
+  /// state: a function's `local` is gone by then), or the arguments it reads (`shift`,
+  /// `set --`) other than they were, or may assign one out of the walk's sight.
   func conditionHolds(_ condition: Statement, over paths: [Outcome]) -> Bool {
     if Self.isConstantCondition(condition) { return true }
     guard !Self.assignsInArithmetic(condition) else { return false }
     return !paths.contains { path in
       Self.hidesAssignments(path.shadowing)
         || path.changes.contains { name, value in value != state.variables[name] && Self.condition(condition, reads: name) }
+        // `while [ $# -gt 0 ]; do ...; shift; done`: the arguments change.
+        || (path.positional != state.positional && Self.positionalParameters.contains { Self.condition(condition, reads: $0) })
     }
   }
+
+  /// The parameters that are a script's or function's arguments: `$#`, `$@`, `$*`, `$1`...
+  static let positionalParameters = ["#", "@", "*"] + (1...9).map(String.init)
 
   /// Whether `condition` may read variable `name` (anything but a test, `[[ ]]` or
   /// `((...))` may).

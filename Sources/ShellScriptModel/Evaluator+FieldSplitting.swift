@@ -59,6 +59,51 @@ extension Evaluator {
     return fields
   }
 
+  /// True when `word` certainly expands to exactly one field: no unquoted expansion (split
+  /// at IFS), no `"$@"` or `"${a[@]}"` (a field per element), no unquoted `*`, `?`, `[`
+  /// (filename expansion) or `{` (brace expansion). (3.5 "Shell Expansions".)
+  static func isOneField(_ word: Word) -> Bool {
+    word.parts.allSatisfy { part in
+      switch part.kind {
+      case .literal(let text): return !text.unicodeScalars.contains { $0 == "*" || $0 == "?" || $0 == "[" || $0 == "{" }
+      case .escaped, .singleQuoted, .ansiCQuoted, .tilde: return true
+      case .doubleQuoted(let inner):
+        return !inner.contains { inner in
+          guard case .parameter(let expansion) = inner.kind else { return false }
+          return expansion.parameter == "@" || expansion.arrayIndex == "@"
+        }
+      case .parameter, .commandSubstitution, .processSubstitution, .arithmetic, .arrayLiteral: return false
+      }
+    }
+  }
+
+  /// The fields a function call passes for its argument `words` (resolved to `values`):
+  /// one per word that is one field (`isOneField`), the caller's positional parameters for
+  /// a word that is `"$@"` alone; nil when a word may split into another number of fields
+  /// (`f $x`, `f "${a[@]}"`, `f $(cmd)`, `f *.txt`), as the walk does not split them.
+  func callArguments(_ words: [Word], _ values: [ResolvedWord]) -> [ResolvedWord]? {
+    var fields: [ResolvedWord] = []
+    for (word, value) in zip(words, values) {
+      if Self.isAllPositionalParameters(word) {
+        guard let positional = state.positional else { return nil }
+        fields += positional
+      } else {
+        guard Self.isOneField(word) else { return nil }
+        fields.append(value)
+      }
+    }
+    return fields
+  }
+
+  /// True for the word `"$@"` (or `"${@}"`) and nothing else.
+  static func isAllPositionalParameters(_ word: Word) -> Bool {
+    guard word.parts.count == 1, case .doubleQuoted(let inner) = word.parts[0].kind, inner.count == 1,
+      case .parameter(let expansion) = inner[0].kind
+    else { return false }
+    guard case .value = expansion.operation else { return false }
+    return expansion.parameter == "@" && expansion.arrayIndex == nil && !expansion.isIndirect
+  }
+
   /// True when `word` has an unquoted expansion, whose result bash splits at IFS (3.5.7).
   /// The walk keeps such a word as one value (`CommandInvocation.resolvedWords`), which is
   /// what bash gives with the default IFS for a value without blanks; with another IFS it

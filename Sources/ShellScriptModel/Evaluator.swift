@@ -629,7 +629,8 @@ final class Evaluator {
     // `let n++` is decided before it assigns (its status is the old value's).
     let letFails = definition == nil && name == "let" && certainlyFails(statement)
     if let definition {
-      call(definition, arguments: arguments, at: location, context.redirecting(command.redirections))
+      let fields = callArguments(Array(command.words[(callIndex + 1)...]), arguments)
+      call(definition, arguments: fields, at: location, context.redirecting(command.redirections))
     } else if let name {
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
@@ -727,7 +728,10 @@ final class Evaluator {
   /// join the path that reaches the end of the body; the call ends the caller's path only
   /// when every path through the function ended otherwise (`exit`). When all paths return
   /// the same known status, a condition on the call is decided by it.
-  func call(_ definition: FunctionDefinition, arguments: [ResolvedWord], at location: SourceLocation, _ context: WalkContext) {
+  ///
+  /// `arguments`: the call's fields (`callArguments`), nil when their number is not known;
+  /// then `$#`, `$1` and the rest are unknown in the body.
+  func call(_ definition: FunctionDefinition, arguments: [ResolvedWord]?, at location: SourceLocation, _ context: WalkContext) {
     guard order == .execution, !context.callStack.contains(definition.name) else { return }
     guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < inlineLimit else {
       truncated = true

@@ -146,6 +146,18 @@ import Testing
     ("set -e, ((n = 0))", "set -e\n((n = 0))\necho after", [], 2),
     ("set -e, ((n=2))", "set -e\n((n=2))\necho after", ["after"], nil),
     ("set -e, ((n == 0)) with n=0", "set -e\nn=0\n((n == 0))\necho after", ["after"], nil),
+    // A function gets one argument per field: bash splits `f $x` (so the walk, which does
+    // not, leaves $# unknown) and passes each of "$@".
+    ("set -e, $# after an argument that splits", "set -e\nx=\"a b\"\nf() { [ $# -eq 2 ]; }\nf $x\necho after", ["after"], nil),
+    ("set -e, $# after \"${a[@]}\"", "set -e\na=(x y)\nf() { [ $# -eq 2 ]; }\nf \"${a[@]}\"\necho after", ["after"], nil),
+    ("set -e, $# after $(...)", "set -e\nf() { [ $# -eq 2 ]; }\nf $(printf 'a b')\necho after", ["after"], nil),
+    ("set -e, \"$@\" passes each argument", "set -e\nset -- a b\nf() { [ $# -eq 2 ] || exit 3; }\nf \"$@\"\necho after", ["after"], nil),
+    ("set -e, \"$@\" and one more", "set -e\nset -- a b\nf() { [ $# -eq 2 ] || exit 3; }\nf \"$@\" c\necho after", [], 3),
+    // A loop over the arguments that the body shifts ends; one whose body leaves them does not.
+    ("while on $# the body shifts ends", "set -- a b\nwhile [ $# -gt 0 ]; do shift; done\necho after", ["after"], nil),
+    ("while on $1 the body shifts ends", "set -- a b\nwhile [ -n \"${1:-}\" ]; do shift; done\necho after", ["after"], nil),
+    ("while on $# the body sets the arguments ends", "set -- a b\nwhile [ \"$#\" != 0 ]; do set --; done\necho after", ["after"], nil),
+    ("while on $# the body never changes never ends", "set -- a\nwhile [ $# -gt 0 ]; do sleep 1; done\necho after", [], nil),
   ])
   func termination(name: String, source: String, echoes: [String], exitLine: Int?) throws {
     let evaluation = try parse(source).execution
