@@ -63,6 +63,18 @@ public struct EvaluatedTemplate: Sendable {
   public func resource(referencedBy node: EvaluatedNode?, ofType type: String) -> EvaluatedResource? {
     resource(referencedBy: node).flatMap { $0.type == type ? $0 : nil }
   }
+
+  /// The resource a value references when that reference certainly gives no `type`: a
+  /// Type that is `type` misspelt or no type name at all (CloudFormation rejects the
+  /// template), or a `Ref` to another AWS type (its Ref value is that resource's name or
+  /// ID). Nil for a `Fn::GetAtt` of another type (a nested stack's output, a custom
+  /// resource's attribute may be one) and for a `Ref` to a custom resource.
+  public func wrongTypeReference(_ node: EvaluatedNode?, expected type: String) -> EvaluatedResource? {
+    guard let referenced = resource(referencedBy: node), referenced.type != type else { return nil }
+    if ResourceTypes.standing(referenced.type) == .malformed || ResourceTypes.isMisspelling(referenced.type, of: type) { return referenced }
+    guard case .resource? = node?.unresolved, referenced.type.hasPrefix("AWS::"), referenced.type != "AWS::CloudFormation::CustomResource" else { return nil }
+    return referenced
+  }
 }
 
 /// One resource of an evaluated template.

@@ -2,13 +2,15 @@ import TemplateModel
 
 extension RuleContext {
   /// `verdict` unless a service runs in a cluster this template does not define
-  /// (`EvaluatedTemplate.serviceClusters`): when its `Cluster` references a resource of
-  /// this template of another Type (`AWS::ECS::Clustr`), a failure at that Type; when the
-  /// verdict passes and the cluster is a name, an ARN or an import, needs-evidence naming
-  /// the services and clusters, since that cluster's `what` is set outside these files.
+  /// (`EvaluatedTemplate.serviceClusters`): when its `Cluster` certainly names no cluster
+  /// (`EvaluatedTemplate.wrongTypeReference`: `AWS::ECS::Clustr`, a `Ref` to an EKS
+  /// cluster), a failure at that Type; when the verdict passes and the cluster is a name,
+  /// an ARN, an import or a nested stack's output, needs-evidence naming the services and
+  /// clusters, since that cluster's `what` is set outside these files.
   func limited(_ verdict: Verdict, byClustersOutside outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)], what: String) -> Verdict {
     let notClusters = outside.compactMap { entry -> Finding? in
-      guard let id = entry.cluster?.referencedResource, let resource = template.resource(id) else { return nil }
+      guard let resource = template.wrongTypeReference(entry.cluster, expected: EvaluatedTemplate.ecsCluster) else { return nil }
+      let id = resource.logicalID
       let misspelt = ResourceTypes.isMisspelling(resource.type, of: EvaluatedTemplate.ecsCluster)
         ? " (\(EvaluatedTemplate.ecsCluster) misspelt: CloudFormation rejects the template)" : ""
       return .error(

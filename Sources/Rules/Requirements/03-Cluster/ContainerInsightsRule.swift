@@ -19,6 +19,11 @@ struct ContainerInsightsRule: Rule {
       .change(
         "the service's cluster has its Type misspelt (CloudFormation rejects the template; no cluster holds the setting)",
         .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Clustr\n"), alsoFails: ["3.1", "9.3", "10.1", "10.3"]),
+      .change(
+        "the service runs in a cluster a nested stack outputs (its settings are in that stack)",
+        .edit(.template, "      Cluster: !Ref Cluster\n", "      Cluster: !GetAtt Infra.Outputs.ClusterName\n"),
+        .edit(.template, "  Cluster:\n    Type: AWS::ECS::Cluster\n", "  Infra:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://example.com/infra.yaml\n  Cluster:\n    Type: AWS::ECS::Cluster\n"),
+        expect: .needsEvidence),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
