@@ -43,11 +43,11 @@ struct ContainerLogGroupRule: Rule {
     guard let group = configuration["Options"]?["awslogs-group"] else {
       return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
     }
-    let resource = template.resource(referencedBy: group)
-    let name = resource.map { $0["LogGroupName"] } ?? group
-    if let resource, resource.type != "AWS::Logs::LogGroup" {
-      return .error("awslogs-group references \(resource.logicalID), whose Type is \(resource.type), not a log group", at: group.location)
+    if let other = template.wrongTypeReference(group, expected: "AWS::Logs::LogGroup") {
+      return .error("awslogs-group references \(other.logicalID), whose Type is \(other.type), not a log group", at: group.location)
     }
+    let resource = template.resource(referencedBy: group, ofType: "AWS::Logs::LogGroup")
+    let name = resource.map { $0["LogGroupName"] } ?? group
     if let resource, name == nil {
       return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)
     }

@@ -47,7 +47,7 @@ struct LogRetentionRule: Rule {
       let group = template.resource(referencedBy: groupNode, ofType: "AWS::Logs::LogGroup")
         ?? groups.first { $0["LogGroupName"]?.string != nil && $0["LogGroupName"]?.string == groupNode.string }
       guard let group else {
-        if let other = template.resource(referencedBy: groupNode) {
+        if let other = template.wrongTypeReference(groupNode, expected: "AWS::Logs::LogGroup") {
           findings.append(.error("container \(container.name ?? "?") logs to \(other.logicalID), whose Type is \(other.type), not AWS::Logs::LogGroup; no log group of this template holds its retention", at: groupNode.location))
         } else {
           findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create; its retention is not set here", at: groupNode.location))
