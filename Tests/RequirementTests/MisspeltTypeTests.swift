@@ -42,7 +42,7 @@ import Testing
   @Test(arguments: [
     ("AWS::ECS::Cluster", "AWS::ECS::Clustr", ["3.1", "3.4", "9.3", "9.7", "10.3"]),
     ("AWS::ECS::TaskDefinition", "AWS::ECS::TaskDefinitio", ["2.4", "4.1", "4.3", "4.7", "9.1"]),
-    ("AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGrup", ["5.4", "5.5", "5.6"]),
+    ("AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::ElasticLoadBalancingV2::TargetGrup", ["5.3", "5.4", "5.5", "5.6"]),
     ("AWS::Logs::LogGroup", "AWS::Logs::LogGrop", ["4.4", "9.2", "12.4"]),
   ])
   func rowsThatReadAReferencedResourceFailAtItsMisspeltType(type: String, misspelt: String, ids: [String]) throws {

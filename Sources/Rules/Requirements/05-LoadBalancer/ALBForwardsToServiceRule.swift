@@ -46,7 +46,7 @@ struct ALBForwardsToServiceRule: Rule {
     guard let https = context.value("https-port", of: "5.1")?.integer else { return .missingValue("https-port", of: "5.1") }
     let template = context.template
     let serviceGroups = Set(template.serviceTargetGroups.map(\.logicalID))
-    guard !serviceGroups.isEmpty else { return context.missing("service registered with a target group", for: "the ALB forwards to it") }
+    guard !serviceGroups.isEmpty else { return context.missing("service registered with a target group", misspelt: EvaluatedTemplate.targetGroupType, for: "the ALB forwards to it") }
     var findings: [Finding] = []
     for group in template.targetGroups where serviceGroups.contains(group.logicalID) {
       if group["TargetType"]?.string != "ip" {
