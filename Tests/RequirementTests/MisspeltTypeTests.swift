@@ -9,14 +9,20 @@ import Testing
 /// template's first line ("the template has no AWS::ECS::Service"), so the one typo is
 /// found from any of its rows.
 @Suite struct MisspeltTypeTests {
-  @Test func failuresForAMissingTypePointAtItsMisspelling() throws {
+  /// The rule results on this repository with `type` written `misspelt`, and the line of
+  /// the misspelt Type.
+  static func results(_ type: String, misspelt: String) throws -> (results: [RuleResult], line: Int) {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    try workspace.apply(.edit(.template, "    Type: AWS::ECS::Service\n", "    Type: AWS::ECS::Servise\n"))
+    try workspace.apply(.edit(.template, "    Type: \(type)\n", "    Type: \(misspelt)\n"))
     let template = try String(contentsOf: workspace.directory.appendingPathComponent("infra/template.yaml"), encoding: .utf8)
-    let line = try #require(template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    Type: AWS::ECS::Servise" }) + 1
-    let project = try workspace.load()
-    let findings = RuleEngine.run(RuleCatalog.all, on: project).flatMap(\.verdict.findings)
+    let line = try #require(template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    Type: \(misspelt)" }) + 1
+    return (RuleEngine.run(RuleCatalog.all, on: try workspace.load()), line)
+  }
+
+  @Test func failuresForAMissingTypePointAtItsMisspelling() throws {
+    let (results, line) = try Self.results("AWS::ECS::Service", misspelt: "AWS::ECS::Servise")
+    let findings = results.flatMap(\.verdict.findings)
     let aboutService = findings.filter { $0.message.contains("no AWS::ECS::Service") || $0.message.contains("creates no ECS service") }
     #expect(aboutService.count >= 10, "\(aboutService.count) findings about the missing service")
     for finding in aboutService {
@@ -46,13 +52,7 @@ import Testing
     ("AWS::Logs::LogGroup", "AWS::Logs::LogGrop", ["4.4", "9.2", "12.4"]),
   ])
   func rowsThatReadAReferencedResourceFailAtItsMisspeltType(type: String, misspelt: String, ids: [String]) throws {
-    let workspace = try Workspace()
-    defer { workspace.remove() }
-    try workspace.apply(.edit(.template, "    Type: \(type)\n", "    Type: \(misspelt)\n"))
-    let template = try String(contentsOf: workspace.directory.appendingPathComponent("infra/template.yaml"), encoding: .utf8)
-    let line = try #require(template.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    Type: \(misspelt)" }) + 1
-    let project = try workspace.load()
-    let results = RuleEngine.run(RuleCatalog.all, on: project)
+    let (results, line) = try Self.results(type, misspelt: misspelt)
     for id in ids {
       let verdicts = results.filter { $0.rule.requirements.contains(RequirementID(stringLiteral: id)) }.map { $0.verdict(for: RequirementID(stringLiteral: id)) }
       #expect(verdicts.contains { $0.status == .fail }, "\(id) does not fail with \(misspelt)")
