@@ -77,6 +77,13 @@ extension Parser {
           index += 1
           continue scan
         }
+        // `[[ $x =~ a|b ]]`: bash reads `|` as part of the regex up to the next blank
+        // (`a||b` too; bash 5.2).
+        if regex && c == "|" {
+          builder.appendLiteral(c, at: self.location(index))
+          index += 1
+          continue scan
+        }
         if Lexical.isMetacharacter(c) { break scan }
       case .braceOperand(_, let stopAtSlash):
         if c == "}" || (stopAtSlash && c == "/") { break scan }

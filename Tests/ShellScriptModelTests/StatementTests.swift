@@ -82,6 +82,9 @@ import Testing
     ("(( i += 1 ))", "(( i += 1 ))"),
     ("[[ $x == prod && -n $y ]]", "[[$x == prod && -n $y]]"),
     ("[[ $v =~ ^(a|b)$ ]]", "[[$v =~ ^(a|b)$]]"),
+    // A `|` outside parentheses is the regex's too, up to the next blank (bash 5.2).
+    ("[[ $v =~ a|b ]]", "[[$v =~ a|b]]"),
+    ("[[ $v =~ a||b && -n $w ]]", "[[$v =~ a||b && -n $w]]"),
     ("[[ $? != 0 ]] && exit 1", "list([[$? != 0]] && exit 1)"),
     ("[[ a < b ]]", "[[a < b]]"),
   ])
