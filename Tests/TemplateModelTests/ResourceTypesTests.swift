@@ -43,7 +43,7 @@ import Testing
 
   @Test func editDistanceStopsPastTheLimit() {
     let a = Array("kitten".unicodeScalars), b = Array("sitting".unicodeScalars)
-    #expect(ResourceTypes.editDistance(a, b, limit: 5) == 3)
-    #expect(ResourceTypes.editDistance(a, b, limit: 1) == 2)
+    #expect(NameSuggestion.editDistance(a, b, limit: 5) == 3)
+    #expect(NameSuggestion.editDistance(a, b, limit: 1) == 2)
   }
 }

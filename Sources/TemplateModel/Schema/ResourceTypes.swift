@@ -46,32 +46,13 @@ public enum ResourceTypes {
     guard written != type, abs(written.unicodeScalars.count - type.unicodeScalars.count) <= 2 else { return false }
     let standing = standing(written)
     guard standing == .malformed || standing == .unlisted else { return false }
-    return editDistance(Array(written.lowercased().unicodeScalars), Array(type.lowercased().unicodeScalars), limit: 2) <= 2
+    return !NameSuggestion.near(written, among: [type]).isEmpty
   }
 
   /// The listed types closest to `type` (at most two edits, letter case ignored), best
   /// first: what a misspelt or wrongly cased name most likely meant.
   public static func suggestions(for type: String) -> [String] {
-    let wanted = Array(type.lowercased().unicodeScalars)
-    var found: [(distance: Int, name: String)] = []
-    for name in known where abs(name.unicodeScalars.count - wanted.count) <= 2 {
-      let distance = editDistance(Array(name.lowercased().unicodeScalars), wanted, limit: 2)
-      if distance <= 2 { found.append((distance, String(name))) }
-    }
-    return found.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
-  }
-
-  /// Levenshtein distance of `a` and `b`, or `limit + 1` once it is certainly over `limit`.
-  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-      var current = [i + 1] + Array(repeating: 0, count: b.count)
-      for (j, y) in b.enumerated() {
-        current[j + 1] = min(previous[j] + (x == y ? 0 : 1), previous[j + 1] + 1, current[j] + 1)
-      }
-      if current.min()! > limit { return limit + 1 }
-      previous = current
-    }
-    return previous[b.count]
+    NameSuggestion.near(type, among: known.lazy.map(String.init))
+      .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
   }
 }
