@@ -750,11 +750,8 @@ final class Evaluator {
     }
     merge([run.fallThrough] + run.target.leaving)
     callStatuses[Self.key(location)] = Self.callStatus(run, fallingThrough: nil)
-    if Self.callStatus(run, fallingThrough: fallThroughStatus) == false {
-      failingCalls.insert(Self.key(location))
-    } else {
-      failingCalls.remove(Self.key(location))
-    }
+    // (`walkSimple` cleared the call site before the call.)
+    if Self.callStatus(run, fallingThrough: fallThroughStatus) == false { failingCalls.insert(Self.key(location)) }
     let locals = localFrames.removeLast()
     for (name, previous) in locals { assign(name, previous) }
     state.positional = savedPositional
