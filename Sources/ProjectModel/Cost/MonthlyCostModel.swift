@@ -231,7 +231,7 @@ public enum MonthlyCostModel {
       let ingest = prices.logsIngested
       lines.append(CostLine(.logs, resource: service.logicalID, item: "logs ingested (\(Self.number(assumptions.logGBPerTaskMonth)) GB per task assumed)", quantity: ingested, unit: "GB",
         formula: "\(tasks) task(s) × \(Self.number(assumptions.logGBPerTaskMonth)) GB × $\(ingest.usd)", usd: ingested * ingest.usd, at: logging.location))
-      let group = template.resource(referencedBy: logging["Options"]?["awslogs-group"], ofType: "AWS::Logs::LogGroup")
+      let group = template.resource(referencedBy: logging["Options"]?["awslogs-group"], ofType: EvaluatedTemplate.logGroupType)
       let daysPerMonth = hours / 24
       let stored: Double
       let how: String

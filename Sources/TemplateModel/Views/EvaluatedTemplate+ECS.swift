@@ -17,6 +17,8 @@ extension EvaluatedTemplate {
   public static let ecsService = "AWS::ECS::Service"
   public static let ecsCluster = "AWS::ECS::Cluster"
   public static let ecsTaskDefinition = "AWS::ECS::TaskDefinition"
+  /// The type of the log group a container's `awslogs` driver writes to.
+  public static let logGroupType = "AWS::Logs::LogGroup"
 
   public var services: [EvaluatedResource] { resources(ofType: Self.ecsService) }
   public var taskDefinitions: [EvaluatedResource] { resources(ofType: Self.ecsTaskDefinition) }

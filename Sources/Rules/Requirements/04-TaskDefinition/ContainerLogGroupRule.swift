@@ -43,10 +43,10 @@ struct ContainerLogGroupRule: Rule {
     guard let group = configuration["Options"]?["awslogs-group"] else {
       return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
     }
-    if let other = template.wrongTypeReference(group, expected: "AWS::Logs::LogGroup") {
+    if let other = template.wrongTypeReference(group, expected: EvaluatedTemplate.logGroupType) {
       return .error("awslogs-group references \(other.logicalID), whose Type is \(other.type), not a log group", at: group.location)
     }
-    let resource = template.resource(referencedBy: group, ofType: "AWS::Logs::LogGroup")
+    let resource = template.resource(referencedBy: group, ofType: EvaluatedTemplate.logGroupType)
     let name = resource.map { $0["LogGroupName"] } ?? group
     if let resource, name == nil {
       return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)

@@ -23,7 +23,7 @@ struct LogRetentionRule: Rule {
     let template = context.template
     let containers = template.serviceContainers
     guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its log group's retention is checked") }
-    let groups = template.resources(ofType: "AWS::Logs::LogGroup")
+    let groups = template.resources(ofType: EvaluatedTemplate.logGroupType)
     var findings: [Finding] = []
     var notes: [String] = []
     for id in Self.definition.requirements {
@@ -44,11 +44,11 @@ struct LogRetentionRule: Rule {
         findings.append(.error("container \(container.name ?? "?") logs to no CloudWatch Logs group, so no retention applies", at: container.location))
         continue
       }
-      let group = template.resource(referencedBy: groupNode, ofType: "AWS::Logs::LogGroup")
+      let group = template.resource(referencedBy: groupNode, ofType: EvaluatedTemplate.logGroupType)
         ?? groups.first { $0["LogGroupName"]?.string != nil && $0["LogGroupName"]?.string == groupNode.string }
       guard let group else {
-        if let other = template.wrongTypeReference(groupNode, expected: "AWS::Logs::LogGroup") {
-          findings.append(.error("container \(container.name ?? "?") logs to \(other.logicalID), whose Type is \(other.type), not AWS::Logs::LogGroup; no log group of this template holds its retention", at: groupNode.location))
+        if let other = template.wrongTypeReference(groupNode, expected: EvaluatedTemplate.logGroupType) {
+          findings.append(.error("container \(container.name ?? "?") logs to \(other.logicalID), whose Type is \(other.type), not \(EvaluatedTemplate.logGroupType); no log group of this template holds its retention", at: groupNode.location))
         } else {
           findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create; its retention is not set here", at: groupNode.location))
         }
