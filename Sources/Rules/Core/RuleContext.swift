@@ -6,24 +6,46 @@ import TemplateModel
 /// What a rule sees: the project, the config env under evaluation (per-env rules), and
 /// the requirement values it checks against.
 public struct RuleContext: Sendable {
-  public let project: Project
-  /// The env's evaluated template; nil for repository-scope rules.
-  public let environment: EvaluatedTemplate?
+  /// The project and the env, made once per env by the engine and shared by every rule's
+  /// context: both are structs of many arrays and strings, and held inline each of the
+  /// report's 150 contexts retained and released all of them, from both threads at once
+  /// (the reference counts' cache lines moving between the cores).
+  final class Subject: Sendable {
+    let project: Project
+    let environment: EvaluatedTemplate?
+    let template: EvaluatedTemplate
+
+    init(project: Project, environment: EvaluatedTemplate?) {
+      self.project = project
+      self.environment = environment
+      self.template = environment ?? .empty
+    }
+  }
+
+  private let subject: Subject
   public let definition: RuleDefinition
 
   /// Records which requirement values rules read (for tests and `explain`); nil: not recorded.
   let reads: ValueReads?
 
   public init(project: Project, environment: EvaluatedTemplate?, definition: RuleDefinition, reads: ValueReads? = nil) {
-    self.project = project
-    self.environment = environment
+    self.init(subject: Subject(project: project, environment: environment), definition: definition, reads: reads)
+  }
+
+  init(subject: Subject, definition: RuleDefinition, reads: ValueReads?) {
+    self.subject = subject
     self.definition = definition
     self.reads = reads
   }
 
+  public var project: Project { subject.project }
+
+  /// The env's evaluated template; nil for repository-scope rules.
+  public var environment: EvaluatedTemplate? { subject.environment }
+
   /// The env's evaluated template (per-env rules always have one: the engine runs them
   /// only for evaluated envs).
-  public var template: EvaluatedTemplate { environment ?? .empty }
+  public var template: EvaluatedTemplate { subject.template }
 
   /// The env name for messages ("env prod"), or "" for repository rules.
   public var environmentName: String { environment?.scenario.environment ?? "" }

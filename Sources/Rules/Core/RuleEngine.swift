@@ -38,7 +38,8 @@ public enum RuleEngine {
     let walkers = rules.indices.filter { walksScript(rules[$0]) }
     let order = walkers + rules.indices.filter { !walksScript(rules[$0]) }
     let frontend = CustomFrontendLimit.customFrontend(in: project)
-    let computed = order.concurrentMap { results(of: rules[$0], on: project, frontend: frontend, recording: reads) }
+    let subjects = Subjects(project)
+    let computed = order.concurrentMap { results(of: rules[$0], on: subjects, frontend: frontend, recording: reads) }
     var byRule = [[RuleResult]](repeating: [], count: rules.count)
     for (position, index) in order.enumerated() { byRule[index] = computed[position] }
     return byRule.flatMap { $0 }
@@ -52,8 +53,9 @@ public enum RuleEngine {
   /// requirements, one per config env for a per-env rule, else one.
   /// `frontend`: the project's `CustomFrontendLimit.customFrontend(in:)`.
   private static func results(
-    of rule: any Rule, on project: Project, frontend: CustomFrontendLimit.Reason?, recording reads: ValueReads?
+    of rule: any Rule, on subjects: Subjects, frontend: CustomFrontendLimit.Reason?, recording reads: ValueReads?
   ) -> [RuleResult] {
+    let project = subjects.repository.project
     let definition = rule.definition
     guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { return [] }
     if let reason = missingArtifact(definition, project) {
@@ -61,17 +63,28 @@ public enum RuleEngine {
     }
     switch definition.scope {
     case .repository:
-      var verdict = rule.evaluate(RuleContext(project: project, environment: nil, definition: definition, reads: reads))
+      var verdict = rule.evaluate(RuleContext(subject: subjects.repository, definition: definition, reads: reads))
       verdict = CustomFrontendLimit.limit(verdict, of: definition, frontend: frontend)
       return [RuleResult(rule: definition, environment: nil, verdict: stamp(verdict, definition, nil))]
     case .perEnvironment:
-      return project.environments.map { environment in
-        let name = environment.scenario.environment
-        var verdict = rule.evaluate(RuleContext(project: project, environment: environment, definition: definition, reads: reads))
-        verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: environment)
+      return subjects.environments.map { subject in
+        let name = subject.template.scenario.environment
+        var verdict = rule.evaluate(RuleContext(subject: subject, definition: definition, reads: reads))
+        verdict = OpaqueTemplateParts.limit(verdict, of: definition, in: subject.template)
         verdict = CustomFrontendLimit.limit(verdict, of: definition, frontend: frontend)
         return RuleResult(rule: definition, environment: name, verdict: stamp(verdict, definition, name))
       }
+    }
+  }
+
+  /// What every rule's context shares: the project, and the project with each config env.
+  private struct Subjects: Sendable {
+    let repository: RuleContext.Subject
+    let environments: [RuleContext.Subject]
+
+    init(_ project: Project) {
+      repository = RuleContext.Subject(project: project, environment: nil)
+      environments = project.environments.map { RuleContext.Subject(project: project, environment: $0) }
     }
   }
 
