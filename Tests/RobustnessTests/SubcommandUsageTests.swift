@@ -1,0 +1,29 @@
+import Testing
+
+/// `vibe-rules` parses a command line that starts with a subcommand's name with that
+/// subcommand alone first (`VibeRules.parse`). Help and errors must still read as the
+/// whole tool's: usage lines name `vibe-rules`, and a group's subcommands keep theirs.
+@Suite(.enabled(if: Paths.binary != nil, "vibe-rules was not built next to the test bundle"))
+struct SubcommandUsageTests {
+  static let commands = ["report", "check", "list", "explain", "cost", "probe", "graph", "baseline check", "debug dockerfile", "debug"]
+
+  @Test(arguments: commands)
+  func helpNamesTheTool(command: String) throws {
+    let words = command.split(separator: " ").map(String.init)
+    let result = try #require(try Command.run(words + ["--help"]))
+    #expect(result.status == 0, "\(command): \(result.standardError)")
+    #expect(result.standardOutput.contains("USAGE: vibe-rules \(command)"), "\(command): \(result.standardOutput.prefix(300))")
+  }
+
+  @Test func anUnknownOptionIsAUsageError() throws {
+    let result = try #require(try Command.run(["report", "--bogus"]))
+    #expect(result.status == 2)
+    #expect(result.standardError == "error: Unknown option '--bogus' (see vibe-rules --help)\n")
+  }
+
+  @Test func aSubcommandParsedAloneStillRuns() throws {
+    let result = try #require(try Command.run(["list"]))
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("1.1"))
+  }
+}
