@@ -50,6 +50,10 @@ import Testing
     Case(expression: "!Sub \"${!Literal}-${ Env }\"", expected: "${Literal}-dev"),
     Case(expression: "!Sub [\"${A}:${Port}\", {A: !Ref Env}]", expected: "dev:8501"),
     Case(expression: "!Sub \"${Bucket.Arn}/x\"", expected: "${Bucket.Arn}/x"),
+    // One variable and nothing else: the value of the reference itself.
+    Case(expression: "!Sub \"${Bucket}\"", expected: "!Ref Bucket"),
+    Case(expression: "!Sub \"${Bucket.Arn}\"", expected: "!GetAtt Bucket.Arn"),
+    Case(expression: "!Sub [\"${Name}\", {Name: !ImportValue shared}]", expected: "!ImportValue shared"),
     Case(expression: "!Join [\"-\", [a, !Ref Env, b]]", expected: "a-dev-b"),
     Case(expression: "!Join [\",\", !Ref Names]", expected: "a,b,c"),
     Case(expression: "!Select [1, !Ref Names]", expected: "b"),

@@ -475,6 +475,9 @@ public struct TemplateEvaluator {
       guard let text = joined(texts, separator: "") else { return notComputed("Fn::Sub", location) }
       return string(text, location)
     }
+    // `!Sub "${LogGroup}"` is `!Ref LogGroup`, and `!Sub "${LoadBalancer.DNSName}"` is
+    // `!GetAtt LoadBalancer.DNSName`: the one variable is the whole value.
+    if parts.count == 1 { return parts[0] }
     return unresolved(.concatenation(parts), location)
   }
 

@@ -1,0 +1,50 @@
+import TemplateModel
+
+extension RuleContext {
+  /// `verdict` unless a service names, in `outside` (`ServiceReferences.outside` of
+  /// `EvaluatedTemplate.serviceClusters` or `serviceTaskDefinitions`), something this
+  /// template does not define as `type`:
+  /// - when that reference certainly names no `type` (`EvaluatedTemplate.wrongTypeReference`:
+  ///   `AWS::ECS::Clustr`, a `Ref` to an EKS cluster), a failure at that Type;
+  /// - when the verdict passes and the reference is a name, an ARN, a parameter, an import
+  ///   or a nested stack's output, needs-evidence naming the services and what they name,
+  ///   since its `what` is set outside these files.
+  func limited(_ verdict: Verdict, byOutside outside: [OutsideReference], expected type: String, what: String) -> Verdict {
+    let notOfType = outside.compactMap { reference -> Finding? in
+      guard let resource = template.wrongTypeReference(reference.value, expected: type) else { return nil }
+      let wording = OutsideReferenceWording(reference.property)
+      let id = resource.logicalID
+      let misspelt = ResourceTypes.isMisspelling(resource.type, of: type) ? " (\(type) misspelt: CloudFormation rejects the template)" : ""
+      return .error(
+        "\(reference.service.logicalID) \(wording.verb) \(id), whose Type is \(resource.type), not \(type)\(misspelt); no \(wording.noun) of this template holds its \(what)",
+        at: resource.source.type.location, path: "Resources/\(id)/Type")
+    }
+    if !notOfType.isEmpty { return Verdict(findings: verdict.findings + notOfType, passNote: verdict.passNote) }
+    guard verdict.status == .pass, let first = outside.first else { return verdict }
+    let named = outside.map { reference in
+      let wording = OutsideReferenceWording(reference.property)
+      return "\(reference.service.logicalID) \(wording.verb) \(reference.value.map { "\(wording.noun) \($0.display)" } ?? wording.absent)"
+    }
+    let checked = verdict.note.isEmpty ? "" : "; the template's own \(OutsideReferenceWording(first.property).noun)s: \(verdict.note)"
+    return .needsEvidence(
+      "\(named.joined(separator: "; ")), which this template does not define: its \(what) cannot be read from these files\(checked)",
+      evidence: outside.map { $0.value?.location ?? $0.service.location })
+  }
+}
+
+/// How messages name what a service property refers to.
+private struct OutsideReferenceWording {
+  var verb: String
+  var noun: String
+  /// What the service uses when the property is absent.
+  var absent: String
+
+  init(_ property: String) {
+    switch property {
+    case "Cluster": (verb, noun, absent) = ("runs in", "cluster", "the account's default cluster (no Cluster)")
+    case "TaskDefinition": (verb, noun, absent) = ("runs", "task definition", "no task definition (no TaskDefinition)")
+    case "TargetGroupArn": (verb, noun, absent) = ("registers with", "target group", "no target group")
+    default: (verb, noun, absent) = ("names in \(property)", property, "nothing in \(property)")
+    }
+  }
+}
