@@ -36,25 +36,36 @@ extension EvaluatedTemplate {
     resource(referencedBy: service["Cluster"], ofType: Self.ecsCluster)
   }
 
-  /// The clusters the services of this template run in. `inTemplate`: clusters of this
-  /// template that a service names (every cluster of the template when it has no
-  /// service); `outside`: services whose `Cluster` is not a cluster of this template
-  /// (a name or ARN, a parameter, an import, a resource of another Type; `nil` when
-  /// absent: the account's `default` cluster), whose settings no check of these files can
-  /// see.
-  public var serviceClusters: (inTemplate: [EvaluatedResource], outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)]) {
-    guard !services.isEmpty else { return (clusters, []) }
-    var used: [EvaluatedResource] = []
+  /// The clusters the services of this template run in (`serviceReferences`; every
+  /// cluster of the template when it has no service). An outside `Cluster` may be absent:
+  /// the service runs in the account's `default` cluster.
+  public var serviceClusters: ServiceReferences {
+    serviceReferences("Cluster", ofType: Self.ecsCluster, whenNoService: clusters)
+  }
+
+  /// The task definitions the services of this template run (`serviceReferences`; every
+  /// task definition of the template when it has no service). A task definition no
+  /// service runs is not the one deployed, so its settings decide nothing.
+  public var serviceTaskDefinitions: ServiceReferences {
+    serviceReferences("TaskDefinition", ofType: Self.ecsTaskDefinition, whenNoService: taskDefinitions)
+  }
+
+  /// What the services name in `property`: the resources of `type` of this template, each
+  /// once in document order of first use, and the services whose `property` is not one
+  /// (a name or ARN, a parameter, an import, a nested stack's output, a resource of
+  /// another Type, or absent). `whenNoService`: the answer for a template without services.
+  func serviceReferences(_ property: String, ofType type: String, whenNoService: [EvaluatedResource]) -> ServiceReferences {
+    guard !services.isEmpty else { return ServiceReferences(inTemplate: whenNoService, outside: []) }
+    var references = ServiceReferences(inTemplate: [], outside: [])
     var seen = Set<String>()
-    var outside: [(service: EvaluatedResource, cluster: EvaluatedNode?)] = []
     for service in services {
-      if let cluster = cluster(of: service) {
-        if seen.insert(cluster.logicalID).inserted { used.append(cluster) }
+      if let resource = resource(referencedBy: service[property], ofType: type) {
+        if seen.insert(resource.logicalID).inserted { references.inTemplate.append(resource) }
       } else {
-        outside.append((service, service["Cluster"]))
+        references.outside.append(OutsideReference(service: service, property: property, value: service[property]))
       }
     }
-    return (used, outside)
+    return references
   }
 
   public func containers(of taskDefinition: EvaluatedResource) -> [ContainerDefinition] {
@@ -63,11 +74,11 @@ extension EvaluatedTemplate {
     }
   }
 
-  /// The containers of every task definition a service of this template runs (or of every
-  /// task definition when no service names one).
+  /// The containers of the task definitions this template's services run
+  /// (`serviceTaskDefinitions`: of every task definition when there is no service; none
+  /// of a task definition defined elsewhere).
   public var serviceContainers: [ContainerDefinition] {
-    let used = services.compactMap { taskDefinition(of: $0) }
-    return (used.isEmpty ? taskDefinitions : used).flatMap { containers(of: $0) }
+    serviceTaskDefinitions.inTemplate.flatMap { containers(of: $0) }
   }
 
   /// Application Auto Scaling targets that scale `service`'s DesiredCount

@@ -20,9 +20,49 @@ extension EvaluatedTemplate {
     resources(at: index.offsets(.listenerRules, of: listener.logicalID))
   }
 
-  /// Target groups the services of this template register with.
-  public var serviceTargetGroups: [EvaluatedResource] {
-    services.flatMap { loadBalancerBindings(of: $0) }.compactMap { resource(referencedBy: $0["TargetGroupArn"], ofType: Self.targetGroupType) }
+  /// The load balancers with a listener, or a listener rule, that mentions one of
+  /// `groups` (target groups' logical IDs) in its properties or actions.
+  public func loadBalancers(forwardingToAnyOf groups: Set<String>) -> [EvaluatedResource] {
+    loadBalancers.filter { balancer in
+      listeners(of: balancer).contains { listener in
+        !listener.properties.entries.allSatisfy { $0.value.mentionedResources.isDisjoint(with: groups) }
+          || listenerRules(of: listener).contains { rule in rule["Actions"].map { !$0.mentionedResources.isDisjoint(with: groups) } ?? false }
+      }
+    }
+  }
+
+  /// The load balancers in front of the services (`loadBalancers(forwardingToAnyOf:)`
+  /// `serviceTargetGroups`), or every load balancer of the template when none is (no
+  /// service, or services registered only with target groups defined elsewhere): a
+  /// template's one load balancer is still judged, and a second one that serves
+  /// something else is not taken for the services'.
+  public var serviceLoadBalancers: [EvaluatedResource] {
+    let serving = loadBalancers(forwardingToAnyOf: Set(serviceTargetGroups.map(\.logicalID)))
+    return serving.isEmpty ? loadBalancers : serving
+  }
+
+  /// Target groups of this template the services register with.
+  public var serviceTargetGroups: [EvaluatedResource] { serviceTargetGroupReferences.inTemplate }
+
+  /// The target groups the services register with (each `LoadBalancers` entry's
+  /// `TargetGroupArn`): those of this template, each once, and the entries that name one
+  /// defined elsewhere (an import, a parameter, an ARN, a nested stack's output) or a
+  /// resource of another Type. Entries without `TargetGroupArn` (a Classic Load Balancer's
+  /// `LoadBalancerName`) register with no target group and are left out.
+  public var serviceTargetGroupReferences: ServiceReferences {
+    var references = ServiceReferences(inTemplate: [], outside: [])
+    var seen = Set<String>()
+    for service in services {
+      for binding in loadBalancerBindings(of: service) {
+        guard let arn = binding["TargetGroupArn"] else { continue }
+        if let group = resource(referencedBy: arn, ofType: Self.targetGroupType) {
+          if seen.insert(group.logicalID).inserted { references.inTemplate.append(group) }
+        } else {
+          references.outside.append(OutsideReference(service: service, property: "TargetGroupArn", value: arn))
+        }
+      }
+    }
+    return references
   }
 
   /// Security groups (logical IDs of this template) attached to a load balancer.

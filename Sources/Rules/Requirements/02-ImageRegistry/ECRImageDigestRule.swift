@@ -19,13 +19,14 @@ struct ECRImageDigestRule: Rule {
     let repositories = template.resources(ofType: "AWS::ECR::Repository").map(\.logicalID)
     guard !repositories.isEmpty else { return context.missing("AWS::ECR::Repository", for: "images get their digest in ECR") }
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "the task's image comes from ECR") }
-    return Verdict(findings: containers.compactMap { container in
+    guard !containers.isEmpty else { return context.withoutServiceContainers(for: "the task's image comes from ECR", what: "container image") }
+    let verdict = Verdict(findings: containers.compactMap { container in
       guard let image = container["Image"] else {
         return .error("container \(container.name ?? "?") has no Image", at: container.location, path: container.path)
       }
       if repositories.contains(where: { image.mentions($0) }) || (image.string ?? "").contains(".dkr.ecr.") { return nil }
       return .error("container \(container.name ?? "?") runs \(image.display), not an image of the template's ECR repository (\(repositories.joined(separator: ", "))); its digest is not ECR's", at: image.location, path: container.path + "/Image")
     }, passNote: "the task pulls from the template's ECR repository, which digests every image (sha256)")
+    return context.limitedByOutsideTaskDefinitions(verdict, what: "container image")
   }
 }

@@ -23,6 +23,10 @@ struct ExecutionRoleECRPullRule: Rule {
     examples: [
       .compliant(),
       .change(
+        "the execution role is another stack's export (its grants are in that stack)",
+        .edit(.template, "ExecutionRoleArn: !GetAtt TaskExecutionRole.Arn", "ExecutionRoleArn: !ImportValue shared-execution-role-arn"),
+        expect: .needsEvidence, alsoFails: ["10.4"]),
+      .change(
         "no managed policy, and the token scoped to the repository",
         withoutManagedPolicy,
         .edit(.template, "Action: ecr:GetAuthorizationToken\n                Resource: \"*\"", "Action: ecr:GetAuthorizationToken\n                Resource: !GetAtt EcrRepository.Arn")),
@@ -50,25 +54,28 @@ struct ExecutionRoleECRPullRule: Rule {
     var roles: [(role: String, reference: SourceLocation, owner: String)] = []
     var findings: [Finding] = []
     var unknown: [String] = []
-    for task in template.taskDefinitions {
+    var unknownAt: [SourceLocation] = []
+    let tasks = template.serviceTaskDefinitions.inTemplate
+    for task in tasks {
       guard let roleNode = task["ExecutionRoleArn"] else {
         findings.append(.error("\(task.logicalID) has no ExecutionRoleArn; the ECS agent cannot pull a private ECR image without one", at: task.propertiesLocation))
         continue
       }
       guard let role = roleNode.referencedResource else {
-        findings.append(.error("\(task.logicalID) uses execution role \(roleNode.display), which this template does not define; its ECR permissions cannot be checked", at: roleNode.location))
+        unknown.append("\(task.logicalID) uses execution role \(roleNode.display), which this template does not define: its ECR permissions cannot be read from these files")
+        unknownAt.append(roleNode.location)
         continue
       }
       roles.append((role, roleNode.location, task.logicalID))
     }
-    if template.taskDefinitions.isEmpty {
+    if tasks.isEmpty {
       // No task definition here: check the roles ECS tasks assume that are granted ECR actions.
       for role in template.resources(ofType: "AWS::IAM::Role") where Self.trustsECSTasks(role) {
         if template.statements(grantedTo: role.logicalID).contains(where: { $0.actions.contains { $0.lowercased().hasPrefix("ecr:") } }) {
           roles.append((role.logicalID, role.location, role.logicalID))
         }
       }
-      if roles.isEmpty { return .notApplicable("no task definition and no ECS task role with ECR permissions in the template") }
+      if roles.isEmpty, template.serviceTaskDefinitions.outside.isEmpty { return .notApplicable("no task definition and no ECS task role with ECR permissions in the template") }
     }
     for (role, reference, owner) in roles {
       let all = template.statements(grantedTo: role)
@@ -107,8 +114,9 @@ struct ExecutionRoleECRPullRule: Rule {
         }
       }
     }
-    if findings.isEmpty, !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
-    return Verdict(findings: findings, passNote: "execution role grants ecr:GetAuthorizationToken on * and the pull actions on the task's repository")
+    if findings.isEmpty, !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; "), evidence: unknownAt) }
+    let verdict = Verdict(findings: findings, passNote: roles.isEmpty ? "" : "execution role grants ecr:GetAuthorizationToken on * and the pull actions on the task's repository")
+    return context.limitedByOutsideTaskDefinitions(verdict, what: "execution role")
   }
 
   /// A repository a task definition pulls from, and its ARN as tokens (unknown: any ARN

@@ -23,9 +23,9 @@ struct ClusterCapacityProvidersRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let wanted = context.value("capacity-providers")?.list else { return .missingValue("capacity-providers", of: "3.1") }
     let template = context.template
-    let (clusters, outside) = template.serviceClusters
-    guard !clusters.isEmpty || !outside.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "requirement 3.1 needs FARGATE and FARGATE_SPOT on it") }
-    let verdict = Verdict(findings: clusters.compactMap { cluster in
+    let clusters = template.serviceClusters
+    guard !clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "requirement 3.1 needs FARGATE and FARGATE_SPOT on it") }
+    let verdict = Verdict(findings: clusters.inTemplate.compactMap { cluster in
       var providers = cluster["CapacityProviders"]?.strings ?? []
       for association in template.resources(ofType: "AWS::ECS::ClusterCapacityProviderAssociations") where association["Cluster"]?.mentions(cluster.logicalID) == true {
         providers += association["CapacityProviders"]?.strings ?? []
@@ -33,7 +33,7 @@ struct ClusterCapacityProvidersRule: Rule {
       let missing = wanted.filter { !providers.contains($0) }
       guard !missing.isEmpty else { return nil }
       return .error("cluster \(cluster.logicalID) has capacity providers [\(providers.joined(separator: ", "))]; \(context.value("capacity-providers")!.cited) also requires \(missing.joined(separator: ", "))", at: cluster["CapacityProviders"]?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/CapacityProviders")
-    }, passNote: clusters.isEmpty ? "" : "capacity providers " + wanted.joined(separator: ", "))
-    return context.limited(verdict, byClustersOutside: outside, what: "capacity providers")
+    }, passNote: clusters.inTemplate.isEmpty ? "" : "capacity providers " + wanted.joined(separator: ", "))
+    return context.limited(verdict, byOutside: clusters.outside, expected: EvaluatedTemplate.ecsCluster, what: "capacity providers")
   }
 }

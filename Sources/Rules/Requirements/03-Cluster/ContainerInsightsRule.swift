@@ -27,14 +27,14 @@ struct ContainerInsightsRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    let (clusters, outside) = context.template.serviceClusters
-    guard !clusters.isEmpty || !outside.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "Container Insights is a cluster setting") }
-    let verdict = Verdict(findings: clusters.compactMap { cluster in
+    let clusters = context.template.serviceClusters
+    guard !clusters.isEmpty else { return context.missing("AWS::ECS::Cluster", for: "Container Insights is a cluster setting") }
+    let verdict = Verdict(findings: clusters.inTemplate.compactMap { cluster in
       let setting = (cluster["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }
       let value = setting?["Value"]?.string
       if value == "enabled" || value == "enhanced" { return nil }
       return .error("cluster \(cluster.logicalID) has containerInsights \(setting?["Value"]?.display ?? "unset (the account default, usually disabled)"); it must be enabled", at: setting?.location ?? cluster.location, path: "Resources/\(cluster.logicalID)/Properties/ClusterSettings")
-    }, passNote: clusters.isEmpty ? "" : "containerInsights enabled")
-    return context.limited(verdict, byClustersOutside: outside, what: "containerInsights setting")
+    }, passNote: clusters.inTemplate.isEmpty ? "" : "containerInsights enabled")
+    return context.limited(verdict, byOutside: clusters.outside, expected: EvaluatedTemplate.ecsCluster, what: "containerInsights setting")
   }
 }

@@ -16,6 +16,9 @@ struct ContainerHealthCheckRule: Rule {
     sources: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/healthcheck.html", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html"],
     examples: [
       .compliant(),
+      .change(
+        "the service runs a task definition a nested stack outputs (its containers' health check is in that stack)",
+        OutsideResourceEdits.addTaskStack, OutsideResourceEdits.serviceRunsNestedTaskDefinition, expect: .needsEvidence),
       .change("no container health check (the Dockerfile's is ignored)", .edit(.template, "          HealthCheck:\n            Command:", "          DockerLabels:\n            Command:")),
       .change("probes port 8080 while the app listens on 8501", .edit(.template, "urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2)", "urlopen('http://127.0.0.1:8080/_stcore/health', timeout=2)")),
       .change("probes http://localhost/_stcore/health (port 80)", .edit(.template, "urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2)", "urlopen('http://localhost/_stcore/health', timeout=2)")),
@@ -27,9 +30,9 @@ struct ContainerHealthCheckRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let path = context.value("health-path")?.text else { return .missingValue("health-path", of: "4.7") }
     let containers = context.template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its health check is checked") }
+    guard !containers.isEmpty else { return context.withoutServiceContainers(for: "its health check is checked", what: "container health check") }
     let imageCheck = context.project.dockerfile?.finalImage.healthcheck
-    return Verdict(findings: containers.compactMap { container in
+    let verdict = Verdict(findings: containers.compactMap { container in
       guard let check = container["HealthCheck"] else {
         let related = imageCheck.map { [Finding.Related("the Dockerfile HEALTHCHECK is ignored on ECS/Fargate; copy it into the container definition's HealthCheck", at: $0.location)] } ?? []
         return .error("container \(container.name ?? "?") has no HealthCheck; requirement 4.7 is decided by the container definition alone", at: container.location, related: related, path: container.path + "/HealthCheck")
@@ -51,5 +54,6 @@ struct ContainerHealthCheckRule: Rule {
       }
       return .error("container \(container.name ?? "?")'s health check \(requested.map { "requests \($0)" } ?? "requests no HTTP URL") instead of the health path \(path); it does not verify that Streamlit answers", at: command.node.location, path: container.path + "/HealthCheck/Command")
     }, passNote: "container health check requests \(path)")
+    return context.limitedByOutsideTaskDefinitions(verdict, what: "container health check")
   }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Requirements
 import TemplateModel
 
@@ -15,27 +16,39 @@ struct ContainerLogGroupRule: Rule {
       .compliant(environment: "prod"),
       .change("this repository's dev env: the name carries a suffix (log group names are unique per account and region)", expect: .fail, environment: "dev"),
       .change("no log configuration", .edit(.template, "          LogConfiguration:\n            LogDriver: awslogs", "          DockerLabels:\n            LogDriver: awslogs"), environment: "prod", alsoFails: ["9.2", "12.4"]),
+      .change("the group named through !Sub \"${LogGroup}\" (the same as !Ref)", .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !Sub \"${LogGroup}\""), expect: .pass, environment: "prod"),
+      .change(
+        "the group is another stack's export (its name is known at deploy time)",
+        .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !ImportValue shared-log-group"), expect: .needsEvidence, environment: "prod"),
       .change("log group named differently", .edit(.template, "        - /ecs/vibejudge-dashboard\n", "        - /ecs/dashboard\n"), environment: "prod"),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its log configuration names the log group") }
+    guard !containers.isEmpty else { return context.withoutServiceContainers(for: "its log configuration names the log group", what: "log configuration") }
     var findings: [Finding] = []
     var notes: [String] = []
+    var undecided: [(note: String, at: SourceLocation)] = []
     for id in Self.definition.requirements {
       guard let expected = context.value("log-group", of: id) else { continue }
       notes.append("awslogs to \(expected.text)")
-      for var finding in containers.compactMap({ check($0, expected, context) }) {
+      undecided = []
+      for var finding in containers.compactMap({ check($0, expected, context, undecided: &undecided) }) {
         finding.onlyRequirements = [id]
         findings.append(finding)
       }
     }
-    return Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; "))
+    if findings.isEmpty, !undecided.isEmpty {
+      return .needsEvidence(undecided.map(\.note).joined(separator: "; "), evidence: undecided.map(\.at))
+    }
+    return context.limitedByOutsideTaskDefinitions(Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; ")), what: "log configuration")
   }
 
-  private func check(_ container: ContainerDefinition, _ expected: RequirementValue, _ context: RuleContext) -> Finding? {
+  /// The finding against `expected` for one container; nil when it logs there, or when
+  /// its group's name is known only at deploy time (an import, a parameter without a
+  /// value in this env), which `undecided` then gets.
+  private func check(_ container: ContainerDefinition, _ expected: RequirementValue, _ context: RuleContext, undecided: inout [(note: String, at: SourceLocation)]) -> Finding? {
     let template = context.template
     guard let configuration = container["LogConfiguration"], configuration["LogDriver"]?.string == "awslogs" else {
       return .error("container \(container.name ?? "?") has no awslogs LogConfiguration; its stdout/stderr reach no CloudWatch Logs group (\(expected.cited) requires \(expected.text))", at: container["LogConfiguration"]?.location ?? container.location, path: container.path + "/LogConfiguration")
@@ -52,7 +65,8 @@ struct ContainerLogGroupRule: Rule {
       return .error("log group \(resource.logicalID) has no LogGroupName, so CloudFormation generates one; \(expected.cited) requires \(expected.text)", at: resource.location)
     }
     guard let text = name?.string else {
-      return .error("the log group name is \(name?.display ?? "unknown") and cannot be decided\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location)
+      undecided.append(("container \(container.name ?? "?") logs to \(name?.display ?? "an unknown group"), a name known only at deploy time\(context.inEnvironment); \(expected.cited) requires \(expected.text)", name?.location ?? group.location))
+      return nil
     }
     if text == expected.text { return nil }
     return .error("container \(container.name ?? "?") logs to \(text)\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location, related: [.init("awslogs-group of the container", at: group.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")

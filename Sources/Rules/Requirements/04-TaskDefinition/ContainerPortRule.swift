@@ -17,17 +17,17 @@ struct ContainerPortRule: Rule {
       .change(
         "the task definition's Type misspelt (no container definition to read)",
         .edit(.template, "    Type: AWS::ECS::TaskDefinition\n", "    Type: AWS::ECS::TaskDefinitio\n"),
-        alsoFails: ["2.4", "4.1", "4.2", "4.4", "4.6", "4.7", "9.1", "9.2", "10.1", "10.4", "12.4"]),
+        alsoFails: ["2.4", "2.5", "4.1", "4.2", "4.4", "4.5", "4.6", "4.7", "9.1", "9.2", "10.1", "10.4", "12.4"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let expected = context.value("container-port"), let port = expected.integer else { return .missingValue("container-port", of: "4.3") }
     let containers = context.template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "it maps the container port") }
+    guard !containers.isEmpty else { return context.withoutServiceContainers(for: "it maps the container port", what: "port mappings") }
     let mapped = containers.flatMap { container in container.portMappings.map { (container, $0) } }
     if let finding = hostPortFinding(context.template) { return .fail(finding) }
     if mapped.contains(where: { $0.1["ContainerPort"]?.int == port }) {
-      return .pass("ContainerPort \(port)", evidence: mapped.filter { $0.1["ContainerPort"]?.int == port }.map(\.1.location))
+      return context.limitedByOutsideTaskDefinitions(.pass("ContainerPort \(port)", evidence: mapped.filter { $0.1["ContainerPort"]?.int == port }.map(\.1.location)), what: "port mappings")
     }
     let actual = mapped.map { $0.1["ContainerPort"]?.display ?? "?" }
     let first = containers[0]

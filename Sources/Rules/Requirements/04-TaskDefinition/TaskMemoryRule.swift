@@ -16,12 +16,13 @@ struct TaskMemoryRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let expected = context.value("memory"), let mebibytes = expected.integer else { return .missingValue("memory", of: "4.2") }
-    let tasks = context.template.taskDefinitions
+    let tasks = context.template.serviceTaskDefinitions
     guard !tasks.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "it sets the task memory") }
-    return Verdict(findings: tasks.compactMap { task in
+    let verdict = Verdict(findings: tasks.inTemplate.compactMap { task in
       let node = task["Memory"]
       if let text = node?.string, TaskSize.mebibytes(text) == mebibytes { return nil }
       return .error("\(task.logicalID) has Memory \(node?.display ?? "unset"); \(expected.cited) requires \(mebibytes) MiB", at: node?.location ?? task.propertiesLocation, path: "Resources/\(task.logicalID)/Properties/Memory")
-    }, passNote: "Memory \(mebibytes) MiB")
+    }, passNote: tasks.inTemplate.isEmpty ? "" : "Memory \(mebibytes) MiB")
+    return context.limitedByOutsideTaskDefinitions(verdict, what: "Memory")
   }
 }

@@ -12,19 +12,30 @@ struct TaskRoleWithoutPermissionsRule: Rule {
     examples: [
       .compliant(),
       .change("task role gets S3 read", .edit(.template, "      Description: Role of the dashboard application itself - intentionally without permissions\n", "      Description: Role of the dashboard application itself - intentionally without permissions\n      ManagedPolicyArns:\n        - !Sub \"arn:${AWS::Partition}:iam::aws:policy/AmazonS3ReadOnlyAccess\"\n")),
+      .change(
+        "the task role is another stack's export (its policies are in that stack)",
+        .edit(.template, "TaskRoleArn: !GetAtt TaskRole.Arn", "TaskRoleArn: !ImportValue shared-task-role-arn"), expect: .needsEvidence,
+        alsoFails: ["10.4"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard !template.taskDefinitions.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "its task role is checked") }
-    return Verdict(findings: template.taskDefinitions.compactMap { task in
+    let tasks = template.serviceTaskDefinitions
+    guard !tasks.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "its task role is checked") }
+    var outsideRoles: [(task: String, role: EvaluatedNode)] = []
+    let verdict = Verdict(findings: tasks.inTemplate.compactMap { task in
       guard let roleNode = task["TaskRoleArn"] else { return nil }
       guard let role = roleNode.referencedResource else {
-        return .error("\(task.logicalID) uses task role \(roleNode.display), defined outside this template; its permissions cannot be checked", at: roleNode.location)
+        outsideRoles.append((task.logicalID, roleNode))
+        return nil
       }
       let grants = template.grantsAnything(to: role)
       guard let first = grants.first else { return nil }
       return .error("task role \(role) of \(task.logicalID) is granted permissions; the app calls no AWS API, so it must have none", at: first, related: grants.dropFirst().map { .init("another grant", at: $0) } + [.init("TaskRoleArn", at: roleNode.location)], path: "Resources/\(role)")
-    }, passNote: "task role has no policies")
+    }, passNote: tasks.inTemplate.isEmpty ? "" : "task role has no policies")
+    let limited = context.limitedByOutsideTaskDefinitions(verdict, what: "task role")
+    guard limited.status == .pass, !outsideRoles.isEmpty else { return limited }
+    let named = outsideRoles.map { "\($0.task) uses task role \($0.role.display)" }.joined(separator: "; ")
+    return .needsEvidence("\(named), which this template does not define: its permissions cannot be read from these files", evidence: outsideRoles.map(\.role.location))
   }
 }

@@ -16,7 +16,7 @@ struct ALBDNSOutputRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard let balancer = template.loadBalancers.first else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its DNS name is an output") }
+    guard let balancer = template.serviceLoadBalancers.first else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its DNS name is an output") }
     let outputs = template.outputs.filter { output in
       if case .attribute(balancer.logicalID, "DNSName") = output.value?.unresolved { return true }
       return false

@@ -15,6 +15,9 @@ struct ALBForwardsToServiceRule: Rule {
     ],
     examples: [
       .compliant(),
+      .change(
+        "the service registers with another stack's target group (which listener forwards to it is set there)",
+        OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
       .change("target type instance", .edit(.template, "      TargetType: ip", "      TargetType: instance")),
       .change(
         "the service's target group gets weight 0 in a weighted forward",
@@ -45,8 +48,14 @@ struct ALBForwardsToServiceRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let https = context.value("https-port", of: "5.1")?.integer else { return .missingValue("https-port", of: "5.1") }
     let template = context.template
-    let serviceGroups = Set(template.serviceTargetGroups.map(\.logicalID))
-    guard !serviceGroups.isEmpty else { return context.missing("service registered with a target group", misspelt: EvaluatedTemplate.targetGroupType, for: "the ALB forwards to it") }
+    let references = template.serviceTargetGroupReferences
+    let serviceGroups = Set(references.inTemplate.map(\.logicalID))
+    guard !serviceGroups.isEmpty else {
+      guard references.outside.isEmpty else {
+        return context.limited(.pass(""), byOutside: references.outside, expected: EvaluatedTemplate.targetGroupType, what: "load balancer and listener")
+      }
+      return context.missing("service registered with a target group", misspelt: EvaluatedTemplate.targetGroupType, for: "the ALB forwards to it")
+    }
     var findings: [Finding] = []
     for group in template.targetGroups where serviceGroups.contains(group.logicalID) {
       if group["TargetType"]?.string != "ip" {

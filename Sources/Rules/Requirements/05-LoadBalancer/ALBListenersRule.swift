@@ -19,8 +19,8 @@ struct ALBListenersRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let http = context.value("http-port")?.integer, let https = context.value("https-port")?.integer else { return .missingValue("http-port/https-port", of: "5.1") }
     let template = context.template
-    guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "requirement 5.1 needs its listeners") }
-    return Verdict(findings: template.loadBalancers.flatMap { balancer -> [Finding] in
+    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "requirement 5.1 needs its listeners") }
+    return Verdict(findings: template.serviceLoadBalancers.flatMap { balancer -> [Finding] in
       let listeners = template.listeners(of: balancer)
       var findings: [Finding] = []
       if !listeners.contains(where: { $0["Port"]?.int == http && $0["Protocol"]?.string == "HTTP" }) {

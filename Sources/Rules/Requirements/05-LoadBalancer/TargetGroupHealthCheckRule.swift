@@ -14,6 +14,9 @@ struct TargetGroupHealthCheckRule: Rule {
     sources: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html"],
     examples: [
       .compliant(),
+      .change(
+        "the service registers with another stack's target group (its health check is set there)",
+        OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
       .change("health check on /", .edit(.template, "HealthCheckPath: /_stcore/health", "HealthCheckPath: /")),
       .change("unhealthy after 5", .edit(.template, "UnhealthyThresholdCount: 3", "UnhealthyThresholdCount: 5")),
       .change("healthy after 5", .edit(.template, "HealthyThresholdCount: 2", "HealthyThresholdCount: 5")),
@@ -33,8 +36,9 @@ struct TargetGroupHealthCheckRule: Rule {
       let unhealthy = context.value("unhealthy-threshold", of: "5.5"), let healthy = context.value("healthy-threshold", of: "5.6")
     else { return .missingValue("health-path/interval/thresholds", of: "5.4") }
     let template = context.template
-    let groups = template.serviceTargetGroups.isEmpty ? template.targetGroups : template.serviceTargetGroups
-    guard !groups.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::TargetGroup", for: "its health check decides which tasks get traffic") }
+    let references = template.serviceTargetGroupReferences
+    let groups = references.isEmpty ? template.targetGroups : references.inTemplate
+    guard !groups.isEmpty || !references.outside.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::TargetGroup", for: "its health check decides which tasks get traffic") }
     var findings: [Finding] = []
     for group in groups {
       let checks: [(String, RequirementValueCheck)] = [
@@ -64,7 +68,8 @@ struct TargetGroupHealthCheckRule: Rule {
       }
       if let finding = healthCheckPortFinding(group, template: template) { findings.append(finding) }
     }
-    return Verdict(findings: findings, passNote: "GET \(path.text) every \(interval.written), healthy after \(healthy.written), unhealthy after \(unhealthy.written)")
+    let verdict = Verdict(findings: findings, passNote: groups.isEmpty ? "" : "GET \(path.text) every \(interval.written), healthy after \(healthy.written), unhealthy after \(unhealthy.written)")
+    return context.limited(verdict, byOutside: references.outside, expected: EvaluatedTemplate.targetGroupType, what: "health check")
   }
 }
 

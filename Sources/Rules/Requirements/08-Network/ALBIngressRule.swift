@@ -23,10 +23,10 @@ struct ALBIngressRule: Rule {
     guard let portsValue = context.value("public-ports"), let cidr = context.value("public-cidr") else { return .missingValue("public-ports/public-cidr", of: "8.1") }
     let ports = portsValue.list.compactMap { Int($0) }
     let template = context.template
-    guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its security group is checked") }
+    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its security group is checked") }
     var findings: [Finding] = []
     var external = ExternalSecurityGroups()
-    for balancer in template.loadBalancers {
+    for balancer in template.serviceLoadBalancers {
       let groups = template.securityGroups(of: balancer)
       external.add(template.externalSecurityGroups(of: balancer), of: balancer.logicalID)
       if groups.isEmpty && external.isEmpty {

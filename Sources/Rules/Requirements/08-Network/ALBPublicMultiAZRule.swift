@@ -14,6 +14,12 @@ struct ALBPublicMultiAZRule: Rule {
     ],
     examples: [
       .compliant(),
+      .change(
+        "a second, internal load balancer that forwards to nothing of the service's (it is not the dashboard's)",
+        .edit(
+          .template, "  TargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n",
+          "  InternalBalancer:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n      Scheme: internal\n      Subnets:\n        - !Ref PublicSubnet1\n      Tags:\n        - Key: Environment\n          Value: !Ref Environment\n        - Key: Project\n          Value: vibejudge-dashboard\n\n  TargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n"),
+        expect: .pass),
       .change("internal scheme", .edit(.template, "      Scheme: internet-facing", "      Scheme: internal")),
       .change("one subnet", .edit(.template, "      Subnets:\n        - !Ref PublicSubnet1\n        - !Ref PublicSubnet2\n      SecurityGroups:\n        - !Ref AlbSecurityGroup", "      Subnets:\n        - !Ref PublicSubnet1\n      SecurityGroups:\n        - !Ref AlbSecurityGroup"), alsoFails: ["12.1", "12.5"]),
       .change("zones chosen by a long-form Ref to the region", .edit(.template, "AvailabilityZone: !Select [1, !GetAZs \"\"]", "AvailabilityZone: !Select [1, !GetAZs {Ref: \"AWS::Region\"}]"), expect: .pass),
@@ -31,11 +37,11 @@ struct ALBPublicMultiAZRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let minimum = context.value("min-availability-zones"), let count = minimum.integer else { return .missingValue("min-availability-zones", of: "8.5") }
     let template = context.template
-    guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its subnets are checked") }
+    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its subnets are checked") }
     let publicSubnets = PublicSubnets.publicSubnets(in: template)
     var findings: [Finding] = []
     var unknown: [String] = []
-    for balancer in template.loadBalancers {
+    for balancer in template.serviceLoadBalancers {
       if let scheme = balancer["Scheme"], scheme.string != "internet-facing" {
         findings.append(.error("\(balancer.logicalID) has Scheme \(scheme.display); the dashboard's ALB must be internet-facing", at: scheme.location))
       }

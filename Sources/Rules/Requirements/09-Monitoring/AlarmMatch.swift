@@ -46,6 +46,28 @@ struct AlarmMatch {
     (alarm["AlarmActions"]?.list ?? []).compactMap(\.referencedResource).filter(expected.topics.contains)
   }
 
+  /// The alarm's actions that are SNS topics outside this template, written as their
+  /// ARNs (`arn:aws:sns:us-east-1:123456789012:ops`; an action ARN names its service,
+  /// "PutMetricAlarm", AlarmActions:
+  /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
+  var outsideTopics: [EvaluatedNode] {
+    (alarm["AlarmActions"]?.list ?? []).filter { action in
+      guard let arn = action.string else { return false }
+      return arn.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).dropFirst(2).first == "sns"
+    }
+  }
+
+  /// The alarm's actions known only at deploy time: an import, a parameter without a
+  /// value in this env, an attribute of a resource (a nested stack's output). Each may be
+  /// an SNS topic. (A `Ref` to a resource of this template is its own kind: a topic or not.)
+  var undecidedActions: [EvaluatedNode] {
+    (alarm["AlarmActions"]?.list ?? []).filter { action in
+      guard action.string == nil else { return false }
+      if case .resource? = action.unresolved { return false }
+      return true
+    }
+  }
+
   var actionsEnabled: Bool? { alarm["ActionsEnabled"].map { $0.bool ?? false } ?? true }
 
   /// The value of dimension `name`, if the metric has it.

@@ -18,8 +18,8 @@ struct LoadBalancerMetricsRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard !template.loadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "it publishes the metrics") }
-    return Verdict(findings: template.loadBalancers.compactMap { balancer in
+    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "it publishes the metrics") }
+    return Verdict(findings: template.serviceLoadBalancers.compactMap { balancer in
       let type = balancer["Type"]?.string ?? "application"
       if type == "application" { return nil }
       return .error("\(balancer.logicalID) is a \(type) load balancer; TargetResponseTime and HTTPCode_Target_5XX_Count exist only for application load balancers", at: balancer["Type"]?.location ?? balancer.location)

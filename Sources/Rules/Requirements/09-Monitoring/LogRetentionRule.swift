@@ -1,3 +1,4 @@
+import Diagnostics
 import Requirements
 import TemplateModel
 
@@ -17,27 +18,45 @@ struct LogRetentionRule: Rule {
       .change(
         "the log group's Type misspelt (no log group holds the retention)",
         .edit(.template, "    Type: AWS::Logs::LogGroup\n", "    Type: AWS::Logs::LogGrop\n"), alsoFails: ["4.4", "9.1", "10.1"]),
+      .change(
+        "the container logs to another stack's log group (its retention is set there)",
+        .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !ImportValue shared-log-group"), expect: .needsEvidence),
+      .change(
+        "the awslogs driver creates a group the template does not (with no retention: kept forever)",
+        .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: /ecs/vibejudge-dashboard\n              awslogs-create-group: \"true\""),
+        alsoFails: ["4.4", "9.1"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     let containers = template.serviceContainers
-    guard !containers.isEmpty else { return context.missing("container definition", misspelt: EvaluatedTemplate.ecsTaskDefinition, for: "its log group's retention is checked") }
+    guard !containers.isEmpty else { return context.withoutServiceContainers(for: "its log group's retention is checked", what: "log group") }
     let groups = template.resources(ofType: EvaluatedTemplate.logGroupType)
     var findings: [Finding] = []
     var notes: [String] = []
+    var outside: [(note: String, at: SourceLocation)] = []
     for id in Self.definition.requirements {
       guard let retention = context.value("retention", of: id), let days = retention.integer else { continue }
       notes.append("RetentionInDays \(days)")
-      for var finding in check(containers, groups, retention, days, template) {
+      outside = []
+      for var finding in check(containers, groups, retention, days, template, outside: &outside) {
         finding.onlyRequirements = [id]
         findings.append(finding)
       }
     }
-    return Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; "))
+    if findings.isEmpty, !outside.isEmpty {
+      return .needsEvidence(outside.map(\.note).joined(separator: "; "), evidence: outside.map(\.at))
+    }
+    return context.limitedByOutsideTaskDefinitions(Verdict(findings: findings, passNote: Array(Set(notes)).sorted().joined(separator: "; ")), what: "log group")
   }
 
-  private func check(_ containers: [ContainerDefinition], _ groups: [EvaluatedResource], _ retention: RequirementValue, _ days: Int, _ template: EvaluatedTemplate) -> [Finding] {
+  /// The findings against `days` for each container's log group. `outside` gets the
+  /// containers whose group this template does not create and the awslogs driver does
+  /// not create either: a group made elsewhere, whose retention these files cannot show.
+  private func check(
+    _ containers: [ContainerDefinition], _ groups: [EvaluatedResource], _ retention: RequirementValue, _ days: Int, _ template: EvaluatedTemplate,
+    outside: inout [(note: String, at: SourceLocation)]
+  ) -> [Finding] {
     var findings: [Finding] = []
     for container in containers {
       guard let groupNode = container["LogConfiguration"]?["Options"]?["awslogs-group"] else {
@@ -49,8 +68,10 @@ struct LogRetentionRule: Rule {
       guard let group else {
         if let other = template.wrongTypeReference(groupNode, expected: EvaluatedTemplate.logGroupType) {
           findings.append(.error("container \(container.name ?? "?") logs to \(other.logicalID), whose Type is \(other.type), not \(EvaluatedTemplate.logGroupType); no log group of this template holds its retention", at: groupNode.location))
+        } else if container["LogConfiguration"]?["Options"]?["awslogs-create-group"]?.string == "true" {
+          findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create and the awslogs driver creates (awslogs-create-group) without a retention: its logs are kept forever; \(retention.cited) requires \(days) days", at: groupNode.location))
         } else {
-          findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create; its retention is not set here", at: groupNode.location))
+          outside.append(("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create: its retention is set outside these files", groupNode.location))
         }
         continue
       }

@@ -1,3 +1,4 @@
+import Diagnostics
 import TemplateModel
 
 /// 9.5: an alarm fires when fewer than one host is healthy and notifies an SNS topic.
@@ -16,6 +17,14 @@ struct NoHealthyHostAlarmRule: Rule {
     examples: [
       .compliant(),
       .change("no alarm actions", .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n")),
+      .change(
+        "an SNS topic outside the template, by its ARN",
+        .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - arn:aws:sns:us-east-1:123456789012:ops-alerts\n"),
+        expect: .pass),
+      .change(
+        "an action another stack exports (it may or may not be an SNS topic)",
+        .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - !ImportValue shared-alarm-action\n"),
+        expect: .needsEvidence),
       .change("threshold 2", .edit(.template, "      Threshold: 1\n      ComparisonOperator: LessThanThreshold", "      Threshold: 2\n      ComparisonOperator: LessThanThreshold")),
       .change("another target group watched", .edit(.template, "      MetricName: HealthyHostCount\n      Dimensions:\n        - Name: TargetGroup\n          Value: !GetAtt TargetGroup.TargetGroupFullName", "      MetricName: HealthyHostCount\n      Dimensions:\n        - Name: TargetGroup\n          Value: targetgroup/other/123")),
       .change("no LoadBalancer dimension", .edit(.template, "          Value: !GetAtt TargetGroup.TargetGroupFullName\n        - Name: LoadBalancer\n          Value: !GetAtt LoadBalancer.LoadBalancerFullName\n      Statistic: Minimum", "          Value: !GetAtt TargetGroup.TargetGroupFullName\n      Statistic: Minimum")),
@@ -32,6 +41,7 @@ struct NoHealthyHostAlarmRule: Rule {
     guard !alarms.isEmpty else { return context.missing("AWS::CloudWatch::Alarm on AWS/ApplicationELB HealthyHostCount", for: "requirement 9.5 needs one") }
     var failures: [(AlarmMatch, [String])] = []
     var unknown: [String] = []
+    var unknownAt: [SourceLocation] = []
     for match in alarms {
       var problems: [String] = []
       var open: [String] = []
@@ -51,17 +61,25 @@ struct NoHealthyHostAlarmRule: Rule {
         problems += target.problems
         open += target.unknown
       }
-      if match.topics.isEmpty { problems.append("no SNS topic of this template in AlarmActions") }
+      let undecidedActions = match.undecidedActions
+      if match.topics.isEmpty, match.outsideTopics.isEmpty {
+        if undecidedActions.isEmpty {
+          problems.append("no SNS topic in AlarmActions")
+        } else {
+          open.append("\(match.alarm.logicalID) notifies \(undecidedActions.map(\.display).joined(separator: ", ")), known only at deploy time: whether it is an SNS topic cannot be read from these files")
+        }
+      }
       if match.actionsEnabled != true { problems.append("ActionsEnabled \(match.alarm["ActionsEnabled"]?.display ?? "")") }
       if !problems.isEmpty {
         failures.append((match, problems))
       } else if !open.isEmpty {
         unknown += open
+        unknownAt.append(match.alarm.location)
       } else {
-        return .pass("\(match.alarm.logicalID): HealthyHostCount < \(threshold.written) on the service's target group → SNS \(match.topics.joined(separator: ", "))", evidence: [match.alarm.location])
+        return .pass("\(match.alarm.logicalID): HealthyHostCount < \(threshold.written) on the service's target group → SNS \((match.topics + match.outsideTopics.map(\.display)).joined(separator: ", "))", evidence: [match.alarm.location])
       }
     }
-    if !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
+    if !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; "), evidence: unknownAt) }
     let (match, problems) = failures[0]
     return .fail(.error("\(match.alarm.logicalID) has \(problems.joined(separator: ", "))\(context.inEnvironment); \(threshold.cited) requires HealthyHostCount < \(threshold.written) on the service's target group, notifying an SNS topic", at: match.alarm.location, path: "Resources/\(match.alarm.logicalID)"))
   }

@@ -28,6 +28,6 @@ struct ServiceMetricsRule: Rule {
       if insights == "enabled" || insights == "enhanced" { return nil }
       return .error("\(service.logicalID)'s cluster \(cluster.logicalID) has no Container Insights, so DesiredTaskCount and RunningTaskCount are not published", at: cluster.location)
     }, passNote: "ECS publishes CPU/memory; Container Insights adds desired/running counts (inherent)")
-    return context.limited(verdict, byClustersOutside: template.serviceClusters.outside, what: "Container Insights setting (which publishes the task counts)")
+    return context.limited(verdict, byOutside: template.serviceClusters.outside, expected: EvaluatedTemplate.ecsCluster, what: "Container Insights setting (which publishes the task counts)")
   }
 }

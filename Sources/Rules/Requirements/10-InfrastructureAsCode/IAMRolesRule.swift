@@ -18,9 +18,10 @@ struct IAMRolesRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard !template.taskDefinitions.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "it names the roles") }
+    let tasks = template.serviceTaskDefinitions
+    guard !tasks.isEmpty else { return context.missing("AWS::ECS::TaskDefinition", for: "it names the roles") }
     var findings: [Finding] = []
-    for task in template.taskDefinitions {
+    for task in tasks.inTemplate {
       for property in ["ExecutionRoleArn", "TaskRoleArn"] {
         guard let node = task[property] else {
           findings.append(.error("\(task.logicalID) has no \(property)", at: task.propertiesLocation, path: "Resources/\(task.logicalID)/Properties/\(property)"))
@@ -39,6 +40,7 @@ struct IAMRolesRule: Rule {
         }
       }
     }
-    return Verdict(findings: findings, passNote: "execution role (ECR, logs) and task role from the template")
+    let verdict = Verdict(findings: findings, passNote: tasks.inTemplate.isEmpty ? "" : "execution role (ECR, logs) and task role from the template")
+    return context.limitedByOutsideTaskDefinitions(verdict, what: "execution and task roles")
   }
 }

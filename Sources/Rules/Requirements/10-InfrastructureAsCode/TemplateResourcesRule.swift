@@ -21,7 +21,18 @@ struct TemplateResourcesRule: Rule {
     examples: [
       .compliant(),
       .change("no log group", .edit(.template, "    Type: AWS::Logs::LogGroup", "    Type: AWS::Logs::SubscriptionFilter"), alsoFails: ["*"]),
+      .change(
+        "the task definition is a nested stack's (the template creates it through that stack)",
+        .edit(.template, "  TaskDefinition:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n", "  TaskDefinitionProperties:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata:\n"),
+        OutsideResourceEdits.addTaskStack, OutsideResourceEdits.serviceRunsNestedTaskDefinition, expect: .needsEvidence),
     ])
+
+  /// Resources that deploy a template of their own as part of this stack: what it creates
+  /// is in that template ("AWS::CloudFormation::Stack",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html;
+  /// "AWS::Serverless::Application",
+  /// https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html).
+  static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
@@ -29,6 +40,12 @@ struct TemplateResourcesRule: Rule {
     guard !missing.isEmpty else { return .pass("creates " + Self.required.map(\.what).joined(separator: ", ")) }
     let removed = template.removedResources.filter { removed in missing.contains { $0.type == removed.resource.type.value } }
     let misspelt = missing.compactMap { required in context.misspelling(of: required.type).map { (resource: $0, type: required.type) } }
+    let nested = template.resources.filter { Self.nestedStackTypes.contains($0.type) }
+    if removed.isEmpty, misspelt.isEmpty, !nested.isEmpty {
+      return .needsEvidence(
+        "the template has no \(missing.map { "\($0.what) (\($0.type))" }.joined(separator: ", ")) of its own\(context.inEnvironment); its nested stack\(nested.count == 1 ? "" : "s") \(nested.map { "\($0.logicalID) (\($0.type))" }.joined(separator: ", ")) may create them, and vibe-rules does not read nested templates",
+        evidence: nested.map(\.location))
+    }
     let why = !removed.isEmpty ? "; condition \(removed[0].condition) removes \(removed.map(\.resource.logicalID).joined(separator: ", "))"
       : misspelt.isEmpty ? "" : "; " + misspelt.map { "\($0.resource.logicalID) has Type \($0.resource.type.value), \($0.type) misspelt" }.joined(separator: "; ")
     return .fail(.error(

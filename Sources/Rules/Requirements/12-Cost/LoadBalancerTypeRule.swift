@@ -16,7 +16,7 @@ struct LoadBalancerTypeRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let expected = context.value("load-balancer-type")?.text else { return .missingValue("load-balancer-type", of: "12.6") }
-    let balancers = context.template.loadBalancers
+    let balancers = context.template.serviceLoadBalancers
     let classic = context.template.resources(ofType: "AWS::ElasticLoadBalancing::LoadBalancer")
     guard !balancers.isEmpty || !classic.isEmpty else { return context.missing("load balancer", for: "requirement 12.6 needs an Application Load Balancer") }
     var findings: [Finding] = classic.map { .error("\($0.logicalID) is a Classic Load Balancer; \(expected) is required", at: $0.location) }
