@@ -45,9 +45,19 @@ struct VibeRules: ParsableCommand {
       // One line: the problem and where to read more (ArgumentParser's full message adds
       // the usage, which `--help` shows).
       let short = message(for: error).split(separator: "\n").first.map(String.init) ?? full
-      Diagnostic.printLine("error: \(short.hasPrefix("Error: ") ? String(short.dropFirst(7)) : short) (see vibe-rules --help)")
+      Diagnostic.printLine("error: \(short.hasPrefix("Error: ") ? String(short.dropFirst(7)) : short)\(subcommandHint(arguments)) (see vibe-rules --help)")
       terminate(2)
     }
+  }
+
+  /// "; did you mean `report`?" when the first argument is no subcommand but within two
+  /// edits of one (`vibe-rules reprot`, which the default subcommand would otherwise
+  /// reject as an unexpected argument), else "".
+  static func subcommandHint(_ arguments: [String]) -> String {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return "" }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    guard !names.contains(first), let name = NameSuggestion.closest(to: first, among: names) else { return "" }
+    return "; did you mean `\(name)`?"
   }
 
   /// The command `arguments` ask for. When they start with a subcommand's name, that

@@ -21,6 +21,21 @@ struct SubcommandUsageTests {
     #expect(result.standardError == "error: Unknown option '--bogus' (see vibe-rules --help)\n")
   }
 
+  /// A misspelt subcommand is taken by the default subcommand as an unexpected argument;
+  /// the message says which subcommand it most likely meant.
+  @Test(arguments: [("reprot", "report"), ("lsit", "list"), ("explian", "explain")])
+  func aMisspeltSubcommandGetsASuggestion(written: String, meant: String) throws {
+    let result = try #require(try Command.run([written]))
+    #expect(result.status == 2)
+    #expect(result.standardError == "error: Unexpected argument '\(written)'; did you mean `\(meant)`? (see vibe-rules --help)\n")
+  }
+
+  @Test func aWordFarFromEverySubcommandGetsNoSuggestion() throws {
+    let result = try #require(try Command.run(["xyz"]))
+    #expect(result.status == 2)
+    #expect(result.standardError == "error: Unexpected argument 'xyz' (see vibe-rules --help)\n")
+  }
+
   @Test func aSubcommandParsedAloneStillRuns() throws {
     let result = try #require(try Command.run(["list"]))
     #expect(result.status == 0, "\(result.standardError)")

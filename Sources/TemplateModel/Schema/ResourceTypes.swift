@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Whether CloudFormation has a resource type of a given name.
 ///
 /// CloudFormation rejects a template naming a type it does not have when the change set
