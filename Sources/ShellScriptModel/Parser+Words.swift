@@ -155,8 +155,9 @@ extension Parser {
     let contentStart = index
     while index < end, source[index] != "'" { index += 1 }
     guard index < end else {
-      throw error("unterminated single-quoted string: no closing ' before the end of the file", at: open)
+      throw unterminatedQuote("unterminated single-quoted string: no closing ' before the end of the file", at: open)
     }
+    noteQuote(open: open, close: index)
     let content = text(contentStart, index)
     index += 1
     return WordPart(.singleQuoted(content), at: location(open))
@@ -170,11 +171,12 @@ extension Parser {
     var builder = PartsBuilder()
     while true {
       guard index < end else {
-        throw error("unterminated double-quoted string: no closing \" before the end of the file", at: open)
+        throw unterminatedQuote("unterminated double-quoted string: no closing \" before the end of the file", at: open)
       }
       let c = source[index]
       switch c {
       case "\"":
+        noteQuote(open: open, close: index)
         index += 1
         return WordPart(.doubleQuoted(builder.finish()), at: location(open))
       case "\\":

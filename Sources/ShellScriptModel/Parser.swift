@@ -26,6 +26,10 @@ final class Parser {
   var readsArguments = false
   /// The line of the last location computed (see `SourceMap.position(_:hint:)`).
   var lineHint = 0
+  /// Where the first quoted string that runs over a line break opens, and where it
+  /// closes: when a later quote is left open, a closing quote missing from this one is
+  /// the likelier mistake (every quote after it then pairs with the wrong one).
+  var firstMultilineQuote: (open: Int, close: Int)?
 
   /// A here-document whose body starts after the next newline token.
   struct PendingHereDocument {
@@ -54,6 +58,24 @@ final class Parser {
   }
 
   func describe(_ location: SourceLocation) -> String { "\(location.line):\(location.column)" }
+
+  /// Notes a quoted string from `open` to its closing quote at `close` when it is the
+  /// first to run over a line break (`firstMultilineQuote`).
+  func noteQuote(open: Int, close: Int) {
+    guard firstMultilineQuote == nil, source[open..<close].contains("\n") else { return }
+    firstMultilineQuote = (open, close)
+  }
+
+  /// The error for a quote opened at `open` and never closed, with a pointer to the
+  /// first string that ran over lines before it: bash (and this parser) can only notice
+  /// at the end of the file, often far from the quote actually missing.
+  func unterminatedQuote(_ message: String, at open: Int) -> InputError {
+    guard let earlier = firstMultilineQuote, earlier.open < open else { return error(message, at: open) }
+    let start = location(earlier.open), close = location(earlier.close)
+    return error(
+      "\(message); the string opened at line \(start.line), column \(start.column) runs to line \(close.line): if its closing quote is missing, every later quote pairs with the wrong one",
+      at: open)
+  }
 
   /// Counts one more level of nesting; throws when the script nests deeper than the limit.
   func enter(_ location: SourceLocation) throws(InputError) {

@@ -50,6 +50,22 @@ import Testing
     #expect(error.description.hasPrefix("deploy.sh:\(line):\(column): error: "))
   }
 
+  /// A quote missing in the middle of a script makes every later quote pair with the
+  /// wrong one; bash, like the parser, notices only at the end of the file. The error
+  /// names the first string that ran over lines, where the missing quote likely is.
+  @Test func anUnterminatedQuoteNamesTheFirstStringThatRanOverLines() throws {
+    let source = "set -e\necho \"start\nENV=$1\nif [ \"$ENV\" = prod ]; then\n  echo 'prod'\nfi\nsam deploy --config-env \"$ENV\"\n"
+    let error = try #require(parseError(source))
+    #expect(error.location == SourceLocation(file: "deploy.sh", line: 7, column: 30), "\(error)")
+    #expect(error.message.hasSuffix("the string opened at line 2, column 6 runs to line 4: if its closing quote is missing, every later quote pairs with the wrong one"), "\(error)")
+  }
+
+  /// Without an earlier string over several lines the error says only what is open.
+  @Test func anUnterminatedQuoteAfterOneLineStringsHasNoHint() throws {
+    let error = try #require(parseError("echo \"a\"\necho 'b'\necho \"c\n"))
+    #expect(error.message == "unterminated double-quoted string: no closing \" before the end of the file", "\(error)")
+  }
+
   /// Deep nesting of every recursive construct stops with an error instead of
   /// overflowing the stack.
   @Test(arguments: [

@@ -12,6 +12,16 @@ import Testing
     #expect(error.location?.line == 3 && error.location?.column == 1, "\(String(describing: error.location))")
   }
 
+  /// libyaml notices an unclosed quote at the end of the file; the error points at the
+  /// quote that opens the scalar.
+  @Test(arguments: ["\"", "'"])
+  func anUnclosedQuotedScalarIsReportedWhereItOpens(quote: String) throws {
+    let text = "Resources:\n  Topic:\n    Type: \(quote)AWS::SNS::Topic\n    Properties:\n      TopicName: x\n"
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
+    #expect(error.location?.line == 3 && error.location?.column == 11, "\(String(describing: error.location))")
+    #expect(error.message.hasPrefix("invalid YAML: this quoted scalar has no closing quote before the end of the file"), "\(error.message)")
+  }
+
   @Test func anotherCharacterThatCannotStartATokenIsNotCalledATab() throws {
     let text = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n@x: 1\n"
     let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }

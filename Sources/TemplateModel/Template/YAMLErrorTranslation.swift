@@ -9,6 +9,11 @@ enum YAMLErrorTranslation {
       let .composer(context, problem, mark, yaml):
       var message = problem.hasPrefix("Maximum nesting level reached")
         ? "nesting deeper than 1,000 levels (the YAML reader's limit)" : problem
+      // A quote left open: libyaml notices at the end of the file; the fault is where the
+      // scalar opens, which is where the error points.
+      if let context, context.text == "while scanning a quoted scalar", problem.hasPrefix("found unexpected end of stream") {
+        return InputError("invalid YAML: this quoted scalar has no closing quote before the end of the file (libyaml: \(problem) \(context.text))", at: location(context.mark, file))
+      }
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
       // libyaml names no character; a tab is the usual one (YAML 1.2, 6.1 "Indentation
       // Spaces": tabs never indent).
