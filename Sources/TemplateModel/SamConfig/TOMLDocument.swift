@@ -51,7 +51,11 @@ public struct TOMLDocument: Sendable {
     do {
       return try TOMLTable(string: source.text)
     } catch let error as TOMLParseError {
-      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: max(error.source.begin.line, 1), column: max(error.source.begin.column, 1)))
+      let line = max(error.source.begin.line, 1)
+      if let redefinition = TOMLErrorTranslation.redefinition(error.description, line: line, in: source) {
+        throw InputError("invalid TOML: \(redefinition.message)", at: redefinition.location)
+      }
+      throw InputError("invalid TOML: \(error.description)", at: SourceLocation(file: source.file, line: line, column: max(error.source.begin.column, 1)))
     } catch {
       throw InputError("invalid TOML: \(error)", at: .start(of: source.file))
     }

@@ -1,0 +1,51 @@
+import Diagnostics
+import Foundation
+
+/// Says a toml++ redefinition error in samconfig's terms: which table or key is written
+/// twice and where it first is (toml++ says "cannot redefine existing table 'X'" at the
+/// second header, or "cannot redefine existing string 'region'" at the second value).
+/// TOML allows each table header and each key of a table once (TOML 1.0, "Table" and
+/// "Keys": https://toml.io/en/v1.0.0#table).
+enum TOMLErrorTranslation {
+  /// The message and location for toml++'s `description` at `line` (1-based), or nil
+  /// when it is not a redefinition.
+  static func redefinition(_ description: String, line: Int, in source: SourceText) -> (message: String, location: SourceLocation)? {
+    guard let range = description.range(of: "cannot redefine existing ") else { return nil }
+    let rest = description[range.upperBound...]
+    guard let open = rest.firstIndex(of: "'"), let close = rest.lastIndex(of: "'"), open < close else { return nil }
+    let kind = rest[..<open].trimmingCharacters(in: .whitespaces)
+    let name = String(rest[rest.index(after: open)..<close])
+    let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return nil }
+    if kind == "table" {
+      let first = lines.firstIndex { header(of: $0) == name }.map { $0 + 1 }
+      let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
+      return ("table [\(name)] is defined twice\(first.map { ", first at line \($0)" } ?? ""); TOML allows each table once: put these keys under the first", at)
+    }
+    // A key: its table is the last header above it.
+    let tableLine = lines[..<(line - 1)].lastIndex { header(of: $0) != nil }
+    let table = tableLine.flatMap { header(of: lines[$0]) }
+    let start = tableLine.map { $0 + 1 } ?? 0
+    let first = lines[start..<(line - 1)].firstIndex { key(of: $0) == name }.map { $0 + 1 }
+    let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
+    return ("key \(name) is set twice in \(table.map { "table [\($0)]" } ?? "the top-level table")\(first.map { ", first at line \($0)" } ?? ""); TOML allows each key of a table once", at)
+  }
+
+  /// The name of the table a `[name]` header line opens (blanks inside removed), or nil.
+  private static func header(of line: Substring) -> String? {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[["), let close = trimmed.firstIndex(of: "]") else { return nil }
+    return String(trimmed[trimmed.index(after: trimmed.startIndex)..<close].filter { $0 != " " && $0 != "\t" })
+  }
+
+  /// The bare key a `key = value` line sets, or nil.
+  private static func key(of line: Substring) -> String? {
+    guard let equals = line.firstIndex(of: "=") else { return nil }
+    let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+    return key.isEmpty || key.hasPrefix("#") ? nil : key
+  }
+
+  private static func column(ofFirstNonBlankIn line: Substring) -> Int {
+    (line.firstIndex { $0 != " " && $0 != "\t" }.map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 1
+  }
+}

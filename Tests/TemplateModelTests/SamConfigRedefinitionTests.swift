@@ -1,0 +1,30 @@
+import Diagnostics
+import Testing
+
+@testable import TemplateModel
+
+/// A table header or a key written twice is a TOML error; the message names it and
+/// where it first is, in samconfig's terms, instead of toml++'s "cannot redefine
+/// existing table".
+@Suite struct SamConfigRedefinitionTests {
+  static func error(_ text: String) throws -> InputError {
+    try #require(throws: InputError.self) { try SamConfig.load(SourceText(file: "samconfig.toml", text: text)) }
+  }
+
+  @Test func aTableWrittenTwice() throws {
+    let error = try Self.error("version = 0.1\n[dev.deploy.parameters]\nregion = \"us-east-1\"\n\n[ dev.deploy.parameters ]\nstack_name = \"x\"\n")
+    #expect(error.message == "invalid TOML: table [dev.deploy.parameters] is defined twice, first at line 2; TOML allows each table once: put these keys under the first")
+    #expect(error.location == SourceLocation(file: "samconfig.toml", line: 5, column: 1))
+  }
+
+  @Test func aKeySetTwiceInATable() throws {
+    let error = try Self.error("version = 0.1\n[dev.deploy.parameters]\nregion = \"us-west-2\"\n  # the region\n  region = \"us-east-1\"\n")
+    #expect(error.message == "invalid TOML: key region is set twice in table [dev.deploy.parameters], first at line 3; TOML allows each key of a table once")
+    #expect(error.location == SourceLocation(file: "samconfig.toml", line: 5, column: 3))
+  }
+
+  @Test func aKeySetTwiceAtTheTop() throws {
+    let error = try Self.error("version = 0.1\nversion = 0.2\n")
+    #expect(error.message == "invalid TOML: key version is set twice in the top-level table, first at line 1; TOML allows each key of a table once")
+  }
+}
