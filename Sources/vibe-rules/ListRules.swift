@@ -19,6 +19,8 @@ struct ListRules: ParsableCommand {
       }
       print(padded.joined(separator: "  "))
     }
-    print("\n\(rows.count) rules")
+    let kinds = RuleCatalog.all.map(\.definition.kind).reduce(into: [RuleDefinition.Kind]()) { if !$0.contains($1) { $0.append($1) } }
+    print("\nKIND: " + kinds.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; "))
+    print("\(rows.count) rules")
   }
 }

@@ -40,5 +40,6 @@ struct SubcommandUsageTests {
     let result = try #require(try Command.run(["list"]))
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("1.1"))
+    #expect(result.standardOutput.contains("\nKIND: static reads one file; cross-file compares several resources or files"), "the legend of the KIND column")
   }
 }

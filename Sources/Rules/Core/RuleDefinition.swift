@@ -21,6 +21,16 @@ public struct RuleDefinition: Sendable {
     case evidence
     /// Computed with a model (cost).
     case computed
+
+    /// What the kind means, for a legend (`vibe-rules list`).
+    public var meaning: String {
+      switch self {
+      case .static: "reads one file"
+      case .crossFile: "compares several resources or files"
+      case .evidence: "needs a build or a run (needs-evidence without one)"
+      case .computed: "prices the template with a model (the cost rows)"
+      }
+    }
   }
 
   /// Stable kebab-case identifier (`alb-ingress-ports`), never reused.
