@@ -11,6 +11,11 @@ extension RuleContext {
   ///   since its `what` is set outside these files.
   func limited(_ verdict: Verdict, byOutside outside: [OutsideReference], expected type: String, what: String) -> Verdict {
     let notOfType = outside.compactMap { reference -> Finding? in
+      if let (resource, attribute) = template.wrongAttributeReference(reference.value, expected: type) {
+        return .error(
+          "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(Self.takes(type))); no \(OutsideReferenceWording(reference.property).noun) of this template holds its \(what)",
+          at: reference.value?.location ?? reference.service.location)
+      }
       guard let resource = template.wrongTypeReference(reference.value, expected: type) else { return nil }
       let wording = OutsideReferenceWording(reference.property)
       let id = resource.logicalID
@@ -29,6 +34,14 @@ extension RuleContext {
     return .needsEvidence(
       "\(named.joined(separator: "; ")), which this template does not define: its \(what) cannot be read from these files\(checked)",
       evidence: outside.map { $0.value?.location ?? $0.service.location })
+  }
+}
+
+extension RuleContext {
+  /// How a property takes a resource of `type`: "!Ref X" and its accepted attributes.
+  static func takes(_ type: String) -> String {
+    let attributes = (EvaluatedTemplate.referenceAttributes[type] ?? []).sorted()
+    return (["!Ref"] + attributes.map { "!GetAtt .\($0)" }).joined(separator: " or ")
   }
 }
 

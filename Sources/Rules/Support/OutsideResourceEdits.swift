@@ -12,6 +12,10 @@ enum OutsideResourceEdits {
   static let serviceRunsNestedTaskDefinition = RuleExample.Edit.edit(
     .template, "      TaskDefinition: !Ref TaskDefinition\n", "      TaskDefinition: !GetAtt TaskStack.Outputs.TaskDefinitionArn\n")
 
+  /// The service names its target group by name where CloudFormation takes its ARN.
+  static let serviceNamesTargetGroupByName = RuleExample.Edit.edit(
+    .template, "          TargetGroupArn: !Ref TargetGroup\n", "          TargetGroupArn: !GetAtt TargetGroup.TargetGroupName\n")
+
   /// The service registers with a target group another stack exports; the template's
   /// own target group is unused.
   static let serviceRegistersWithImportedTargetGroup = RuleExample.Edit.edit(

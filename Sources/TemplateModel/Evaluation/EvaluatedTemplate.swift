@@ -57,11 +57,41 @@ public struct EvaluatedTemplate: Sendable {
     node?.referencedResource.flatMap { resource($0) }
   }
 
-  /// The resource a value references when it is of `type`: a property that takes a task
-  /// definition, a cluster or a target group gets nothing from a resource of another Type
-  /// (a misspelt Type among them, which CloudFormation rejects).
+  /// The resource a value references when it is of `type` and the reference gives what
+  /// a property taking that type takes: its `Ref`, or an `Fn::GetAtt` of one of
+  /// `referenceAttributes[type]`. A property that takes a task definition, a cluster, a
+  /// target group or a log group gets nothing from a resource of another Type (a misspelt
+  /// Type among them, which CloudFormation rejects), nor from another attribute
+  /// (`!GetAtt LogGroup.Arn` where the awslogs driver takes the group's name).
   public func resource(referencedBy node: EvaluatedNode?, ofType type: String) -> EvaluatedResource? {
-    resource(referencedBy: node).flatMap { $0.type == type ? $0 : nil }
+    guard let found = resource(referencedBy: node), found.type == type else { return nil }
+    if case .attribute(_, let attribute)? = node?.unresolved, !(Self.referenceAttributes[type] ?? []).contains(attribute) { return nil }
+    return found
+  }
+
+  /// For the types rules look up by reference, the `Fn::GetAtt` attributes that give the
+  /// same value as `Ref` or one the referencing properties also take: a task definition's
+  /// and a target group's ARN (`Ref` gives the ARN), a cluster's ARN (`Cluster` takes a
+  /// name or an ARN); none for a log group (`Ref` gives its name, `Arn` its ARN, and
+  /// `awslogs-group` takes the name). Return values of `Ref` and `Fn::GetAtt` in each
+  /// type's page of the CloudFormation template reference, e.g.
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#aws-resource-logs-loggroup-return-values
+  public static let referenceAttributes: [String: Set<String>] = [
+    "AWS::ECS::TaskDefinition": ["TaskDefinitionArn"],
+    "AWS::ECS::Cluster": ["Arn"],
+    "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupArn"],
+    "AWS::Logs::LogGroup": [],
+  ]
+
+  /// The resource and attribute when a value is an `Fn::GetAtt` of a resource of `type`
+  /// whose attribute is not what a property taking `type` takes
+  /// (`referenceAttributes`): `!GetAtt LogGroup.Arn` as an awslogs group,
+  /// `!GetAtt TargetGroup.TargetGroupName` as a `TargetGroupArn`.
+  public func wrongAttributeReference(_ node: EvaluatedNode?, expected type: String) -> (resource: EvaluatedResource, attribute: String)? {
+    guard case .attribute(let id, let attribute)? = node?.unresolved, let found = resource(id), found.type == type,
+      let accepted = Self.referenceAttributes[type], !accepted.contains(attribute)
+    else { return nil }
+    return (found, attribute)
   }
 
   /// The resource a value references when that reference certainly gives no `type`: a

@@ -16,6 +16,9 @@ struct ContainerLogGroupRule: Rule {
       .compliant(environment: "prod"),
       .change("this repository's dev env: the name carries a suffix (log group names are unique per account and region)", expect: .fail, environment: "dev"),
       .change("no log configuration", .edit(.template, "          LogConfiguration:\n            LogDriver: awslogs", "          DockerLabels:\n            LogDriver: awslogs"), environment: "prod", alsoFails: ["9.2", "12.4"]),
+      .change(
+        "the group's ARN where the awslogs driver takes its name",
+        .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !GetAtt LogGroup.Arn"), environment: "prod", alsoFails: ["9.2", "12.4"]),
       .change("the group named through !Sub \"${LogGroup}\" (the same as !Ref)", .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !Sub \"${LogGroup}\""), expect: .pass, environment: "prod"),
       .change(
         "the group is another stack's export (its name is known at deploy time)",
@@ -55,6 +58,9 @@ struct ContainerLogGroupRule: Rule {
     }
     guard let group = configuration["Options"]?["awslogs-group"] else {
       return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
+    }
+    if let (resource, attribute) = template.wrongAttributeReference(group, expected: EvaluatedTemplate.logGroupType) {
+      return .error("container \(container.name ?? "?")'s awslogs-group is \(group.display), the \(attribute) of log group \(resource.logicalID), not its name; the awslogs driver takes the name (!Ref \(resource.logicalID)), and no log group is named that", at: group.location, path: container.path + "/LogConfiguration/Options/awslogs-group")
     }
     if let other = template.wrongTypeReference(group, expected: EvaluatedTemplate.logGroupType) {
       return .error("awslogs-group references \(other.logicalID), whose Type is \(other.type), not a log group", at: group.location)

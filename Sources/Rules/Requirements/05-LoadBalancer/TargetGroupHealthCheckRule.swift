@@ -17,6 +17,9 @@ struct TargetGroupHealthCheckRule: Rule {
       .change(
         "the service registers with another stack's target group (its health check is set there)",
         OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
+      .change(
+        "the service names its target group by name where its ARN goes (no target group of this template gets the tasks)",
+        OutsideResourceEdits.serviceNamesTargetGroupByName, alsoFails: ["5.3"]),
       .change("health check on /", .edit(.template, "HealthCheckPath: /_stcore/health", "HealthCheckPath: /")),
       .change("unhealthy after 5", .edit(.template, "UnhealthyThresholdCount: 3", "UnhealthyThresholdCount: 5")),
       .change("healthy after 5", .edit(.template, "HealthyThresholdCount: 2", "HealthyThresholdCount: 5")),
