@@ -11,6 +11,11 @@ extension RuleContext {
   ///   since its `what` is set outside these files.
   func limited(_ verdict: Verdict, byOutside outside: [OutsideReference], expected type: String, what: String) -> Verdict {
     let notOfType = outside.compactMap { reference -> Finding? in
+      if let (removed, condition) = template.removedResource(referencedBy: reference.value) {
+        return .error(
+          "\(reference.service.logicalID) \(OutsideReferenceWording(reference.property).verb) \(removed.logicalID), which condition \(condition) removes\(inEnvironment): CloudFormation rejects the template here, and no \(OutsideReferenceWording(reference.property).noun) holds its \(what)",
+          at: reference.value?.location ?? reference.service.location, related: [.init("the removed resource", at: removed.location)])
+      }
       if let (resource, attribute) = template.wrongAttributeReference(reference.value, expected: type) {
         return .error(
           "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(Self.takes(type))); no \(OutsideReferenceWording(reference.property).noun) of this template holds its \(what)",

@@ -83,6 +83,14 @@ public struct EvaluatedTemplate: Sendable {
     "AWS::Logs::LogGroup": [],
   ]
 
+  /// The resource a value references (`Ref`, `Fn::GetAtt`) when this env's conditions
+  /// remove it, with the condition: CloudFormation rejects the template in this env
+  /// (`EvaluationProblem.Kind.removedResourceReference`).
+  public func removedResource(referencedBy node: EvaluatedNode?) -> (resource: Resource, condition: String)? {
+    guard let id = node?.referencedResource else { return nil }
+    return removedResources.first { $0.resource.logicalID == id }
+  }
+
   /// The resource and attribute when a value is an `Fn::GetAtt` of a resource of `type`
   /// whose attribute is not what a property taking `type` takes
   /// (`referenceAttributes`): `!GetAtt LogGroup.Arn` as an awslogs group,

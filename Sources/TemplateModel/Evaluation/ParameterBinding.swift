@@ -51,6 +51,8 @@ public struct EvaluationProblem: Hashable, Sendable {
     /// A parameter value that could not be checked against its `AllowedPattern` (a pattern
     /// that does not compile, or one outside what `AllowedPatterns` matches).
     case uncheckedConstraint
+    /// A `Ref`, `Fn::GetAtt` or `DependsOn` to a resource this env's conditions remove.
+    case removedResourceReference
   }
   public var kind: Kind
   public var message: String

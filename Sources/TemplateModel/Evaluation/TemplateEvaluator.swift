@@ -14,6 +14,13 @@ public struct TemplateEvaluator {
   private var bindings: [String: ParameterBinding]
   private var conditionOutcomes: [String: Bool?] = [:]
   private var problems: [EvaluationProblem] = []
+  /// The resources this env's conditions remove (logical ID → condition name), known
+  /// before any resource is evaluated.
+  private var removedByCondition: [String: String] = [:]
+  /// What is being evaluated ("Service", "output ClusterArn"), for problem messages.
+  private var owner = ""
+  /// Owner and resource of each reference to a removed resource already reported.
+  private var reportedRemovals = Set<String>()
   private let region: String?
   /// What this evaluation may still compute: bytes of text, and 64 per `Fn::Split` item
   /// (about what one costs in memory). See `computeBudget(sharedBy:)`.
@@ -37,6 +44,9 @@ public struct TemplateEvaluator {
   private mutating func run() -> EvaluatedTemplate {
     checkBindings()
     for name in ConditionChain.dependencyOrder(template) { _ = condition(name) }
+    for resource in template.resources {
+      if let name = resource.condition?.value, condition(name) == .some(false) { removedByCondition[resource.logicalID] = name }
+    }
     var resources: [EvaluatedResource] = []
     var removed: [(Resource, String)] = []
     for resource in template.resources {
@@ -48,6 +58,8 @@ public struct TemplateEvaluator {
         case .some(true): break
         }
       }
+      owner = resource.logicalID
+      for dependency in resource.dependsOn { noteReference(to: dependency.value, at: dependency.location) }
       let properties = resource.propertiesNode.flatMap { evaluate($0) }?.map ?? EvaluatedMap([])
       resources.append(EvaluatedResource(
         logicalID: resource.logicalID, type: resource.type.value, location: resource.location,
@@ -64,6 +76,7 @@ public struct TemplateEvaluator {
         case .some(true): break
         }
       }
+      owner = "output \(output.name)"
       outputs.append(EvaluatedOutput(
         name: output.name, location: output.location, value: evaluate(output.value),
         export: output.export.flatMap { evaluate($0) }, isConditional: conditional))
@@ -291,6 +304,7 @@ public struct TemplateEvaluator {
     let items = call.argument.list ?? []
     let (resource, attribute) = TemplateValidator.getAttTarget(call.argument)
     let name = attribute ?? (items.count > 1 ? evaluate(items[1])?.string : nil) ?? "?"
+    noteReference(to: resource, at: location)
     return unresolved(.attribute(resource, name), location)
   }
 
@@ -432,7 +446,21 @@ public struct TemplateEvaluator {
       }
     }
     if let pseudo = PseudoParameter(rawValue: name) { return self.pseudo(pseudo, at: location) }
+    noteReference(to: name, at: location)
     return unresolved(.resource(name), location)
+  }
+
+  /// Records a problem when `name` is a resource this env's conditions remove: a `Ref`,
+  /// `Fn::GetAtt` or `DependsOn` to it from a resource or output that exists makes
+  /// CloudFormation reject the template ("Unresolved resource dependencies"), unless the
+  /// reference sits in an `Fn::If` branch the same condition leaves out, which is not
+  /// evaluated. "Condition" attribute: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-condition.html
+  private mutating func noteReference(to name: String, at location: SourceLocation) {
+    guard let condition = removedByCondition[name], reportedRemovals.insert(owner + "\u{0}" + name).inserted else { return }
+    problems.append(EvaluationProblem(
+      kind: .removedResourceReference,
+      message: "\(owner) references \(name), which condition \(condition) removes in env \(configuration.environment); CloudFormation rejects the template in this env (unresolved resource dependency: reference it inside !If [\(condition), ...], or give \(owner) the same condition)",
+      location: location, related: [template.resources.first { $0.logicalID == name }?.location].compactMap { $0 }))
   }
 
   private func pseudo(_ parameter: PseudoParameter, at location: SourceLocation) -> EvaluatedNode? {
@@ -465,6 +493,7 @@ public struct TemplateEvaluator {
         if let value = variables[name] {
           parts.append(value)
         } else if let dot = name.firstIndex(of: "."), !name.hasPrefix("AWS::") {
+          noteReference(to: String(name[..<dot]), at: location)
           parts.append(unresolved(.attribute(String(name[..<dot]), String(name[name.index(after: dot)...])), location))
         } else {
           parts.append(reference(name, at: location) ?? string("", location))

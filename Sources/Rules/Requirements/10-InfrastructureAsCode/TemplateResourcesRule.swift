@@ -25,6 +25,10 @@ struct TemplateResourcesRule: Rule {
         "the task definition is a nested stack's (the template creates it through that stack)",
         .edit(.template, "  TaskDefinition:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n", "  TaskDefinitionProperties:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata:\n"),
         OutsideResourceEdits.addTaskStack, OutsideResourceEdits.serviceRunsNestedTaskDefinition, expect: .needsEvidence),
+      .change(
+        "the cluster exists only in prod, and the service and an output still name it in dev (CloudFormation rejects the dev template)",
+        .edit(.template, "  Cluster:\n    Type: AWS::ECS::Cluster\n", "  Cluster:\n    Type: AWS::ECS::Cluster\n    Condition: IsProd\n"),
+        environment: "dev", alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
     ])
 
   /// Resources that deploy a template of their own as part of this stack: what it creates
@@ -36,6 +40,11 @@ struct TemplateResourcesRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
+    // A reference to a resource the env's conditions remove: the stack is not created at all.
+    let unresolved = template.problems.filter { $0.kind == .removedResourceReference }
+    if !unresolved.isEmpty {
+      return Verdict(findings: unresolved.map { .error($0.message, at: $0.location, related: $0.related.map { .init("the removed resource", at: $0) }) }, passNote: "")
+    }
     let missing = Self.required.filter { template.resources(ofType: $0.type).isEmpty }
     guard !missing.isEmpty else { return .pass("creates " + Self.required.map(\.what).joined(separator: ", ")) }
     let removed = template.removedResources.filter { removed in missing.contains { $0.type == removed.resource.type.value } }
