@@ -22,7 +22,12 @@ struct HealthCheckGracePeriodRule: Rule {
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "it sets the grace period") }
     var findings: [Finding] = []
-    for service in template.services where !template.loadBalancerBindings(of: service).isEmpty {
+    var readStartPeriods = false
+    var readTargetGroups = false
+    // The grace period also covers container health checks, so a service without a load
+    // balancer needs it too ("healthCheckGracePeriodSeconds", CreateService:
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+    for service in template.services {
       let node = service["HealthCheckGracePeriodSeconds"]
       let grace = node?.int ?? 0
       let at = node?.location ?? service.location
@@ -31,6 +36,7 @@ struct HealthCheckGracePeriodRule: Rule {
         findings.append(.error("\(service.logicalID) has HealthCheckGracePeriodSeconds \(node?.display ?? "unset (0 s)"); \(required.cited) requires \(seconds) s", at: at, path: path))
       }
       if let task = template.taskDefinition(of: service) {
+        readStartPeriods = true
         for container in template.containers(of: task) {
           guard let start = container["HealthCheck"]?["StartPeriod"], let startSeconds = start.int, startSeconds > grace else { continue }
           findings.append(.error("\(service.logicalID)'s grace period is \(grace) s but container \(container.name ?? "?") needs a StartPeriod of \(startSeconds) s; ECS replaces it before it can start", at: at, related: [.init("container start-up window", at: start.location)], path: path))
@@ -38,6 +44,7 @@ struct HealthCheckGracePeriodRule: Rule {
       }
       for binding in template.loadBalancerBindings(of: service) {
         guard let group = template.resource(referencedBy: binding["TargetGroupArn"], ofType: EvaluatedTemplate.targetGroupType) else { continue }
+        readTargetGroups = true
         // ELBv2 defaults for HTTP target groups: interval 30 s, healthy threshold 5.
         let interval = group["HealthCheckIntervalSeconds"]?.int ?? 30
         let healthy = group["HealthyThresholdCount"]?.int ?? 5
@@ -46,6 +53,9 @@ struct HealthCheckGracePeriodRule: Rule {
         }
       }
     }
-    return Verdict(findings: findings, passNote: "grace period \(seconds) s, covering the start period and the ALB's healthy threshold")
+    // Say only what was compared: a task definition or target group defined elsewhere
+    // was not read.
+    let covered = [readStartPeriods ? "the start period" : nil, readTargetGroups ? "the ALB's healthy threshold" : nil].compactMap { $0 }
+    return Verdict(findings: findings, passNote: "grace period \(seconds) s" + (covered.isEmpty ? "" : ", covering " + covered.joined(separator: " and ")))
   }
 }
