@@ -27,7 +27,7 @@ struct ServiceMetricsRule: Rule {
       let insights = (cluster["ClusterSettings"]?.list ?? []).first { $0["Name"]?.string == "containerInsights" }?["Value"]?.string
       if insights == "enabled" || insights == "enhanced" { return nil }
       return .error("\(service.logicalID)'s cluster \(cluster.logicalID) has no Container Insights, so DesiredTaskCount and RunningTaskCount are not published", at: cluster.location)
-    }, passNote: "ECS publishes CPU/memory; Container Insights adds desired/running counts (inherent)")
+    }, passNote: template.serviceClusters.inTemplate.isEmpty ? "" : "ECS publishes CPU/memory; Container Insights adds desired/running counts (inherent)")
     return context.limited(verdict, byOutside: template.serviceClusters.outside, expected: EvaluatedTemplate.ecsCluster, what: "Container Insights setting (which publishes the task counts)")
   }
 }
