@@ -45,6 +45,16 @@ public struct EvaluatedNode: Hashable, Sendable {
     }
   }
 
+  /// The text of a string whose parts may be known only at deploy time (`Fn::Sub`,
+  /// `Fn::Join`), each unknown part replaced by `placeholder`: `"arn:?:sns:?:?:ops"` for
+  /// `!Sub "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:ops"`. The text of
+  /// a known scalar as it is; nil for anything else.
+  public func text(unknownPartsAs placeholder: String) -> String? {
+    if let text = string { return text }
+    guard case .concatenation(let parts)? = unresolved else { return nil }
+    return parts.map { $0.string ?? placeholder }.joined()
+  }
+
   /// A short rendering for messages: `8501`, `!Ref ALBSecurityGroup`,
   /// `!GetAtt Repo.RepositoryUri`, `${Repo.RepositoryUri}:${ImageTag}`.
   public var display: String {

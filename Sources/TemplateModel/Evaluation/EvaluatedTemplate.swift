@@ -71,14 +71,16 @@ public struct EvaluatedTemplate: Sendable {
 
   /// For the types rules look up by reference, the `Fn::GetAtt` attributes that give the
   /// same value as `Ref` or one the referencing properties also take: a task definition's
-  /// and a target group's ARN (`Ref` gives the ARN), a cluster's ARN (`Cluster` takes a
-  /// name or an ARN); none for a log group (`Ref` gives its name, `Arn` its ARN, and
+  /// and a target group's ARN (`Ref` gives the ARN), a cluster's and a role's ARN
+  /// (`Cluster` takes a name or an ARN; `TaskRoleArn` and `ExecutionRoleArn` a role's name
+  /// or ARN, not its `RoleId`); none for a log group (`Ref` gives its name, `Arn` its ARN, and
   /// `awslogs-group` takes the name). Return values of `Ref` and `Fn::GetAtt` in each
   /// type's page of the CloudFormation template reference, e.g.
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-logs-loggroup.html#aws-resource-logs-loggroup-return-values
   public static let referenceAttributes: [String: Set<String>] = [
     "AWS::ECS::TaskDefinition": ["TaskDefinitionArn"],
     "AWS::ECS::Cluster": ["Arn"],
+    "AWS::IAM::Role": ["Arn"],
     "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupArn"],
     "AWS::Logs::LogGroup": [],
   ]

@@ -41,6 +41,12 @@ extension EvaluatedTemplate {
     return serving.isEmpty ? loadBalancers : serving
   }
 
+  /// The listeners on `port` of the load balancers in front of the services
+  /// (`serviceLoadBalancers`): a listener of another load balancer serves something else.
+  public func serviceListeners(onPort port: Int) -> [EvaluatedResource] {
+    serviceLoadBalancers.flatMap { listeners(of: $0) }.filter { $0["Port"]?.int == port }
+  }
+
   /// Target groups of this template the services register with.
   public var serviceTargetGroups: [EvaluatedResource] { serviceTargetGroupReferences.inTemplate }
 

@@ -11,6 +11,10 @@ struct ECRImageDigestRule: Rule {
     sources: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html"],
     examples: [
       .compliant(),
+      .change(
+        "the image named by its ECR URI, built with !Sub",
+        .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/vibejudge-dashboard-${Environment}:${ImageTag}\""),
+        expect: .pass),
       .change("the task runs an image from Docker Hub", .edit(.template, "Image: !Sub \"${EcrRepository.RepositoryUri}:${ImageTag}\"", "Image: !Sub \"python:3.12-slim\""), alsoFails: ["11.5"]),
     ])
 
@@ -24,7 +28,8 @@ struct ECRImageDigestRule: Rule {
       guard let image = container["Image"] else {
         return .error("container \(container.name ?? "?") has no Image", at: container.location, path: container.path)
       }
-      if repositories.contains(where: { image.mentions($0) }) || (image.string ?? "").contains(".dkr.ecr.") { return nil }
+      // An ECR image URI, also one built with `!Sub` (account, region and tag known at deploy time).
+      if repositories.contains(where: { image.mentions($0) }) || (image.text(unknownPartsAs: "?") ?? "").contains(".dkr.ecr.") { return nil }
       return .error("container \(container.name ?? "?") runs \(image.display), not an image of the template's ECR repository (\(repositories.joined(separator: ", "))); its digest is not ECR's", at: image.location, path: container.path + "/Image")
     }, passNote: "the task pulls from the template's ECR repository, which digests every image (sha256)")
     return context.limitedByOutsideTaskDefinitions(verdict, what: "container image")

@@ -61,12 +61,15 @@ struct ExecutionRoleECRPullRule: Rule {
         findings.append(.error("\(task.logicalID) has no ExecutionRoleArn; the ECS agent cannot pull a private ECR image without one", at: task.propertiesLocation))
         continue
       }
-      guard let role = roleNode.referencedResource else {
+      switch RoleReference(roleNode, property: "ExecutionRoleArn", of: task.logicalID, in: template, inEnvironment: context.inEnvironment) {
+      case .inTemplate(let role):
+        roles.append((role.logicalID, roleNode.location, task.logicalID))
+      case .wrong(let finding):
+        findings.append(finding)
+      case .outside:
         unknown.append("\(task.logicalID) uses execution role \(roleNode.display), which this template does not define: its ECR permissions cannot be read from these files")
         unknownAt.append(roleNode.location)
-        continue
       }
-      roles.append((role, roleNode.location, task.logicalID))
     }
     if tasks.isEmpty {
       // No task definition here: check the roles ECS tasks assume that are granted ECR actions.

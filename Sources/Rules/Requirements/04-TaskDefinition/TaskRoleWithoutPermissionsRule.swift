@@ -16,6 +16,9 @@ struct TaskRoleWithoutPermissionsRule: Rule {
         "the task role is another stack's export (its policies are in that stack)",
         .edit(.template, "TaskRoleArn: !GetAtt TaskRole.Arn", "TaskRoleArn: !ImportValue shared-task-role-arn"), expect: .needsEvidence,
         alsoFails: ["10.4"]),
+      .change(
+        "the task role named by its RoleId (neither its name nor its ARN)",
+        .edit(.template, "TaskRoleArn: !GetAtt TaskRole.Arn", "TaskRoleArn: !GetAtt TaskRole.RoleId"), alsoFails: ["10.4"]),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -25,7 +28,11 @@ struct TaskRoleWithoutPermissionsRule: Rule {
     var outsideRoles: [(task: String, role: EvaluatedNode)] = []
     let verdict = Verdict(findings: tasks.inTemplate.compactMap { task in
       guard let roleNode = task["TaskRoleArn"] else { return nil }
-      guard let role = roleNode.referencedResource else {
+      let role: String
+      switch RoleReference(roleNode, property: "TaskRoleArn", of: task.logicalID, in: template, inEnvironment: context.inEnvironment) {
+      case .inTemplate(let resource): role = resource.logicalID
+      case .wrong(let finding): return finding
+      case .outside:
         outsideRoles.append((task.logicalID, roleNode))
         return nil
       }

@@ -16,7 +16,7 @@ struct ALBDNSOutputRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard let balancer = template.serviceLoadBalancers.first else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its DNS name is an output") }
+    guard let balancer = template.serviceLoadBalancers.first else { return context.withoutServiceLoadBalancers(for: "its DNS name is an output", what: "DNS name") }
     let outputs = template.outputs.filter { output in
       if case .attribute(balancer.logicalID, "DNSName") = output.value?.unresolved { return true }
       return false
@@ -24,6 +24,6 @@ struct ALBDNSOutputRule: Rule {
     guard let output = outputs.first else {
       return .fail(.error("no output has the value !GetAtt \(balancer.logicalID).DNSName\(context.inEnvironment)", at: template.template.outputs.first?.location ?? context.templateStart, path: "Outputs"))
     }
-    return .pass("output \(output.name) = !GetAtt \(balancer.logicalID).DNSName", evidence: [output.location])
+    return context.limitedByOutsideTargetGroups(.pass("output \(output.name) = !GetAtt \(balancer.logicalID).DNSName", evidence: [output.location]), what: "DNS name")
   }
 }

@@ -62,7 +62,7 @@ struct ALBForwardsToServiceRule: Rule {
         findings.append(.error("\(group.logicalID) has TargetType \(group["TargetType"]?.display ?? "unset (instance)"); Fargate tasks register by IP, so it must be ip", at: group["TargetType"]?.location ?? group.propertiesLocation, path: "Resources/\(group.logicalID)/Properties/TargetType"))
       }
     }
-    let listeners = template.resources(ofType: EvaluatedTemplate.listenerType).filter { $0["Port"]?.int == https }
+    let listeners = template.serviceListeners(onPort: https)
     let names = serviceGroups.sorted().joined(separator: ", ")
     for listener in listeners {
       let actions = listener["DefaultActions"]?.list ?? []

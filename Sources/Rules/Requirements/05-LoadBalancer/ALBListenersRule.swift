@@ -12,6 +12,9 @@ struct ALBListenersRule: Rule {
     sources: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html"],
     examples: [
       .compliant(),
+      .change(
+        "the service registers with another stack's target group (the load balancer in front of it is set there)",
+        OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
       .change("HTTPS listener without certificate", .edit(.template, "      Certificates:\n        - CertificateArn: !Ref Certificate\n", "")),
       .change("HTTPS listener on 8443", .edit(.template, "      Port: 443\n      Protocol: HTTPS", "      Port: 8443\n      Protocol: HTTPS"), alsoFails: ["5.3"]),
     ])
@@ -19,8 +22,8 @@ struct ALBListenersRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let http = context.value("http-port")?.integer, let https = context.value("https-port")?.integer else { return .missingValue("http-port/https-port", of: "5.1") }
     let template = context.template
-    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "requirement 5.1 needs its listeners") }
-    return Verdict(findings: template.serviceLoadBalancers.flatMap { balancer -> [Finding] in
+    guard !template.serviceLoadBalancers.isEmpty else { return context.withoutServiceLoadBalancers(for: "requirement 5.1 needs its listeners", what: "listeners") }
+    return context.limitedByOutsideTargetGroups(Verdict(findings: template.serviceLoadBalancers.flatMap { balancer -> [Finding] in
       let listeners = template.listeners(of: balancer)
       var findings: [Finding] = []
       if !listeners.contains(where: { $0["Port"]?.int == http && $0["Protocol"]?.string == "HTTP" }) {
@@ -39,6 +42,6 @@ struct ALBListenersRule: Rule {
         }
       }
       return findings
-    }, passNote: "HTTP \(http) and HTTPS \(https) with a certificate")
+    }, passNote: "HTTP \(http) and HTTPS \(https) with a certificate"), what: "listeners")
   }
 }

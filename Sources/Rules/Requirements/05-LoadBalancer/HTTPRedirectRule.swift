@@ -42,8 +42,11 @@ struct HTTPRedirectRule: Rule {
       let status = context.value("redirect-status")
     else { return .missingValue("http-port/https-port/redirect-status", of: "5.2") }
     let template = context.template
-    let listeners = template.resources(ofType: EvaluatedTemplate.listenerType).filter { $0["Port"]?.int == http }
-    guard !listeners.isEmpty else { return context.missing("listener on port \(http)", for: "it redirects to HTTPS") }
+    let listeners = template.serviceListeners(onPort: http)
+    guard !listeners.isEmpty else {
+      if template.serviceLoadBalancers.isEmpty { return context.withoutServiceLoadBalancers(for: "its HTTP listener redirects to HTTPS", what: "HTTP listener") }
+      return context.missing("listener on port \(http)", for: "it redirects to HTTPS")
+    }
     // A listener rule's actions replace the default action for the requests it matches.
     let ruleFindings: [Finding] = listeners.flatMap { listener in
       template.listenerRules(of: listener).compactMap { rule -> Finding? in
@@ -52,7 +55,7 @@ struct HTTPRedirectRule: Rule {
         return .error("listener rule \(rule.logicalID) on \(listener.logicalID) (port \(http)) forwards the requests it matches to \(forward.targets.map(\.targetGroup.display).joined(separator: ", ")); they are served over plain HTTP instead of being redirected to HTTPS", at: rule["Actions"]?.location ?? rule.location, path: "Resources/\(rule.logicalID)/Properties/Actions")
       }
     }
-    return Verdict(findings: ruleFindings + listeners.compactMap { listener in
+    return context.limitedByOutsideTargetGroups(Verdict(findings: ruleFindings + listeners.compactMap { listener in
       let actions = listener["DefaultActions"]?.list ?? []
       guard let redirect = actions.first(where: { $0["Type"]?.string == "redirect" }), let config = redirect["RedirectConfig"] else {
         return .error("\(listener.logicalID) on port \(http) does \(actions.compactMap { $0["Type"]?.string }.joined(separator: ", ")) instead of redirecting to HTTPS", at: listener["DefaultActions"]?.location ?? listener.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions")
@@ -63,6 +66,6 @@ struct HTTPRedirectRule: Rule {
       if config["StatusCode"]?.string != status.text { problems.append("StatusCode \(config["StatusCode"]?.display ?? "unset")") }
       guard !problems.isEmpty else { return nil }
       return .error("\(listener.logicalID) redirects with \(problems.joined(separator: ", ")); expected Protocol HTTPS, Port \(https), StatusCode \(status.text) (\(status.location.file):\(status.location.line))", at: config.location, path: "Resources/\(listener.logicalID)/Properties/DefaultActions")
-    }, passNote: "port \(http) redirects to HTTPS \(https) with \(status.text)")
+    }, passNote: "port \(http) redirects to HTTPS \(https) with \(status.text)"), what: "HTTP listener")
   }
 }

@@ -23,7 +23,7 @@ struct ALBIngressRule: Rule {
     guard let portsValue = context.value("public-ports"), let cidr = context.value("public-cidr") else { return .missingValue("public-ports/public-cidr", of: "8.1") }
     let ports = portsValue.list.compactMap { Int($0) }
     let template = context.template
-    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its security group is checked") }
+    guard !template.serviceLoadBalancers.isEmpty else { return context.withoutServiceLoadBalancers(for: "its security group is checked", what: "security groups") }
     var findings: [Finding] = []
     var external = ExternalSecurityGroups()
     for balancer in template.serviceLoadBalancers {
@@ -49,6 +49,6 @@ struct ALBIngressRule: Rule {
         }
       }
     }
-    return external.limit(Verdict(findings: findings, passNote: "ingress \(ports.map(String.init).joined(separator: ", ")) from \(cidr.text) only"))
+    return context.limitedByOutsideTargetGroups(external.limit(Verdict(findings: findings, passNote: "ingress \(ports.map(String.init).joined(separator: ", ")) from \(cidr.text) only")), what: "security groups")
   }
 }

@@ -37,7 +37,7 @@ struct ALBPublicMultiAZRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let minimum = context.value("min-availability-zones"), let count = minimum.integer else { return .missingValue("min-availability-zones", of: "8.5") }
     let template = context.template
-    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "its subnets are checked") }
+    guard !template.serviceLoadBalancers.isEmpty else { return context.withoutServiceLoadBalancers(for: "its subnets are checked", what: "scheme and subnets") }
     let publicSubnets = PublicSubnets.publicSubnets(in: template)
     var findings: [Finding] = []
     var unknown: [String] = []
@@ -61,6 +61,6 @@ struct ALBPublicMultiAZRule: Rule {
       findings.append(.error("\(balancer.logicalID) spans \(least) Availability Zone(s); \(minimum.cited) requires at least \(count)", at: balancer["Subnets"]?.location ?? balancer.location))
     }
     if findings.isEmpty, !unknown.isEmpty { return .needsEvidence(unknown.joined(separator: "; ")) }
-    return Verdict(findings: findings, passNote: "internet-facing in \(count)+ public zones")
+    return context.limitedByOutsideTargetGroups(Verdict(findings: findings, passNote: "internet-facing in \(count)+ public zones"), what: "scheme and subnets")
   }
 }

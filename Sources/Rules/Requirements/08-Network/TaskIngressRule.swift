@@ -26,8 +26,8 @@ struct TaskIngressRule: Rule {
     guard let portValue = context.value("container-port"), let port = portValue.integer else { return .missingValue("container-port", of: "8.2") }
     let template = context.template
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its tasks' security group is checked") }
-    let albGroups = Set(template.loadBalancers.flatMap { template.securityGroups(of: $0) })
-    let albExternalGroups = template.loadBalancers.flatMap { template.externalSecurityGroups(of: $0) }
+    let albGroups = Set(template.serviceLoadBalancers.flatMap { template.securityGroups(of: $0) })
+    let albExternalGroups = template.serviceLoadBalancers.flatMap { template.externalSecurityGroups(of: $0) }
     var findings: [Finding] = []
     var external = ExternalSecurityGroups()
     for service in template.services {

@@ -41,9 +41,17 @@ struct AlarmMatch {
     }
   }
 
-  /// The SNS topics of this template the alarm notifies when it fires.
+  /// The SNS topics of this template the alarm notifies when it fires: by `Ref` (an SNS
+  /// topic's Ref is its ARN) or `!GetAtt Topic.TopicArn`, not its `TopicName` (an alarm
+  /// action is an ARN).
   var topics: [String] {
-    (alarm["AlarmActions"]?.list ?? []).compactMap(\.referencedResource).filter(expected.topics.contains)
+    (alarm["AlarmActions"]?.list ?? []).compactMap { action in
+      switch action.unresolved {
+      case .resource(let id)? where expected.topics.contains(id): id
+      case .attribute(let id, "TopicArn")? where expected.topics.contains(id): id
+      default: nil
+      }
+    }
   }
 
   /// The alarm's actions that are SNS topics outside this template, written as their
@@ -52,19 +60,21 @@ struct AlarmMatch {
   /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html).
   var outsideTopics: [EvaluatedNode] {
     (alarm["AlarmActions"]?.list ?? []).filter { action in
-      guard let arn = action.string else { return false }
-      return arn.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).dropFirst(2).first == "sns"
+      guard let arn = action.text(unknownPartsAs: "?") else { return false }
+      return arn.hasPrefix("arn:") && arn.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false).dropFirst(2).first == "sns"
     }
   }
 
   /// The alarm's actions known only at deploy time: an import, a parameter without a
-  /// value in this env, an attribute of a resource (a nested stack's output). Each may be
-  /// an SNS topic. (A `Ref` to a resource of this template is its own kind: a topic or not.)
-  var undecidedActions: [EvaluatedNode] {
+  /// value in this env, an attribute of a nested stack or custom resource, a custom
+  /// resource's `Ref`. Each may be an SNS topic. (A reference to an AWS resource of this
+  /// template is decided: a topic's ARN or not.)
+  func undecidedActions(in template: EvaluatedTemplate) -> [EvaluatedNode] {
     (alarm["AlarmActions"]?.list ?? []).filter { action in
-      guard action.string == nil else { return false }
-      if case .resource? = action.unresolved { return false }
-      return true
+      guard action.text(unknownPartsAs: "?").map({ !$0.hasPrefix("arn:") }) ?? true else { return false }
+      if action.string != nil { return false }
+      guard let id = action.referencedResource, let resource = template.resource(id) else { return true }
+      return !resource.type.hasPrefix("AWS::") || ["AWS::CloudFormation::Stack", "AWS::CloudFormation::CustomResource", "AWS::Serverless::Application"].contains(resource.type)
     }
   }
 

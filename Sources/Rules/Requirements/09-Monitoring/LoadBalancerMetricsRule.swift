@@ -18,11 +18,11 @@ struct LoadBalancerMetricsRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
-    guard !template.serviceLoadBalancers.isEmpty else { return context.missing("AWS::ElasticLoadBalancingV2::LoadBalancer", for: "it publishes the metrics") }
-    return Verdict(findings: template.serviceLoadBalancers.compactMap { balancer in
+    guard !template.serviceLoadBalancers.isEmpty else { return context.withoutServiceLoadBalancers(for: "it publishes the metrics", what: "type (which decides its metrics)") }
+    return context.limitedByOutsideTargetGroups(Verdict(findings: template.serviceLoadBalancers.compactMap { balancer in
       let type = balancer["Type"]?.string ?? "application"
       if type == "application" { return nil }
       return .error("\(balancer.logicalID) is a \(type) load balancer; TargetResponseTime and HTTPCode_Target_5XX_Count exist only for application load balancers", at: balancer["Type"]?.location ?? balancer.location)
-    }, passNote: "AWS/ApplicationELB metrics (inherent)")
+    }, passNote: "AWS/ApplicationELB metrics (inherent)"), what: "type (which decides its metrics)")
   }
 }

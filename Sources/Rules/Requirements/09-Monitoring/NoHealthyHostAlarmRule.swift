@@ -22,6 +22,13 @@ struct NoHealthyHostAlarmRule: Rule {
         .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - arn:aws:sns:us-east-1:123456789012:ops-alerts\n"),
         expect: .pass),
       .change(
+        "an SNS topic ARN built with !Sub",
+        .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - !Sub \"arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:ops-alerts\"\n"),
+        expect: .pass),
+      .change(
+        "the topic's name where an alarm action takes its ARN",
+        .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - !GetAtt AlarmTopic.TopicName\n")),
+      .change(
         "an action another stack exports (it may or may not be an SNS topic)",
         .edit(.template, "      TreatMissingData: breaching\n      AlarmActions:\n        - !Ref AlarmTopic\n", "      TreatMissingData: breaching\n      AlarmActions:\n        - !ImportValue shared-alarm-action\n"),
         expect: .needsEvidence),
@@ -61,7 +68,7 @@ struct NoHealthyHostAlarmRule: Rule {
         problems += target.problems
         open += target.unknown
       }
-      let undecidedActions = match.undecidedActions
+      let undecidedActions = match.undecidedActions(in: template)
       if match.topics.isEmpty, match.outsideTopics.isEmpty {
         if undecidedActions.isEmpty {
           problems.append("no SNS topic in AlarmActions")

@@ -27,7 +27,13 @@ struct IAMRolesRule: Rule {
           findings.append(.error("\(task.logicalID) has no \(property)", at: task.propertiesLocation, path: "Resources/\(task.logicalID)/Properties/\(property)"))
           continue
         }
-        guard let role = node.referencedResource, template.resource(role)?.type == "AWS::IAM::Role" else {
+        let role: String
+        switch RoleReference(node, property: property, of: task.logicalID, in: template, inEnvironment: context.inEnvironment) {
+        case .inTemplate(let resource): role = resource.logicalID
+        case .wrong(let finding):
+          findings.append(finding)
+          continue
+        case .outside:
           findings.append(.error("\(task.logicalID)'s \(property) \(node.display) is not a role of this template", at: node.location))
           continue
         }

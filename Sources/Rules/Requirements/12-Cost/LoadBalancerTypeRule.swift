@@ -18,7 +18,10 @@ struct LoadBalancerTypeRule: Rule {
     guard let expected = context.value("load-balancer-type")?.text else { return .missingValue("load-balancer-type", of: "12.6") }
     let balancers = context.template.serviceLoadBalancers
     let classic = context.template.resources(ofType: "AWS::ElasticLoadBalancing::LoadBalancer")
-    guard !balancers.isEmpty || !classic.isEmpty else { return context.missing("load balancer", for: "requirement 12.6 needs an Application Load Balancer") }
+    guard !balancers.isEmpty || !classic.isEmpty else {
+      guard context.template.serviceTargetGroupReferences.outside.isEmpty else { return context.withoutServiceLoadBalancers(for: "requirement 12.6 needs an Application Load Balancer", what: "type") }
+      return context.missing("load balancer", for: "requirement 12.6 needs an Application Load Balancer")
+    }
     var findings: [Finding] = classic.map { .error("\($0.logicalID) is a Classic Load Balancer; \(expected) is required", at: $0.location) }
     for balancer in balancers {
       let type = balancer["Type"]?.string ?? "application"
@@ -26,6 +29,6 @@ struct LoadBalancerTypeRule: Rule {
         findings.append(.error("\(balancer.logicalID) has Type \(type); \(context.value("load-balancer-type")!.cited) requires \(expected)", at: balancer["Type"]?.location ?? balancer.location, path: "Resources/\(balancer.logicalID)/Properties/Type"))
       }
     }
-    return Verdict(findings: findings, passNote: "Type \(expected)")
+    return context.limitedByOutsideTargetGroups(Verdict(findings: findings, passNote: "Type \(expected)"), what: "type")
   }
 }
