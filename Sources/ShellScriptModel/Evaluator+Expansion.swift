@@ -277,6 +277,21 @@ extension Evaluator {
       if all { return ResolvedWord(literal: upper ? text.uppercased() : text.lowercased()) }
       guard let first = text.first else { return value }
       return ResolvedWord(literal: (upper ? first.uppercased() : first.lowercased()) + text.dropFirst())
+    case .toggleCase(let pattern, let all):
+      // Only ASCII text: other letters' case mappings depend on the locale.
+      guard pattern == nil, let text = value.literal, text.unicodeScalars.allSatisfy(\.isASCII) else { return symbolic }
+      var scalars = String.UnicodeScalarView()
+      for (position, c) in text.unicodeScalars.enumerated() {
+        let swaps = all || position == 0
+        if swaps, c >= "a" && c <= "z" {
+          scalars.append(Unicode.Scalar(c.value - 32)!)
+        } else if swaps, c >= "A" && c <= "Z" {
+          scalars.append(Unicode.Scalar(c.value + 32)!)
+        } else {
+          scalars.append(c)
+        }
+      }
+      return ResolvedWord(literal: String(scalars))
     case .substring(let offsetText, let lengthText):
       if value.literal == nil, let cut = Self.substringOfOutput(value, offsetText, lengthText, expression: expansion) { return cut }
       guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()) else { return symbolic }

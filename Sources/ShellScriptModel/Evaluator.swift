@@ -407,6 +407,8 @@ final class Evaluator {
       let fails = certainlyFails(statement)
       evaluateArithmetic(command.expression, at: command.location)
       stop(ifFailing: fails, at: command.location, context)
+    case .coprocess(let coprocess):
+      walkCoprocess(coprocess, statement.location, context)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
       evaluateConditionalArithmetic(command.words, resolved, at: command.location)
@@ -415,6 +417,25 @@ final class Evaluator {
         kind: .conditional, words: [name] + command.words, resolved: [ResolvedWord(literal: "[[")] + resolved, commandIndex: 0,
         assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       stopIfCertainlyFailing(statement, at: command.location, context)
+    }
+  }
+
+  /// `coproc [NAME] command`: the command runs asynchronously in a subshell, as with `&`
+  /// (its failure never stops the script); NAME (default `COPROC`) and `NAME_PID` get
+  /// values only known at run time. A NAME only known at run time may be any variable
+  /// (`.computedName`).
+  private func walkCoprocess(_ coprocess: Coprocess, _ location: SourceLocation, _ context: WalkContext) {
+    var name: String? = "COPROC"
+    if let word = coprocess.name {
+      name = resolveRecorded(word, context).literal.flatMap { Lexical.isName($0) ? $0 : nil }
+      if name == nil { addShadowing(.computedName, at: word.location) }
+    }
+    inSubshell { walk(coprocess.command, next: nil, context.adding(.background, ignoresErrexit: true, anchor: location)) }
+    guard let name else { return }
+    for variable in [name, name + "_PID"] {
+      noteLookupVariable(variable, at: location)
+      noteReferenceWrite(variable, at: location)
+      assign(variable, .scalar(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + variable, variable: variable, location: location))))
     }
   }
 
