@@ -37,7 +37,8 @@ extension Evaluator {
       positional.removeFirst(min(max(count, 0), positional.count))
       state.positional = positional
     case "exit":
-      if order == .execution { state.termination = .exit(location) }
+      // `exit` alone gives the last command's status, which is not tracked.
+      if order == .execution { exitPath(at: location, status: arguments.isEmpty ? nil : Self.returnStatus(arguments)) }
     case "return":
       jumpReturn(arguments)
     case "break", "continue":

@@ -46,14 +46,19 @@ extension Evaluator {
   }
 
   /// The status `statement` left, read right after the walk of it: `decide`, and for an
-  /// and-or list or a subshell the status its walk recorded, for a brace group its last
-  /// statement's. Nil when not known (a loop, `if`, `case` among them). What a function
-  /// that falls off its end returns, and what a subshell exits with.
+  /// and-or list, a pipeline or a subshell the status its walk recorded, for a brace group
+  /// its last statement's. Nil when not known (a loop, `if`, `case` among them). What a
+  /// function that falls off its end returns, and what a subshell exits with.
   func finalStatus(of statement: Statement) -> Bool? {
     switch statement.kind {
-    case .andOr, .subshell: return listStatuses[Self.key(statement.location)]
+    case .andOr, .pipeline, .subshell: return listStatuses[Self.key(statement.location)]
     case .braceGroup(let list): return list.last.flatMap(finalStatus)
     case .negation(let inner): return finalStatus(of: inner).map { !$0 }
+    case .simple(let command):
+      if let status = decide(statement) { return status }
+      // A call whose every path fails, falling off the end included (see `failingCalls`).
+      guard let name = command.words.first, failingCalls.contains(Self.key(name.location)), !Self.hidesAssignments(state.shadowing) else { return nil }
+      return false
     default: return decide(statement)
     }
   }
@@ -154,7 +159,7 @@ extension Evaluator {
   /// `stopIfCertainlyFailing`); for a status decided before the command's own effects.
   func stop(ifFailing fails: Bool, at location: SourceLocation, _ context: WalkContext) {
     guard fails, order == .execution, state.termination == nil, errexitStatus(context).isEffective else { return }
-    state.termination = .exit(location)
+    exitPath(at: location, status: false)
   }
 
   /// True when known to be non-empty, false when known empty, nil otherwise.

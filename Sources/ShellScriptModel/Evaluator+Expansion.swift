@@ -237,7 +237,7 @@ extension Evaluator {
     case .errorIfUnset(_, let checksNull):
       switch isUnsetOrNull(checksNull) {
       case true?:
-        if !quiet, order == .execution, state.termination == nil { state.termination = .exit(expansion.location) }
+        if !quiet, order == .execution, state.termination == nil { exitPath(at: expansion.location, status: false) }
         return .empty
       case false?: return value
       case nil: return symbolic

@@ -202,12 +202,34 @@ final class Evaluator {
   /// Runs `body` in a subshell: nothing it changes survives (3.7.3 "Command Execution
   /// Environment"), and `exit`, `return`, `break` and `continue` in it end only the
   /// subshell.
-  func inSubshell(_ body: () -> Void) {
+  ///
+  /// Returns the subshell's exit status when every path through it agrees on it (true =
+  /// 0): where a path reaches the end, the status of `last`, the statement that ran last
+  /// (`finalStatus`; an empty body gives 0); where one ended earlier, the status of its
+  /// `exit N`, `return N` or `set -e` stop (see `exitPath`). Nil when they disagree or one
+  /// is not known.
+  @discardableResult
+  func inSubshell(finishingWith last: Statement? = nil, _ body: () -> Void) -> Bool? {
     let scope = beginScope()
     jumpTargets.append(JumpTarget(kind: .subshell, mark: scope.mark))
     body()
-    jumpTargets.removeLast()
+    var statuses = jumpTargets.removeLast().exitStatuses
+    switch state.termination {
+    case nil: statuses.append(last.map(finalStatus) ?? true)
+    case .exit, .return, .endless: break
+    case .break, .continue: statuses.append(nil)
+    }
     endScope(scope)
+    guard let first = statuses.first else { return nil }
+    return statuses.allSatisfy { $0 == first } ? first : nil
+  }
+
+  /// Ends the current path with `exit` at `location`, giving `status` (true = 0, nil: not
+  /// known): it ends the script, or the innermost subshell being walked, whose exit
+  /// status it then is (see `inSubshell`).
+  func exitPath(at location: SourceLocation, status: Bool?) {
+    state.termination = .exit(location)
+    if let index = jumpTargets.lastIndex(where: { $0.kind == .subshell }) { jumpTargets[index].exitStatuses.append(status) }
   }
 
   /// Joins paths into the current state: variables they disagree on become alternatives.
@@ -355,15 +377,30 @@ final class Evaluator {
       walkSimple(command, statement, context)
     case .pipeline(let pipeline):
       let count = pipeline.commands.count
+      var statuses: [Bool?] = []
       for (position, member) in pipeline.commands.enumerated() {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
-        inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location)) }
+        statuses.append(
+          inSubshell(finishingWith: member) {
+            walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location))
+          })
       }
-      // The members ran in subshells; the pipeline's own status is what set -e reads. The
-      // walk ends at the member whose status it is: the last, or with pipefail the first
-      // that certainly fails.
-      let failing = state.options.pipefail.isEnabled ? pipeline.commands.first { decide($0) == false } : nil
-      stopIfCertainlyFailing(statement, at: (failing ?? pipeline.commands.last)?.location ?? statement.location, context)
+      // The members ran in subshells; the pipeline's own status is what set -e reads
+      // (3.2.3 "Pipelines"): the last member's, or with pipefail the last (rightmost)
+      // non-zero one, 0 when every member succeeds. The walk ends at the member whose
+      // status it is. (`true | exit 1` fails: the `exit` ends its subshell with 1.)
+      var status = statuses.last ?? nil
+      var at = pipeline.commands.last?.location ?? statement.location
+      if state.options.pipefail.isEnabled {
+        if let failing = statuses.lastIndex(of: false) {
+          status = false
+          at = pipeline.commands[failing].location
+        } else {
+          status = statuses.allSatisfy { $0 == true } ? true : nil
+        }
+      }
+      listStatuses[Self.key(statement.location)] = status
+      stop(ifFailing: status == false && (Self.isConstantCondition(statement) || !Self.hidesAssignments(state.shadowing)), at: at, context)
     case .andOr(let list):
       walkAndOr(list, at: statement.location, context)
     case .negation(let inner):
@@ -388,11 +425,7 @@ final class Evaluator {
     case .braceGroup(let list):
       walkList(list, context.adding(.braceGroup(statement.location)))
     case .subshell(let list):
-      var status: Bool?
-      inSubshell {
-        walkList(list, context.adding(.subshell(statement.location)))
-        status = state.termination == nil ? list.last.flatMap(finalStatus) : nil
-      }
+      let status = inSubshell(finishingWith: list.last) { walkList(list, context.adding(.subshell(statement.location))) }
       listStatuses[Self.key(statement.location)] = status
       // `( false && true )`: the subshell exits 1, and under `set -e` so does the script
       // (a brace group's status is not checked: `{ false && true; }` goes on).
@@ -657,7 +690,7 @@ final class Evaluator {
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
-      state.termination = .exit(command.words[0].location)
+      exitPath(at: command.words[0].location, status: nil)
     }
     if definition == nil {
       stop(ifFailing: name == "let" ? letFails : certainlyFails(statement), at: location, context)
