@@ -11,8 +11,9 @@ extension Evaluator {
     case .negation(let inner):
       return decide(inner).map { !$0 }
     case .simple(let command):
+      // An assignment's status is that of its last command substitution, else 0 (3.7.1).
       guard !command.words.isEmpty else {
-        // An assignment's status is that of its last command substitution, else 0 (3.7.1).
+        if let walked = assignmentStatuses[Self.key(statement.location)] { return walked }
         return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
       }
       let words = command.words.map { resolve($0.parts, nil, quiet: true) }

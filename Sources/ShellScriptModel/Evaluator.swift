@@ -49,6 +49,15 @@ final class Evaluator {
   /// location), when the walk knows it: what a function ending in one returns, and what
   /// `set -e` reads after `( ... )` (see `finalStatus`).
   var listStatuses: [Int: Bool] = [:]
+  /// How many command substitutions the walk has followed, and the status of the latest
+  /// to finish (nil: not known); how many it skipped though they may run. What an
+  /// assignment-only command returns is read from them (`assignmentStatus`).
+  var substitutionRuns = 0
+  var latestSubstitutionStatus: Bool?
+  var unseenSubstitutions = 0
+  /// The status of the latest run of each assignment-only command (keyed by its
+  /// location), when known.
+  var assignmentStatuses: [Int: Bool?] = [:]
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
@@ -651,12 +660,18 @@ final class Evaluator {
       }
     }
     if command.words.isEmpty {
-      for assignment in command.assignments { perform(assignment, assignmentValue(assignment, context), declaration: nil) }
-    } else {
-      for assignment in command.assignments { _ = assignmentValue(assignment, context) }
+      let status = assignmentStatus(of: command.assignments) {
+        for assignment in command.assignments { perform(assignment, assignmentValue(assignment, context), declaration: nil) }
+      }
+      assignmentStatuses[Self.key(statement.location)] = .some(status)
+      for redirection in command.redirections { resolveRedirection(redirection, context) }
+      // `X=$(false)` fails as its last substitution fails; `local X=$(false)` and the other
+      // declaration builtins return their own status.
+      stop(ifFailing: status == false && !Self.hidesAssignments(state.shadowing), at: statement.location, context)
+      return
     }
+    for assignment in command.assignments { _ = assignmentValue(assignment, context) }
     for redirection in command.redirections { resolveRedirection(redirection, context) }
-    guard !command.words.isEmpty else { return }
     let boundaries = CommandInvocation.wrapperBoundaries(resolved.map(\.literal))
     let commandIndex = boundaries.last ?? 0
     let name = resolved[commandIndex].literal.map { literal in
