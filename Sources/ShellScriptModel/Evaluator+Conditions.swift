@@ -17,20 +17,17 @@ extension Evaluator {
         return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
       }
       let words = command.words.map { resolve($0.parts, nil, quiet: true) }
-      switch words[0].literal {
-      case "true", ":": return true
-      case "false": return false
-      case "test": return evaluateTest(Array(words.dropFirst()))
-      case "let":
-        // The last expression's value decides (4.2 "Bash Builtin Commands", `let`); with
-        // several, an earlier one may assign what the last reads.
-        guard words.count == 2, let expression = words[1].literal else { return nil }
-        return arithmeticStatus(expression)
-      case "[":
-        guard words.count >= 2, words[words.count - 1].literal == "]" else { return nil }
-        return evaluateTest(Array(words.dropFirst().dropLast()))
-      default: return callStatuses[Self.key(command.words[0].location)]
+      let boundaries = CommandInvocation.wrapperBoundaries(words.map(\.literal))
+      guard let start = boundaries.last else {
+        return builtinStatus(words[...]) ?? callStatuses[Self.key(command.words[0].location)]
       }
+      // `command` and `builtin` run the builtin they name (`command false` fails as `false`
+      // does); `env`, `nice`, `nohup`, `sudo`, `timeout` and `exec` run the program of that
+      // name, which fails as the builtin does, or is missing (127), so only a failure
+      // carries over (`env false` fails, `env :` too: bash 5.2).
+      let wrappers = [0] + boundaries.dropLast()
+      let status = builtinStatus(words[start...])
+      return wrappers.allSatisfy({ words[$0].literal == "command" || words[$0].literal == "builtin" }) || status == false ? status : nil
     case .conditional(let command):
       return evaluateConditional(command.words)
     case .arithmetic(let command):
@@ -43,6 +40,26 @@ extension Evaluator {
       return statuses.allSatisfy { $0 == true } ? true : nil
     default:
       return nil
+    }
+  }
+
+  /// The status of the builtin `words` run when the walk knows it: `true`, `:`, `false`,
+  /// `test` and `[` with known operands, `let` of one expression whose value is known.
+  private func builtinStatus(_ words: ArraySlice<ResolvedWord>) -> Bool? {
+    let arguments = Array(words.dropFirst())
+    switch words.first?.literal {
+    case "true", ":": return true
+    case "false": return false
+    case "test": return evaluateTest(arguments)
+    case "let":
+      // The last expression's value decides (4.2 "Bash Builtin Commands", `let`); with
+      // several, an earlier one may assign what the last reads.
+      guard arguments.count == 1, let expression = arguments[0].literal else { return nil }
+      return arithmeticStatus(expression)
+    case "[":
+      guard arguments.last?.literal == "]" else { return nil }
+      return evaluateTest(Array(arguments.dropLast()))
+    default: return nil
     }
   }
 
@@ -67,8 +84,9 @@ extension Evaluator {
   /// True when `decide(statement)` gives the same answer on every run of a loop: the
   /// operands of `test`, `[`, `[[ ]]` and `((...))` are written out (no expansion, no
   /// variable name). A condition that reads a variable is decided for the first run only:
-  /// `while [ "$n" -gt 0 ]` with n=3 runs, but the body may count n down. Other commands
-  /// (`true`, a function whose every path returns the same status) count as constant.
+  /// `while [ "$n" -gt 0 ]` with n=3 runs, but the body may count n down. The same for
+  /// `let` and for those run by `command`, `builtin`, `env` ... . Other commands (`true`,
+  /// a function whose every path returns the same status) count as constant.
   static func isConstantCondition(_ statement: Statement) -> Bool {
     switch statement.kind {
     case .negation(let inner):
@@ -76,15 +94,26 @@ extension Evaluator {
     case .pipeline(let pipeline):
       return pipeline.commands.allSatisfy(isConstantCondition)
     case .simple(let command):
-      guard let name = command.words.first?.literalValue, name == "test" || name == "[" else { return true }
-      return command.words.allSatisfy { $0.literalValue != nil }
+      // `command [ "$x" = a ]` reads x as `[ "$x" = a ]` does.
+      let start = CommandInvocation.wrapperBoundaries(command.words.map(\.literalValue)).last ?? 0
+      guard start < command.words.count else { return true }
+      switch command.words[start].literalValue {
+      case "test", "[": return command.words.allSatisfy { $0.literalValue != nil }
+      case "let": return command.words[(start + 1)...].allSatisfy { $0.literalValue.map(Self.isConstantArithmetic) ?? false }
+      default: return true
+      }
     case .conditional(let command):
       return command.words.allSatisfy { $0.literalValue != nil }
     case .arithmetic(let command):
-      return command.expression.unicodeScalars.allSatisfy { !Lexical.isNameStart($0) && $0 != "$" }
+      return isConstantArithmetic(command.expression)
     default:
       return true
     }
+  }
+
+  /// True when an arithmetic expression reads no variable: no name, no `$`.
+  static func isConstantArithmetic(_ expression: String) -> Bool {
+    expression.unicodeScalars.allSatisfy { !Lexical.isNameStart($0) && $0 != "$" }
   }
 
   /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`, a

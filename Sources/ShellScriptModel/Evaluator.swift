@@ -705,7 +705,8 @@ final class Evaluator {
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
-      exitPath(at: command.words[0].location, status: nil)
+      // `exec false` exits with false's status.
+      exitPath(at: command.words[0].location, status: decide(statement) == false ? false : nil)
     }
     if definition == nil {
       stop(ifFailing: name == "let" ? letFails : certainlyFails(statement), at: location, context)

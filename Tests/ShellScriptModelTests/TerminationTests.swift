@@ -146,6 +146,23 @@ import Testing
     ("no set -e, x=$(false)", "x=$(false)\necho after", ["after"], nil),
     ("set -e, x=$(false; echo in)", "set -e\nx=$(false; echo in)\necho after", ["in", "after"], nil),
     ("set -e, inherit_errexit, x=$(false; echo in)", "set -e\nshopt -s inherit_errexit\nx=$(false; echo in)\necho after", [], 3),
+    // `command` and `builtin` run the builtin; `env`, `nice`, `timeout` ... a program of the
+    // same name, which fails as the builtin does (bash 5.2).
+    ("set -e, command false", "set -e\ncommand false\necho after", [], 2),
+    ("set -e, builtin false", "set -e\nbuiltin false\necho after", [], 2),
+    ("set -e, env false", "set -e\nenv X=1 false\necho after", [], 2),
+    ("set -e, nice -n 5 false", "set -e\nnice -n 5 false\necho after", [], 2),
+    ("set -e, timeout 5 false", "set -e\ntimeout 5 false\necho after", [], 2),
+    ("set -e, command [ 1 = 2 ]", "set -e\ncommand [ 1 = 2 ]\necho after", [], 2),
+    ("set -e, env [ 1 = 2 ]", "set -e\nenv [ 1 = 2 ]\necho after", [], 2),
+    ("set -e, command let n++ from 0", "set -e\nn=0\ncommand let n++\necho after", [], 3),
+    ("set -e, ( exec false )", "set -e\n( exec false )\necho after", [], 2),
+    ("set -e, command -v false", "set -e\ncommand -v false\necho after", ["after"], nil),
+    ("set -e, command false || echo", "set -e\ncommand false || echo recovered\necho after", ["recovered", "after"], nil),
+    ("set -e, if command false", "set -e\nif command false; then echo then; else echo else; fi\necho after", ["else", "after"], nil),
+    ("set -e, if env true (a program that may be missing)", "set -e\nif env true; then echo then; else echo else; fi\necho after", ["then", "else", "after"], nil),
+    ("set -e, command [ \"$n\" = 1 ] after eval", "set -e\nn=0\neval \"n=1\"\ncommand [ \"$n\" = 1 ]\necho after", ["after"], nil),
+    ("set -e, let n++ after eval", "set -e\nn=0\neval \"n=1\"\nlet n++\necho after", ["after"], nil),
     // A loop whose condition reads what the body changes ends; one that cannot change does not.
     ("while on a counter the body counts down", "n=3\nwhile [ \"$n\" -gt 0 ]; do n=$((n-1)); done\necho after", ["after"], nil),
     ("until on a counter the body counts up", "n=0\nuntil ((n >= 3)); do n=$((n+1)); done\necho after", ["after"], nil),
