@@ -44,7 +44,7 @@ extension Evaluator {
   }
 
   /// The status of the builtin `words` run when the walk knows it: `true`, `:`, `false`,
-  /// `test` and `[` with known operands, `let` of one expression whose value is known.
+  /// `test` and `[` with known operands, `let` of expressions whose values are known.
   private func builtinStatus(_ words: ArraySlice<ResolvedWord>) -> Bool? {
     let arguments = Array(words.dropFirst())
     switch words.first?.literal {
@@ -52,10 +52,11 @@ extension Evaluator {
     case "false": return false
     case "test": return evaluateTest(arguments)
     case "let":
-      // The last expression's value decides (4.2 "Bash Builtin Commands", `let`); with
-      // several, an earlier one may assign what the last reads.
-      guard arguments.count == 1, let expression = arguments[0].literal else { return nil }
-      return arithmeticStatus(expression)
+      // Each argument is evaluated in turn; the last one's value decides (4.2 "Bash
+      // Builtin Commands", `let`).
+      let expressions = arguments.compactMap(\.literal)
+      guard !expressions.isEmpty, expressions.count == arguments.count else { return nil }
+      return arithmeticStatus(of: expressions)
     case "[":
       guard arguments.last?.literal == "]" else { return nil }
       return evaluateTest(Array(arguments.dropLast()))

@@ -551,17 +551,24 @@ final class Evaluator {
     // Endless only when the condition decides the same on the next run (`while true`, or
     // `while [ "$n" -gt 0 ]` with a body that never assigns n).
     let endless = keepsRunning == true && loop.condition.last.map { conditionHolds($0, over: [run.fallThrough] + run.target.continuing) } == true
-    mergeLoop(run, entry: entry, keepsRunning: endless, at: location)
+    // A condition that holds on entry runs the body at least once: `i=0; while ((i < 3));
+    // do ((i++)); done` under set -e stops in the body (bash 5.2).
+    mergeLoop(run, entry: keepsRunning == true ? nil : entry, keepsRunning: endless, at: location)
   }
 
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
     let bodyContext = context.adding(.loopBody(nil, location))
     switch clause.header {
     case .arithmetic(let expression):
+      // `for ((init; condition; step))`: the condition (1 when empty) read after init
+      // decides whether the body runs a first time.
+      let parts = ForClause.arithmeticParts(expression)
+      let entersBody = parts.map { arithmeticStatus(of: [$0.initial, $0.condition.isEmpty ? "1" : $0.condition]) } ?? nil
       evaluateArithmetic(expression, at: location)
+      if entersBody == false { return }
       let entry = unchanged
       let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
-      mergeLoop(run, entry: entry, keepsRunning: false, at: location)
+      mergeLoop(run, entry: entersBody == true ? nil : entry, keepsRunning: false, at: location)
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
