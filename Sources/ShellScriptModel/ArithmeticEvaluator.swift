@@ -15,7 +15,8 @@
 ///
 /// Results: `.value`; `.failure` where bash reports an error and the command returns 1
 /// (division by 0, a negative exponent, a digit too great for its base: `08`);
-/// `.unbound(name)` where `set -u` makes bash exit on an unset variable; `.unknown` for a
+/// `.unbound(name)` where `set -u` makes bash exit on an unset variable; `.readonly(name)`
+/// for an assignment to a readonly variable; `.unknown` for a
 /// value the walk does not know, text this reader does not take (quotes, `$(...)`,
 /// other `${...}` forms, a syntax it cannot read), or past `maximumDepth` nested values
 /// or `maximumWork` scalars and tokens read.
@@ -31,6 +32,8 @@ final class ArithmeticEvaluator {
     case value(Int)
     case failure
     case unbound(String)
+    /// An assignment to a readonly variable (see `Evaluator.assignReadonly`).
+    case readonly(String)
     case unknown
   }
 
@@ -40,6 +43,7 @@ final class ArithmeticEvaluator {
   private enum Stop: Error {
     case failure
     case unbound(String)
+    case readonly(String)
     case unknown
   }
 
@@ -55,6 +59,7 @@ final class ArithmeticEvaluator {
   /// Reads a variable (`name`, and the element for `name[i]`) or a positional or special
   /// parameter (`1`, `#`).
   private let read: (_ name: String, _ index: Int?) -> Operand
+  private let isReadonly: (String) -> Bool
   private let nounset: Bool
   /// Values assigned so far, by `name` or `name[i]`.
   private var store: [String: Int] = [:]
@@ -63,8 +68,9 @@ final class ArithmeticEvaluator {
   private var work = 0
   private var depth = 0
 
-  init(nounset: Bool, read: @escaping (_ name: String, _ index: Int?) -> Operand) {
+  init(nounset: Bool, isReadonly: @escaping (String) -> Bool = { _ in false }, read: @escaping (_ name: String, _ index: Int?) -> Operand) {
     self.nounset = nounset
+    self.isReadonly = isReadonly
     self.read = read
   }
 
@@ -78,6 +84,8 @@ final class ArithmeticEvaluator {
       return .failure
     } catch .unbound(let name) {
       return .unbound(name)
+    } catch .readonly(let name) {
+      return .readonly(name)
     } catch {
       return .unknown
     }
@@ -285,8 +293,7 @@ final class ArithmeticEvaluator {
         let left = try variable(name, key: key)
         result = try Self.apply(String(op.dropLast()), left, right)
       }
-      store[key.text] = result
-      assignedNames.append(name)
+      try assign(name, key, result)
       return result
     }
     return try conditional(&cursor, evaluates: evaluates)
@@ -346,8 +353,7 @@ final class ArithmeticEvaluator {
         guard evaluates else { return 0 }
         let key = try self.key(name, subscriptText)
         let result = try variable(name, key: key) &+ (op == "++" ? 1 : -1)
-        store[key.text] = result
-        assignedNames.append(name)
+        try assign(name, key, result)
         return result
       }
       try advance(&cursor)
@@ -387,8 +393,7 @@ final class ArithmeticEvaluator {
         guard evaluates else { return 0 }
         let key = try self.key(name, subscriptText)
         let old = try variable(name, key: key)
-        store[key.text] = old &+ (op == "++" ? 1 : -1)
-        assignedNames.append(name)
+        try assign(name, key, old &+ (op == "++" ? 1 : -1))
         return old
       }
       guard evaluates else { return 0 }
@@ -411,6 +416,12 @@ final class ArithmeticEvaluator {
     guard let subscriptText else { return Key(text: name, index: nil) }
     guard subscriptText.isPlainDecimal, let index = Int(subscriptText), index >= 0 else { throw .unknown }
     return index == 0 ? Key(text: name, index: 0) : Key(text: name + "[\(index)]", index: index)
+  }
+
+  private func assign(_ name: String, _ key: Key, _ value: Int) throws(Stop) {
+    if isReadonly(name) { throw .readonly(name) }
+    store[key.text] = value
+    assignedNames.append(name)
   }
 
   private func variable(_ name: String, key: Key) throws(Stop) -> Int {

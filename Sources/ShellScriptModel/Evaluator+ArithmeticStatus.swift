@@ -14,14 +14,14 @@ extension Evaluator {
   func arithmeticStatus(of expressions: [String]) -> Bool? {
     switch arithmeticResult(expressions) {
     case .value(let value): return value != 0
-    case .failure: return false
+    case .failure, .readonly: return false
     case .unbound, .unknown: return nil
     }
   }
 
   /// `expressions` evaluated in turn over the values the walk knows here.
   func arithmeticResult(_ expressions: [String]) -> ArithmeticEvaluator.Result {
-    let evaluator = ArithmeticEvaluator(nounset: state.options.nounset.isEnabled) { name, index in
+    let evaluator = ArithmeticEvaluator(nounset: state.options.nounset.isEnabled, isReadonly: isReadonly) { name, index in
       switch self.lookup(name, arrayIndex: index.map(String.init)) {
       case .unset: return .unset
       case .value(let word): return word.literal.map { .text($0) } ?? .unknown

@@ -59,6 +59,9 @@ extension Evaluator {
     case .arithmetic(let expression):
       // `$(( PATH = 1 ))` assigns as it expands.
       if !quiet {
+        if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly = arithmeticResult([expression]) {
+          assignReadonly(at: part.location, abandonsCommand: false, context)
+        }
         evaluateArithmetic(expression, at: part.location)
         if Self.mayRunCommands(expression) { unseenSubstitutions += 1 }
       }
@@ -248,6 +251,11 @@ extension Evaluator {
       switch isUnsetOrNull(checksNull) {
       case true?:
         let result = operand(word)
+        // `${r:=x}` with r readonly (and unset) abandons the command (see `assignReadonly`).
+        if !quiet, isReadonly(expansion.parameter) {
+          assignReadonly(at: expansion.location, abandonsCommand: true, context)
+          return result
+        }
         if !quiet, Lexical.isName(expansion.parameter) {
           noteLookupVariable(expansion.parameter, subscript: expansion.arrayIndex, at: expansion.location)
           noteReferenceWrite(expansion.parameter, at: expansion.location)

@@ -48,7 +48,9 @@ extension Evaluator {
     for entry in undoLog[mark...] where changes.index(forKey: entry.name) == nil {
       changes.updateValue(state.variables[entry.name], forKey: entry.name)
     }
-    return Outcome(changes: changes, positional: state.positional, options: state.options, shadowing: state.shadowing, termination: nil)
+    return Outcome(
+      changes: changes, positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: nil)
   }
 
   /// `return [N]`: ends the path, saved with the innermost function being run. Outside

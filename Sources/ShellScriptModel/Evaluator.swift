@@ -40,7 +40,7 @@ final class Evaluator {
   var jumpTargets: [JumpTarget] = []
   /// The status of the latest call at each call site (keyed like `wordValues`) when all
   /// the paths through the function `return` and agree on it (what conditions on the call
-  /// are decided by).
+  /// are decided by); false for a builtin that failed writing a readonly variable.
   var callStatuses: [Int: Bool] = [:]
   /// Call sites whose latest call certainly returned non-zero: every path agrees, the one
   /// that falls off the body's end with its last command's status (what `set -e` reads).
@@ -160,6 +160,7 @@ final class Evaluator {
     let positional: [ResolvedWord]?
     let options: ShellOptions
     let shadowing: [CommandShadowing]
+    let readonlyNames: Set<String>
     let termination: Termination?
   }
 
@@ -170,12 +171,15 @@ final class Evaluator {
     var positional: [ResolvedWord]?
     var options: ShellOptions
     var shadowing: [CommandShadowing]
+    var readonlyNames: Set<String>
     var termination: Termination?
   }
 
   func beginScope() -> Scope {
     openScopes += 1
-    return Scope(mark: undoLog.count, positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
+    return Scope(
+      mark: undoLog.count, positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: state.termination)
   }
 
   /// Returns to `scope`, reporting what the path changed when `capture` is set.
@@ -190,6 +194,7 @@ final class Evaluator {
     state.positional = scope.positional
     state.options = scope.options
     state.shadowing = scope.shadowing
+    state.readonlyNames = scope.readonlyNames
     state.termination = scope.termination
     openScopes -= 1
     return outcome
@@ -197,7 +202,9 @@ final class Evaluator {
 
   /// The current path as an outcome that changed nothing.
   var unchanged: Outcome {
-    Outcome(changes: [:], positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
+    Outcome(
+      changes: [:], positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: state.termination)
   }
 
   /// Runs `body` from the current state and returns how it ended; the current state is
@@ -273,6 +280,10 @@ final class Evaluator {
     var shadowing: [CommandShadowing] = []
     for outcome in live { for construct in outcome.shadowing where !shadowing.contains(construct) { shadowing.append(construct) } }
     state.shadowing = shadowing
+    // Readonly where every path made it so.
+    var readonlyNames = live[0].readonlyNames
+    for outcome in live.dropFirst() where outcome.readonlyNames != readonlyNames { readonlyNames.formIntersection(outcome.readonlyNames) }
+    state.readonlyNames = readonlyNames
     state.termination = nil
   }
 
@@ -281,6 +292,7 @@ final class Evaluator {
     state.positional = outcome.positional
     state.options = outcome.options
     state.shadowing = outcome.shadowing
+    state.readonlyNames = outcome.readonlyNames
     state.termination = outcome.termination
   }
 
@@ -447,6 +459,11 @@ final class Evaluator {
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       // Decided before the expression's own assignments: `((n++))` fails when n was 0.
       let fails = certainlyFails(statement)
+      if ArithmeticText.assignedVariables(command.expression).contains(where: isReadonly), case .readonly = arithmeticResult([command.expression]),
+        assignReadonly(at: command.location, abandonsCommand: false, context)
+      {
+        return
+      }
       evaluateArithmetic(command.expression, at: command.location)
       stop(ifFailing: fails, at: command.location, context)
     case .coprocess(let coprocess):
@@ -579,14 +596,20 @@ final class Evaluator {
         values = [ResolvedWord(symbol: Symbol(kind: .parameter("@"), expression: "$@"))]
       }
       let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
+      let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
+      let readonly = isReadonly(variable)
+      // `for r in a` with r readonly fails before the body runs, or exits under set -e.
+      if readonly, runsAtLeastOnce {
+        assignReadonly(at: location, abandonsCommand: false, context)
+        return
+      }
       let entry = unchanged
       noteLookupVariable(variable, at: location)
       noteReferenceWrite(variable, at: location)
       let run = runTarget(.loop) {
-        assign(variable, .scalar(loopValue))
+        if !readonly { assign(variable, .scalar(loopValue)) }
         walkList(clause.body, bodyContext)
       }
-      let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
       mergeLoop(run, entry: runsAtLeastOnce ? nil : entry, keepsRunning: false, at: location)
     }
   }
@@ -668,7 +691,15 @@ final class Evaluator {
     }
     if command.words.isEmpty {
       let status = assignmentStatus(of: command.assignments) {
-        for assignment in command.assignments { perform(assignment, assignmentValue(assignment, context), declaration: nil) }
+        for assignment in command.assignments {
+          let value = assignmentValue(assignment, context)
+          // `r=2` with r readonly abandons the command (see `assignReadonly`).
+          if isReadonly(assignment.name) {
+            assignReadonly(at: assignment.location, abandonsCommand: true, context)
+            break
+          }
+          perform(assignment, value, declaration: nil)
+        }
       }
       assignmentStatuses[Self.key(statement.location)] = .some(status)
       for redirection in command.redirections { resolveRedirection(redirection, context) }
@@ -695,6 +726,12 @@ final class Evaluator {
     let callIndex = definition == nil ? commandIndex : lookupIndex
     callStatuses[Self.key(command.words[callIndex].location)] = nil
     failingCalls.remove(Self.key(command.words[callIndex].location))
+    // `r=2 cmd` with r readonly: under set -e bash exits before running cmd.
+    if let readonly = command.assignments.first(where: { isReadonly($0.name) }),
+      assignReadonly(at: readonly.location, abandonsCommand: false, context)
+    {
+      return
+    }
     recordCommand(
       kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
       redirections: command.redirections, statement: statement, calledFunction: definition?.name,
@@ -708,8 +745,22 @@ final class Evaluator {
       let fields = callArguments(Array(command.words[(callIndex + 1)...]), arguments)
       call(definition, arguments: fields, at: location, context.redirecting(command.redirections))
     } else if let name {
+      // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
+      let readonlyWrite = readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations)
+      var readonlyLet = false
+      if name == "let", arguments.contains(where: { $0.literal.map { ArithmeticText.assignedVariables($0).contains(where: isReadonly) } ?? false }),
+        case .readonly = arithmeticResult(arguments.compactMap(\.literal))
+      {
+        readonlyLet = true
+      }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
+      noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations)
+      if readonlyWrite != nil || readonlyLet {
+        if readonlyWrite != .fails, assignReadonly(at: location, abandonsCommand: false, context) { return }
+        if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }
+        stop(ifFailing: true, at: location, context)
+      }
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
       // `exec false` exits with false's status.
@@ -753,6 +804,8 @@ final class Evaluator {
   /// (`throughReference` is false for the `declare -n r=X` that makes one).
   func perform(_ assignment: Assignment, _ value: Binding, declaration: String?, throughReference: Bool = true) {
     let name = assignment.name
+    // A readonly variable keeps its value (the error is `assignReadonly`'s).
+    guard !isReadonly(name) else { return }
     evaluateSubscript(assignment.arrayIndex, at: assignment.location)
     if integerVariables.contains(name) {
       switch value {
@@ -831,6 +884,8 @@ final class Evaluator {
     if Self.callStatus(run, fallingThrough: fallThroughStatus) == false { failingCalls.insert(Self.key(location)) }
     let locals = localFrames.removeLast()
     for (name, previous) in locals { assign(name, previous) }
+    // `local -r x` ends with the call.
+    if !state.readonlyNames.isEmpty { for name in locals.keys { state.readonlyNames.remove(name) } }
     state.positional = savedPositional
   }
 
