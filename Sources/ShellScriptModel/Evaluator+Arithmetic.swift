@@ -72,7 +72,7 @@ extension Evaluator {
         }
       }
     }
-    for (name, key) in assigned {
+    for (name, key) in assigned where !isReadonly(name) {
       noteLookupVariable(name, subscript: key, at: location)
       noteReferenceWrite(name, at: location)
       assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", variable: name))))

@@ -13,7 +13,7 @@ extension Evaluator {
     let literals = arguments.map(\.literal)
     let knownPrefix = Array(literals.prefix { $0 != nil }.map { $0! })
     func input(_ variable: String) {
-      guard Lexical.isName(variable) else { return }
+      guard Lexical.isName(variable), !isReadonly(variable) else { return }
       assign(variable, .scalar(ResolvedWord(symbol: Symbol(kind: .input, expression: "$" + variable, variable: variable, location: location))))
     }
     switch name {
@@ -37,7 +37,8 @@ extension Evaluator {
       positional.removeFirst(min(max(count, 0), positional.count))
       state.positional = positional
     case "exit":
-      if order == .execution { state.termination = .exit(location) }
+      // `exit` alone gives the last command's status, which is not tracked.
+      if order == .execution { exitPath(at: location, status: arguments.isEmpty ? nil : Self.returnStatus(arguments)) }
     case "return":
       jumpReturn(arguments)
     case "break", "continue":
@@ -47,7 +48,7 @@ extension Evaluator {
       let makesReferences = name != "export" && name != "readonly" && knownPrefix.prefix { $0.hasPrefix("-") && $0 != "--" }.contains { $0.dropFirst().contains("n") }
       for (assignment, value) in declarations { perform(assignment, value, declaration: name, throughReference: !makesReferences) }
       if name == "local" {
-        for literal in literals.compactMap({ $0 }) where Lexical.isName(literal) {
+        for literal in literals.compactMap({ $0 }) where Lexical.isName(literal) && !isReadonly(literal) {
           if !localFrames.isEmpty, localFrames[localFrames.count - 1].index(forKey: literal) == nil {
             localFrames[localFrames.count - 1].updateValue(state.variables[literal], forKey: literal)
             assign(literal, .unset)
@@ -57,7 +58,7 @@ extension Evaluator {
     case "unset":
       let removesFunctions = literals.contains("-f")
       for literal in literals.compactMap({ $0 }) where !literal.hasPrefix("-") {
-        if removesFunctions { defined[literal] = nil } else if Lexical.isName(literal) { assign(literal, .unset) }
+        if removesFunctions { defined[literal] = nil } else if Lexical.isName(literal), !isReadonly(literal) { assign(literal, .unset) }
       }
     case "read":
       var position = 0
@@ -90,6 +91,7 @@ extension Evaluator {
       guard literals.first == "-v", literals.count > 1, let variable = literals[1] else { return }
       var rest = Array(arguments.dropFirst(2))
       if rest.first?.literal == "--" { rest.removeFirst() }
+      if isReadonly(variable) { return }
       if Lexical.isName(variable), let format = rest.first?.literal, let value = PrintfFormat.format(format, Array(rest.dropFirst())) {
         assign(variable, .scalar(bounded(value, variable).held(by: variable)))
       } else {

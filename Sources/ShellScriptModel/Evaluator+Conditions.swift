@@ -11,25 +11,23 @@ extension Evaluator {
     case .negation(let inner):
       return decide(inner).map { !$0 }
     case .simple(let command):
+      // An assignment's status is that of its last command substitution, else 0 (3.7.1).
       guard !command.words.isEmpty else {
-        // An assignment's status is that of its last command substitution, else 0 (3.7.1).
+        if let walked = assignmentStatuses[Self.key(statement.location)] { return walked }
         return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
       }
       let words = command.words.map { resolve($0.parts, nil, quiet: true) }
-      switch words[0].literal {
-      case "true", ":": return true
-      case "false": return false
-      case "test": return evaluateTest(Array(words.dropFirst()))
-      case "let":
-        // The last expression's value decides (4.2 "Bash Builtin Commands", `let`); with
-        // several, an earlier one may assign what the last reads.
-        guard words.count == 2, let expression = words[1].literal else { return nil }
-        return arithmeticStatus(expression)
-      case "[":
-        guard words.count >= 2, words[words.count - 1].literal == "]" else { return nil }
-        return evaluateTest(Array(words.dropFirst().dropLast()))
-      default: return callStatuses[Self.key(command.words[0].location)]
+      let boundaries = CommandInvocation.wrapperBoundaries(words.map(\.literal))
+      guard let start = boundaries.last else {
+        return builtinStatus(words[...]) ?? callStatuses[Self.key(command.words[0].location)]
       }
+      // `command` and `builtin` run the builtin they name (`command false` fails as `false`
+      // does); `env`, `nice`, `nohup`, `sudo`, `timeout` and `exec` run the program of that
+      // name, which fails as the builtin does, or is missing (127), so only a failure
+      // carries over (`env false` fails, `env :` too: bash 5.2).
+      let wrappers = [0] + boundaries.dropLast()
+      let status = builtinStatus(words[start...])
+      return wrappers.allSatisfy({ words[$0].literal == "command" || words[$0].literal == "builtin" }) || status == false ? status : nil
     case .conditional(let command):
       return evaluateConditional(command.words)
     case .arithmetic(let command):
@@ -45,15 +43,41 @@ extension Evaluator {
     }
   }
 
+  /// The status of the builtin `words` run when the walk knows it: `true`, `:`, `false`,
+  /// `test` and `[` with known operands, `let` of expressions whose values are known.
+  private func builtinStatus(_ words: ArraySlice<ResolvedWord>) -> Bool? {
+    let arguments = Array(words.dropFirst())
+    switch words.first?.literal {
+    case "true", ":": return true
+    case "false": return false
+    case "test": return evaluateTest(arguments)
+    case "let":
+      // Each argument is evaluated in turn; the last one's value decides (4.2 "Bash
+      // Builtin Commands", `let`).
+      let expressions = arguments.compactMap(\.literal)
+      guard !expressions.isEmpty, expressions.count == arguments.count else { return nil }
+      return arithmeticStatus(of: expressions)
+    case "[":
+      guard arguments.last?.literal == "]" else { return nil }
+      return evaluateTest(Array(arguments.dropLast()))
+    default: return nil
+    }
+  }
+
   /// The status `statement` left, read right after the walk of it: `decide`, and for an
-  /// and-or list or a subshell the status its walk recorded, for a brace group its last
-  /// statement's. Nil when not known (a loop, `if`, `case` among them). What a function
-  /// that falls off its end returns, and what a subshell exits with.
+  /// and-or list, a pipeline or a subshell the status its walk recorded, for a brace group
+  /// its last statement's. Nil when not known (a loop, `if`, `case` among them). What a
+  /// function that falls off its end returns, and what a subshell exits with.
   func finalStatus(of statement: Statement) -> Bool? {
     switch statement.kind {
-    case .andOr, .subshell: return listStatuses[Self.key(statement.location)]
+    case .andOr, .pipeline, .subshell: return listStatuses[Self.key(statement.location)]
     case .braceGroup(let list): return list.last.flatMap(finalStatus)
     case .negation(let inner): return finalStatus(of: inner).map { !$0 }
+    case .simple(let command):
+      if let status = decide(statement) { return status }
+      // A call whose every path fails, falling off the end included (see `failingCalls`).
+      guard let name = command.words.first, failingCalls.contains(Self.key(name.location)), !Self.hidesAssignments(state.shadowing) else { return nil }
+      return false
     default: return decide(statement)
     }
   }
@@ -61,8 +85,9 @@ extension Evaluator {
   /// True when `decide(statement)` gives the same answer on every run of a loop: the
   /// operands of `test`, `[`, `[[ ]]` and `((...))` are written out (no expansion, no
   /// variable name). A condition that reads a variable is decided for the first run only:
-  /// `while [ "$n" -gt 0 ]` with n=3 runs, but the body may count n down. Other commands
-  /// (`true`, a function whose every path returns the same status) count as constant.
+  /// `while [ "$n" -gt 0 ]` with n=3 runs, but the body may count n down. The same for
+  /// `let` and for those run by `command`, `builtin`, `env` ... . Other commands (`true`,
+  /// a function whose every path returns the same status) count as constant.
   static func isConstantCondition(_ statement: Statement) -> Bool {
     switch statement.kind {
     case .negation(let inner):
@@ -70,15 +95,26 @@ extension Evaluator {
     case .pipeline(let pipeline):
       return pipeline.commands.allSatisfy(isConstantCondition)
     case .simple(let command):
-      guard let name = command.words.first?.literalValue, name == "test" || name == "[" else { return true }
-      return command.words.allSatisfy { $0.literalValue != nil }
+      // `command [ "$x" = a ]` reads x as `[ "$x" = a ]` does.
+      let start = CommandInvocation.wrapperBoundaries(command.words.map(\.literalValue)).last ?? 0
+      guard start < command.words.count else { return true }
+      switch command.words[start].literalValue {
+      case "test", "[": return command.words.allSatisfy { $0.literalValue != nil }
+      case "let": return command.words[(start + 1)...].allSatisfy { $0.literalValue.map(Self.isConstantArithmetic) ?? false }
+      default: return true
+      }
     case .conditional(let command):
       return command.words.allSatisfy { $0.literalValue != nil }
     case .arithmetic(let command):
-      return command.expression.unicodeScalars.allSatisfy { !Lexical.isNameStart($0) && $0 != "$" }
+      return isConstantArithmetic(command.expression)
     default:
       return true
     }
+  }
+
+  /// True when an arithmetic expression reads no variable: no name, no `$`.
+  static func isConstantArithmetic(_ expression: String) -> Bool {
+    expression.unicodeScalars.allSatisfy { !Lexical.isNameStart($0) && $0 != "$" }
   }
 
   /// Ends the walk at `statement` when it certainly fails (`decide` is false: `false`, a
@@ -154,7 +190,7 @@ extension Evaluator {
   /// `stopIfCertainlyFailing`); for a status decided before the command's own effects.
   func stop(ifFailing fails: Bool, at location: SourceLocation, _ context: WalkContext) {
     guard fails, order == .execution, state.termination == nil, errexitStatus(context).isEffective else { return }
-    state.termination = .exit(location)
+    exitPath(at: location, status: false)
   }
 
   /// True when known to be non-empty, false when known empty, nil otherwise.

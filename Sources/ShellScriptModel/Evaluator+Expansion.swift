@@ -36,7 +36,11 @@ extension Evaluator {
       var walked: Range<Int>?
       if !quiet, let context {
         let start = commands.count
-        walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        // What the commands inside skip is theirs (see `assignmentStatus`).
+        let unseen = unseenSubstitutions
+        latestSubstitutionStatus = walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        substitutionRuns += 1
+        unseenSubstitutions = unseen
         walked = start..<commands.count
       }
       let command = substitution.text.trimmingCharacters()
@@ -44,12 +48,23 @@ extension Evaluator {
         symbol: Symbol(
           kind: .commandOutput(command: command), expression: substitution.expression, location: substitution.location, commands: walked))
     case .processSubstitution(let substitution, let isOutput):
-      if !quiet, let context { walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location))) }
+      if !quiet, let context {
+        let unseen = unseenSubstitutions
+        walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location)))
+        // Its status is not what `$?` reads: an assignment holding one has no known status.
+        unseenSubstitutions = unseen + 1
+      }
       return ResolvedWord(
         symbol: Symbol(kind: .unsupported, expression: (isOutput ? ">(" : "<(") + substitution.text + ")", location: substitution.location))
     case .arithmetic(let expression):
       // `$(( PATH = 1 ))` assigns as it expands.
-      if !quiet { evaluateArithmetic(expression, at: part.location) }
+      if !quiet {
+        if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly = arithmeticResult([expression]) {
+          assignReadonly(at: part.location, abandonsCommand: false, context)
+        }
+        evaluateArithmetic(expression, at: part.location)
+        if Self.mayRunCommands(expression) { unseenSubstitutions += 1 }
+      }
       if let number = Int(expression.trimmingBlanks()) { return ResolvedWord(literal: String(number)) }
       return ResolvedWord(symbol: Symbol(kind: .arithmetic(expression), expression: "$((\(expression)))", location: part.location))
     case .tilde(let user):
@@ -72,8 +87,10 @@ extension Evaluator {
   static func key(_ location: SourceLocation) -> Int { location.line << 32 | (location.column & 0xFFFF_FFFF) }
 
   /// Walks the commands of a substitution in a subshell: nothing they assign survives.
-  func walkSubstitution(_ substitution: CommandSubstitution, _ context: WalkContext) {
-    inSubshell { walkList(substitution.statements, context) }
+  /// Returns the subshell's status when known (see `inSubshell`).
+  @discardableResult
+  func walkSubstitution(_ substitution: CommandSubstitution, _ context: WalkContext) -> Bool? {
+    inSubshell(finishingWith: substitution.statements.last) { walkList(substitution.statements, context) }
   }
 
   /// The value of a parameter (3.4 "Shell Parameters"): positional, special or variable.
@@ -143,7 +160,12 @@ extension Evaluator {
   func expand(_ expansion: ParameterExpansion, _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
     let symbolic = ResolvedWord(
       symbol: Symbol(kind: .parameter(expansion.parameter), expression: expansion.text, location: expansion.location))
-    if !quiet { evaluateExpansionArithmetic(expansion) }
+    if !quiet {
+      evaluateExpansionArithmetic(expansion)
+      // Substitutions in a subscript or offset run too, unfollowed (see `assignmentStatus`).
+      if let index = expansion.arrayIndex, Self.mayRunCommands(index) { unseenSubstitutions += 1 }
+      if case .substring(let offset, let length) = expansion.operation, Self.mayRunCommands(offset + (length ?? "")) { unseenSubstitutions += 1 }
+    }
     // `${x@P}` expands x's value as a prompt string: its `$((...))` and `${v:=...}` run
     // in this shell, so a value that may hold expansions may assign any variable.
     if !quiet, case .transform("P") = expansion.operation {
@@ -164,6 +186,7 @@ extension Evaluator {
         case .unset: if fromEnvironment { noteAssignedName(nil, at: expansion.location) }
         }
       }
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
       return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     if expansion.operation == .length, let index = expansion.arrayIndex ?? (expansion.parameter == "@" || expansion.parameter == "*" ? "@" : nil),
@@ -180,6 +203,7 @@ extension Evaluator {
     if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],
       case .alternatives(let options) = symbol.kind, expansion.operation != .value
     {
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
       let results = options.map { option in
         apply(expansion, .value(option), context, quiet: true, symbolic: symbolic)
       }
@@ -219,12 +243,19 @@ extension Evaluator {
       switch isUnsetOrNull(checksNull) {
       case true?: return operand(word)
       case false?: return value
-      case nil: return symbolic
+      case nil:
+        if !quiet { noteUnseenSubstitutions(in: [word]) }
+        return symbolic
       }
     case .assignDefault(let word, let checksNull):
       switch isUnsetOrNull(checksNull) {
       case true?:
         let result = operand(word)
+        // `${r:=x}` with r readonly (and unset) abandons the command (see `assignReadonly`).
+        if !quiet, isReadonly(expansion.parameter) {
+          assignReadonly(at: expansion.location, abandonsCommand: true, context)
+          return result
+        }
         if !quiet, Lexical.isName(expansion.parameter) {
           noteLookupVariable(expansion.parameter, subscript: expansion.arrayIndex, at: expansion.location)
           noteReferenceWrite(expansion.parameter, at: expansion.location)
@@ -232,23 +263,30 @@ extension Evaluator {
         }
         return result
       case false?: return value
-      case nil: return symbolic
+      case nil:
+        if !quiet { noteUnseenSubstitutions(in: [word]) }
+        return symbolic
       }
-    case .errorIfUnset(_, let checksNull):
+    case .errorIfUnset(let word, let checksNull):
       switch isUnsetOrNull(checksNull) {
       case true?:
-        if !quiet, order == .execution, state.termination == nil { state.termination = .exit(expansion.location) }
+        if !quiet, order == .execution, state.termination == nil { exitPath(at: expansion.location, status: false) }
         return .empty
       case false?: return value
-      case nil: return symbolic
+      case nil:
+        if !quiet { noteUnseenSubstitutions(in: [word]) }
+        return symbolic
       }
     case .useAlternative(let word, let checksNull):
       switch isUnsetOrNull(checksNull) {
       case true?: return .empty
       case false?: return operand(word)
-      case nil: return symbolic
+      case nil:
+        if !quiet { noteUnseenSubstitutions(in: [word]) }
+        return symbolic
       }
     case .removePrefix(let word, let longest), .removeSuffix(let word, let longest):
+      if !quiet { noteUnseenSubstitutions(in: [word]) }
       guard let text = value.literal, let pattern = pattern(of: word, context, quiet: true) else { return symbolic }
       let isPrefix = if case .removePrefix = expansion.operation { true } else { false }
       switch isPrefix ? pattern.prefixMatch(in: text, longest: longest) : pattern.suffixMatch(in: text, longest: longest) {
@@ -259,6 +297,7 @@ extension Evaluator {
         return ResolvedWord(literal: String(isPrefix ? characters[length...] : characters[..<(characters.count - length)]))
       }
     case .replace(let patternWord, let replacementWord, let mode):
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
       guard let text = value.literal, let search = resolve(patternWord.parts, context, quiet: true).literal,
         !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
       else { return symbolic }
@@ -271,12 +310,29 @@ extension Evaluator {
       case .suffix: return ResolvedWord(literal: text.hasSuffix(search) ? text.dropLast(search.count) + with : text)
       }
     case .upperCase(let pattern, let all), .lowerCase(let pattern, let all):
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
       guard pattern == nil, let text = value.literal else { return symbolic }
       let upper: Bool
       if case .upperCase = expansion.operation { upper = true } else { upper = false }
       if all { return ResolvedWord(literal: upper ? text.uppercased() : text.lowercased()) }
       guard let first = text.first else { return value }
       return ResolvedWord(literal: (upper ? first.uppercased() : first.lowercased()) + text.dropFirst())
+    case .toggleCase(let pattern, let all):
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
+      // Only ASCII text: other letters' case mappings depend on the locale.
+      guard pattern == nil, let text = value.literal, text.unicodeScalars.allSatisfy(\.isASCII) else { return symbolic }
+      var scalars = String.UnicodeScalarView()
+      for (position, c) in text.unicodeScalars.enumerated() {
+        let swaps = all || position == 0
+        if swaps, c >= "a" && c <= "z" {
+          scalars.append(Unicode.Scalar(c.value - 32)!)
+        } else if swaps, c >= "A" && c <= "Z" {
+          scalars.append(Unicode.Scalar(c.value + 32)!)
+        } else {
+          scalars.append(c)
+        }
+      }
+      return ResolvedWord(literal: String(scalars))
     case .substring(let offsetText, let lengthText):
       if value.literal == nil, let cut = Self.substringOfOutput(value, offsetText, lengthText, expression: expansion) { return cut }
       guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()) else { return symbolic }

@@ -22,6 +22,9 @@ extension Evaluator {
     var statuses: [Bool?] = []
     /// Paths that went on with the loop's next iteration (`continue`).
     var continuing: [Outcome] = []
+    /// For a subshell, the status each path that ended it early gives (`exit N`, `return
+    /// N`, a `set -e` stop; true = 0, nil when unknown): see `Evaluator.inSubshell`.
+    var exitStatuses: [Bool?] = []
   }
 
   /// How `body` ended and the paths that jumped out of it to the target it opened.
@@ -45,7 +48,9 @@ extension Evaluator {
     for entry in undoLog[mark...] where changes.index(forKey: entry.name) == nil {
       changes.updateValue(state.variables[entry.name], forKey: entry.name)
     }
-    return Outcome(changes: changes, positional: state.positional, options: state.options, shadowing: state.shadowing, termination: nil)
+    return Outcome(
+      changes: changes, positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: nil)
   }
 
   /// `return [N]`: ends the path, saved with the innermost function being run. Outside
@@ -57,6 +62,9 @@ extension Evaluator {
     if jumpTargets[index].kind == .function {
       jumpTargets[index].leaving.append(snapshot(since: jumpTargets[index].mark))
       jumpTargets[index].statuses.append(Self.returnStatus(arguments))
+    } else {
+      // `( return 1 )` in a function: the subshell exits with the status.
+      jumpTargets[index].exitStatuses.append(arguments.isEmpty ? nil : Self.returnStatus(arguments))
     }
     state.termination = .return
   }

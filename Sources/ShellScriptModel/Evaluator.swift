@@ -40,7 +40,7 @@ final class Evaluator {
   var jumpTargets: [JumpTarget] = []
   /// The status of the latest call at each call site (keyed like `wordValues`) when all
   /// the paths through the function `return` and agree on it (what conditions on the call
-  /// are decided by).
+  /// are decided by); false for a builtin that failed writing a readonly variable.
   var callStatuses: [Int: Bool] = [:]
   /// Call sites whose latest call certainly returned non-zero: every path agrees, the one
   /// that falls off the body's end with its last command's status (what `set -e` reads).
@@ -49,6 +49,15 @@ final class Evaluator {
   /// location), when the walk knows it: what a function ending in one returns, and what
   /// `set -e` reads after `( ... )` (see `finalStatus`).
   var listStatuses: [Int: Bool] = [:]
+  /// How many command substitutions the walk has followed, and the status of the latest
+  /// to finish (nil: not known); how many it skipped though they may run. What an
+  /// assignment-only command returns is read from them (`assignmentStatus`).
+  var substitutionRuns = 0
+  var latestSubstitutionStatus: Bool?
+  var unseenSubstitutions = 0
+  /// The status of the latest run of each assignment-only command (keyed by its
+  /// location), when known.
+  var assignmentStatuses: [Int: Bool?] = [:]
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
@@ -151,6 +160,7 @@ final class Evaluator {
     let positional: [ResolvedWord]?
     let options: ShellOptions
     let shadowing: [CommandShadowing]
+    let readonlyNames: Set<String>
     let termination: Termination?
   }
 
@@ -161,12 +171,15 @@ final class Evaluator {
     var positional: [ResolvedWord]?
     var options: ShellOptions
     var shadowing: [CommandShadowing]
+    var readonlyNames: Set<String>
     var termination: Termination?
   }
 
   func beginScope() -> Scope {
     openScopes += 1
-    return Scope(mark: undoLog.count, positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
+    return Scope(
+      mark: undoLog.count, positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: state.termination)
   }
 
   /// Returns to `scope`, reporting what the path changed when `capture` is set.
@@ -181,6 +194,7 @@ final class Evaluator {
     state.positional = scope.positional
     state.options = scope.options
     state.shadowing = scope.shadowing
+    state.readonlyNames = scope.readonlyNames
     state.termination = scope.termination
     openScopes -= 1
     return outcome
@@ -188,7 +202,9 @@ final class Evaluator {
 
   /// The current path as an outcome that changed nothing.
   var unchanged: Outcome {
-    Outcome(changes: [:], positional: state.positional, options: state.options, shadowing: state.shadowing, termination: state.termination)
+    Outcome(
+      changes: [:], positional: state.positional, options: state.options, shadowing: state.shadowing, readonlyNames: state.readonlyNames,
+      termination: state.termination)
   }
 
   /// Runs `body` from the current state and returns how it ended; the current state is
@@ -202,12 +218,34 @@ final class Evaluator {
   /// Runs `body` in a subshell: nothing it changes survives (3.7.3 "Command Execution
   /// Environment"), and `exit`, `return`, `break` and `continue` in it end only the
   /// subshell.
-  func inSubshell(_ body: () -> Void) {
+  ///
+  /// Returns the subshell's exit status when every path through it agrees on it (true =
+  /// 0): where a path reaches the end, the status of `last`, the statement that ran last
+  /// (`finalStatus`; an empty body gives 0); where one ended earlier, the status of its
+  /// `exit N`, `return N` or `set -e` stop (see `exitPath`). Nil when they disagree or one
+  /// is not known.
+  @discardableResult
+  func inSubshell(finishingWith last: Statement? = nil, _ body: () -> Void) -> Bool? {
     let scope = beginScope()
     jumpTargets.append(JumpTarget(kind: .subshell, mark: scope.mark))
     body()
-    jumpTargets.removeLast()
+    var statuses = jumpTargets.removeLast().exitStatuses
+    switch state.termination {
+    case nil: statuses.append(last.map(finalStatus) ?? true)
+    case .exit, .return, .endless: break
+    case .break, .continue: statuses.append(nil)
+    }
     endScope(scope)
+    guard let first = statuses.first else { return nil }
+    return statuses.allSatisfy { $0 == first } ? first : nil
+  }
+
+  /// Ends the current path with `exit` at `location`, giving `status` (true = 0, nil: not
+  /// known): it ends the script, or the innermost subshell being walked, whose exit
+  /// status it then is (see `inSubshell`).
+  func exitPath(at location: SourceLocation, status: Bool?) {
+    state.termination = .exit(location)
+    if let index = jumpTargets.lastIndex(where: { $0.kind == .subshell }) { jumpTargets[index].exitStatuses.append(status) }
   }
 
   /// Joins paths into the current state: variables they disagree on become alternatives.
@@ -242,6 +280,10 @@ final class Evaluator {
     var shadowing: [CommandShadowing] = []
     for outcome in live { for construct in outcome.shadowing where !shadowing.contains(construct) { shadowing.append(construct) } }
     state.shadowing = shadowing
+    // Readonly where every path made it so.
+    var readonlyNames = live[0].readonlyNames
+    for outcome in live.dropFirst() where outcome.readonlyNames != readonlyNames { readonlyNames.formIntersection(outcome.readonlyNames) }
+    state.readonlyNames = readonlyNames
     state.termination = nil
   }
 
@@ -250,6 +292,7 @@ final class Evaluator {
     state.positional = outcome.positional
     state.options = outcome.options
     state.shadowing = outcome.shadowing
+    state.readonlyNames = outcome.readonlyNames
     state.termination = outcome.termination
   }
 
@@ -355,15 +398,30 @@ final class Evaluator {
       walkSimple(command, statement, context)
     case .pipeline(let pipeline):
       let count = pipeline.commands.count
+      var statuses: [Bool?] = []
       for (position, member) in pipeline.commands.enumerated() {
         let ignores = position < count - 1 && !state.options.pipefail.isEnabled
-        inSubshell { walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location)) }
+        statuses.append(
+          inSubshell(finishingWith: member) {
+            walk(member, next: nil, context.adding(.pipeline(position: position, count: count), ignoresErrexit: ignores, anchor: statement.location))
+          })
       }
-      // The members ran in subshells; the pipeline's own status is what set -e reads. The
-      // walk ends at the member whose status it is: the last, or with pipefail the first
-      // that certainly fails.
-      let failing = state.options.pipefail.isEnabled ? pipeline.commands.first { decide($0) == false } : nil
-      stopIfCertainlyFailing(statement, at: (failing ?? pipeline.commands.last)?.location ?? statement.location, context)
+      // The members ran in subshells; the pipeline's own status is what set -e reads
+      // (3.2.3 "Pipelines"): the last member's, or with pipefail the last (rightmost)
+      // non-zero one, 0 when every member succeeds. The walk ends at the member whose
+      // status it is. (`true | exit 1` fails: the `exit` ends its subshell with 1.)
+      var status = statuses.last ?? nil
+      var at = pipeline.commands.last?.location ?? statement.location
+      if state.options.pipefail.isEnabled {
+        if let failing = statuses.lastIndex(of: false) {
+          status = false
+          at = pipeline.commands[failing].location
+        } else {
+          status = statuses.allSatisfy { $0 == true } ? true : nil
+        }
+      }
+      listStatuses[Self.key(statement.location)] = status
+      stop(ifFailing: status == false && (Self.isConstantCondition(statement) || !Self.hidesAssignments(state.shadowing)), at: at, context)
     case .andOr(let list):
       walkAndOr(list, at: statement.location, context)
     case .negation(let inner):
@@ -388,11 +446,7 @@ final class Evaluator {
     case .braceGroup(let list):
       walkList(list, context.adding(.braceGroup(statement.location)))
     case .subshell(let list):
-      var status: Bool?
-      inSubshell {
-        walkList(list, context.adding(.subshell(statement.location)))
-        status = state.termination == nil ? list.last.flatMap(finalStatus) : nil
-      }
+      let status = inSubshell(finishingWith: list.last) { walkList(list, context.adding(.subshell(statement.location))) }
       listStatuses[Self.key(statement.location)] = status
       // `( false && true )`: the subshell exits 1, and under `set -e` so does the script
       // (a brace group's status is not checked: `{ false && true; }` goes on).
@@ -405,8 +459,15 @@ final class Evaluator {
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       // Decided before the expression's own assignments: `((n++))` fails when n was 0.
       let fails = certainlyFails(statement)
+      if ArithmeticText.assignedVariables(command.expression).contains(where: isReadonly), case .readonly = arithmeticResult([command.expression]),
+        assignReadonly(at: command.location, abandonsCommand: false, context)
+      {
+        return
+      }
       evaluateArithmetic(command.expression, at: command.location)
       stop(ifFailing: fails, at: command.location, context)
+    case .coprocess(let coprocess):
+      walkCoprocess(coprocess, statement.location, context)
     case .conditional(let command):
       let resolved = command.words.map { resolveRecorded($0, context) }
       evaluateConditionalArithmetic(command.words, resolved, at: command.location)
@@ -415,6 +476,25 @@ final class Evaluator {
         kind: .conditional, words: [name] + command.words, resolved: [ResolvedWord(literal: "[[")] + resolved, commandIndex: 0,
         assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
       stopIfCertainlyFailing(statement, at: command.location, context)
+    }
+  }
+
+  /// `coproc [NAME] command`: the command runs asynchronously in a subshell, as with `&`
+  /// (its failure never stops the script); NAME (default `COPROC`) and `NAME_PID` get
+  /// values only known at run time. A NAME only known at run time may be any variable
+  /// (`.computedName`).
+  private func walkCoprocess(_ coprocess: Coprocess, _ location: SourceLocation, _ context: WalkContext) {
+    var name: String? = "COPROC"
+    if let word = coprocess.name {
+      name = resolveRecorded(word, context).literal.flatMap { Lexical.isName($0) ? $0 : nil }
+      if name == nil { addShadowing(.computedName, at: word.location) }
+    }
+    inSubshell { walk(coprocess.command, next: nil, context.adding(.background, ignoresErrexit: true, anchor: location)) }
+    guard let name else { return }
+    for variable in [name, name + "_PID"] {
+      noteLookupVariable(variable, at: location)
+      noteReferenceWrite(variable, at: location)
+      assign(variable, .scalar(ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "$" + variable, variable: variable, location: location))))
     }
   }
 
@@ -488,17 +568,24 @@ final class Evaluator {
     // Endless only when the condition decides the same on the next run (`while true`, or
     // `while [ "$n" -gt 0 ]` with a body that never assigns n).
     let endless = keepsRunning == true && loop.condition.last.map { conditionHolds($0, over: [run.fallThrough] + run.target.continuing) } == true
-    mergeLoop(run, entry: entry, keepsRunning: endless, at: location)
+    // A condition that holds on entry runs the body at least once: `i=0; while ((i < 3));
+    // do ((i++)); done` under set -e stops in the body (bash 5.2).
+    mergeLoop(run, entry: keepsRunning == true ? nil : entry, keepsRunning: endless, at: location)
   }
 
   private func walkFor(_ clause: ForClause, _ location: SourceLocation, _ context: WalkContext) {
     let bodyContext = context.adding(.loopBody(nil, location))
     switch clause.header {
     case .arithmetic(let expression):
+      // `for ((init; condition; step))`: the condition (1 when empty) read after init
+      // decides whether the body runs a first time.
+      let parts = ForClause.arithmeticParts(expression)
+      let entersBody = parts.map { arithmeticStatus(of: [$0.initial, $0.condition.isEmpty ? "1" : $0.condition]) } ?? nil
       evaluateArithmetic(expression, at: location)
+      if entersBody == false { return }
       let entry = unchanged
       let run = runTarget(.loop) { walkList(clause.body, bodyContext) }
-      mergeLoop(run, entry: entry, keepsRunning: false, at: location)
+      mergeLoop(run, entry: entersBody == true ? nil : entry, keepsRunning: false, at: location)
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
@@ -509,14 +596,20 @@ final class Evaluator {
         values = [ResolvedWord(symbol: Symbol(kind: .parameter("@"), expression: "$@"))]
       }
       let loopValue = values.isEmpty ? ResolvedWord.empty : alternatives(variable, values)
+      let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
+      let readonly = isReadonly(variable)
+      // `for r in a` with r readonly fails before the body runs, or exits under set -e.
+      if readonly, runsAtLeastOnce {
+        assignReadonly(at: location, abandonsCommand: false, context)
+        return
+      }
       let entry = unchanged
       noteLookupVariable(variable, at: location)
       noteReferenceWrite(variable, at: location)
       let run = runTarget(.loop) {
-        assign(variable, .scalar(loopValue))
+        if !readonly { assign(variable, .scalar(loopValue)) }
         walkList(clause.body, bodyContext)
       }
-      let runsAtLeastOnce = words != nil && !values.isEmpty && values.allSatisfy(\.isLiteral)
       mergeLoop(run, entry: runsAtLeastOnce ? nil : entry, keepsRunning: false, at: location)
     }
   }
@@ -597,12 +690,26 @@ final class Evaluator {
       }
     }
     if command.words.isEmpty {
-      for assignment in command.assignments { perform(assignment, assignmentValue(assignment, context), declaration: nil) }
-    } else {
-      for assignment in command.assignments { _ = assignmentValue(assignment, context) }
+      let status = assignmentStatus(of: command.assignments) {
+        for assignment in command.assignments {
+          let value = assignmentValue(assignment, context)
+          // `r=2` with r readonly abandons the command (see `assignReadonly`).
+          if isReadonly(assignment.name) {
+            assignReadonly(at: assignment.location, abandonsCommand: true, context)
+            break
+          }
+          perform(assignment, value, declaration: nil)
+        }
+      }
+      assignmentStatuses[Self.key(statement.location)] = .some(status)
+      for redirection in command.redirections { resolveRedirection(redirection, context) }
+      // `X=$(false)` fails as its last substitution fails; `local X=$(false)` and the other
+      // declaration builtins return their own status.
+      stop(ifFailing: status == false && !Self.hidesAssignments(state.shadowing), at: statement.location, context)
+      return
     }
+    for assignment in command.assignments { _ = assignmentValue(assignment, context) }
     for redirection in command.redirections { resolveRedirection(redirection, context) }
-    guard !command.words.isEmpty else { return }
     let boundaries = CommandInvocation.wrapperBoundaries(resolved.map(\.literal))
     let commandIndex = boundaries.last ?? 0
     let name = resolved[commandIndex].literal.map { literal in
@@ -619,6 +726,12 @@ final class Evaluator {
     let callIndex = definition == nil ? commandIndex : lookupIndex
     callStatuses[Self.key(command.words[callIndex].location)] = nil
     failingCalls.remove(Self.key(command.words[callIndex].location))
+    // `r=2 cmd` with r readonly: under set -e bash exits before running cmd.
+    if let readonly = command.assignments.first(where: { isReadonly($0.name) }),
+      assignReadonly(at: readonly.location, abandonsCommand: false, context)
+    {
+      return
+    }
     recordCommand(
       kind: .simple, words: command.words, resolved: resolved, commandIndex: commandIndex, assignments: command.assignments,
       redirections: command.redirections, statement: statement, calledFunction: definition?.name,
@@ -632,11 +745,26 @@ final class Evaluator {
       let fields = callArguments(Array(command.words[(callIndex + 1)...]), arguments)
       call(definition, arguments: fields, at: location, context.redirecting(command.redirections))
     } else if let name {
+      // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
+      let readonlyWrite = readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations)
+      var readonlyLet = false
+      if name == "let", arguments.contains(where: { $0.literal.map { ArithmeticText.assignedVariables($0).contains(where: isReadonly) } ?? false }),
+        case .readonly = arithmeticResult(arguments.compactMap(\.literal))
+      {
+        readonlyLet = true
+      }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
+      noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations)
+      if readonlyWrite != nil || readonlyLet {
+        if readonlyWrite != .fails, assignReadonly(at: location, abandonsCommand: false, context) { return }
+        if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }
+        stop(ifFailing: true, at: location, context)
+      }
     }
     if commandIndex > 0, resolved[0].literal == "exec", order == .execution {
-      state.termination = .exit(command.words[0].location)
+      // `exec false` exits with false's status.
+      exitPath(at: command.words[0].location, status: decide(statement) == false ? false : nil)
     }
     if definition == nil {
       stop(ifFailing: name == "let" ? letFails : certainlyFails(statement), at: location, context)
@@ -676,6 +804,8 @@ final class Evaluator {
   /// (`throughReference` is false for the `declare -n r=X` that makes one).
   func perform(_ assignment: Assignment, _ value: Binding, declaration: String?, throughReference: Bool = true) {
     let name = assignment.name
+    // A readonly variable keeps its value (the error is `assignReadonly`'s).
+    guard !isReadonly(name) else { return }
     evaluateSubscript(assignment.arrayIndex, at: assignment.location)
     if integerVariables.contains(name) {
       switch value {
@@ -754,6 +884,8 @@ final class Evaluator {
     if Self.callStatus(run, fallingThrough: fallThroughStatus) == false { failingCalls.insert(Self.key(location)) }
     let locals = localFrames.removeLast()
     for (name, previous) in locals { assign(name, previous) }
+    // `local -r x` ends with the call.
+    if !state.readonlyNames.isEmpty { for name in locals.keys { state.readonlyNames.remove(name) } }
     state.positional = savedPositional
   }
 

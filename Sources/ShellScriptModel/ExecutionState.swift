@@ -9,6 +9,9 @@ struct ExecutionState: Sendable {
   /// changes, `set -n`, a DEBUG trap, `source`, `eval`, `enable`, `hash -p`), in the order
   /// the walk met them; functions are looked up separately (`Evaluator.defined`).
   var shadowing: [CommandShadowing] = []
+  /// Variables made readonly on every path here (`readonly`, `declare -r`, `local -r`),
+  /// besides those bash makes readonly itself (`Evaluator.readonlyAtStartup`).
+  var readonlyNames: Set<String> = []
   /// How the current path ended, if it did; the walk skips what follows on it.
   var termination: Termination?
 }

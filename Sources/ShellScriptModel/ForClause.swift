@@ -20,4 +20,25 @@ public struct ForClause: Sendable, Hashable {
     self.header = header
     self.body = body
   }
+
+  /// The three expressions of an arithmetic header (`i=0; i<3; i++` → `i=0`, ` i<3`,
+  /// ` i++`), split at the semicolons outside parentheses; nil unless there are three.
+  static func arithmeticParts(_ text: String) -> (initial: String, condition: String, step: String)? {
+    var parts: [String] = []
+    var current = String.UnicodeScalarView()
+    var nesting = 0
+    for c in text.unicodeScalars {
+      if c == "(" { nesting += 1 }
+      if c == ")" { nesting -= 1 }
+      if c == ";", nesting == 0 {
+        parts.append(String(current))
+        current = String.UnicodeScalarView()
+      } else {
+        current.append(c)
+      }
+    }
+    parts.append(String(current))
+    guard parts.count == 3 else { return nil }
+    return (parts[0], parts[1].trimmingBlanks(), parts[2])
+  }
 }

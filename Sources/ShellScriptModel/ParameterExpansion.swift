@@ -33,6 +33,10 @@ public struct ParameterExpansion: Sendable, Hashable {
     case upperCase(Word?, all: Bool)
     /// `${NAME,pattern}` / `${NAME,,pattern}` (`all`).
     case lowerCase(Word?, all: Bool)
+    /// `${NAME~pattern}` / `${NAME~~pattern}` (`all`): swaps the case of the first (or every)
+    /// matching letter. Not in the manual, but bash reads it (its `subst.c` case-modifying
+    /// operators): `x=aBc; ${x~}` → `ABc`, `${x~~}` → `AbC` (bash 5.2).
+    case toggleCase(Word?, all: Bool)
     /// `${NAME@Q}` and the other `@` transformations: the operator letter.
     case transform(String)
 
@@ -43,7 +47,7 @@ public struct ParameterExpansion: Sendable, Hashable {
         .useAlternative(let word, _), .removePrefix(let word, _), .removeSuffix(let word, _):
         return [word]
       case .replace(let pattern, let replacement, _): return [pattern] + (replacement.map { [$0] } ?? [])
-      case .upperCase(let pattern, _), .lowerCase(let pattern, _): return pattern.map { [$0] } ?? []
+      case .upperCase(let pattern, _), .lowerCase(let pattern, _), .toggleCase(let pattern, _): return pattern.map { [$0] } ?? []
       default: return []
       }
     }

@@ -129,6 +129,7 @@ extension Parser {
       case "function": return try parseFunctionKeyword()
       case "{": statement = try parseBraceGroup()
       case "[[": statement = try parseConditional()
+      case "coproc": return try parseCoprocess()
       case let reserved? where Token.closingWords.contains(reserved): throw unexpected(lexeme)
       default: return try parseSimpleCommand()
       }
@@ -147,11 +148,16 @@ extension Parser {
 
   /// Assignments, words and redirections up to a control operator or newline (3.2.2);
   /// `name ( )` turns it into a function definition.
-  func parseSimpleCommand() throws(InputError) -> Statement {
+  ///
+  /// `leading`: a first word already read (after `coproc`).
+  func parseSimpleCommand(startingWith leading: Word? = nil) throws(InputError) -> Statement {
     let first = try peek()
     var assignments: [Assignment] = []
     var words: [Word] = []
     var redirections: [Redirection] = []
+    if let leading {
+      if let assignment = Assignment(word: leading) { assignments.append(assignment) } else { words.append(leading) }
+    }
     let outerReadsArguments = readsArguments
     defer { readsArguments = outerReadsArguments }
     scan: while true {
@@ -183,7 +189,44 @@ extension Parser {
       throw InputError("the script has more than \(ParseSession.maximumSimpleCommands) commands; vibe-rules reads deploy scripts of up to \(ParseSession.maximumSimpleCommands) (each is walked once per config env)", at: first.location)
     }
     let command = SimpleCommand(assignments: assignments, words: words, redirections: redirections)
-    return Statement(.simple(command), at: first.location)
+    return Statement(.simple(command), at: leading?.location ?? first.location)
+  }
+
+  /// `coproc [NAME] command` (3.2.6 "Coprocesses"). A word followed by a compound command
+  /// is the NAME; otherwise the words are a simple command (as bash 5.2 reads them:
+  /// `coproc time echo hi` runs the `time` program).
+  func parseCoprocess() throws(InputError) -> Statement {
+    let keyword = try next()
+    let here = keyword.location
+    try enter(here)
+    defer { leave() }
+    let first = try peek()
+    if Self.startsCompoundCommand(first.token) {
+      return Statement(.coprocess(Coprocess(name: nil, command: try parseCommand())), at: here)
+    }
+    switch first.token {
+    case .word(let word):
+      if let reserved = first.token.reservedWord, Token.closingWords.contains(reserved) || reserved == "!" || reserved == "function" {
+        throw unexpected(first)
+      }
+      consume()
+      if Self.startsCompoundCommand(try peek().token) {
+        return Statement(.coprocess(Coprocess(name: word, command: try parseCommand())), at: here)
+      }
+      return Statement(.coprocess(Coprocess(name: nil, command: try parseSimpleCommand(startingWith: word))), at: here)
+    case .redirection:
+      return Statement(.coprocess(Coprocess(name: nil, command: try parseSimpleCommand())), at: here)
+    default:
+      throw unexpected(first)
+    }
+  }
+
+  /// True for the token that opens a compound command: `(`, `((`, `{`, `[[`, `if`,
+  /// `while`, `until`, `for`, `select`, `case`.
+  static func startsCompoundCommand(_ token: Token) -> Bool {
+    if case .control(.openParenthesis) = token { return true }
+    guard let reserved = token.reservedWord else { return false }
+    return ["{", "[[", "if", "while", "until", "for", "select", "case"].contains(reserved)
   }
 
   /// `name ( ) compound-command` (3.3 "Shell Functions"); `(` is the next token.

@@ -595,13 +595,15 @@ extension Parser {
       }
       try closeBrace()
       return finish(name, arrayIndex: sub, indirect: indirect, .replace(pattern, with: replacement, mode: mode))
-    case "^", ",":
+    case "^", ",", "~":
       let all = c1 == c
       index += all ? 2 : 1
       var pattern: Word?
       if index < end, source[index] != "}" { pattern = try operand() }
       try closeBrace()
-      return finish(name, arrayIndex: sub, indirect: indirect, c == "^" ? .upperCase(pattern, all: all) : .lowerCase(pattern, all: all))
+      if c == "^" { return finish(name, arrayIndex: sub, indirect: indirect, .upperCase(pattern, all: all)) }
+      if c == "," { return finish(name, arrayIndex: sub, indirect: indirect, .lowerCase(pattern, all: all)) }
+      return finish(name, arrayIndex: sub, indirect: indirect, .toggleCase(pattern, all: all))
     case "@":
       guard let c1, Lexical.isNameStart(c1) else { throw bad() }
       index += 2

@@ -7,7 +7,7 @@ import Diagnostics
 /// - `X=$(cmd)` → `.simple` with no words (`isAssignmentOnly`)
 /// - `a | b` → `.pipeline`; `a && b || c` → `.andOr`; `! a` → `.negation`
 /// - `if`, `while`/`until`, `for`/`select`, `case`, `{ ...; }`, `( ... )`, `(( ... ))`,
-///   `[[ ... ]]` and function definitions each have their own case.
+///   `[[ ... ]]`, `coproc` and function definitions each have their own case.
 /// Redirections written after a compound command (`{ ...; } >log`) are in `redirections`;
 /// a simple command keeps its own in `SimpleCommand.redirections`.
 public struct Statement: Sendable, Hashable {
@@ -25,6 +25,7 @@ public struct Statement: Sendable, Hashable {
     case subshell([Statement])
     case arithmetic(ArithmeticCommand)
     case conditional(ConditionalCommand)
+    case coprocess(Coprocess)
   }
 
   public var kind: Kind
@@ -67,6 +68,7 @@ public struct Statement: Sendable, Hashable {
     case .caseClause(let clause): return clause.items.flatMap(\.body)
     case .functionDefinition(let definition): return [definition.body]
     case .braceGroup(let list), .subshell(let list): return list
+    case .coprocess(let coprocess): return [coprocess.command]
     }
   }
 

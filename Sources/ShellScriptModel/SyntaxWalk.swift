@@ -31,6 +31,8 @@ enum SyntaxWalk {
       for item in clause.items { for word in item.patterns { visit(word) } }
     case .forClause(let clause):
       if case .words(_, let words) = clause.header { for word in words ?? [] { visit(word) } }
+    case .coprocess(let coprocess):
+      if let name = coprocess.name { visit(name) }
     default: break
     }
     if descend {

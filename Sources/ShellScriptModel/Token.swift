@@ -28,7 +28,7 @@ enum Token {
 
   static let reservedWords: Set<String> = [
     "if", "then", "elif", "else", "fi", "do", "done", "case", "esac", "while", "until", "for",
-    "select", "function", "{", "}", "!", "[[", "in", "time",
+    "select", "function", "{", "}", "!", "[[", "in", "time", "coproc",
   ]
 
   /// Reserved words that close or continue a construct and cannot start a command.

@@ -42,6 +42,8 @@ import Testing
     ("echo \"$(echo 'a)\"", 1, 14, "unterminated single-quoted string"),
     ("a=(x y", 1, 3, "'(' is never closed: expected ')'"),
     ("echo a (b)", 1, 8, "syntax error: unexpected '('"),
+    ("coproc", 1, 7, "syntax error: unexpected end of file"),
+    ("coproc ! cat", 1, 8, "syntax error: unexpected '!'"),
   ])
   func locatedErrors(source: String, line: Int, column: Int, message: String) throws {
     let error = try #require(parseError(source), "expected an error for \(source)")

@@ -35,6 +35,12 @@ import Testing
     ("${VAR//a}", "VAR", "replace-all(a)"),
     ("${VAR^^}", "VAR", "upper-all"),
     ("${VAR,}", "VAR", "lower"),
+    ("${VAR,,}", "VAR", "lower-all"),
+    ("${VAR^}", "VAR", "upper"),
+    ("${1~}", "1", "toggle"),
+    ("${VAR~~}", "VAR", "toggle-all"),
+    ("${VAR^^[ab]}", "VAR", "upper-all"),
+    ("${VAR~~[ab]}", "VAR", "toggle-all"),
     ("${VAR:1:2}", "VAR", "substring(1,2)"),
     ("${VAR: -3}", "VAR", "substring( -3)"),
     ("${VAR@Q}", "VAR", "transform(Q)"),
@@ -64,6 +70,7 @@ import Testing
     case .replace(let p, let r, let m): return "replace\(m == .all ? "-all" : "")(\(p.text)\(r.map { ",\($0.text)" } ?? ""))"
     case .upperCase(_, let all): return "upper" + (all ? "-all" : "")
     case .lowerCase(_, let all): return "lower" + (all ? "-all" : "")
+    case .toggleCase(_, let all): return "toggle" + (all ? "-all" : "")
     case .transform(let t): return "transform(\(t))"
     }
   }
@@ -96,13 +103,17 @@ import Testing
     ("${PATHLIKE//\\//-}", "a-b-c.tar.gz"),
     ("${SET^^}", "PROD"),
     ("${SET^}", "Prod"),
+    // `~` swaps case (bash 5.2: x=aBc; ${x~} → ABc, ${x~~} → AbC).
+    ("${MIXED~}", "ABc"),
+    ("${MIXED~~}", "AbC"),
+    ("${MIXED,,}", "abc"),
     ("${SET:1:2}", "ro"),
     ("${SET: -2}", "od"),
     ("orbit-dash-${SET}", "orbit-dash-prod"),
     ("\"${SET}\"-'$SET'", "prod-$SET"),
   ])
   func resolvedValues(source: String, expected: String) throws {
-    let script = try parse("SET=prod\nEMPTY=\nPATHLIKE=a/b/c.tar.gz\necho \(source)")
+    let script = try parse("SET=prod\nMIXED=aBc\nEMPTY=\nPATHLIKE=a/b/c.tar.gz\necho \(source)")
     let evaluation = script.evaluate(Environment(unlistedVariablesAreUnset: true))
     let echo = try #require(evaluation.commands(named: "echo").first)
     #expect(echo.resolvedArguments.first?.literal == expected)

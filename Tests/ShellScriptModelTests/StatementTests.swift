@@ -36,6 +36,7 @@ import Testing
     case .subshell(let list): text = "(" + list.map(shape).joined(separator: "; ") + ")"
     case .arithmetic(let command): text = "((\(command.expression)))"
     case .conditional(let command): text = "[[" + command.words.map(\.text).joined(separator: " ") + "]]"
+    case .coprocess(let coprocess): text = "coproc(\(coprocess.name?.text ?? "")){" + shape(coprocess.command) + "}"
     }
     if !statement.redirections.isEmpty { text += " " + statement.redirections.map(\.op.rawValue).joined(separator: " ") }
     if statement.isBackgrounded { text += " &" }
@@ -56,6 +57,7 @@ import Testing
     (">out cmd", ["cmd >"]),
     ("echo {a,b} }", ["echo {a,b} }"]),
     ("echo if then fi", ["echo if then fi"]),
+    ("echo coproc; coproc=1", ["echo coproc", "coproc="]),
   ])
   func listsAndPipelines(source: String, expected: [String]) throws {
     #expect(try statements(source).map(Self.shape) == expected)
@@ -87,6 +89,15 @@ import Testing
     ("[[ $v =~ a||b && -n $w ]]", "[[$v =~ a||b && -n $w]]"),
     ("[[ $? != 0 ]] && exit 1", "list([[$? != 0]] && exit 1)"),
     ("[[ a < b ]]", "[[a < b]]"),
+    // coproc takes a NAME only before a compound command (bash 5.2).
+    ("coproc NAME { read -r l; } 2>/dev/null", "coproc(NAME){{read -r l} >}"),
+    ("coproc cat file", "coproc(){cat file}"),
+    ("coproc NAME echo hi", "coproc(){NAME echo hi}"),
+    ("coproc (sleep 1)", "coproc(){(sleep 1)}"),
+    ("coproc \"N\" while true; do :; done", "coproc(\"N\"){while([true]{:})}"),
+    ("coproc >log X=1 cmd", "coproc(){X= cmd >}"),
+    ("coproc time echo hi", "coproc(){time echo hi}"),
+    ("coproc P ((1))", "coproc(P){((1))}"),
   ])
   func compoundCommands(source: String, expected: String) throws {
     let parsed = try statements(source)

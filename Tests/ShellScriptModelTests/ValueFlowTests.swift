@@ -27,6 +27,20 @@ import Testing
     }
   }
 
+  /// `coproc` runs its command in the background, as `&` does, and sets NAME (default
+  /// COPROC) and NAME_PID to values only known at run time (3.2.6 "Coprocesses").
+  @Test func aCoprocessRunsInTheBackgroundAndSetsItsVariables() throws {
+    let evaluation = try parse("set -eu\ncoproc READER { exit 1; }\ncoproc cat\necho \"${READER[0]} $READER_PID $COPROC_PID\"\necho after").evaluate(
+      Environment(arguments: [], unlistedVariablesAreUnset: true))
+    #expect(evaluation.exitLocation == nil)
+    #expect(evaluation.commands(named: "echo").count == 2)
+    let cat = try #require(evaluation.commands(named: "cat").first)
+    #expect(cat.context.isBackgrounded)
+    for name in ["READER", "READER_PID", "COPROC", "COPROC_PID"] {
+      #expect(evaluation.variable(name) != nil && evaluation.variable(name)?.literal == nil, "\(name)")
+    }
+  }
+
   @Test func eachRunOfASubstitutionIsItsOwnValue() throws {
     let evaluation = try evaluation("out() { aws cloudformation describe-stacks --query \"$1\"; }\nA=$(out ClusterName)\nB=$(out DashboardUrl)\n")
     let a = try #require(evaluation.variable("A")?.symbols.first)
