@@ -26,10 +26,11 @@ final class Parser {
   var readsArguments = false
   /// The line of the last location computed (see `SourceMap.position(_:hint:)`).
   var lineHint = 0
-  /// Where the first quoted string that runs over a line break opens, and where it
-  /// closes: when a later quote is left open, a closing quote missing from this one is
-  /// the likelier mistake (every quote after it then pairs with the wrong one).
-  var firstMultilineQuote: (open: Int, close: Int)?
+  /// Where the first suspect quoted string opens and closes: one that runs over a line
+  /// break and whose closing quote is directly followed by a word character or `$`, as
+  /// when that quote really opens the next string (ShellCheck's SC1078/SC1079). When the
+  /// parse fails later, a closing quote missing from this string is the likelier mistake.
+  var suspectQuote: (open: Int, close: Int)?
 
   /// A here-document whose body starts after the next newline token.
   struct PendingHereDocument {
@@ -60,21 +61,30 @@ final class Parser {
   func describe(_ location: SourceLocation) -> String { "\(location.line):\(location.column)" }
 
   /// Notes a quoted string from `open` to its closing quote at `close` when it is the
-  /// first to run over a line break (`firstMultilineQuote`).
+  /// first suspect one (`suspectQuote`).
   func noteQuote(open: Int, close: Int) {
-    guard firstMultilineQuote == nil, source[open..<close].contains("\n") else { return }
-    firstMultilineQuote = (open, close)
+    guard suspectQuote == nil, close + 1 < end else { return }
+    let next = source[close + 1]
+    guard next == "$" || next == "_" || next.properties.isAlphabetic || ("0"..."9").contains(next) else { return }
+    guard source[open..<close].contains("\n") else { return }
+    suspectQuote = (open, close)
   }
 
   /// The error for a quote opened at `open` and never closed, with a pointer to the
   /// first string that ran over lines before it: bash (and this parser) can only notice
   /// at the end of the file, often far from the quote actually missing.
   func unterminatedQuote(_ message: String, at open: Int) -> InputError {
-    guard let earlier = firstMultilineQuote, earlier.open < open else { return error(message, at: open) }
-    let start = location(earlier.open), close = location(earlier.close)
-    return error(
-      "\(message); the string opened at line \(start.line), column \(start.column) runs to line \(close.line): if its closing quote is missing, every later quote pairs with the wrong one",
-      at: open)
+    guard let earlier = suspectQuote, earlier.open < open else { return error(message, at: open) }
+    return error(message + quoteHint(earlier), at: open)
+  }
+
+  /// "; the string opened at line 3, column 6 runs to line 9: ..." for `suspectQuote`, or
+  /// "": a syntax error after such a string (a `)` or `}` it swallowed, a quote that now
+  /// opens) most often comes from its missing closing quote.
+  func quoteHint(_ quote: (open: Int, close: Int)? = nil) -> String {
+    guard let quote = quote ?? suspectQuote else { return "" }
+    let start = location(quote.open), close = location(quote.close)
+    return "; the string opened at line \(start.line), column \(start.column) runs to line \(close.line): if its closing quote is missing, every later quote pairs with the wrong one"
   }
 
   /// Counts one more level of nesting; throws when the script nests deeper than the limit.
@@ -98,7 +108,7 @@ final class Parser {
     {
       message += " (no open \(opener))"
     }
-    return InputError(message, at: lexeme.location)
+    return InputError(message + quoteHint(), at: lexeme.location)
   }
 
   static let openers: [String: String] = [
@@ -107,7 +117,7 @@ final class Parser {
   ]
 
   func unterminated(_ opener: String, at location: SourceLocation, expected: String) -> InputError {
-    InputError("'\(opener)' is never closed: expected '\(expected)' before the end of the file", at: location)
+    InputError("'\(opener)' is never closed: expected '\(expected)' before the end of the file" + quoteHint(), at: location)
   }
 
   // MARK: - Scalars

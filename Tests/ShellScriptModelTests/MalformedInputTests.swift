@@ -62,6 +62,15 @@ import Testing
     #expect(error.message.hasSuffix("the string opened at line 2, column 6 runs to line 4: if its closing quote is missing, every later quote pairs with the wrong one"), "\(error)")
   }
 
+  /// A syntax error after a lost quote names the string that lost it, not an earlier
+  /// string that rightly runs over lines (its closing quote is followed by a blank).
+  @Test func aSyntaxErrorNamesTheSuspectStringNotALegitimateMultilineOne() throws {
+    let source = "usage=\"deploy.sh ENV\n  deploys\"\nf() {\n  echo \"no output $2\n}\ng() { echo \"x\"; }\nh() ( echo ok )\n"
+    let error = try #require(parseError(source))
+    #expect(error.message.contains("the string opened at line 4, column 8 runs to line 6"), "\(error)")
+    #expect(!error.message.contains("line 1"), "\(error)")
+  }
+
   /// Without an earlier string over several lines the error says only what is open.
   @Test func anUnterminatedQuoteAfterOneLineStringsHasNoHint() throws {
     let error = try #require(parseError("echo \"a\"\necho 'b'\necho \"c\n"))
