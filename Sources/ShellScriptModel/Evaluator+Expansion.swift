@@ -59,6 +59,7 @@ extension Evaluator {
     case .arithmetic(let expression):
       // `$(( PATH = 1 ))` assigns as it expands.
       if !quiet {
+        checkArithmeticNounset([expression], at: part.location)
         if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly = arithmeticResult([expression]) {
           assignReadonly(at: part.location, abandonsCommand: false, context)
         }
@@ -195,6 +196,11 @@ extension Evaluator {
       return elementCount(expansion.parameter) ?? ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
+    if !quiet, case .unset = current, state.options.nounset.isEnabled, Self.unsetIsAnError(expansion), isUnsetByScript(expansion.parameter),
+      readUnset(at: expansion.location)
+    {
+      return .empty
+    }
     if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],
       case .parameter(let name) = symbol.kind, name == expansion.parameter, symbol.variable == nil
     {
