@@ -38,7 +38,12 @@ extension Evaluator {
         let start = commands.count
         // What the commands inside skip is theirs (see `assignmentStatus`).
         let unseen = unseenSubstitutions
-        latestSubstitutionStatus = walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        let inner = context.adding(.commandSubstitution(substitution.location))
+        if readsSubstitutionStatus > 0 {
+          latestSubstitutionStatus = walkSubstitution(substitution, inner)
+        } else {
+          inSubshell { walkList(substitution.statements, inner) }
+        }
         substitutionRuns += 1
         unseenSubstitutions = unseen
         walked = start..<commands.count
@@ -50,7 +55,8 @@ extension Evaluator {
     case .processSubstitution(let substitution, let isOutput):
       if !quiet, let context {
         let unseen = unseenSubstitutions
-        walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location)))
+        let inner = context.adding(.processSubstitution(substitution.location))
+        inSubshell { walkList(substitution.statements, inner) }
         // Its status is not what `$?` reads: an assignment holding one has no known status.
         unseenSubstitutions = unseen + 1
       }

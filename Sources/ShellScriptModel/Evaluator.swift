@@ -54,6 +54,9 @@ final class Evaluator {
   /// assignment-only command returns is read from them (`assignmentStatus`).
   var substitutionRuns = 0
   var latestSubstitutionStatus: Bool?
+  /// Above 0 while an assignment-only command is expanded: only then is a substitution's
+  /// status worked out.
+  var readsSubstitutionStatus = 0
   var unseenSubstitutions = 0
   /// The status of the latest run of each assignment-only command (keyed by its
   /// location), when known.
@@ -777,7 +780,8 @@ final class Evaluator {
         if state.termination != nil { return }
       }
       // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
-      let readonlyWrite = readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations)
+      let writesVariables = Self.variableWritingBuiltins.contains(name)
+      let readonlyWrite = writesVariables ? readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations) : nil
       var readonlyLet = false
       if name == "let", arguments.contains(where: { $0.literal.map { ArithmeticText.assignedVariables($0).contains(where: isReadonly) } ?? false }),
         case .readonly = arithmeticResult(arguments.compactMap(\.literal))
@@ -786,7 +790,7 @@ final class Evaluator {
       }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
-      noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations)
+      if writesVariables { noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations) }
       if readonlyWrite != nil || readonlyLet {
         if readonlyWrite != .fails, assignReadonly(at: location, abandonsCommand: false, context) { return }
         if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }
