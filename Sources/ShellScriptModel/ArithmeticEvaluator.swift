@@ -15,7 +15,7 @@
 ///
 /// Results: `.value`; `.failure` where bash reports an error and the command returns 1
 /// (division by 0, a negative exponent, a digit too great for its base: `08`);
-/// `.unbound(name)` where `set -u` makes bash exit on an unset variable; `.readonly(name)`
+/// `.unbound(name)` where `set -u` makes bash exit on a variable `read` gives as `.unset`; `.readonly(name)`
 /// for an assignment to a readonly variable; `.unknown` for a
 /// value the walk does not know, text this reader does not take (quotes, `$(...)`,
 /// other `${...}` forms, a syntax it cannot read), or past `maximumDepth` nested values
@@ -24,6 +24,9 @@ final class ArithmeticEvaluator {
   /// What a variable holds, as the walk knows it.
   enum Operand {
     case unset
+    /// Unset unless the caller's environment sets it (a variable the script never
+    /// assigns): read as unset, but not an error under `set -u`.
+    case unlisted
     case text(String)
     case unknown
   }
@@ -124,6 +127,8 @@ final class ArithmeticEvaluator {
         switch read(name, nil) {
         case .unset:
           if nounset { throw .unbound(name) }
+        case .unlisted:
+          break
         case .text(let value):
           result.append(contentsOf: value.unicodeScalars)
         case .unknown:
@@ -429,6 +434,8 @@ final class ArithmeticEvaluator {
     switch read(name, key.index) {
     case .unset:
       if nounset { throw .unbound(name) }
+      return 0
+    case .unlisted:
       return 0
     case .unknown:
       throw .unknown

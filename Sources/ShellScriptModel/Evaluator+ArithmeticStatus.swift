@@ -23,7 +23,7 @@ extension Evaluator {
   func arithmeticResult(_ expressions: [String]) -> ArithmeticEvaluator.Result {
     let evaluator = ArithmeticEvaluator(nounset: state.options.nounset.isEnabled, isReadonly: isReadonly) { name, index in
       switch self.lookup(name, arrayIndex: index.map(String.init)) {
-      case .unset: return .unset
+      case .unset: return self.isUnsetByScript(name) ? .unset : .unlisted
       case .value(let word): return word.literal.map { .text($0) } ?? .unknown
       }
     }

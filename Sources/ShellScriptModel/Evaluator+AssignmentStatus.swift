@@ -12,7 +12,9 @@ extension Evaluator {
   func assignmentStatus(of assignments: [Assignment], _ expand: () -> Void) -> Bool? {
     let runs = substitutionRuns
     let unseen = unseenSubstitutions
+    readsSubstitutionStatus += 1
     expand()
+    readsSubstitutionStatus -= 1
     guard unseenSubstitutions == unseen else { return nil }
     for assignment in assignments {
       if assignment.subscriptWord?.containsCommandSubstitution == true || assignment.arrayIndex.map(Self.mayRunCommands) == true { return nil }

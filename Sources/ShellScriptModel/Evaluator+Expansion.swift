@@ -38,7 +38,12 @@ extension Evaluator {
         let start = commands.count
         // What the commands inside skip is theirs (see `assignmentStatus`).
         let unseen = unseenSubstitutions
-        latestSubstitutionStatus = walkSubstitution(substitution, context.adding(.commandSubstitution(substitution.location)))
+        let inner = context.adding(.commandSubstitution(substitution.location))
+        if readsSubstitutionStatus > 0 {
+          latestSubstitutionStatus = walkSubstitution(substitution, inner)
+        } else {
+          inSubshell { walkList(substitution.statements, inner) }
+        }
         substitutionRuns += 1
         unseenSubstitutions = unseen
         walked = start..<commands.count
@@ -50,7 +55,8 @@ extension Evaluator {
     case .processSubstitution(let substitution, let isOutput):
       if !quiet, let context {
         let unseen = unseenSubstitutions
-        walkSubstitution(substitution, context.adding(.processSubstitution(substitution.location)))
+        let inner = context.adding(.processSubstitution(substitution.location))
+        inSubshell { walkList(substitution.statements, inner) }
         // Its status is not what `$?` reads: an assignment holding one has no known status.
         unseenSubstitutions = unseen + 1
       }
@@ -59,6 +65,7 @@ extension Evaluator {
     case .arithmetic(let expression):
       // `$(( PATH = 1 ))` assigns as it expands.
       if !quiet {
+        checkArithmeticNounset([expression], at: part.location)
         if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly = arithmeticResult([expression]) {
           assignReadonly(at: part.location, abandonsCommand: false, context)
         }
@@ -195,6 +202,11 @@ extension Evaluator {
       return elementCount(expansion.parameter) ?? ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
+    if !quiet, case .unset = current, state.options.nounset.isEnabled, Self.unsetIsAnError(expansion), isUnsetByScript(expansion.parameter),
+      readUnset(at: expansion.location)
+    {
+      return .empty
+    }
     if case .value(let value) = current, value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0],
       case .parameter(let name) = symbol.kind, name == expansion.parameter, symbol.variable == nil
     {

@@ -40,6 +40,11 @@ extension Evaluator {
     return true
   }
 
+  /// The builtins `readonlyWrite` and `noteReadonly` read.
+  static let variableWritingBuiltins: Set<String> = [
+    "read", "printf", "mapfile", "readarray", "getopts", "export", "readonly", "declare", "typeset", "local", "unset",
+  ]
+
   /// How a builtin's write to a readonly variable ends (see `readonlyWrite`).
   enum ReadonlyWrite { case exits, fails }
 

@@ -54,10 +54,16 @@ final class Evaluator {
   /// assignment-only command returns is read from them (`assignmentStatus`).
   var substitutionRuns = 0
   var latestSubstitutionStatus: Bool?
+  /// Above 0 while an assignment-only command is expanded: only then is a substitution's
+  /// status worked out.
+  var readsSubstitutionStatus = 0
   var unseenSubstitutions = 0
   /// The status of the latest run of each assignment-only command (keyed by its
   /// location), when known.
   var assignmentStatuses: [Int: Bool?] = [:]
+  /// Above 0 while the walk expands words bash may not expand, or expands without ending
+  /// the shell for an unset parameter (see `readUnset`).
+  var nounsetExemptions = 0
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
@@ -359,6 +365,10 @@ final class Evaluator {
     "BASH_VERSINFO", "BASH_VERSION", "DIRSTACK", "EPOCHREALTIME", "EPOCHSECONDS", "EUID", "FUNCNAME", "GROUPS", "HISTCMD",
     "HOSTNAME", "HOSTTYPE", "LINENO", "MACHTYPE", "OPTERR", "OPTIND", "OSTYPE", "PIPESTATUS", "PPID", "PS4", "PWD",
     "RANDOM", "SECONDS", "SHELLOPTS", "SHLVL", "SRANDOM", "UID", "PATH", "HOME",
+    // Also set by bash at startup (`env -i bash -c set`), or by the builtins that set
+    // them (`getopts`, `[[ =~ ]]`, `cd`), or by checkwinsize.
+    "BASH_ALIASES", "BASH_ARGC", "BASH_ARGV", "BASH_CMDS", "BASH_LOADABLES_PATH", "SHELL", "TERM", "OPTARG", "BASH_REMATCH",
+    "OLDPWD", "COLUMNS", "LINES",
   ]
 
   /// Sets a variable (nil: back to what the environment gives), logging the previous
@@ -457,6 +467,8 @@ final class Evaluator {
       recordCommand(
         kind: .arithmetic, words: [name, word], resolved: [ResolvedWord(literal: "(("), ResolvedWord(literal: command.expression)],
         commandIndex: 0, assignments: [], redirections: statement.redirections, statement: statement, calledFunction: nil, context)
+      checkArithmeticNounset([command.expression], at: command.location)
+      if state.termination != nil { return }
       // Decided before the expression's own assignments: `((n++))` fails when n was 0.
       let fails = certainlyFails(statement)
       if ArithmeticText.assignedVariables(command.expression).contains(where: isReadonly), case .readonly = arithmeticResult([command.expression]),
@@ -469,7 +481,18 @@ final class Evaluator {
     case .coprocess(let coprocess):
       walkCoprocess(coprocess, statement.location, context)
     case .conditional(let command):
-      let resolved = command.words.map { resolveRecorded($0, context) }
+      // Words after the first `&&` or `||` may be skipped (see `readUnset`).
+      var resolved: [ResolvedWord] = []
+      var exempt = false
+      for word in command.words {
+        if !exempt, word.isUnquoted("&&") || word.isUnquoted("||") {
+          exempt = true
+          nounsetExemptions += 1
+        }
+        resolved.append(resolveRecorded(word, context))
+      }
+      if exempt { nounsetExemptions -= 1 }
+      if order == .execution, state.termination != nil { return }
       evaluateConditionalArithmetic(command.words, resolved, at: command.location)
       let name = Word(literal: "[[", at: command.location)
       recordCommand(
@@ -580,6 +603,8 @@ final class Evaluator {
       // `for ((init; condition; step))`: the condition (1 when empty) read after init
       // decides whether the body runs a first time.
       let parts = ForClause.arithmeticParts(expression)
+      if let parts { checkArithmeticNounset([parts.initial, parts.condition], at: location) }
+      if state.termination != nil { return }
       let entersBody = parts.map { arithmeticStatus(of: [$0.initial, $0.condition.isEmpty ? "1" : $0.condition]) } ?? nil
       evaluateArithmetic(expression, at: location)
       if entersBody == false { return }
@@ -590,6 +615,7 @@ final class Evaluator {
       var values: [ResolvedWord] = []
       if let words {
         for word in words { values += fields(of: word, resolveRecorded(word, context)) }
+        if order == .execution, state.termination != nil { return }
       } else if let positional = state.positional {
         values = positional
       } else {
@@ -628,7 +654,9 @@ final class Evaluator {
 
   private func walkCase(_ clause: CaseClause, _ context: WalkContext) {
     let subject = resolveRecorded(clause.subject, context)
-    let patterns = clause.items.map { item in item.patterns.map { pattern(of: $0, context) } }
+    if order == .execution, state.termination != nil { return }
+    // Bash expands patterns only until one matches.
+    let patterns = exemptingNounset { clause.items.map { item in item.patterns.map { pattern(of: $0, context) } } }
     func itemContext(_ item: CaseClause.Item) -> WalkContext {
       context.adding(.caseItem(patterns: item.patterns.map(\.text), item.location))
     }
@@ -710,6 +738,8 @@ final class Evaluator {
     }
     for assignment in command.assignments { _ = assignmentValue(assignment, context) }
     for redirection in command.redirections { resolveRedirection(redirection, context) }
+    // An expansion that ended the shell (`${X:?}`, an unset `$X` under set -u): the command never runs.
+    if order == .execution, state.termination != nil { return }
     let boundaries = CommandInvocation.wrapperBoundaries(resolved.map(\.literal))
     let commandIndex = boundaries.last ?? 0
     let name = resolved[commandIndex].literal.map { literal in
@@ -745,8 +775,13 @@ final class Evaluator {
       let fields = callArguments(Array(command.words[(callIndex + 1)...]), arguments)
       call(definition, arguments: fields, at: location, context.redirecting(command.redirections))
     } else if let name {
+      if name == "let", arguments.allSatisfy({ $0.literal != nil }) {
+        checkArithmeticNounset(arguments.compactMap(\.literal), at: location)
+        if state.termination != nil { return }
+      }
       // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
-      let readonlyWrite = readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations)
+      let writesVariables = Self.variableWritingBuiltins.contains(name)
+      let readonlyWrite = writesVariables ? readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations) : nil
       var readonlyLet = false
       if name == "let", arguments.contains(where: { $0.literal.map { ArithmeticText.assignedVariables($0).contains(where: isReadonly) } ?? false }),
         case .readonly = arithmeticResult(arguments.compactMap(\.literal))
@@ -755,7 +790,7 @@ final class Evaluator {
       }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
-      noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations)
+      if writesVariables { noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations) }
       if readonlyWrite != nil || readonlyLet {
         if readonlyWrite != .fails, assignReadonly(at: location, abandonsCommand: false, context) { return }
         if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }
@@ -890,6 +925,10 @@ final class Evaluator {
   }
 
   func resolveRedirection(_ redirection: Redirection, _ context: WalkContext) {
+    // An unset parameter in a here-document or here-string fails the command, not the shell.
+    let exempt = redirection.hereDocument != nil || redirection.op == .hereString
+    if exempt { nounsetExemptions += 1 }
+    defer { if exempt { nounsetExemptions -= 1 } }
     if let target = redirection.target { _ = resolveRecorded(target, context) }
     if let document = redirection.hereDocument, !document.isQuoted {
       _ = resolve(document.parts, context, quiet: false)
