@@ -17,7 +17,8 @@ extension Evaluator {
         return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
       }
       let words = command.words.map { resolve($0.parts, nil, quiet: true) }
-      let boundaries = CommandInvocation.wrapperBoundaries(words.map(\.literal))
+      // (Most commands are not wrappers: the boundaries are looked for only after one.)
+      let boundaries = words[0].literal.map(Self.isWrapperName) == true ? CommandInvocation.wrapperBoundaries(words.map(\.literal)) : []
       guard let start = boundaries.last else {
         return builtinStatus(words[...]) ?? callStatuses[Self.key(command.words[0].location)]
       }
@@ -42,6 +43,15 @@ extension Evaluator {
       return nil
     }
   }
+
+  /// True for the names `CommandInvocation.wrapperBoundaries` reads as wrappers
+  /// (`command`, `env`, `/usr/bin/env` ...).
+  static func isWrapperName(_ word: String) -> Bool {
+    let name = word.utf8.contains(UInt8(ascii: "/")) ? word.split(separator: "/").last.map(String.init) ?? word : word
+    return wrapperNames.contains(name)
+  }
+
+  static let wrapperNames: Set<String> = ["command", "builtin", "nohup", "exec", "time", "nice", "sudo", "env", "timeout"]
 
   /// The status of the builtin `words` run when the walk knows it: `true`, `:`, `false`,
   /// `test` and `[` with known operands, `let` of expressions whose values are known.

@@ -13,7 +13,8 @@ import Diagnostics
 ///
 /// Only a parameter the script itself leaves unset counts (`isUnsetByScript`): a variable
 /// it never assigns is unset for the walk's decisions, but the caller's environment may
-/// set it, and the files cannot show that.
+/// set it, and the files cannot show that; nor after `source`, `eval` or a trap, which
+/// may assign what the walk does not see (`hidesAssignments`).
 extension Evaluator {
   /// True when parameter `name`, unset here, is unset whatever the caller's environment
   /// holds: a positional parameter past the known arguments, or a variable the script
@@ -38,7 +39,9 @@ extension Evaluator {
   /// there (status 1; see the type's comment). Returns true when it ended the path.
   @discardableResult
   func readUnset(at location: SourceLocation) -> Bool {
-    guard order == .execution, state.termination == nil, state.options.nounset.isEnabled, nounsetExemptions == 0 else { return false }
+    guard order == .execution, state.termination == nil, state.options.nounset.isEnabled, nounsetExemptions == 0,
+      !Self.hidesAssignments(state.shadowing)
+    else { return false }
     exitPath(at: location, status: false)
     return true
   }
@@ -53,7 +56,9 @@ extension Evaluator {
   /// Ends the path when `set -u` is on and the arithmetic `expressions` read an unset
   /// variable (`((n++))`, `$((x + 1))`, `let y=x`, `for ((i = 0; i < n; i++))`).
   func checkArithmeticNounset(_ expressions: [String], at location: SourceLocation) {
-    guard state.options.nounset.isEnabled, order == .execution, state.termination == nil, nounsetExemptions == 0 else { return }
+    guard state.options.nounset.isEnabled, order == .execution, state.termination == nil, nounsetExemptions == 0,
+      !Self.hidesAssignments(state.shadowing)
+    else { return }
     if case .unbound = arithmeticResult(expressions) { readUnset(at: location) }
   }
 }

@@ -783,7 +783,8 @@ final class Evaluator {
       let writesVariables = Self.variableWritingBuiltins.contains(name)
       let readonlyWrite = writesVariables ? readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations) : nil
       var readonlyLet = false
-      if name == "let", arguments.contains(where: { $0.literal.map { ArithmeticText.assignedVariables($0).contains(where: isReadonly) } ?? false }),
+      if name == "let", arguments.allSatisfy({ $0.literal != nil }),
+        arguments.contains(where: { ArithmeticText.assignedVariables($0.literal ?? "").contains(where: isReadonly) }),
         case .readonly = arithmeticResult(arguments.compactMap(\.literal))
       {
         readonlyLet = true

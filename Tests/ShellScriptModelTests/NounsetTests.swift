@@ -55,6 +55,7 @@ import Testing
     ("set -u\nf() { local -a have; echo \"${have[@]}\"; }\nf\necho after", ["", "after"], nil),
     ("set -u\necho \"$BASH_VERSION\" \"$HOME\"\necho after", ["$BASH_VERSION", "after"], nil),
     ("unset x\necho \"$x\"\necho after", ["", "after"], nil),
+    ("set -u\nunset x\nsource ./config.sh\necho \"$x\"\necho after", ["", "after"], nil),
     // A variable the script never assigns may come from the caller's environment.
     ("set -u\necho \"$X\"\n((Y))\nexport Z\necho \"$Z\"\necho after", ["", "", "after"], nil),
   ]
