@@ -45,6 +45,9 @@ public struct Evaluation: Sendable {
   /// Where the walk stopped in a loop no path leaves (`while true` without `break`), when
   /// that is how every path ended (execution order only).
   public internal(set) var endlessLoopLocation: SourceLocation?
+  /// Why the script ends at `exitLocation` when it is an unset parameter under `set -u` or
+  /// an assignment to a readonly variable (nil for an `exit` or a failing command).
+  public internal(set) var stopCause: StopCause?
   let wordValues: [Int: ResolvedWord]
   let finalState: ExecutionState
   let functionTable: [String: FunctionDefinition]

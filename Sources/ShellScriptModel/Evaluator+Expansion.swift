@@ -66,8 +66,8 @@ extension Evaluator {
       // `$(( PATH = 1 ))` assigns as it expands.
       if !quiet {
         checkArithmeticNounset([expression], at: part.location)
-        if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly = arithmeticResult([expression]) {
-          assignReadonly(at: part.location, abandonsCommand: false, context)
+        if ArithmeticText.assignedVariables(expression).contains(where: isReadonly), case .readonly(let name) = arithmeticResult([expression]) {
+          assignReadonly(name, at: part.location, abandonsCommand: false, context)
         }
         evaluateArithmetic(expression, at: part.location)
         if Self.mayRunCommands(expression) { unseenSubstitutions += 1 }
@@ -203,7 +203,7 @@ extension Evaluator {
     }
     var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
     if !quiet, case .unset = current, state.options.nounset.isEnabled, Self.unsetIsAnError(expansion), isUnsetByScript(expansion.parameter),
-      readUnset(at: expansion.location)
+      readUnset(expansion.parameter, at: expansion.location)
     {
       return .empty
     }
@@ -265,7 +265,7 @@ extension Evaluator {
         let result = operand(word)
         // `${r:=x}` with r readonly (and unset) abandons the command (see `assignReadonly`).
         if !quiet, isReadonly(expansion.parameter) {
-          assignReadonly(at: expansion.location, abandonsCommand: true, context)
+          assignReadonly(expansion.parameter, at: expansion.location, abandonsCommand: true, context)
           return result
         }
         if !quiet, Lexical.isName(expansion.parameter) {

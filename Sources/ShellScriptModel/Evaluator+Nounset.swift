@@ -38,11 +38,12 @@ extension Evaluator {
   /// Ends the path at `location` when `set -u` is on and an unset parameter was read
   /// there (status 1; see the type's comment). Returns true when it ended the path.
   @discardableResult
-  func readUnset(at location: SourceLocation) -> Bool {
+  func readUnset(_ parameter: String, at location: SourceLocation) -> Bool {
     guard order == .execution, state.termination == nil, state.options.nounset.isEnabled, nounsetExemptions == 0,
       !Self.hidesAssignments(state.shadowing)
     else { return false }
     exitPath(at: location, status: false)
+    stopCauses[Self.key(location)] = .unsetParameter(parameter)
     return true
   }
 
@@ -59,6 +60,6 @@ extension Evaluator {
     guard state.options.nounset.isEnabled, order == .execution, state.termination == nil, nounsetExemptions == 0,
       !Self.hidesAssignments(state.shadowing)
     else { return }
-    if case .unbound = arithmeticResult(expressions) { readUnset(at: location) }
+    if case .unbound(let name) = arithmeticResult(expressions) { readUnset(name, at: location) }
   }
 }

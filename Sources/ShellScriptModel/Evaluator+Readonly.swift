@@ -33,10 +33,11 @@ extension Evaluator {
   /// top-level command it is in (bash goes on with the next line); the walk does not model
   /// that and goes on, leaving the variable as it was.
   @discardableResult
-  func assignReadonly(at location: SourceLocation, abandonsCommand: Bool, _ context: WalkContext?) -> Bool {
+  func assignReadonly(_ name: String, at location: SourceLocation, abandonsCommand: Bool, _ context: WalkContext?) -> Bool {
     guard order == .execution, state.termination == nil else { return false }
     guard errexitIsOn(context) || (abandonsCommand && jumpTargets.contains { $0.kind == .subshell }) else { return false }
     exitPath(at: location, status: false)
+    stopCauses[Self.key(location)] = .readonlyAssignment(name)
     return true
   }
 
@@ -48,36 +49,40 @@ extension Evaluator {
   /// How a builtin's write to a readonly variable ends (see `readonlyWrite`).
   enum ReadonlyWrite { case exits, fails }
 
-  /// What builtin `name` does when an operand names a readonly variable: `.exits` for
-  /// `read`, `printf -v`, `mapfile`, `readarray`, `getopts`, and `export`/`readonly`
-  /// with a value (bash exits under `set -e`, else they fail); `.fails` for `declare`,
-  /// `typeset` and `local` with a value, `local NAME` and `unset NAME`. Nil when no
-  /// operand names one. `literals` are the arguments after the name (nil: not known).
-  func readonlyWrite(_ name: String, literals: [String?], declarations: [(Assignment, Binding)]) -> ReadonlyWrite? {
-    func any(_ names: [String?]) -> Bool { names.contains { $0.map(isReadonly) ?? false } }
+  /// What builtin `name` does when an operand names a readonly variable, and the first
+  /// such variable: `.exits` for `read`, `printf -v`, `mapfile`, `readarray`, `getopts`,
+  /// and `export`/`readonly` with a value (bash exits under `set -e`, else they fail);
+  /// `.fails` for `declare`, `typeset` and `local` with a value, `local NAME` and `unset
+  /// NAME`. Nil when no operand names one. `literals` are the arguments after the name
+  /// (nil: not known).
+  func readonlyWrite(_ name: String, literals: [String?], declarations: [(Assignment, Binding)]) -> (kind: ReadonlyWrite, name: String)? {
+    func first(_ names: [String?], _ kind: ReadonlyWrite) -> (kind: ReadonlyWrite, name: String)? {
+      for case let name? in names where isReadonly(name) { return (kind, name) }
+      return nil
+    }
     let assigned = declarations.map { Optional($0.0.name) }
     switch name {
     case "read":
       let (_, named, rest) = Self.options(literals, taking: ["d", "i", "n", "N", "p", "t", "u"], naming: ["a"])
-      return any(named.isEmpty && rest.isEmpty ? ["REPLY"] : named + rest) ? .exits : nil
+      return first(named.isEmpty && rest.isEmpty ? ["REPLY"] : named + rest, .exits)
     case "printf":
-      return any(Self.options(literals, taking: [], naming: ["v"]).named) ? .exits : nil
+      return first(Self.options(literals, taking: [], naming: ["v"]).named, .exits)
     case "mapfile", "readarray":
       let rest = Self.options(literals, taking: ["d", "n", "O", "s", "u", "C", "c"]).operands
-      return any([rest.first ?? "MAPFILE"]) ? .exits : nil
+      return first([rest.first ?? "MAPFILE"], .exits)
     case "getopts":
       let operands = Self.operands(literals)
-      return operands.count > 1 && any([operands[1]]) ? .exits : nil
+      return operands.count > 1 ? first([operands[1]], .exits) : nil
     case "export", "readonly":
-      return any(assigned) ? .exits : nil
+      return first(assigned, .exits)
     case "declare", "typeset":
-      return any(assigned) ? .fails : nil
+      return first(assigned, .fails)
     case "local":
       let plain = Self.operands(literals).filter { $0.map { Lexical.isName($0) } ?? false }
-      return any(assigned + plain) ? .fails : nil
+      return first(assigned + plain, .fails)
     case "unset":
       let (flags, _, names) = Self.options(literals, taking: [])
-      return !flags.contains("f") && any(names) ? .fails : nil
+      return flags.contains("f") ? nil : first(names, .fails)
     default:
       return nil
     }

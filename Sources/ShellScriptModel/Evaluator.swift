@@ -64,6 +64,8 @@ final class Evaluator {
   /// Above 0 while the walk expands words bash may not expand, or expands without ending
   /// the shell for an unset parameter (see `readUnset`).
   var nounsetExemptions = 0
+  /// Why a path ended at each location where it ended for a `StopCause`.
+  var stopCauses: [Int: StopCause] = [:]
   /// Redirections of `exec` without a command in the main shell (`exec >log 2>&1`): they
   /// apply to every later command.
   var execRedirections: [Redirection] = []
@@ -122,6 +124,7 @@ final class Evaluator {
       finalState: evaluator.state, functionTable: table)
     evaluation.truncationLocation = evaluator.truncatedAt
     evaluation.endlessLoopLocation = endlessLoopLocation
+    evaluation.stopCause = exitLocation.flatMap { evaluator.stopCauses[Self.key($0)] }
     return evaluation
   }
 
@@ -471,8 +474,8 @@ final class Evaluator {
       if state.termination != nil { return }
       // Decided before the expression's own assignments: `((n++))` fails when n was 0.
       let fails = certainlyFails(statement)
-      if ArithmeticText.assignedVariables(command.expression).contains(where: isReadonly), case .readonly = arithmeticResult([command.expression]),
-        assignReadonly(at: command.location, abandonsCommand: false, context)
+      if ArithmeticText.assignedVariables(command.expression).contains(where: isReadonly), case .readonly(let name) = arithmeticResult([command.expression]),
+        assignReadonly(name, at: command.location, abandonsCommand: false, context)
       {
         return
       }
@@ -626,7 +629,7 @@ final class Evaluator {
       let readonly = isReadonly(variable)
       // `for r in a` with r readonly fails before the body runs, or exits under set -e.
       if readonly, runsAtLeastOnce {
-        assignReadonly(at: location, abandonsCommand: false, context)
+        assignReadonly(variable, at: location, abandonsCommand: false, context)
         return
       }
       let entry = unchanged
@@ -723,7 +726,7 @@ final class Evaluator {
           let value = assignmentValue(assignment, context)
           // `r=2` with r readonly abandons the command (see `assignReadonly`).
           if isReadonly(assignment.name) {
-            assignReadonly(at: assignment.location, abandonsCommand: true, context)
+            assignReadonly(assignment.name, at: assignment.location, abandonsCommand: true, context)
             break
           }
           perform(assignment, value, declaration: nil)
@@ -758,7 +761,7 @@ final class Evaluator {
     failingCalls.remove(Self.key(command.words[callIndex].location))
     // `r=2 cmd` with r readonly: under set -e bash exits before running cmd.
     if let readonly = command.assignments.first(where: { isReadonly($0.name) }),
-      assignReadonly(at: readonly.location, abandonsCommand: false, context)
+      assignReadonly(readonly.name, at: readonly.location, abandonsCommand: false, context)
     {
       return
     }
@@ -782,18 +785,18 @@ final class Evaluator {
       // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
       let writesVariables = Self.variableWritingBuiltins.contains(name)
       let readonlyWrite = writesVariables ? readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations) : nil
-      var readonlyLet = false
+      var readonlyLet: String?
       if name == "let", arguments.allSatisfy({ $0.literal != nil }),
         arguments.contains(where: { ArithmeticText.assignedVariables($0.literal ?? "").contains(where: isReadonly) }),
-        case .readonly = arithmeticResult(arguments.compactMap(\.literal))
+        case .readonly(let variable) = arithmeticResult(arguments.compactMap(\.literal))
       {
-        readonlyLet = true
+        readonlyLet = variable
       }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
       applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
       if writesVariables { noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations) }
-      if readonlyWrite != nil || readonlyLet {
-        if readonlyWrite != .fails, assignReadonly(at: location, abandonsCommand: false, context) { return }
+      if let variable = readonlyWrite?.name ?? readonlyLet {
+        if readonlyWrite?.kind != .fails, assignReadonly(variable, at: location, abandonsCommand: false, context) { return }
         if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }
         stop(ifFailing: true, at: location, context)
       }

@@ -67,6 +67,16 @@ import Testing
     #expect(evaluation.exitLocation?.line == exitLine)
   }
 
+  /// The evaluation says why it stops.
+  @Test func theStopSaysWhichParameterIsUnset() throws {
+    let evaluation = try parse("set -u\nf() { echo \"$2\"; }\nf one").evaluate(Environment(arguments: ["a"], unlistedVariablesAreUnset: true))
+    #expect(evaluation.exitLocation?.line == 2)
+    #expect(evaluation.stopCause == .unsetParameter("2"))
+    let arithmetic = try parse("set -u\nunset n\n((n > 1))").execution
+    #expect(arithmetic.stopCause == .unsetParameter("n"))
+    #expect(try parse("set -e\nfalse").execution.stopCause == nil)
+  }
+
   /// A variable the caller's environment may set is not known to be unset.
   @Test func anUnknownVariableDoesNotEndTheWalk() throws {
     let evaluation = try parse("set -u\necho \"$X\"\necho after").execution

@@ -56,6 +56,14 @@ import Testing
     #expect(evaluation.exitLocation?.line == exitLine, "\(name)")
   }
 
+  /// The evaluation says why it stops.
+  @Test func theStopNamesTheReadonlyVariable() throws {
+    #expect(try parse("set -e\nreadonly r=1\nr=2").execution.stopCause == .readonlyAssignment("r"))
+    #expect(try parse("set -e\nreadonly r=1\nread -r r <<<x || true").execution.stopCause == .readonlyAssignment("r"))
+    #expect(try parse("set -e\nreadonly r=1\nlet r=2 || true").execution.stopCause == .readonlyAssignment("r"))
+    #expect(try parse("set -e\nreadonly r=1\ndeclare r=2").execution.stopCause == nil, "declare only fails: set -e stops at the failing command")
+  }
+
   /// A readonly variable keeps its value: bash abandons the assignment.
   @Test func aReadonlyVariableKeepsItsValue() throws {
     let evaluation = try parse("readonly R=a\nR=b\nread -r R <<<c\nprintf -v R d\nfor R in e; do :; done\necho \"$R\"").execution

@@ -31,7 +31,12 @@ extension RuleContext {
     }
     let command = evaluation.commands.last { $0.location == stop }
     let how: String
-    if let command, command.kind == .simple, command.isCommand("exit") {
+    if let cause = evaluation.stopCause {
+      switch cause {
+      case .unsetParameter(let name): how = "`$\(name)` is unset, and set -u ends the script"
+      case .readonlyAssignment(let name): how = "an assignment to readonly \(name), which ends the script under set -e"
+      }
+    } else if let command, command.kind == .simple, command.isCommand("exit") {
       let status = command.resolvedArguments.first?.literal.map { " \($0)" } ?? ""
       let said = lastMessage(before: command, in: evaluation).map { " after printing \"\($0)\"" } ?? ""
       how = "`exit\(status)`\(said)"
