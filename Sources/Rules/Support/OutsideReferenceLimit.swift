@@ -2,9 +2,14 @@ import TemplateModel
 
 extension RuleContext {
   /// `verdict` unless a service names, in `outside` (`ServiceReferences.outside` of
-  /// `EvaluatedTemplate.serviceClusters` or `serviceTaskDefinitions`), something this
-  /// template does not define as `type`:
-  /// - when that reference certainly names no `type` (`EvaluatedTemplate.wrongTypeReference`:
+  /// `EvaluatedTemplate.serviceClusters`, `serviceTaskDefinitions` or
+  /// `serviceTargetGroupReferences`), something this template does not define as `type`:
+  /// - when that reference names a resource the env's conditions remove
+  ///   (`EvaluatedTemplate.removedResource(referencedBy:)`), a failure at the reference;
+  /// - when it gives another attribute of a resource of `type`
+  ///   (`EvaluatedTemplate.wrongAttributeReference`: `!GetAtt TG.TargetGroupName` as a
+  ///   `TargetGroupArn`), a failure at the reference;
+  /// - when it certainly names no `type` (`EvaluatedTemplate.wrongTypeReference`:
   ///   `AWS::ECS::Clustr`, a `Ref` to an EKS cluster), a failure at that Type;
   /// - when the verdict passes and the reference is a name, an ARN, a parameter, an import
   ///   or a nested stack's output, needs-evidence naming the services and what they name,
