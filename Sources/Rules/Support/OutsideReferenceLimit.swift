@@ -5,34 +5,35 @@ extension RuleContext {
   /// `EvaluatedTemplate.serviceClusters`, `serviceTaskDefinitions` or
   /// `serviceTargetGroupReferences`), something this template does not define as `type`:
   /// - when that reference names a resource the env's conditions remove
-  ///   (`EvaluatedTemplate.removedResource(referencedBy:)`), a failure at the reference;
+  ///   (`FaultyReference.removed`), a failure at the reference;
   /// - when it gives another attribute of a resource of `type`
-  ///   (`EvaluatedTemplate.wrongAttributeReference`: `!GetAtt TG.TargetGroupName` as a
+  ///   (`FaultyReference.wrongAttribute`: `!GetAtt TG.TargetGroupName` as a
   ///   `TargetGroupArn`), a failure at the reference;
-  /// - when it certainly names no `type` (`EvaluatedTemplate.wrongTypeReference`:
+  /// - when it certainly names no `type` (`FaultyReference.wrongType`:
   ///   `AWS::ECS::Clustr`, a `Ref` to an EKS cluster), a failure at that Type;
   /// - when the verdict passes and the reference is a name, an ARN, a parameter, an import
   ///   or a nested stack's output, needs-evidence naming the services and what they name,
   ///   since its `what` is set outside these files.
   func limited(_ verdict: Verdict, byOutside outside: [OutsideReference], expected type: String, what: String) -> Verdict {
     let notOfType = outside.compactMap { reference -> Finding? in
-      if let (removed, condition) = template.removedResource(referencedBy: reference.value) {
-        return .error(
-          "\(reference.service.logicalID) \(OutsideReferenceWording(reference.property).verb) \(removed.logicalID), which condition \(condition) removes\(inEnvironment): CloudFormation rejects the template here, and no \(OutsideReferenceWording(reference.property).noun) holds its \(what)",
-          at: reference.value?.location ?? reference.service.location, related: [.init("the removed resource", at: removed.location)])
-      }
-      if let (resource, attribute) = template.wrongAttributeReference(reference.value, expected: type) {
-        return .error(
-          "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(Self.takes(type))); no \(OutsideReferenceWording(reference.property).noun) of this template holds its \(what)",
-          at: reference.value?.location ?? reference.service.location)
-      }
-      guard let resource = template.wrongTypeReference(reference.value, expected: type) else { return nil }
       let wording = OutsideReferenceWording(reference.property)
-      let id = resource.logicalID
-      let misspelt = ResourceTypes.isMisspelling(resource.type, of: type) ? " (\(type) misspelt: CloudFormation rejects the template)" : ""
-      return .error(
-        "\(reference.service.logicalID) \(wording.verb) \(id), whose Type is \(resource.type), not \(type)\(misspelt); no \(wording.noun) of this template holds its \(what)",
-        at: resource.source.type.location, path: "Resources/\(id)/Type")
+      switch template.faultyReference(reference.value, expected: type) {
+      case nil: return nil
+      case .removed(let removed, let condition):
+        return .error(
+          "\(reference.service.logicalID) \(wording.verb) \(removed.logicalID), which condition \(condition) removes\(inEnvironment): CloudFormation rejects the template here, and no \(wording.noun) holds its \(what)",
+          at: reference.value?.location ?? reference.service.location, related: [.init("the removed resource", at: removed.location)])
+      case .wrongAttribute(let resource, let attribute):
+        return .error(
+          "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(Self.takes(type))); no \(wording.noun) of this template holds its \(what)",
+          at: reference.value?.location ?? reference.service.location)
+      case .wrongType(let resource):
+        let id = resource.logicalID
+        let misspelt = ResourceTypes.isMisspelling(resource.type, of: type) ? " (\(type) misspelt: CloudFormation rejects the template)" : ""
+        return .error(
+          "\(reference.service.logicalID) \(wording.verb) \(id), whose Type is \(resource.type), not \(type)\(misspelt); no \(wording.noun) of this template holds its \(what)",
+          at: resource.source.type.location, path: "Resources/\(id)/Type")
+      }
     }
     if !notOfType.isEmpty { return Verdict(findings: verdict.findings + notOfType, passNote: verdict.passNote) }
     guard verdict.status == .pass, let first = outside.first else { return verdict }

@@ -16,15 +16,18 @@ enum RoleReference {
   init(_ node: EvaluatedNode, property: String, of task: String, in template: EvaluatedTemplate, inEnvironment: String) {
     if let role = template.resource(referencedBy: node, ofType: Self.roleType) {
       self = .inTemplate(role)
-    } else if let (removed, condition) = template.removedResource(referencedBy: node) {
+      return
+    }
+    switch template.faultyReference(node, expected: Self.roleType) {
+    case nil:
+      self = .outside
+    case .removed(let removed, let condition):
       self = .wrong(.error("\(task)'s \(property) names \(removed.logicalID), which condition \(condition) removes\(inEnvironment): CloudFormation rejects the template here", at: node.location, related: [.init("the removed role", at: removed.location)]))
-    } else if let (resource, attribute) = template.wrongAttributeReference(node, expected: Self.roleType) {
+    case .wrongAttribute(let resource, let attribute):
       self = .wrong(.error("\(task)'s \(property) is \(node.display), the \(attribute) of role \(resource.logicalID), not its name or ARN (!Ref \(resource.logicalID) or !GetAtt \(resource.logicalID).Arn)", at: node.location))
-    } else if let resource = template.wrongTypeReference(node, expected: Self.roleType) {
+    case .wrongType(let resource):
       let misspelt = ResourceTypes.isMisspelling(resource.type, of: Self.roleType) ? " (\(Self.roleType) misspelt: CloudFormation rejects the template)" : ""
       self = .wrong(.error("\(task)'s \(property) names \(resource.logicalID), whose Type is \(resource.type), not \(Self.roleType)\(misspelt)", at: node.location, related: [.init("its Type", at: resource.source.type.location)]))
-    } else {
-      self = .outside
     }
   }
 }

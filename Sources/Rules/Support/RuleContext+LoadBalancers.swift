@@ -16,10 +16,7 @@ extension RuleContext {
   /// The services' target-group references to target groups defined elsewhere.
   private var outsideTargetGroups: [OutsideReference] {
     let type = EvaluatedTemplate.targetGroupType
-    return template.serviceTargetGroupReferences.outside.filter { reference in
-      template.removedResource(referencedBy: reference.value) == nil && template.wrongTypeReference(reference.value, expected: type) == nil
-        && template.wrongAttributeReference(reference.value, expected: type) == nil
-    }
+    return template.serviceTargetGroupReferences.outside.filter { template.faultyReference($0.value, expected: type) == nil }
   }
 
   /// The verdict of a rule about the services' load balancers when the template has none:

@@ -88,7 +88,7 @@ public struct EvaluatedTemplate: Sendable {
   /// The resource a value references (`Ref`, `Fn::GetAtt`) when this env's conditions
   /// remove it, with the condition: CloudFormation rejects the template in this env
   /// (`EvaluationProblem.Kind.removedResourceReference`).
-  public func removedResource(referencedBy node: EvaluatedNode?) -> (resource: Resource, condition: String)? {
+  func removedResource(referencedBy node: EvaluatedNode?) -> (resource: Resource, condition: String)? {
     guard let id = node?.referencedResource else { return nil }
     return removedResources.first { $0.resource.logicalID == id }
   }
@@ -97,7 +97,7 @@ public struct EvaluatedTemplate: Sendable {
   /// whose attribute is not what a property taking `type` takes
   /// (`referenceAttributes`): `!GetAtt LogGroup.Arn` as an awslogs group,
   /// `!GetAtt TargetGroup.TargetGroupName` as a `TargetGroupArn`.
-  public func wrongAttributeReference(_ node: EvaluatedNode?, expected type: String) -> (resource: EvaluatedResource, attribute: String)? {
+  func wrongAttributeReference(_ node: EvaluatedNode?, expected type: String) -> (resource: EvaluatedResource, attribute: String)? {
     guard case .attribute(let id, let attribute)? = node?.unresolved, let found = resource(id), found.type == type,
       let accepted = Self.referenceAttributes[type], !accepted.contains(attribute)
     else { return nil }
@@ -109,7 +109,7 @@ public struct EvaluatedTemplate: Sendable {
   /// template), or a `Ref` to another AWS type (its Ref value is that resource's name or
   /// ID). Nil for a `Fn::GetAtt` of another type (a nested stack's output, a custom
   /// resource's attribute may be one) and for a `Ref` to a custom resource.
-  public func wrongTypeReference(_ node: EvaluatedNode?, expected type: String) -> EvaluatedResource? {
+  func wrongTypeReference(_ node: EvaluatedNode?, expected type: String) -> EvaluatedResource? {
     guard let referenced = resource(referencedBy: node), referenced.type != type else { return nil }
     if ResourceTypes.standing(referenced.type) == .malformed || ResourceTypes.isMisspelling(referenced.type, of: type) { return referenced }
     guard case .resource? = node?.unresolved, referenced.type.hasPrefix("AWS::"), referenced.type != "AWS::CloudFormation::CustomResource" else { return nil }

@@ -59,13 +59,13 @@ struct ContainerLogGroupRule: Rule {
     guard let group = configuration["Options"]?["awslogs-group"] else {
       return .error("container \(container.name ?? "?") sets no awslogs-group option", at: configuration.location, path: container.path + "/LogConfiguration/Options")
     }
-    if let (removed, condition) = template.removedResource(referencedBy: group) {
+    switch template.faultyReference(group, expected: EvaluatedTemplate.logGroupType) {
+    case nil: break
+    case .removed(let removed, let condition):
       return .error("container \(container.name ?? "?") logs to \(removed.logicalID), which condition \(condition) removes\(context.inEnvironment): CloudFormation rejects the template here", at: group.location, related: [.init("the removed log group", at: removed.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")
-    }
-    if let (resource, attribute) = template.wrongAttributeReference(group, expected: EvaluatedTemplate.logGroupType) {
+    case .wrongAttribute(let resource, let attribute):
       return .error("container \(container.name ?? "?")'s awslogs-group is \(group.display), the \(attribute) of log group \(resource.logicalID), not its name; the awslogs driver takes the name (!Ref \(resource.logicalID)), and no log group is named that", at: group.location, path: container.path + "/LogConfiguration/Options/awslogs-group")
-    }
-    if let other = template.wrongTypeReference(group, expected: EvaluatedTemplate.logGroupType) {
+    case .wrongType(let other):
       return .error("awslogs-group references \(other.logicalID), whose Type is \(other.type), not a log group", at: group.location)
     }
     let resource = template.resource(referencedBy: group, ofType: EvaluatedTemplate.logGroupType)

@@ -66,15 +66,16 @@ struct LogRetentionRule: Rule {
       let group = template.resource(referencedBy: groupNode, ofType: EvaluatedTemplate.logGroupType)
         ?? groups.first { $0["LogGroupName"]?.string != nil && $0["LogGroupName"]?.string == groupNode.string }
       guard let group else {
-        if let (removed, condition) = template.removedResource(referencedBy: groupNode) {
+        switch template.faultyReference(groupNode, expected: EvaluatedTemplate.logGroupType) {
+        case .removed(let removed, let condition)?:
           findings.append(.error("container \(container.name ?? "?") logs to \(removed.logicalID), which condition \(condition) removes in env \(template.scenario.environment): CloudFormation rejects the template there", at: groupNode.location, related: [.init("the removed log group", at: removed.location)]))
-        } else if let (resource, attribute) = template.wrongAttributeReference(groupNode, expected: EvaluatedTemplate.logGroupType) {
+        case .wrongAttribute(let resource, let attribute)?:
           findings.append(.error("container \(container.name ?? "?")'s awslogs-group is \(groupNode.display), the \(attribute) of log group \(resource.logicalID), not its name: it logs to no log group of this template, so \(resource.logicalID)'s retention does not apply", at: groupNode.location))
-        } else if let other = template.wrongTypeReference(groupNode, expected: EvaluatedTemplate.logGroupType) {
+        case .wrongType(let other)?:
           findings.append(.error("container \(container.name ?? "?") logs to \(other.logicalID), whose Type is \(other.type), not \(EvaluatedTemplate.logGroupType); no log group of this template holds its retention", at: groupNode.location))
-        } else if container["LogConfiguration"]?["Options"]?["awslogs-create-group"]?.string == "true" {
+        case nil where container["LogConfiguration"]?["Options"]?["awslogs-create-group"]?.string == "true":
           findings.append(.error("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create and the awslogs driver creates (awslogs-create-group) without a retention: its logs are kept forever; \(retention.cited) requires \(days) days", at: groupNode.location))
-        } else {
+        case nil:
           outside.append(("container \(container.name ?? "?") logs to \(groupNode.display), which this template does not create: its retention is set outside these files", groupNode.location))
         }
         continue
