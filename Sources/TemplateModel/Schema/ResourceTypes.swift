@@ -10,6 +10,13 @@ import Diagnostics
 /// the list is not proof on its own. Reference: "Resource type support",
 /// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html
 public enum ResourceTypes {
+  /// Resources that deploy a template of their own as part of the stack: what they create
+  /// and output is in that template ("AWS::CloudFormation::Stack",
+  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html;
+  /// "AWS::Serverless::Application",
+  /// https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html).
+  public static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]
+
   /// What a Type name is, as far as the list can tell.
   public enum Standing: Hashable, Sendable {
     /// A type the list has.

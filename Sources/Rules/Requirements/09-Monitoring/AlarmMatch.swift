@@ -74,7 +74,7 @@ struct AlarmMatch {
       guard action.text(unknownPartsAs: "?").map({ !$0.hasPrefix("arn:") }) ?? true else { return false }
       if action.string != nil { return false }
       guard let id = action.referencedResource, let resource = template.resource(id) else { return true }
-      return !resource.type.hasPrefix("AWS::") || ["AWS::CloudFormation::Stack", "AWS::CloudFormation::CustomResource", "AWS::Serverless::Application"].contains(resource.type)
+      return !resource.type.hasPrefix("AWS::") || resource.type == "AWS::CloudFormation::CustomResource" || ResourceTypes.nestedStackTypes.contains(resource.type)
     }
   }
 

@@ -31,13 +31,6 @@ struct TemplateResourcesRule: Rule {
         environment: "dev", alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
     ])
 
-  /// Resources that deploy a template of their own as part of this stack: what it creates
-  /// is in that template ("AWS::CloudFormation::Stack",
-  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html;
-  /// "AWS::Serverless::Application",
-  /// https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-application.html).
-  static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]
-
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
     // A reference to a resource the env's conditions remove: the stack is not created at all.
@@ -49,7 +42,7 @@ struct TemplateResourcesRule: Rule {
     guard !missing.isEmpty else { return .pass("creates " + Self.required.map(\.what).joined(separator: ", ")) }
     let removed = template.removedResources.filter { removed in missing.contains { $0.type == removed.resource.type.value } }
     let misspelt = missing.compactMap { required in context.misspelling(of: required.type).map { (resource: $0, type: required.type) } }
-    let nested = template.resources.filter { Self.nestedStackTypes.contains($0.type) }
+    let nested = template.resources.filter { ResourceTypes.nestedStackTypes.contains($0.type) }
     if removed.isEmpty, misspelt.isEmpty, !nested.isEmpty {
       return .needsEvidence(
         "the template has no \(missing.map { "\($0.what) (\($0.type))" }.joined(separator: ", ")) of its own\(context.inEnvironment); its nested stack\(nested.count == 1 ? "" : "s") \(nested.map { "\($0.logicalID) (\($0.type))" }.joined(separator: ", ")) may create them, and vibe-rules does not read nested templates",
