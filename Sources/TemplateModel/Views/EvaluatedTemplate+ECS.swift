@@ -51,18 +51,25 @@ extension EvaluatedTemplate {
   }
 
   /// What the services name in `property`: the resources of `type` of this template, each
-  /// once in document order of first use, and the services whose `property` is not one
-  /// (a name or ARN, a parameter, an import, a nested stack's output, a resource of
-  /// another Type, or absent). `whenNoService`: the answer for a template without services.
-  func serviceReferences(_ property: String, ofType type: String, whenNoService: [EvaluatedResource]) -> ServiceReferences {
+  /// once in document order of first use, and the values that are not one (a name or
+  /// ARN, a parameter, an import, a nested stack's output, a resource of another Type, or
+  /// absent: nil). `values`: a service's values of `property` when it may have several
+  /// (default: the service's one `property`). `whenNoService`: the answer for a template
+  /// without services.
+  func serviceReferences(
+    _ property: String, ofType type: String, whenNoService: [EvaluatedResource],
+    values: ((EvaluatedResource) -> [EvaluatedNode])? = nil
+  ) -> ServiceReferences {
     guard !services.isEmpty else { return ServiceReferences(inTemplate: whenNoService, outside: []) }
     var references = ServiceReferences(inTemplate: [], outside: [])
     var seen = Set<String>()
     for service in services {
-      if let resource = resource(referencedBy: service[property], ofType: type) {
-        if seen.insert(resource.logicalID).inserted { references.inTemplate.append(resource) }
-      } else {
-        references.outside.append(OutsideReference(service: service, property: property, value: service[property]))
+      for value in values.map({ $0(service).map(Optional.some) }) ?? [service[property]] {
+        if let resource = resource(referencedBy: value, ofType: type) {
+          if seen.insert(resource.logicalID).inserted { references.inTemplate.append(resource) }
+        } else {
+          references.outside.append(OutsideReference(service: service, property: property, value: value))
+        }
       }
     }
     return references

@@ -56,19 +56,9 @@ extension EvaluatedTemplate {
   /// resource of another Type. Entries without `TargetGroupArn` (a Classic Load Balancer's
   /// `LoadBalancerName`) register with no target group and are left out.
   public var serviceTargetGroupReferences: ServiceReferences {
-    var references = ServiceReferences(inTemplate: [], outside: [])
-    var seen = Set<String>()
-    for service in services {
-      for binding in loadBalancerBindings(of: service) {
-        guard let arn = binding["TargetGroupArn"] else { continue }
-        if let group = resource(referencedBy: arn, ofType: Self.targetGroupType) {
-          if seen.insert(group.logicalID).inserted { references.inTemplate.append(group) }
-        } else {
-          references.outside.append(OutsideReference(service: service, property: "TargetGroupArn", value: arn))
-        }
-      }
+    serviceReferences("TargetGroupArn", ofType: Self.targetGroupType, whenNoService: []) { service in
+      self.loadBalancerBindings(of: service).compactMap { $0["TargetGroupArn"] }
     }
-    return references
   }
 
   /// Security groups (logical IDs of this template) attached to a load balancer.
