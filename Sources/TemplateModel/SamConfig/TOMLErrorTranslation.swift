@@ -17,9 +17,10 @@ enum TOMLErrorTranslation {
     let name = String(rest[rest.index(after: open)..<close])
     let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
     guard line >= 1, line <= lines.count else { return nil }
+    // At the start of the second header or key.
+    let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
     if kind == "table" {
       let first = lines.firstIndex { header(of: $0) == name }.map { $0 + 1 }
-      let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
       return ("table [\(name)] is defined twice\(first.map { ", first at line \($0)" } ?? ""); TOML allows each table once: put these keys under the first", at)
     }
     // A key: its table is the last header above it.
@@ -27,7 +28,6 @@ enum TOMLErrorTranslation {
     let table = tableLine.flatMap { header(of: lines[$0]) }
     let start = tableLine.map { $0 + 1 } ?? 0
     let first = lines[start..<(line - 1)].firstIndex { key(of: $0) == name }.map { $0 + 1 }
-    let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
     return ("key \(name) is set twice in \(table.map { "table [\($0)]" } ?? "the top-level table")\(first.map { ", first at line \($0)" } ?? ""); TOML allows each key of a table once", at)
   }
 
