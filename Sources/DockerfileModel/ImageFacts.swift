@@ -38,6 +38,11 @@ public struct ImageFacts: Sendable {
   /// their line (see `StartCommand`).
   var cmdArguments: [String]?
   var entrypointArguments: [String]?
+  /// Set when `cmd`, `entrypoint` or `healthcheck` begins with `[` but is not a JSON array
+  /// (read as the shell form).
+  var cmdMalformed: MalformedExecForm?
+  var entrypointMalformed: MalformedExecForm?
+  public var healthcheckMalformed: MalformedExecForm?
   public var stopSignal: Located<ExpandedValue>?
   /// Package installs and removals, in build order.
   public var packageOperations: [Located<PackageOperation>] = []
@@ -78,11 +83,15 @@ public struct ImageFacts: Sendable {
   /// when the Dockerfile sets neither (the base image's command runs).
   public var startCommand: StartCommand? {
     if let entrypoint, let entrypointArguments {
-      if case .shell = entrypoint.value { return StartCommand(arguments: entrypointArguments, entrypoint: entrypoint.location, cmd: nil) }
-      return StartCommand(arguments: entrypointArguments + (cmdArguments ?? []), entrypoint: entrypoint.location, cmd: cmd?.location)
+      if case .shell = entrypoint.value {
+        return StartCommand(arguments: entrypointArguments, entrypoint: entrypoint.location, cmd: nil, malformedExecForm: entrypointMalformed)
+      }
+      return StartCommand(
+        arguments: entrypointArguments + (cmdArguments ?? []), entrypoint: entrypoint.location, cmd: cmd?.location,
+        malformedExecForm: cmd == nil ? nil : cmdMalformed)
     }
     guard let cmd, let cmdArguments else { return nil }
-    return StartCommand(arguments: cmdArguments, entrypoint: nil, cmd: cmd.location)
+    return StartCommand(arguments: cmdArguments, entrypoint: nil, cmd: cmd.location, malformedExecForm: cmdMalformed)
   }
 
   /// The shell the container runtime runs a shell-form HEALTHCHECK (`CMD-SHELL`) with: the

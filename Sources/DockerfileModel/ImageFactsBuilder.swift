@@ -163,16 +163,20 @@ struct ImageFactsBuilder {
         }
       case .healthcheck(let check):
         facts.healthcheck = Located(check, at: location)
+        facts.healthcheckMalformed = located.syntax.malformedExecForm
       case .cmd(let command):
         facts.cmd = Located(command, at: location)
         facts.cmdArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
+        facts.cmdMalformed = located.syntax.malformedExecForm
         cmdSetHere = true
       case .entrypoint(let command):
         facts.entrypoint = Located(command, at: location)
         facts.entrypointArguments = StartCommand.arguments(of: command, shell: facts.runtimeShell)
+        facts.entrypointMalformed = located.syntax.malformedExecForm
         if !cmdSetHere {
           facts.cmd = nil
           facts.cmdArguments = nil
+          facts.cmdMalformed = nil
         }
       case .shell(let shell):
         facts.shell = Located(shell, at: location)

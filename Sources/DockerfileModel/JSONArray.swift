@@ -15,8 +15,15 @@ enum JSONArray {
     case strings([String])
     /// Valid JSON, but an element (at this offset) is not a string.
     case notAllStrings(elementOffset: Int)
-    /// Not valid JSON, or not an array.
-    case invalid
+    /// Not valid JSON, or not an array: where the reading stopped and why.
+    case invalid(Failure)
+  }
+
+  /// Where a JSON reading of the arguments stopped (an offset into the text given to
+  /// `parse`) and why, in words for a message ("expected `,` or `]` after an element").
+  struct Failure: Equatable {
+    var offset: Int
+    var reason: String
   }
 
   static let maximumDepth = 10_000
@@ -34,7 +41,7 @@ enum JSONArray {
 
     mutating func document() -> Result {
       skipWhitespace()
-      guard peek == "[" else { return .invalid }
+      guard peek == "[" else { return invalid("the text does not begin with `[`") }
       index += 1
       var strings: [String] = []
       var firstNonString: Int?
@@ -46,10 +53,11 @@ enum JSONArray {
           skipWhitespace()
           let elementStart = index
           if peek == "\"" {
-            guard let decoded = string() else { return .invalid }
+            guard let decoded = string() else { return stringFailure(from: elementStart) }
             strings.append(decoded)
           } else {
-            guard value() else { return .invalid }
+            guard peek != "'" else { return invalid("JSON strings are written in double quotes, not single quotes") }
+            guard value() else { return invalid(peek == nil ? "the array is not closed with `]`" : "this is not a JSON value") }
             if firstNonString == nil { firstNonString = elementStart }
           }
           skipWhitespace()
@@ -57,18 +65,30 @@ enum JSONArray {
             index += 1
             continue
           }
-          guard peek == "]" else { return .invalid }
+          guard peek == "]" else { return invalid(peek == nil ? "the array is not closed with `]`" : "expected `,` or `]` after an element") }
           index += 1
           break
         }
       }
       skipWhitespace()
-      guard index == scalars.count else { return .invalid }
+      guard index == scalars.count else { return invalid("text follows the closing `]`") }
       if let firstNonString { return .notAllStrings(elementOffset: firstNonString) }
       return .strings(strings)
     }
 
     var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    /// The failure at the current position (the end of the text when the reader ran past it).
+    func invalid(_ reason: String) -> Result {
+      .invalid(Failure(offset: min(index, scalars.count), reason: reason))
+    }
+
+    /// Why the string at `start` did not read: it is not closed (located at its opening
+    /// quote), or has an escape or a control character JSON does not allow (located there).
+    func stringFailure(from start: Int) -> Result {
+      guard index < scalars.count else { return .invalid(Failure(offset: start, reason: "the string that begins here is not closed")) }
+      return .invalid(Failure(offset: max(start, index - 1), reason: "a JSON string cannot hold this escape or control character"))
+    }
 
     mutating func skipWhitespace() {
       while let scalar = peek, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { index += 1 }

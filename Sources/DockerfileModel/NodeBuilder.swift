@@ -42,7 +42,8 @@ struct NodeBuilder {
     let rest = Scalars.trimmedBounds(scalars, restStart, bounds.upperBound)
     let (arguments, isJSON) = try split(keyword.lowercased(), rest, depth: depth)
     return SyntaxNode(
-      keyword: keyword, flags: flags, arguments: arguments, isJSON: isJSON, heredocs: [],
+      keyword: keyword, flags: flags, arguments: arguments, isJSON: isJSON,
+      malformedExecForm: isJSON ? nil : malformedExecForm(keyword, rest), heredocs: [],
       location: line.location(of: bounds.lowerBound), argumentsLocation: line.location(of: rest.lowerBound),
       endLine: endLine, original: Scalars.string(scalars[range]))
   }
@@ -98,6 +99,24 @@ struct NodeBuilder {
       }
     }
     return fallbackSplits ? (whitespaceSplit(rest), false) : ([text(rest)], false)
+  }
+
+  /// Why arguments that begin with `[` did not read as a JSON array, for the keywords
+  /// whose arguments may be the exec form; nil when they do not begin with `[`.
+  private func malformedExecForm(_ keyword: String, _ rest: Range<Int>) -> MalformedExecForm? {
+    var start = rest.lowerBound
+    switch keyword.lowercased() {
+    case "run", "cmd", "entrypoint", "shell", "add", "copy", "volume":
+      break
+    case "healthcheck":
+      while start < rest.upperBound, !Scalars.isSpace(scalars[start]) { start += 1 }
+      start = Scalars.skipSpaces(scalars, from: start, to: rest.upperBound)
+    default:
+      return nil
+    }
+    guard start < rest.upperBound, scalars[start] == "[", case .invalid(let failure) = JSONArray.parse(scalars[start..<rest.upperBound]) else { return nil }
+    let instruction = keyword.lowercased() == "healthcheck" ? "HEALTHCHECK CMD" : keyword.uppercased()
+    return MalformedExecForm(instruction: instruction, location: line.location(of: start + failure.offset), reason: failure.reason)
   }
 
   private func whitespaceSplit(_ rest: Range<Int>) -> [String] {

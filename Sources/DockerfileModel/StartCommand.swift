@@ -20,14 +20,18 @@ public struct StartCommand: Sendable, Hashable {
   /// The ENTRYPOINT and CMD that contributed (nil when absent or ignored).
   public var entrypoint: SourceLocation?
   public var cmd: SourceLocation?
+  /// Set when the contributing ENTRYPOINT or CMD begins with `[` but is not a JSON array:
+  /// Docker runs its text with the shell, so `arguments` start a shell, not the program.
+  public var malformedExecForm: MalformedExecForm?
 
   /// The CMD when it contributes, else the ENTRYPOINT.
   public var location: SourceLocation { cmd ?? entrypoint ?? .start(of: "") }
 
-  public init(arguments: [String], entrypoint: SourceLocation?, cmd: SourceLocation?) {
+  public init(arguments: [String], entrypoint: SourceLocation?, cmd: SourceLocation?, malformedExecForm: MalformedExecForm? = nil) {
     self.arguments = arguments
     self.entrypoint = entrypoint
     self.cmd = cmd
+    self.malformedExecForm = malformedExecForm
   }
 
   /// The argv of one CMD or ENTRYPOINT: the exec array, or `shell` plus the text.

@@ -15,6 +15,9 @@ public struct SyntaxNode: Sendable, Hashable {
   public var arguments: SyntaxArguments
   /// Whether the arguments came from the JSON (exec) form.
   public var isJSON: Bool
+  /// Set when the arguments (a HEALTHCHECK's after `CMD`) begin with `[` but are not a
+  /// JSON array, so BuildKit read them as the shell form.
+  public var malformedExecForm: MalformedExecForm?
   /// Heredoc bodies read after the instruction (RUN, COPY, ADD in shell form).
   public var heredocs: [Heredoc]
   /// Where the keyword was written; `location.line` is the start line.

@@ -21,4 +21,38 @@ struct StartCommandTests {
     #expect(try TestSupport.parse("FROM python:3.12-slim AS base\nCMD [\"a\"]\nFROM base\nENTRYPOINT [\"b\"]\n").finalImage.startCommand?.arguments == ["b"])
     #expect(try start("") == nil)
   }
+
+  /// What BuildKit does with arguments that begin with `[` but are not a JSON array: the
+  /// shell form, so the model keeps the text as the shell's argument and says why and
+  /// where the JSON reading stopped.
+  @Test("A CMD, ENTRYPOINT or HEALTHCHECK that is not the JSON array it looks like", arguments: [
+    ("CMD [\"streamlit\" \"run\"]", "CMD", 2, 18, "expected `,` or `]` after an element"),
+    ("CMD [\"streamlit\", \"run\"", "CMD", 2, 24, "the array is not closed with `]`"),
+    ("CMD ['streamlit', 'run']", "CMD", 2, 6, "JSON strings are written in double quotes, not single quotes"),
+    ("CMD [\"streamlit\", \"run]", "CMD", 2, 19, "the string that begins here is not closed"),
+    ("CMD [\"a\\q\"]", "CMD", 2, 9, "a JSON string cannot hold this escape or control character"),
+    ("CMD [\"streamlit\"] extra", "CMD", 2, 19, "text follows the closing `]`"),
+    ("ENTRYPOINT [\"tini\" \"--\"]", "ENTRYPOINT", 2, 20, "expected `,` or `]` after an element"),
+  ])
+  func malformedExecForm(_ line: String, _ instruction: String, _ row: Int, _ column: Int, _ reason: String) throws {
+    let facts = try TestSupport.parse("FROM python:3.12-slim\n\(line)\n").finalImage
+    let start = try #require(facts.startCommand)
+    let text = String(line.drop { $0 != " " }.dropFirst())
+    #expect(start.arguments == ["/bin/sh", "-c", text])
+    let malformed = try #require(start.malformedExecForm)
+    #expect(malformed.instruction == instruction)
+    #expect(malformed.location.line == row && malformed.location.column == column)
+    #expect(malformed.reason == reason)
+  }
+
+  @Test("Valid exec forms, shell forms and a HEALTHCHECK CMD")
+  func wellFormedOrShell() throws {
+    for line in ["CMD [\"streamlit\", \"run\"]", "CMD streamlit run", "CMD [ ]", "CMD [\"a\" \"b\"]\nENTRYPOINT streamlit run"] {
+      #expect(try TestSupport.parse("FROM python:3.12-slim\n\(line)\n").finalImage.startCommand?.malformedExecForm == nil, "\(line)")
+    }
+    let check = try TestSupport.parse("FROM python:3.12-slim\nHEALTHCHECK --interval=5s CMD [\"curl\" \"-f\"]\n").finalImage.healthcheckMalformed
+    #expect(check?.instruction == "HEALTHCHECK CMD")
+    #expect(check?.location.column == 39)
+    #expect(try TestSupport.parse("FROM python:3.12-slim\nHEALTHCHECK CMD [\"curl\", \"-f\"]\n").finalImage.healthcheckMalformed == nil)
+  }
 }

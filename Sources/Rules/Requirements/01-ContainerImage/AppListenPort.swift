@@ -39,8 +39,10 @@ struct AppListenPort {
 
   /// The port the app listens on, when known.
   var port: Found?
-  /// A port option whose value is not a number: not known statically, or a variable the
-  /// program receives unexpanded.
+  /// Why the port is not read from the start command: not known statically (`expanded`
+  /// false), or certainly not a port the app listens on (`expanded` true: a variable the
+  /// program receives unexpanded, a value that is not a number, or a CMD that is not the
+  /// JSON array it looks like, so the app never starts).
   var problem: (message: String, expanded: Bool, location: Diagnostics.SourceLocation)?
   /// The address the app binds to, when given.
   var address: Address?
@@ -63,6 +65,11 @@ struct AppListenPort {
   /// directory from the build context when `project` is given.
   init(_ facts: ImageFacts, container: ContainerDefinition?, project: Project?) {
     let launch = ContainerLaunch(facts, container: container)
+    if let malformed = launch.malformedExecForm {
+      // The shell runs `[`: no app starts, so no port or config file decides anything.
+      problem = (malformed.message(shell: facts.runtimeShell), true, malformed.location)
+      return
+    }
     var program: String?
     var scriptArgument: String?
     if let arguments = launch.arguments, let location = launch.location {

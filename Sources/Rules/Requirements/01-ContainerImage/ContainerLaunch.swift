@@ -16,6 +16,9 @@ struct ContainerLaunch {
   var arguments: [String]?
   /// Where the argv is written (the task's Command/EntryPoint, else the image's CMD).
   var location: SourceLocation?
+  /// Set when the image's ENTRYPOINT or CMD that still runs begins with `[` but is not a
+  /// JSON array: `arguments` then start the shell with the text, not the program meant.
+  var malformedExecForm: MalformedExecForm?
   /// ` in the task definition's Command` when the task definition replaced the start
   /// command, for messages; "" otherwise.
   var origin = ""
@@ -31,6 +34,7 @@ struct ContainerLaunch {
     let start = facts.startCommand
     arguments = start?.arguments
     location = start?.location
+    malformedExecForm = start?.malformedExecForm
     guard let container else { return }
     for variable in container["Environment"]?.list ?? [] {
       guard let name = variable["Name"]?.string else { continue }
@@ -47,17 +51,20 @@ struct ContainerLaunch {
     if let entryPoint {
       arguments = entryPoint.words + (command?.words ?? [])
       location = entryPoint.location
+      malformedExecForm = nil
       origin = " in the task definition's EntryPoint" + (command == nil ? "" : " and Command")
     } else if let command {
       if let entrypoint = facts.entrypoint {
         if case .exec = entrypoint.value {
           arguments = StartCommand.arguments(of: entrypoint.value, shell: facts.runtimeShell) + command.words
           location = command.location
+          malformedExecForm = nil
           origin = " in the task definition's Command (after the image's ENTRYPOINT)"
         }
       } else {
         arguments = command.words
         location = command.location
+        malformedExecForm = nil
         origin = " in the task definition's Command"
       }
     }
