@@ -23,6 +23,9 @@ struct ContainerLogGroupRule: Rule {
       .change(
         "the group is another stack's export (its name is known at deploy time)",
         .edit(.template, "awslogs-group: !Ref LogGroup", "awslogs-group: !ImportValue shared-log-group"), expect: .needsEvidence, environment: "prod"),
+      .change("awslogs-region another Region than the stack's (the group of that name there, not the template's)", .edit(.template, "awslogs-region: !Ref AWS::Region", "awslogs-region: eu-west-1"), environment: "prod"),
+      .change("awslogs-region the stack's Region written out", .edit(.template, "awslogs-region: !Ref AWS::Region", "awslogs-region: us-east-1"), expect: .pass, environment: "prod"),
+      .change("no awslogs-region (ECS requires it)", .edit(.template, "              awslogs-region: !Ref AWS::Region\n", ""), environment: "prod"),
       .change("log group named differently", .edit(.template, "        - /ecs/vibejudge-dashboard\n", "        - /ecs/dashboard\n"), environment: "prod"),
     ])
 
@@ -77,7 +80,34 @@ struct ContainerLogGroupRule: Rule {
       undecided.append(("container \(container.name ?? "?") logs to \(name?.display ?? "an unknown group"), a name known only at deploy time\(context.inEnvironment); \(expected.cited) requires \(expected.text)", name?.location ?? group.location))
       return nil
     }
-    if text == expected.text { return nil }
+    if text == expected.text { return regionFinding(container, configuration, context, undecided: &undecided) }
     return .error("container \(container.name ?? "?") logs to \(text)\(context.inEnvironment); \(expected.cited) requires \(expected.text)", at: name?.location ?? group.location, related: [.init("awslogs-group of the container", at: group.location)], path: container.path + "/LogConfiguration/Options/awslogs-group")
+  }
+
+  /// The finding for the container's `awslogs-region`: ECS requires the option, and the
+  /// driver sends the logs to the group of that name in that Region ("Make sure that the
+  /// specified log group exists in the Region that you specify",
+  /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+  /// A Region other than the stack's (samconfig `region`) is not where the template creates
+  /// its log group; a literal Region with the stack's Region unknown is undecided.
+  private func regionFinding(_ container: ContainerDefinition, _ configuration: EvaluatedNode, _ context: RuleContext, undecided: inout [(note: String, at: SourceLocation)]) -> Finding? {
+    let path = container.path + "/LogConfiguration/Options/awslogs-region"
+    guard let region = configuration["Options"]?["awslogs-region"] else {
+      return .error("container \(container.name ?? "?")'s awslogs LogConfiguration sets no awslogs-region; ECS requires it (the Region whose CloudWatch Logs receive the logs): write !Ref AWS::Region", at: configuration["Options"]?.location ?? configuration.location, path: container.path + "/LogConfiguration/Options")
+    }
+    if case .pseudo("AWS::Region")? = region.unresolved { return nil }
+    let setting = context.template.scenario.configuration.region
+    guard let text = region.string else {
+      undecided.append(("container \(container.name ?? "?") sends its logs to the Region \(region.display), known only at deploy time\(context.inEnvironment); the template creates its log group in the stack's Region", region.location))
+      return nil
+    }
+    guard let stackRegion = setting?.value.literal else {
+      undecided.append(("container \(container.name ?? "?") sends its logs to \(text), and the Region this stack deploys to is not set\(context.inEnvironment) (samconfig `region`); the template creates its log group in the stack's Region", region.location))
+      return nil
+    }
+    guard text != stackRegion else { return nil }
+    return .error(
+      "container \(container.name ?? "?") sends its logs to \(text), but this stack deploys to \(stackRegion)\(context.inEnvironment), where the template creates its log group; the driver writes to a group of that name in \(text) (and the task fails to start if none exists there): write !Ref AWS::Region",
+      at: region.location, related: setting.map { [.init("the stack's Region", at: $0.origin.location)] } ?? [], path: path)
   }
 }
