@@ -70,8 +70,8 @@ public struct EvaluatedTemplate: Sendable {
   }
 
   /// For the types rules look up by reference, the `Fn::GetAtt` attributes that give the
-  /// same value as `Ref` or one the referencing properties also take: a task definition's
-  /// and a target group's ARN (`Ref` gives the ARN), a cluster's and a role's ARN
+  /// same value as `Ref` or one the referencing properties also take: a task definition's,
+  /// a target group's and a load balancer's ARN (`Ref` gives the ARN), a cluster's and a role's ARN
   /// (`Cluster` takes a name or an ARN; `TaskRoleArn` and `ExecutionRoleArn` a role's name
   /// or ARN, not its `RoleId`); none for a log group (`Ref` gives its name, `Arn` its ARN, and
   /// `awslogs-group` takes the name). Return values of `Ref` and `Fn::GetAtt` in each
@@ -82,6 +82,7 @@ public struct EvaluatedTemplate: Sendable {
     "AWS::ECS::Cluster": ["Arn"],
     "AWS::IAM::Role": ["Arn"],
     "AWS::ElasticLoadBalancingV2::TargetGroup": ["TargetGroupArn"],
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": ["LoadBalancerArn"],
     "AWS::Logs::LogGroup": [],
   ]
 

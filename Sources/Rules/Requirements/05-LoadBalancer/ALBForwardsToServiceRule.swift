@@ -18,6 +18,10 @@ struct ALBForwardsToServiceRule: Rule {
       .change(
         "the service registers with another stack's target group (which listener forwards to it is set there)",
         OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
+      .change(
+        "the HTTPS listener forwards to the target group's name, not its ARN",
+        .edit(.template, "        - Type: forward\n          TargetGroupArn: !Ref TargetGroup\n\n  # -----", "        - Type: forward\n          TargetGroupArn: !GetAtt TargetGroup.TargetGroupName\n\n  # -----")),
+
       .change("target type instance", .edit(.template, "      TargetType: ip", "      TargetType: instance")),
       .change(
         "the service's target group gets weight 0 in a weighted forward",
@@ -69,7 +73,10 @@ struct ALBForwardsToServiceRule: Rule {
       let forward = ForwardTargets(actions)
       let at = listener["DefaultActions"]?.location ?? listener.location
       let path = "Resources/\(listener.logicalID)/Properties/DefaultActions"
-      if !forward.reaches(serviceGroups) {
+      let wrongTargets = Self.faultyTargets(forward, of: listener.logicalID, context, path: path)
+      if !wrongTargets.isEmpty {
+        findings += wrongTargets
+      } else if !forward.reaches(serviceGroups) {
         if let weighted = forward.targets(in: serviceGroups).first {
           findings.append(.error("\(listener.logicalID) on port \(https) forwards to \(weighted.targetGroup.display) with Weight 0 in its ForwardConfig: the service's tasks receive no requests", at: weighted.targetGroup.location, path: path))
         } else {
@@ -83,7 +90,10 @@ struct ALBForwardsToServiceRule: Rule {
         let ruled = ForwardTargets(rule["Actions"]?.list ?? [])
         let ruleAt = rule["Actions"]?.location ?? rule.location
         let rulePath = "Resources/\(rule.logicalID)/Properties/Actions"
-        if !ruled.reaches(serviceGroups) {
+        let wrongRuled = Self.faultyTargets(ruled, of: rule.logicalID, context, path: rulePath)
+        if !wrongRuled.isEmpty {
+          findings += wrongRuled
+        } else if !ruled.reaches(serviceGroups) {
           let goes = ruled.targets.isEmpty ? ruled.types.joined(separator: ", ") : "forward to \(Self.describe(ruled.targets))"
           findings.append(.warning("listener rule \(rule.logicalID) on \(listener.logicalID) sends the requests it matches to \(goes), not to the service's target group (\(names))", at: ruleAt, path: rulePath))
         } else if !ruled.elsewhere(than: serviceGroups).isEmpty {
@@ -93,6 +103,14 @@ struct ALBForwardsToServiceRule: Rule {
     }
     if listeners.isEmpty { findings.append(.error("no listener on port \(https) forwards traffic to the service", at: context.templateStart)) }
     return Verdict(findings: findings, passNote: "HTTPS \(https) forwards to \(names) (ip targets)")
+  }
+
+  /// Failures for forward targets whose `TargetGroupArn` certainly names no target group
+  /// (another attribute, another Type, a removed resource): ELB rejects the action.
+  static func faultyTargets(_ forward: ForwardTargets, of owner: String, _ context: RuleContext, path: String) -> [Finding] {
+    forward.targets.compactMap { target in
+      context.faultyReferenceFinding(target.targetGroup, property: "TargetGroupArn", of: owner, expected: EvaluatedTemplate.targetGroupType, noun: "target group", path: path)
+    }
   }
 
   /// "!Ref Other (weight 3), !Ref Canary".

@@ -15,6 +15,9 @@ struct ALBListenersRule: Rule {
       .change(
         "the service registers with another stack's target group (the load balancer in front of it is set there)",
         OutsideResourceEdits.serviceRegistersWithImportedTargetGroup, expect: .needsEvidence),
+      .change(
+        "the HTTPS listener's LoadBalancerArn is the load balancer's DNS name",
+        .edit(.template, "LoadBalancerArn: !Ref LoadBalancer\n      Port: 443", "LoadBalancerArn: !GetAtt LoadBalancer.DNSName\n      Port: 443")),
       .change("HTTPS listener without certificate", .edit(.template, "      Certificates:\n        - CertificateArn: !Ref Certificate\n", "")),
       .change("HTTPS listener on 8443", .edit(.template, "      Port: 443\n      Protocol: HTTPS", "      Port: 8443\n      Protocol: HTTPS"), alsoFails: ["5.3"]),
     ])
@@ -32,6 +35,13 @@ struct ALBListenersRule: Rule {
       let secure = listeners.filter { $0["Port"]?.int == https && $0["Protocol"]?.string == "HTTPS" }
       if secure.isEmpty {
         findings.append(.error("\(balancer.logicalID) has no HTTPS listener on port \(https)\(context.inEnvironment); listeners: \(listeners.map { "\($0.logicalID) \($0["Protocol"]?.display ?? "?") \($0["Port"]?.display ?? "?")" }.joined(separator: ", "))", at: listeners.first { $0["Protocol"]?.string == "HTTPS" }.flatMap { $0["Port"]?.location } ?? balancer.location))
+      }
+      // A listener attaches to the load balancer its LoadBalancerArn gives; another
+      // attribute there (the DNS name) fails the deploy.
+      findings += listeners.compactMap { listener in
+        context.faultyReferenceFinding(
+          listener["LoadBalancerArn"], property: "LoadBalancerArn", of: listener.logicalID, expected: EvaluatedTemplate.loadBalancerType,
+          noun: "load balancer", path: "Resources/\(listener.logicalID)/Properties/LoadBalancerArn")
       }
       for listener in listeners where ["HTTPS", "TLS"].contains(listener["Protocol"]?.string ?? "") {
         let certificate = listener["Certificates"]?.list?.first?["CertificateArn"]
