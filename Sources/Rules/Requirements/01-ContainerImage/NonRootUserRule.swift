@@ -40,6 +40,9 @@ struct NonRootUserRule: Rule {
       .change("task definition runs the container as User root:root", .edit(.template, "          Essential: true\n", "          Essential: true\n          User: root:root\n")),
       .change("task definition runs the container as User \"1000:1000\"", .edit(.template, "          Essential: true\n", "          Essential: true\n          User: \"1000:1000\"\n"), expect: .pass),
       .change("task definition runs the container as User streamlit", .edit(.template, "          Essential: true\n", "          Essential: true\n          User: streamlit\n"), expect: .pass),
+      .change(
+        "the service runs a task definition a nested stack outputs (its container may set a User)",
+        OutsideResourceEdits.addTaskStack, OutsideResourceEdits.serviceRunsNestedTaskDefinition, expect: .needsEvidence),
       .change("task definition's User 1001 over USER streamlit", .edit(.template, "          Essential: true\n", "          Essential: true\n          User: \"1001\"\n")),
     ])
 
@@ -66,7 +69,14 @@ struct NonRootUserRule: Rule {
     }
     switch resolution {
     case .nonRoot(let actual?, let name, let evidence) where actual == uid:
-      return .pass("\(who == "the image" ? "USER" : who + ":") \(name ?? String(actual)) resolves to UID \(actual): \(evidence.reason)", evidence: [at])
+      let note = "\(who == "the image" ? "USER" : who + ":") \(name ?? String(actual)) resolves to UID \(actual): \(evidence.reason)"
+      // A task definition defined elsewhere may set a container User over the image's USER.
+      if who == "the image", let outside = context.project.environments.lazy.flatMap(\.serviceTaskDefinitions.outside).first {
+        return .needsEvidence(
+          "\(note); but \(outside.service.logicalID) runs task definition \(outside.value?.display ?? "?"), which this template does not define: whether its container sets a User over the image's cannot be read from these files",
+          evidence: [at, outside.value?.location ?? outside.service.location])
+      }
+      return .pass(note, evidence: [at])
     case .nonRoot(let actual?, let name, let evidence):
       return .fail(.error("\(who) runs as \(name ?? "?") with UID \(actual) (\(evidence.reason)); \(uidValue.cited) requires UID \(uid)", at: at))
     case .nonRoot(nil, let name, let evidence):
