@@ -19,6 +19,7 @@ import TemplateModel
 /// - CloudWatch Logs: ingestion per task and the volume kept by the log group's retention;
 /// - ECR storage: images kept × GB per image, per repository.
 ///
+/// A nested stack's resources are not read: each nested stack is listed as unpriced.
 /// Not modelled: data transfer, NAT data processing, CloudWatch metrics and alarms
 /// (Container Insights), Route 53, SNS; ACM public certificates are free.
 public enum MonthlyCostModel {
@@ -31,6 +32,11 @@ public enum MonthlyCostModel {
     for balancer in template.loadBalancers { builder.addLoadBalancer(balancer) }
     for classic in template.resources(ofType: "AWS::ElasticLoadBalancing::LoadBalancer") {
       builder.unpriced.append(UnpricedItem(classic.logicalID, "a Classic Load Balancer is not in the price list", at: classic.location))
+    }
+    // A nested stack's template is not read: its load balancers, NAT gateways and tasks
+    // cost money this figure does not show.
+    for nested in template.resources where ResourceTypes.nestedStackTypes.contains(nested.type) {
+      builder.unpriced.append(UnpricedItem(nested.logicalID, "a nested stack (\(nested.type)): the resources of its template are not read", at: nested.location))
     }
     builder.addElasticIPsAndNATGateways()
     for repository in template.resources(ofType: "AWS::ECR::Repository") { builder.addRepository(repository) }

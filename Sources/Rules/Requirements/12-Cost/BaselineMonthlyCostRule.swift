@@ -19,6 +19,9 @@ struct BaselineMonthlyCostRule: Rule {
     ],
     examples: [
       .change("tasks of 0.25 vCPU and 0.5 GB", .edit(.template, "Cpu: \"512\"\n      Memory: \"1024\"", "Cpu: \"256\"\n      Memory: \"512\""), expect: .pass),
+      .change(
+        "tasks of 0.25 vCPU and 0.5 GB, and a nested stack (its resources are not priced: the figure is a lower bound)",
+        .edit(.template, "Cpu: \"512\"\n      Memory: \"1024\"", "Cpu: \"256\"\n      Memory: \"512\""), OutsideResourceEdits.addTaskStack, expect: .needsEvidence),
       // The finding is located at the first ECS service: here the added one, which a
       // waiver accepting the existing service's cost does not cover.
       .change("a second always-on service of 2 tasks", .edit(.template, "  TaskDefinition:\n    Type: AWS::ECS::TaskDefinition\n", previewService + "  TaskDefinition:\n    Type: AWS::ECS::TaskDefinition\n"), alsoFails: ["*"]),
