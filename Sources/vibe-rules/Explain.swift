@@ -55,11 +55,31 @@ struct Explain: ParsableCommand {
       print("  requirements: \(rule.requirements.map(\.description).joined(separator: ", "))  kind: \(rule.kind.rawValue)  scope: \(rule.scope.rawValue)")
       print("  why: \(rule.rationale)")
       for example in rule.examples {
-        let change = example.edits.isEmpty ? "" : ": " + example.edits.map { "in \($0.artifact.rawValue) replace \($0.find.debugDescription) with \($0.replacement.debugDescription)" }.joined(separator: "; ")
-        print("  \(example.expected.rawValue): \(example.summary)\(example.environment.map { " (env \($0))" } ?? "")\(change)")
+        let heading = "  \(example.expected.rawValue): \(example.summary)\(example.environment.map { " (env \($0))" } ?? "")"
+        let multiline = example.edits.contains { $0.find.contains("\n") || $0.replacement.contains("\n") }
+        guard multiline else {
+          let change = example.edits.map { "in \($0.artifact.rawValue) replace \($0.find.debugDescription) with \($0.replacement.debugDescription)" }
+          print(heading + (change.isEmpty ? "" : ": " + change.joined(separator: "; ")))
+          continue
+        }
+        print(heading)
+        for edit in example.edits {
+          print("    in \(edit.artifact.rawValue), replace:")
+          print(Self.block(edit.find))
+          print(edit.replacement.isEmpty ? "    with nothing" : "    with:")
+          if !edit.replacement.isEmpty { print(Self.block(edit.replacement)) }
+        }
       }
       for source in rule.sources { print("  source: \(source)") }
       print("")
     }
+  }
+
+  /// Text of an example edit as lines behind a `|` margin (spaces kept; a final newline
+  /// is the end of the last line, not an empty line).
+  static func block(_ text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    if text.hasSuffix("\n") { lines.removeLast() }
+    return lines.map { "      | " + $0 }.joined(separator: "\n")
   }
 }
