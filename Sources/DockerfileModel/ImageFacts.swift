@@ -86,9 +86,9 @@ public struct ImageFacts: Sendable {
       if case .shell = entrypoint.value {
         return StartCommand(arguments: entrypointArguments, entrypoint: entrypoint.location, cmd: nil, malformedExecForm: entrypointMalformed)
       }
-      return StartCommand(
-        arguments: entrypointArguments + (cmdArguments ?? []), entrypoint: entrypoint.location, cmd: cmd?.location,
-        malformedExecForm: cmd == nil ? nil : cmdMalformed)
+      // A malformed CMD here is not run by a shell: its shell-form argv (`/bin/sh -c TEXT`)
+      // becomes the program's last arguments.
+      return StartCommand(arguments: entrypointArguments + (cmdArguments ?? []), entrypoint: entrypoint.location, cmd: cmd?.location)
     }
     guard let cmd, let cmdArguments else { return nil }
     return StartCommand(arguments: cmdArguments, entrypoint: nil, cmd: cmd.location, malformedExecForm: cmdMalformed)

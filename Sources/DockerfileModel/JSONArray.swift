@@ -179,7 +179,17 @@ enum JSONArray {
       return true
     }
 
+    /// Reads a number; false when malformed or, as Go's decoding into `float64` does,
+    /// out of a double's range (`1e400`: BuildKit then falls back to the shell form).
     mutating func number() -> Bool {
+      let start = index
+      guard digitsOfNumber() else { return false }
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: scalars[start..<index])
+      return Double(String(text))?.isFinite ?? false
+    }
+
+    mutating func digitsOfNumber() -> Bool {
       if peek == "-" { index += 1 }
       guard let first = peek, Scalars.isASCIIDigit(first) else { return false }
       index += 1

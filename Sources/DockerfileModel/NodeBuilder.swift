@@ -102,7 +102,8 @@ struct NodeBuilder {
   }
 
   /// Why arguments that begin with `[` did not read as a JSON array, for the keywords
-  /// whose arguments may be the exec form; nil when they do not begin with `[`.
+  /// whose arguments may be the exec form; nil when they do not begin with `[` directly
+  /// followed by more text.
   private func malformedExecForm(_ keyword: String, _ rest: Range<Int>) -> MalformedExecForm? {
     var start = rest.lowerBound
     switch keyword.lowercased() {
@@ -114,9 +115,15 @@ struct NodeBuilder {
     default:
       return nil
     }
-    guard start < rest.upperBound, scalars[start] == "[", case .invalid(let failure) = JSONArray.parse(scalars[start..<rest.upperBound]) else { return nil }
+    // `[` followed by a blank is the shell's `test` command (`[ -f app.py ] && ...`).
+    guard start + 1 < rest.upperBound, scalars[start] == "[", !Scalars.isWordSeparator(scalars[start + 1]),
+      case .invalid(let failure) = JSONArray.parse(scalars[start..<rest.upperBound])
+    else { return nil }
+    var wordEnd = start
+    while wordEnd < rest.upperBound, !Scalars.isWordSeparator(scalars[wordEnd]) { wordEnd += 1 }
     let instruction = keyword.lowercased() == "healthcheck" ? "HEALTHCHECK CMD" : keyword.uppercased()
-    return MalformedExecForm(instruction: instruction, location: line.location(of: start + failure.offset), reason: failure.reason)
+    return MalformedExecForm(
+      instruction: instruction, location: line.location(of: start + failure.offset), reason: failure.reason, firstWord: text(start..<wordEnd))
   }
 
   private func whitespaceSplit(_ rest: Range<Int>) -> [String] {

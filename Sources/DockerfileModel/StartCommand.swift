@@ -20,8 +20,9 @@ public struct StartCommand: Sendable, Hashable {
   /// The ENTRYPOINT and CMD that contributed (nil when absent or ignored).
   public var entrypoint: SourceLocation?
   public var cmd: SourceLocation?
-  /// Set when the contributing ENTRYPOINT or CMD begins with `[` but is not a JSON array:
-  /// Docker runs its text with the shell, so `arguments` start a shell, not the program.
+  /// Set when the ENTRYPOINT or CMD that runs as a shell command (a shell-form ENTRYPOINT,
+  /// or a CMD without ENTRYPOINT) is a `MalformedExecForm`: `arguments` start a shell
+  /// whose first word names no command, not the program.
   public var malformedExecForm: MalformedExecForm?
 
   /// The CMD when it contributes, else the ENTRYPOINT.

@@ -1,4 +1,5 @@
 import Testing
+import Diagnostics
 @testable import DockerfileModel
 
 /// ENTRYPOINT and CMD combined as Docker combines them.
@@ -43,16 +44,34 @@ struct StartCommandTests {
     #expect(malformed.instruction == instruction)
     #expect(malformed.location.line == row && malformed.location.column == column)
     #expect(malformed.reason == reason)
+    #expect(malformed.firstWord == String(text.prefix { $0 != " " }))
   }
 
   @Test("Valid exec forms, shell forms and a HEALTHCHECK CMD")
   func wellFormedOrShell() throws {
-    for line in ["CMD [\"streamlit\", \"run\"]", "CMD streamlit run", "CMD [ ]", "CMD [\"a\" \"b\"]\nENTRYPOINT streamlit run"] {
+    // `[ -f app.py ]` is the shell's test command; a malformed CMD after an exec-form
+    // ENTRYPOINT is not run by a shell (its argv becomes the program's last arguments).
+    let lines = [
+      "CMD [\"streamlit\", \"run\"]", "CMD streamlit run", "CMD [ ]", "CMD [\"a\" \"b\"]\nENTRYPOINT streamlit run",
+      "CMD [ -f app.py ] && exec streamlit run app.py", "ENTRYPOINT [\"tini\", \"--\"]\nCMD [\"a\" \"b\"]",
+    ]
+    for line in lines {
       #expect(try TestSupport.parse("FROM python:3.12-slim\n\(line)\n").finalImage.startCommand?.malformedExecForm == nil, "\(line)")
     }
     let check = try TestSupport.parse("FROM python:3.12-slim\nHEALTHCHECK --interval=5s CMD [\"curl\" \"-f\"]\n").finalImage.healthcheckMalformed
     #expect(check?.instruction == "HEALTHCHECK CMD")
     #expect(check?.location.column == 39)
     #expect(try TestSupport.parse("FROM python:3.12-slim\nHEALTHCHECK CMD [\"curl\", \"-f\"]\n").finalImage.healthcheckMalformed == nil)
+  }
+
+  /// Go decodes a JSON number into a float64: one out of its range fails the decoding, so
+  /// BuildKit reads the text as the shell form; a number in range is valid JSON that is
+  /// not all strings, which BuildKit rejects.
+  @Test("A number out of a double's range makes the shell form; one in range is an error")
+  func numbersInExecForm() throws {
+    let start = try #require(try TestSupport.parse("FROM python:3.12-slim\nCMD [\"a\", 1e400]\n").finalImage.startCommand)
+    #expect(start.arguments == ["/bin/sh", "-c", "[\"a\", 1e400]"])
+    #expect(start.malformedExecForm?.reason == "this is not a JSON value")
+    #expect(throws: InputError.self) { try TestSupport.parse("FROM python:3.12-slim\nCMD [\"a\", 1]\n") }
   }
 }
