@@ -101,9 +101,17 @@ enum InstructionParser {
       default: return .onbuild(try instruction(from: trigger))
       }
     default:
-      throw InputError("unknown instruction: \(node.keyword)", at: node.location)
+      // Like BuildKit, the closest instruction name is suggested ("unknown instruction:
+      // RUNN (did you mean RUN?)").
+      throw InputError("unknown instruction: \(node.keyword)\(NameSuggestion.hint(for: keyword, among: Self.instructionNames))", at: node.location)
     }
   }
+
+  /// Every instruction of the Dockerfile reference (https://docs.docker.com/reference/dockerfile/#overview).
+  static let instructionNames = [
+    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL",
+    "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+  ]
 
   private static func from(_ node: SyntaxNode, words: [String], platform: String?) throws(InputError) -> FromInstruction {
     switch words.count {

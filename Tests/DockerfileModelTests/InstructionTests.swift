@@ -69,9 +69,11 @@ struct InstructionTests {
 
   @Test("Unknown instructions are rejected at the keyword")
   func unknownInstruction() {
-    let found = error("FROM a\n  FOO bar\n")
+    let found = error("FROM a\n  BOGUS bar\n")
     #expect(found?.location == SourceLocation(file: "Dockerfile", line: 2, column: 3))
-    #expect(found?.message == "unknown instruction: FOO")
+    #expect(found?.message == "unknown instruction: BOGUS")
+    #expect(error("FROM a\nRUNN true\n")?.message == "unknown instruction: RUNN (did you mean RUN?)")
+    #expect(error("FROM a\nworkdri /app\n")?.message == "unknown instruction: workdri (did you mean WORKDIR?)")
   }
 
   @Test("ENV in both forms, LABEL with several pairs")

@@ -28,4 +28,15 @@ import Testing
     #expect(error.message.contains("cannot start any token"), "\(error.message)")
     #expect(!error.message.contains("tab"), "\(error.message)")
   }
+
+  /// A misspelt short form names the closest one; a tag near none lists them all.
+  @Test func anUnknownTagSuggestsTheClosestShortForm() throws {
+    let misspelt = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Reff Name\n"
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: misspelt)) }
+    #expect(error.message == "unknown tag !Reff (did you mean !Ref?)", "\(error.message)")
+    #expect(error.location?.line == 5, "\(String(describing: error.location))")
+    let unrelated = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Whatever Name\n"
+    let other = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: unrelated)) }
+    #expect(other.message.hasPrefix("unknown tag !Whatever; CloudFormation's short forms are !"), "\(other.message)")
+  }
 }

@@ -100,7 +100,8 @@ struct NodeConverter {
   private func tagged(_ node: TemplateNode, tag: String, at: SourceLocation) throws(InputError) -> TemplateNode {
     guard tag.hasPrefix("!"), tag != "!" else { return node }
     guard let function = IntrinsicFunction(shortTag: tag) else {
-      throw InputError("unknown tag \(tag); CloudFormation's short forms are \(Self.knownTags)", at: at)
+      let suggestion = NameSuggestion.closest(to: tag, among: IntrinsicFunction.allCases.compactMap(\.shortTag))
+      throw InputError("unknown tag \(tag)\(suggestion.map { " (did you mean \($0)?)" } ?? "; CloudFormation's short forms are \(Self.knownTags)")", at: at)
     }
     return TemplateNode(.intrinsic(Intrinsic(function, node, at: at)), at: at)
   }
