@@ -46,6 +46,15 @@ struct AppListenPort {
   var problem: (message: String, expanded: Bool, location: Diagnostics.SourceLocation)?
   /// The address the app binds to, when given.
   var address: Address?
+  /// The program the start command finally runs (`streamlit`, `python`), when known.
+  var program: String?
+  /// True when the start command is an empty argv (`CMD []` without ENTRYPOINT): Docker
+  /// refuses to start the container ("no command specified").
+  var startsNothing = false
+
+  /// Whether the start command runs Streamlit (`streamlit ...` or `python -m streamlit
+  /// ...`); nil when the program is not known.
+  var runsStreamlit: Bool? { program.map { $0 == "streamlit" || $0 == "python -m streamlit" } }
 
   /// The port the image's app listens on, when it is known.
   static func of(_ facts: ImageFacts) -> Found? { AppListenPort(facts).port }
@@ -65,21 +74,29 @@ struct AppListenPort {
   /// directory from the build context when `project` is given.
   init(_ facts: ImageFacts, container: ContainerDefinition?, project: Project?) {
     let launch = ContainerLaunch(facts, container: container)
+    if let unknown = launch.unknownOverride, let location = launch.location {
+      problem = (unknown, false, location)
+      return
+    }
     if let malformed = launch.malformedExecForm {
       // The shell runs `[`: no app starts, so no port or config file decides anything.
       problem = (malformed.message(shell: facts.runtimeShell), true, malformed.location)
       return
     }
-    var program: String?
     var scriptArgument: String?
+    startsNothing = launch.arguments?.isEmpty == true
     if let arguments = launch.arguments, let location = launch.location {
       let line = ContainerCommandLine(arguments: arguments, environment: launch.environment, file: location.file)
       if let command = line.command {
         let shells = line.names.dropLast()
         inside = launch.origin + (shells.isEmpty ? "" : " run by `\(shells.joined(separator: " -c` → `")) -c`\(container == nil ? " with the image's ENV" : "")")
         program = line.names.last
-        let arguments = command.resolvedArguments.map(\.literal)
-        if program == "streamlit", arguments.first == "run", arguments.count > 1, let script = arguments[1], !script.hasPrefix("-") {
+        var arguments = command.resolvedArguments.map(\.literal)
+        if program?.hasPrefix("python") == true, arguments.starts(with: ["-m", "streamlit"]) {
+          program = "python -m streamlit"
+          arguments.removeFirst(2)
+        }
+        if runsStreamlit == true, arguments.first == "run", arguments.count > 1, let script = arguments[1], !script.hasPrefix("-") {
           scriptArgument = script
         }
         read(command, at: location)
@@ -87,7 +104,8 @@ struct AppListenPort {
     }
     let environment = facts.environment
     if port == nil && problem == nil {
-      for name in ["STREAMLIT_SERVER_PORT", "PORT"] {
+      // STREAMLIT_* variables matter to Streamlit only; PORT to many servers.
+      for name in runsStreamlit == false ? ["PORT"] : ["STREAMLIT_SERVER_PORT", "PORT"] {
         if let value = launch.taskEnvironment[name], let number = Int(value.value) {
           port = Found(port: number, how: "\(name)=\(number) in the task definition's Environment", location: value.location)
           break
@@ -98,13 +116,13 @@ struct AppListenPort {
         }
       }
     }
-    if address == nil, let value = launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"], !value.value.isEmpty {
+    if address == nil, runsStreamlit != false, let value = launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"], !value.value.isEmpty {
       address = Address(address: value.value, how: "STREAMLIT_SERVER_ADDRESS=\(value.value) in the task definition's Environment", location: value.location)
     }
-    if address == nil, launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"] == nil, let value = environment["STREAMLIT_SERVER_ADDRESS"], let text = value.value.resolvedValue, !text.isEmpty {
+    if address == nil, runsStreamlit != false, launch.taskEnvironment["STREAMLIT_SERVER_ADDRESS"] == nil, let value = environment["STREAMLIT_SERVER_ADDRESS"], let text = value.value.resolvedValue, !text.isEmpty {
       address = Address(address: text, how: "ENV STREAMLIT_SERVER_ADDRESS=\(text)", location: value.location)
     }
-    if program == "streamlit", let project, port == nil && problem == nil || address == nil {
+    if runsStreamlit == true, let project, port == nil && problem == nil || address == nil {
       readStreamlitConfig(facts, launch: launch, script: scriptArgument, project: project)
     }
   }

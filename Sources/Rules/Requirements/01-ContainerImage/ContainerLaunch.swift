@@ -16,6 +16,9 @@ struct ContainerLaunch {
   var arguments: [String]?
   /// Where the argv is written (the task's Command/EntryPoint, else the image's CMD).
   var location: SourceLocation?
+  /// Why the argv is not known, when the task definition replaces the image's with values
+  /// known only at deploy time (`arguments` is then nil).
+  var unknownOverride: String?
   /// Set when the image's ENTRYPOINT or CMD that still runs begins with `[` but is not a
   /// JSON array: `arguments` then start the shell with the text, not the program meant.
   var malformedExecForm: MalformedExecForm?
@@ -48,6 +51,16 @@ struct ContainerLaunch {
     if let directory = container["WorkingDirectory"], let text = directory.string { workingDirectory = Located(text, at: directory.location) }
     let entryPoint = Self.strings(container["EntryPoint"])
     let command = Self.strings(container["Command"])
+    // An EntryPoint or Command with an element known only at deploy time (an import, a
+    // parameter without a value) replaces the image's all the same: what runs is unknown.
+    for (property, node, words) in [("EntryPoint", container["EntryPoint"], entryPoint), ("Command", container["Command"], command)] {
+      guard let node, words == nil else { continue }
+      arguments = nil
+      location = node.location
+      malformedExecForm = nil
+      unknownOverride = "the task definition's \(property) \(node.display) is not known statically"
+      return
+    }
     if let entryPoint {
       arguments = entryPoint.words + (command?.words ?? [])
       location = entryPoint.location

@@ -21,6 +21,9 @@ struct ContainerPortAgreementRule: Rule {
       .change("Streamlit started on 8080", .edit(.dockerfile, "\"--server.port=8501\"", "\"--server.port=8080\""), alsoFails: ["4.7"]),
       .change("task definition Command starts Streamlit on 8080", .edit(.template, "          Essential: true\n", "          Essential: true\n          Command: [\"streamlit\", \"run\", \"app.py\", \"--server.port=8080\"]\n"), alsoFails: ["4.7"]),
       .change("task definition EntryPoint runs sh -c with --server.port 9000", .edit(.template, "          Essential: true\n", "          Essential: true\n          EntryPoint: [\"sh\", \"-c\", \"streamlit run app.py --server.port 9000\"]\n"), alsoFails: ["4.7"]),
+      .change(
+        "task definition Command with an element known only at deploy time (it replaces the image's CMD)",
+        .edit(.template, "          Essential: true\n", "          Essential: true\n          Command: [\"streamlit\", \"run\", \"app.py\", !ImportValue shared-streamlit-flag]\n"), expect: .needsEvidence),
       .change("task definition Command with --server.port=8501", .edit(.template, "          Essential: true\n", "          Essential: true\n          Command: [\"streamlit\", \"run\", \"app.py\", \"--server.port=8501\"]\n"), expect: .pass),
       .change("no --server.port and the task Environment sets STREAMLIT_SERVER_PORT=8080", .edit(.dockerfile, "\"--server.port=8501\", ", ""), .edit(.template, "            - Name: API_BASE_URL\n", "            - Name: STREAMLIT_SERVER_PORT\n              Value: \"8080\"\n            - Name: API_BASE_URL\n"), alsoFails: ["4.7"]),
       .fixture("Tests/RequirementTests/Fixtures/streamlit-config-port-8080", "no --server.port, no STREAMLIT_SERVER_PORT and port = 8080 in streamlit_ui/.streamlit/config.toml", .edit(.dockerfile, "\"--server.port=8501\", ", ""), .edit(.dockerfile, "    STREAMLIT_SERVER_PORT=8501 \\\n", ""), expect: .fail, alsoFails: ["4.7"]),
@@ -37,6 +40,8 @@ struct ContainerPortAgreementRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     var claims: [Claim] = []
+    // Containers whose app port the files cannot show (a Command known only at deploy time).
+    var undecided: [(note: String, at: SourceLocation)] = []
     if let facts = context.project.dockerfile?.finalImage {
       for exposed in facts.exposedPorts {
         if case .port(let spec) = exposed.value, spec.ports.count == 1 {
@@ -61,8 +66,11 @@ struct ContainerPortAgreementRule: Rule {
         }
       }
       for container in bound.isEmpty ? [nil] : bound.map(Optional.some) {
-        if let listen = AppListenPort(facts, container: container, project: context.project).port {
+        let app = AppListenPort(facts, container: container, project: context.project)
+        if let listen = app.port {
           claims.append(Claim(port: listen.port, what: listen.how, location: listen.location, requirement: "1.4"))
+        } else if container != nil, let problem = app.problem, !problem.expanded {
+          undecided.append((problem.message, problem.location))
         }
       }
     }
@@ -94,7 +102,11 @@ struct ContainerPortAgreementRule: Rule {
     let counts = Dictionary(grouping: claims, by: \.port).mapValues(\.count)
     let agreed = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!.key
     let reference = claims.first { $0.port == agreed }!
-    return Verdict(findings: claims.filter { $0.port != agreed }.map { claim in
+    let disagreeing = claims.filter { $0.port != agreed }
+    if disagreeing.isEmpty, !undecided.isEmpty {
+      return .needsEvidence("port \(agreed) in \(claims.count) places, but \(undecided.map(\.note).joined(separator: "; ")): the port the app listens on in the task is not known", evidence: undecided.map(\.at))
+    }
+    return Verdict(findings: disagreeing.map { claim in
       var finding = Finding.error("\(claim.what) is \(claim.port) while \(counts[agreed]!) other place(s) say \(agreed) (e.g. \(reference.what))", at: claim.location, related: [.init(reference.what, at: reference.location)])
       finding.onlyRequirements = [claim.requirement]
       return finding

@@ -29,6 +29,9 @@ struct ImagePortRule: Rule {
       .change("exec form with --server.port=$PORT (not expanded)", .edit(.dockerfile, Self.startCommand, "CMD [\"streamlit\", \"run\", \"app.py\", \"--server.port=$PORT\", \"--server.address=0.0.0.0\"]"), .edit(.dockerfile, "    PYTHONUNBUFFERED=1 \\\n", "    PYTHONUNBUFFERED=1 \\\n    PORT=8501 \\\n")),
       .change("sh -c with a port variable the image does not set", .edit(.dockerfile, Self.startCommand, "CMD [\"sh\", \"-c\", \"streamlit run app.py --server.port=$APP_PORT --server.address=0.0.0.0\"]"), expect: .needsEvidence),
       .change("CMD that is not a JSON array (a comma missing): the shell runs `[`", .edit(.dockerfile, Self.startCommand, "CMD [\"streamlit\" \"run\", \"app.py\", \"--server.port=8501\", \"--server.address=0.0.0.0\"]")),
+      .change("a start command that is not Streamlit and gives no port", .edit(.dockerfile, Self.startCommand, "CMD [\"python\", \"-m\", \"http.server\"]"), expect: .needsEvidence),
+      .change("python -m streamlit with --server.port=8501", .edit(.dockerfile, Self.startCommand, "CMD [\"python\", \"-m\", \"streamlit\", \"run\", \"app.py\", \"--server.port=8501\", \"--server.address=0.0.0.0\"]"), expect: .pass),
+      .change("CMD [] (no command)", .edit(.dockerfile, Self.startCommand, "CMD []")),
       .change("Streamlit bound to 127.0.0.1", .edit(.dockerfile, "\"--server.address=0.0.0.0\"", "\"--server.address=127.0.0.1\"")),
       .change("Streamlit bound to localhost inside sh -c", .edit(.dockerfile, Self.startCommand, "CMD [\"/bin/sh\", \"-c\", \"streamlit run app.py --server.port=8501 --server.address localhost\"]")),
       .change("STREAMLIT_SERVER_ADDRESS=127.0.0.1 and no --server.address", .edit(.dockerfile, "STREAMLIT_SERVER_ADDRESS=0.0.0.0", "STREAMLIT_SERVER_ADDRESS=127.0.0.1"), .edit(.dockerfile, ", \"--server.address=0.0.0.0\"]", "]")),
@@ -56,6 +59,11 @@ struct ImagePortRule: Rule {
       } else {
         undecided = problem.message
       }
+    }
+    if listen.startsNothing, let start = facts.startCommand {
+      findings.append(.error("the start command is empty (CMD [] without ENTRYPOINT): Docker refuses to start the container (\"no command specified\"), so nothing listens on \(port)", at: start.location))
+    } else if listen.port == nil, listen.problem == nil, listen.runsStreamlit == false, let program = listen.program {
+      undecided = "the start command runs \(program), not Streamlit, and gives none of the port options read (\(AppListenPort.portFlags.joined(separator: ", ")), --bind) nor PORT: the port it listens on is not in the files"
     }
     if let found = listen.port, found.port != port {
       findings.append(.error("the app listens on \(found.port) (\(found.how)); \(value.cited) requires \(port)", at: found.location))
