@@ -26,7 +26,15 @@ struct ALBListenersRule: Rule {
     guard let http = context.value("http-port")?.integer, let https = context.value("https-port")?.integer else { return .missingValue("http-port/https-port", of: "5.1") }
     let template = context.template
     guard !template.serviceLoadBalancers.isEmpty else { return context.withoutServiceLoadBalancers(for: "requirement 5.1 needs its listeners", what: "listeners") }
-    return context.limitedByOutsideTargetGroups(Verdict(findings: template.serviceLoadBalancers.flatMap { balancer -> [Finding] in
+    // A listener attaches to the load balancer its LoadBalancerArn gives: another attribute
+    // there (the DNS name), another Type or a removed resource fails the deploy, and the
+    // listener is no load balancer's.
+    let detached = template.resources(ofType: EvaluatedTemplate.listenerType).compactMap { listener in
+      context.faultyReferenceFinding(
+        listener["LoadBalancerArn"], property: "LoadBalancerArn", of: listener.logicalID, expected: EvaluatedTemplate.loadBalancerType,
+        noun: "load balancer", path: "Resources/\(listener.logicalID)/Properties/LoadBalancerArn")
+    }
+    return context.limitedByOutsideTargetGroups(Verdict(findings: detached + template.serviceLoadBalancers.flatMap { balancer -> [Finding] in
       let listeners = template.listeners(of: balancer)
       var findings: [Finding] = []
       if !listeners.contains(where: { $0["Port"]?.int == http && $0["Protocol"]?.string == "HTTP" }) {
@@ -35,13 +43,6 @@ struct ALBListenersRule: Rule {
       let secure = listeners.filter { $0["Port"]?.int == https && $0["Protocol"]?.string == "HTTPS" }
       if secure.isEmpty {
         findings.append(.error("\(balancer.logicalID) has no HTTPS listener on port \(https)\(context.inEnvironment); listeners: \(listeners.map { "\($0.logicalID) \($0["Protocol"]?.display ?? "?") \($0["Port"]?.display ?? "?")" }.joined(separator: ", "))", at: listeners.first { $0["Protocol"]?.string == "HTTPS" }.flatMap { $0["Port"]?.location } ?? balancer.location))
-      }
-      // A listener attaches to the load balancer its LoadBalancerArn gives; another
-      // attribute there (the DNS name) fails the deploy.
-      findings += listeners.compactMap { listener in
-        context.faultyReferenceFinding(
-          listener["LoadBalancerArn"], property: "LoadBalancerArn", of: listener.logicalID, expected: EvaluatedTemplate.loadBalancerType,
-          noun: "load balancer", path: "Resources/\(listener.logicalID)/Properties/LoadBalancerArn")
       }
       for listener in listeners where ["HTTPS", "TLS"].contains(listener["Protocol"]?.string ?? "") {
         let certificate = listener["Certificates"]?.list?.first?["CertificateArn"]
