@@ -19,12 +19,37 @@ import TemplateModel
 /// - CloudWatch Logs: ingestion per task and the volume kept by the log group's retention;
 /// - ECR storage: images kept × GB per image, per repository.
 ///
-/// A nested stack's resources are not read: each nested stack is listed as unpriced.
+/// A nested stack's resources are not read: each nested stack is listed as unpriced, as is
+/// every AWS resource type outside `accountedTypes`.
 /// Not modelled: data transfer, NAT data processing, CloudWatch metrics and alarms
 /// (Container Insights), Route 53, SNS; ACM public certificates are free.
 public enum MonthlyCostModel {
   /// What the model leaves out, for printing beside the figures.
   public static let notModelled = "data transfer out, NAT gateway data processing, CloudWatch metrics and alarms (Container Insights), Route 53 hosted zones and queries, SNS; ACM public certificates are free"
+
+  /// The AWS resource types the model accounts for: those it prices, those with no charge
+  /// of their own (networking, IAM, listeners and target groups, scaling, public ACM
+  /// certificates, task definitions), and those `notModelled` names. Any other AWS type
+  /// (an EC2 instance, a database, a Lambda function) is listed as not priced, so a
+  /// figure under a budget is a lower bound.
+  public static let accountedTypes: Set<String> = [
+    // Priced.
+    "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::EC2::EIP",
+    "AWS::EC2::NatGateway", "AWS::ECR::Repository", "AWS::Logs::LogGroup",
+    // No charge of their own.
+    "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations", "AWS::ECS::CapacityProvider",
+    "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+    "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::RouteTable", "AWS::EC2::Route",
+    "AWS::EC2::SubnetRouteTableAssociation", "AWS::EC2::InternetGateway", "AWS::EC2::EgressOnlyInternetGateway", "AWS::EC2::VPCGatewayAttachment",
+    "AWS::EC2::VPCCidrBlock", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress", "AWS::EC2::NetworkAcl",
+    "AWS::EC2::NetworkAclEntry", "AWS::EC2::SubnetNetworkAclAssociation", "AWS::EC2::DHCPOptions", "AWS::EC2::VPCDHCPOptionsAssociation",
+    "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::InstanceProfile", "AWS::ApplicationAutoScaling::ScalableTarget",
+    "AWS::ApplicationAutoScaling::ScalingPolicy", "AWS::CertificateManager::Certificate", "AWS::ECR::RegistryPolicy", "AWS::ECR::ReplicationConfiguration",
+    "AWS::CloudFormation::WaitCondition", "AWS::CloudFormation::WaitConditionHandle",
+    // Named in `notModelled`.
+    "AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm", "AWS::Logs::MetricFilter", "AWS::Route53::RecordSet", "AWS::Route53::RecordSetGroup",
+    "AWS::Route53::HostedZone", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy",
+  ]
 
   public static func compute(_ template: EvaluatedTemplate, tasks: Int, prices: PriceList = .usEast1, assumptions: CostAssumptions) -> CostBreakdown {
     var builder = Builder(template: template, tasks: tasks, prices: prices, assumptions: assumptions)
@@ -33,10 +58,14 @@ public enum MonthlyCostModel {
     for classic in template.resources(ofType: "AWS::ElasticLoadBalancing::LoadBalancer") {
       builder.unpriced.append(UnpricedItem(classic.logicalID, "a Classic Load Balancer is not in the price list", at: classic.location))
     }
-    // A nested stack's template is not read: its load balancers, NAT gateways and tasks
-    // cost money this figure does not show.
-    for nested in template.resources where ResourceTypes.nestedStackTypes.contains(nested.type) {
-      builder.unpriced.append(UnpricedItem(nested.logicalID, "a nested stack (\(nested.type)): the resources of its template are not read", at: nested.location))
+    for resource in template.resources {
+      if ResourceTypes.nestedStackTypes.contains(resource.type) {
+        // Its template is not read: its load balancers, NAT gateways and tasks cost money
+        // this figure does not show.
+        builder.unpriced.append(UnpricedItem(resource.logicalID, "a nested stack (\(resource.type)): the resources of its template are not read", at: resource.location))
+      } else if resource.type.hasPrefix("AWS::"), !Self.accountedTypes.contains(resource.type) {
+        builder.unpriced.append(UnpricedItem(resource.logicalID, "\(resource.type) is not in the cost model", at: resource.location))
+      }
     }
     builder.addElasticIPsAndNATGateways()
     for repository in template.resources(ofType: "AWS::ECR::Repository") { builder.addRepository(repository) }

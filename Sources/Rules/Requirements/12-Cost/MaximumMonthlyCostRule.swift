@@ -18,6 +18,12 @@ struct MaximumMonthlyCostRule: Rule {
     examples: [
       .compliant(),
       .change("service sets LaunchType FARGATE (every task on-demand)", .edit(.template, "      CapacityProviderStrategy:\n        - CapacityProvider: FARGATE\n          Base: 2\n          Weight: 0\n        - CapacityProvider: FARGATE_SPOT\n          Weight: 1\n      AvailabilityZoneRebalancing", "      LaunchType: FARGATE\n      AvailabilityZoneRebalancing"), alsoFails: ["3.2", "3.3", "12.1", "12.2"]),
+      .change(
+        "an RDS database instance, which the cost model does not price (the figure is a lower bound)",
+        .edit(
+          .template, "  Service:\n    Type: AWS::ECS::Service\n",
+          "  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBInstanceClass: db.m5.large\n      Engine: postgres\n      AllocatedStorage: \"20\"\n\n  Service:\n    Type: AWS::ECS::Service\n"),
+        expect: .needsEvidence),
       .change("tasks of 1 vCPU and 2 GB", .edit(.template, "Cpu: \"512\"\n      Memory: \"1024\"", "Cpu: \"1024\"\n      Memory: \"2048\""), alsoFails: ["4.1", "4.2", "12.1"]),
     ])
 
