@@ -56,9 +56,9 @@ struct Explain: ParsableCommand {
       print("  why: \(rule.rationale)")
       for example in rule.examples {
         let heading = "  \(example.expected.rawValue): \(example.summary)\(example.environment.map { " (env \($0))" } ?? "")"
-        let multiline = example.edits.contains { $0.find.contains("\n") || $0.replacement.contains("\n") }
+        let multiline = example.edits.contains { $0.find.contains(where: \.isNewline) || $0.replacement.contains(where: \.isNewline) }
         guard multiline else {
-          let change = example.edits.map { "in \($0.artifact.rawValue) replace \($0.find.debugDescription) with \($0.replacement.debugDescription)" }
+          let change = example.edits.map { "in \($0.artifact.rawValue) replace \(Self.inline($0.find)) with \(Self.inline($0.replacement))" }
           print(heading + (change.isEmpty ? "" : ": " + change.joined(separator: "; ")))
           continue
         }
@@ -78,8 +78,15 @@ struct Explain: ParsableCommand {
   /// Text of an example edit as lines behind a `|` margin (spaces kept; a final newline
   /// is the end of the last line, not an empty line).
   static func block(_ text: String) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if text.hasSuffix("\n") { lines.removeLast() }
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    if text.last?.isNewline == true { lines.removeLast() }
     return lines.map { "      | " + $0 }.joined(separator: "\n")
+  }
+
+  /// One-line text of an example edit: in backticks, unless blanks at its ends or a
+  /// backtick inside need the quoted, escaped form to be seen.
+  static func inline(_ text: String) -> String {
+    let plain = !text.isEmpty && !text.contains("`") && text.first?.isWhitespace == false && text.last?.isWhitespace == false
+    return plain ? "`\(text)`" : text.debugDescription
   }
 }
