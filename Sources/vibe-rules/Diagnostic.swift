@@ -3,6 +3,11 @@ import Foundation
 
 /// Writing diagnostics to standard error.
 enum Diagnostic {
+  /// The `--root` of the command's project once it is loaded: where an `InputError` that
+  /// ends the command reads the source line it quotes. Set once, on the main thread,
+  /// before any other reads it.
+  nonisolated(unsafe) static var inputRoot = "."
+
   /// The one-line `file:line:column: error: message`, then (for a located error) the
   /// source line with a caret under the column, as compilers print it.
   static func print(_ error: InputError, root: String = ".", excerpt: Bool = true) {

@@ -62,14 +62,15 @@ struct ProjectInputs: ParsableArguments {
       imageInspect: imageInspect)
   }
 
-  /// Loads the project. An input error is printed (with the source line, read from the
-  /// root) and ends the command with exit status 2.
-  /// The project under `--root`.
+  /// The project under `--root`. An input error is printed (with the source line, read
+  /// from the root) and ends the command with exit status 2; errors found later (a waiver
+  /// naming an unknown rule) quote their line from the same root (`Diagnostic.inputRoot`).
   ///
   /// - Throws: exit 2 after one diagnostic when a file does not load, or when none of the
   ///   deployment artifacts (template, samconfig, Dockerfile, deploy script) exists: a
   ///   run from the wrong directory checks nothing and must not pass.
   func load() throws -> Project {
+    Diagnostic.inputRoot = root
     do throws(InputError) {
       let project = try Project.load(options)
       if project.template == nil, project.samconfig == nil, project.dockerfile == nil, project.deployScript == nil {

@@ -31,7 +31,7 @@ struct VibeRules: ParsableCommand {
       try command.run()
       terminate(0)
     } catch let error as InputError {
-      Diagnostic.print(error)
+      Diagnostic.print(error, root: Diagnostic.inputRoot)
       terminate(2)
     } catch let code as ExitCode {
       terminate(code.rawValue)
