@@ -14,6 +14,8 @@ struct ChangeSetReviewRule: Rule {
     examples: [
       .compliant(),
       .change("prod does not confirm", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = false"), environment: "prod"),
+      .change("prod confirms with \"yes\" (click's BOOL reads it as true)", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"yes\""), expect: .pass, environment: "prod"),
+      .change("prod's confirm_changeset is \"maybe\", not a boolean", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"maybe\""), environment: "prod"),
       .change("the script answers the prompt: yes | sam deploy", .edit(.deployScript, "  sam deploy \\\n", "  yes | sam deploy \\\n"), environment: "prod"),
     ])
 
@@ -34,16 +36,33 @@ struct ChangeSetReviewRule: Rule {
     ["prod", "production", "prd", "live"].contains(name.lowercased())
   }
 
+  /// A samconfig value as SAM CLI reads it for a boolean option: through click's `BOOL`
+  /// type, which takes (trimmed, any case) `1`, `true`, `t`, `yes`, `y`, `on` and `0`,
+  /// `false`, `f`, `no`, `n`, `off`, and rejects anything else
+  /// (https://click.palletsprojects.com/en/stable/parameter-types/). Nil for the rest.
+  static func clickBoolean(_ text: String) -> Bool? {
+    let trimmed = String(String(text.drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+    switch trimmed.lowercased() {
+    case "1", "true", "t", "yes", "y", "on": return true
+    case "0", "false", "f", "no", "n", "off": return false
+    default: return nil
+    }
+  }
+
   func evaluate(_ context: RuleContext) -> Verdict {
     let configuration = context.template.scenario.configuration
     guard Self.isProduction(configuration.environment) else {
       return .pass("env \(configuration.environment) is not production; change sets are created by sam deploy")
     }
     let setting = configuration.confirmChangeset
-    if setting?.value.literal == "true", let deploy = context.deployRun?.mainSamDeploy, let fed = Self.scriptFedInput(deploy) {
+    let confirms = setting?.value.literal.flatMap(Self.clickBoolean)
+    if let setting, let text = setting.value.literal, confirms == nil {
+      return .fail(.error("production env \(configuration.environment) has confirm_changeset \(text), which is not a boolean: SAM CLI stops with \"is not a valid boolean\" (write true)", at: setting.origin.location))
+    }
+    if confirms == true, let deploy = context.deployRun?.mainSamDeploy, let fed = Self.scriptFedInput(deploy) {
       return .fail(.error("production env \(configuration.environment) confirms change sets, but the deploy script feeds `sam deploy` its standard input at \(fed), which answers the confirmation prompt: its change sets run without review", at: fed))
     }
-    if setting?.value.literal == "true" { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
+    if confirms == true { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
     let at = setting?.origin.location ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
     return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review", at: at))
   }
