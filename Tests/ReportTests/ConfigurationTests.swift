@@ -183,6 +183,20 @@ import Testing
     #expect(throws: InputError.self) { try copy.load() }
   }
 
+  /// A waiver limited to a config env the samconfig does not define would apply nowhere.
+  @Test func aWaiverForAnUnknownConfigEnvIsAnInputError() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.edit("infra/template.yaml", "environments: [dev]", "environments: [devv]")
+    do {
+      _ = try copy.matrix()
+      Issue.record("a waiver naming config env devv must be an input error")
+    } catch let error as InputError {
+      #expect(error.location?.file == "infra/template.yaml")
+      #expect(error.message.hasPrefix("the waiver names config env \"devv\", which the samconfig does not define (did you mean dev?)"), "\(error.message)")
+    }
+  }
+
   @Test(.enabled(if: Tool.vibeRules != nil, "the vibe-rules executable is not built beside the tests"))
   func unknownKeyExitsWithStatus2() throws {
     let copy = try Copy()

@@ -8,13 +8,21 @@ import Darwin
 import ProjectModel
 import Requirements
 
-/// Checks the waivers a project carries against the rule catalogue and the requirement
-/// catalogue: each must name a known rule or requirement, and not a requirement that
-/// REQUIREMENTS.md marks `Waivable: no`.
+/// Checks the waivers a project carries against the rule catalogue, the requirement
+/// catalogue and the samconfig: each must name a known rule or requirement, not a
+/// requirement that REQUIREMENTS.md marks `Waivable: no`, and only config envs that exist.
 public enum WaiverCheck {
-  public static func validate(_ waivers: [Waiver], catalogue: RequirementCatalogue) throws(InputError) {
+  ///
+  /// `environments`: the config envs the samconfig defines (nil without one); a waiver
+  /// limited to an env not among them would silently apply nowhere, so it is an error.
+  public static func validate(_ waivers: [Waiver], catalogue: RequirementCatalogue, environments: [String]? = nil) throws(InputError) {
     let rules = Set(RuleCatalog.all.map(\.definition.id))
     for waiver in waivers {
+      if let environments, let unknown = waiver.environments.first(where: { !environments.contains($0) }) {
+        throw InputError(
+          "the waiver names config env \"\(unknown)\", which the samconfig does not define\(NameSuggestion.hint(for: unknown, among: environments)); its envs: \(environments.joined(separator: ", "))",
+          at: waiver.location)
+      }
       switch waiver.target {
       case .rule(let id):
         guard rules.contains(id) else {

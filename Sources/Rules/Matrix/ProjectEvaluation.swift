@@ -19,7 +19,7 @@ public enum ProjectEvaluation {
         throw InputError("requirement \(id) is not waivable (not-waivable at \(entry.location))", at: waiver.location)
       }
     }
-    try WaiverCheck.validate(project.waivers, catalogue: project.requirements)
+    try WaiverCheck.validate(project.waivers, catalogue: project.requirements, environments: project.samconfig?.environments.map(\.name))
     let results = try evaluated.get()
     return RequirementMatrix(
       catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment),
