@@ -79,6 +79,9 @@ import Testing
     #expect(!lines.isEmpty && lines.allSatisfy { $0.hasPrefix("docker/Dockerfile:") || $0.contains("[healthcheck-program-in-image]") })
     let untouched = try Tool.run(binary, ["check", "--changed", "deploy.sh"], directory: broken.directory)
     #expect(untouched.status == 0 && untouched.output.isEmpty)
+    // A misspelt file would select nothing and pass: an input error instead.
+    let misspelt = try Tool.run(binary, ["check", "--changed", "docker/Dockerfil"], directory: broken.directory)
+    #expect(misspelt.status == 2)
     let sarif = try Tool.run(binary, ["check", "--changed", "docker/Dockerfile", "--format", "sarif"], directory: broken.directory)
     #expect(try Tool.validate(json: sarif.output, schema: Paths.sarifSchema) == [])
   }
