@@ -26,13 +26,6 @@ public struct MalformedExecForm: Sendable, Hashable {
   /// The text up to the first blank: the shell's first word, as written.
   public var firstWord: String
 
-  public init(instruction: String, location: SourceLocation, reason: String, firstWord: String) {
-    self.instruction = instruction
-    self.location = location
-    self.reason = reason
-    self.firstWord = firstWord
-  }
-
   /// For a finding located at `location`, when the text runs as a shell command: "CMD
   /// begins with `[` but is not a JSON array (expected `,` or `]` after an element), so
   /// Docker runs it as the shell form: `/bin/sh -c` runs its first word, `["streamlit"`,

@@ -79,7 +79,8 @@ struct AppListenPort {
       return
     }
     if let malformed = launch.malformedExecForm {
-      // The shell runs `[`: no app starts, so no port or config file decides anything.
+      // The shell's first word names no command: no app starts, so no port option,
+      // variable or config file decides anything.
       problem = (malformed.message(shell: facts.runtimeShell), true, malformed.location)
       return
     }
