@@ -75,7 +75,8 @@ public struct ArtifactFile: Hashable, Sendable {
     return String(cString: resolved)
   }
 
-  static func join(_ root: String, _ relative: String) -> String {
+  /// `relative` under `root` (`relative` alone when `root` is `.` or empty).
+  public static func join(_ root: String, _ relative: String) -> String {
     if root == "." || root.isEmpty { return relative }
     return root.hasSuffix("/") ? root + relative : root + "/" + relative
   }

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
   func run() throws {
     // A path that names no file (a typo) would select no finding and exit 0: a false
     // all-clear. Pre-commit passes only files that exist.
-    for path in changed where FileBytes.size(of: path) == nil && FileBytes.size(of: (inputs.root.hasSuffix("/") ? inputs.root : inputs.root + "/") + path) == nil {
+    for path in changed where FileBytes.size(of: path) == nil && FileBytes.size(of: ArtifactFile.join(inputs.root, path)) == nil {
       throw InputError("--changed \(path): no such file (relative to the current directory or to --root \(inputs.root))", at: nil)
     }
     let project = try inputs.load()

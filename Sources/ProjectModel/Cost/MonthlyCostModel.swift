@@ -34,8 +34,10 @@ public enum MonthlyCostModel {
   /// figure under a budget is a lower bound.
   public static let accountedTypes: Set<String> = [
     // Priced.
-    "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::ElasticLoadBalancing::LoadBalancer", "AWS::EC2::EIP",
-    "AWS::EC2::NatGateway", "AWS::ECR::Repository", "AWS::Logs::LogGroup",
+    "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::EC2::EIP", "AWS::EC2::NatGateway", "AWS::ECR::Repository",
+    "AWS::Logs::LogGroup",
+    // Listed as not priced with a reason of their own (`compute`).
+    "AWS::ElasticLoadBalancing::LoadBalancer",
     // No charge of their own.
     "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition", "AWS::ECS::ClusterCapacityProviderAssociations", "AWS::ECS::CapacityProvider",
     "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule", "AWS::ElasticLoadBalancingV2::ListenerCertificate",

@@ -73,7 +73,7 @@ struct ALBForwardsToServiceRule: Rule {
       let forward = ForwardTargets(actions)
       let at = listener["DefaultActions"]?.location ?? listener.location
       let path = "Resources/\(listener.logicalID)/Properties/DefaultActions"
-      let wrongTargets = Self.faultyTargets(forward, of: listener.logicalID, context, path: path)
+      let wrongTargets = forward.faultyTargets(of: listener.logicalID, in: context, path: path)
       if !wrongTargets.isEmpty {
         findings += wrongTargets
       } else if !forward.reaches(serviceGroups) {
@@ -90,7 +90,7 @@ struct ALBForwardsToServiceRule: Rule {
         let ruled = ForwardTargets(rule["Actions"]?.list ?? [])
         let ruleAt = rule["Actions"]?.location ?? rule.location
         let rulePath = "Resources/\(rule.logicalID)/Properties/Actions"
-        let wrongRuled = Self.faultyTargets(ruled, of: rule.logicalID, context, path: rulePath)
+        let wrongRuled = ruled.faultyTargets(of: rule.logicalID, in: context, path: rulePath)
         if !wrongRuled.isEmpty {
           findings += wrongRuled
         } else if !ruled.reaches(serviceGroups) {
@@ -103,14 +103,6 @@ struct ALBForwardsToServiceRule: Rule {
     }
     if listeners.isEmpty { findings.append(.error("no listener on port \(https) forwards traffic to the service", at: context.templateStart)) }
     return Verdict(findings: findings, passNote: "HTTPS \(https) forwards to \(names) (ip targets)")
-  }
-
-  /// Failures for forward targets whose `TargetGroupArn` certainly names no target group
-  /// (another attribute, another Type, a removed resource): ELB rejects the action.
-  static func faultyTargets(_ forward: ForwardTargets, of owner: String, _ context: RuleContext, path: String) -> [Finding] {
-    forward.targets.compactMap { target in
-      context.faultyReferenceFinding(target.targetGroup, property: "TargetGroupArn", of: owner, expected: EvaluatedTemplate.targetGroupType, noun: "target group", path: path)
-    }
   }
 
   /// "!Ref Other (weight 3), !Ref Canary".

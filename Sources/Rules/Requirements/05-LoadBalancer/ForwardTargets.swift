@@ -45,4 +45,13 @@ struct ForwardTargets {
   func elsewhere(than groups: Set<String>) -> [Target] {
     targets.filter { target in target.weight != 0 && !groups.contains { target.targetGroup.mentions($0) } }
   }
+
+  /// Failures for the entries whose `TargetGroupArn` certainly names no target group
+  /// (another attribute, another Type, a removed resource): ELB rejects the action.
+  /// `owner` is the listener or listener rule the actions belong to.
+  func faultyTargets(of owner: String, in context: RuleContext, path: String) -> [Finding] {
+    targets.compactMap { target in
+      context.faultyReferenceFinding(target.targetGroup, property: "TargetGroupArn", of: owner, expected: EvaluatedTemplate.targetGroupType, noun: "target group", path: path)
+    }
+  }
 }

@@ -52,7 +52,7 @@ struct HTTPRedirectRule: Rule {
       template.listenerRules(of: listener).flatMap { rule -> [Finding] in
         let forward = ForwardTargets(rule["Actions"]?.list ?? [])
         guard forward.types.contains("forward") else { return [] }
-        let wrong = ALBForwardsToServiceRule.faultyTargets(forward, of: rule.logicalID, context, path: "Resources/\(rule.logicalID)/Properties/Actions")
+        let wrong = forward.faultyTargets(of: rule.logicalID, in: context, path: "Resources/\(rule.logicalID)/Properties/Actions")
         guard wrong.isEmpty else { return wrong }
         return [.error("listener rule \(rule.logicalID) on \(listener.logicalID) (port \(http)) forwards the requests it matches to \(forward.targets.map(\.targetGroup.display).joined(separator: ", ")); they are served over plain HTTP instead of being redirected to HTTPS", at: rule["Actions"]?.location ?? rule.location, path: "Resources/\(rule.logicalID)/Properties/Actions")]
       }
