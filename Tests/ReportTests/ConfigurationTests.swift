@@ -197,6 +197,19 @@ import Testing
     }
   }
 
+  /// An empty samconfig defines no config env: the message says so instead of listing none.
+  @Test func aWaiverForAConfigEnvOfAnEmptySamconfigSaysItDefinesNone() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.write("infra/samconfig.toml", "")
+    do {
+      _ = try copy.matrix()
+      Issue.record("a waiver naming config env dev must be an input error when samconfig defines no env")
+    } catch let error as InputError {
+      #expect(error.message == "the waiver names config env \"dev\", which the samconfig does not define; it defines none", "\(error.message)")
+    }
+  }
+
   @Test(.enabled(if: Tool.vibeRules != nil, "the vibe-rules executable is not built beside the tests"))
   func unknownKeyExitsWithStatus2() throws {
     let copy = try Copy()

@@ -20,7 +20,7 @@ public enum WaiverCheck {
     for waiver in waivers {
       if let environments, let unknown = waiver.environments.first(where: { !environments.contains($0) }) {
         throw InputError(
-          "the waiver names config env \"\(unknown)\", which the samconfig does not define\(NameSuggestion.hint(for: unknown, among: environments)); its envs: \(environments.joined(separator: ", "))",
+          "the waiver names config env \"\(unknown)\", which the samconfig does not define\(NameSuggestion.hint(for: unknown, among: environments)); \(environments.isEmpty ? "it defines none" : "its envs: \(environments.joined(separator: ", "))")",
           at: waiver.location)
       }
       switch waiver.target {

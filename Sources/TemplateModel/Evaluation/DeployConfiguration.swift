@@ -58,6 +58,15 @@ public struct DeployConfiguration: Sendable {
   /// the stack (how varies by resource type). Reference: "CloudFormation resource tagging",
   /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-resource-tags.html
   public var stackTags: [Located<ParameterOverrides.Pair>] = []
+  /// The keys of the env's `deploy` table that name no `sam deploy` option: SAM CLI
+  /// ignores them (`SamDeployOptions`).
+  public var unknownKeys: [UnknownSamConfigKey] = []
+
+  /// The unknown key that most likely meant option `key` (`confirm_changset` for
+  /// `confirm_changeset`), when the table does not set `key` itself.
+  public func misspelling(of key: String) -> UnknownSamConfigKey? {
+    unknownKeys.first { $0.suggestion == key }
+  }
 
   /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any).
   public static func resolve(environment name: String, samconfig: SamConfig?, command: SamDeployCommand?) throws(InputError) -> DeployConfiguration {
@@ -85,7 +94,7 @@ public struct DeployConfiguration: Sendable {
     } else {
       overrides = fileOverrides.map { Override(key: $0.value.key, value: .literal($0.value.value), origin: .samconfig($0.location)) }
     }
-    return DeployConfiguration(
+    var configuration = DeployConfiguration(
       environment: name,
       stackName: setting("stack_name", flag: "--stack-name"),
       region: setting("region", flag: "--region"),
@@ -100,6 +109,8 @@ public struct DeployConfiguration: Sendable {
       unresolvedOverrides: command?.unresolvedOverrides ?? [],
       command: command,
       stackTags: stackTags(command: command, file: file["tags"]))
+    configuration.unknownKeys = SamDeployOptions.unknownKeys(in: samconfig?.environment(name)?.commands["deploy"] ?? [:])
+    return configuration
   }
 
   private static func stackTags(command: SamDeployCommand?, file: SamConfigValue?) -> [Located<ParameterOverrides.Pair>] {

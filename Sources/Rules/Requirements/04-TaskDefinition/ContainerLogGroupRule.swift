@@ -109,7 +109,8 @@ struct ContainerLogGroupRule: Rule {
       return nil
     }
     guard let stackRegion = setting?.value.literal else {
-      undecided.append(("container \(container.name ?? "?") sends its logs to \(text), and the Region this stack deploys to is not set\(context.inEnvironment) (samconfig `region`); the template creates its log group in the stack's Region", region.location))
+      let misspelt = setting == nil ? context.template.scenario.configuration.misspelling(of: "region") : nil
+      undecided.append(("container \(container.name ?? "?") sends its logs to \(text), and the Region this stack deploys to is not set\(context.inEnvironment) (samconfig `region`)\(misspelt.map { "; \($0.message)" } ?? ""); the template creates its log group in the stack's Region", region.location))
       return nil
     }
     guard text != stackRegion else { return nil }

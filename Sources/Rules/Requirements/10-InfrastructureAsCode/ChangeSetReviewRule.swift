@@ -16,6 +16,7 @@ struct ChangeSetReviewRule: Rule {
       .change("prod does not confirm", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = false"), environment: "prod"),
       .change("prod confirms with \"yes\" (click's BOOL reads it as true)", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"yes\""), expect: .pass, environment: "prod"),
       .change("prod's confirm_changeset is \"maybe\", not a boolean", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"maybe\""), environment: "prod"),
+      .change("prod misspells confirm_changeset (SAM CLI ignores the key)", .edit(.samconfig, "confirm_changeset = true", "confirm_changset = true"), environment: "prod"),
       .change("the script answers the prompt: yes | sam deploy", .edit(.deployScript, "  sam deploy \\\n", "  yes | sam deploy \\\n"), environment: "prod"),
     ])
 
@@ -63,7 +64,8 @@ struct ChangeSetReviewRule: Rule {
       return .fail(.error("production env \(configuration.environment) confirms change sets, but the deploy script feeds `sam deploy` its standard input at \(fed), which answers the confirmation prompt: its change sets run without review", at: fed))
     }
     if confirms == true { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
-    let at = setting?.origin.location ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
-    return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review", at: at))
+    let misspelt = setting == nil ? configuration.misspelling(of: "confirm_changeset") : nil
+    let at = setting?.origin.location ?? misspelt?.location ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
+    return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review\(misspelt.map { "; \($0.message)" } ?? "")", at: at))
   }
 }

@@ -18,6 +18,7 @@ struct IAMNamedCapabilityRule: Rule {
       .compliant(),
       .change("execution role gets a name", .edit(.template, "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n", "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n      RoleName: !Sub \"vibejudge-dashboard-${Environment}-execution\"\n")),
       .change("no capabilities at all", .edit(.samconfig, "capabilities = \"CAPABILITY_IAM\"\n", "")),
+      .change("capabilities misspelt (SAM CLI ignores the key)", .edit(.samconfig, "capabilities = \"CAPABILITY_IAM\"\n", "capabilties = \"CAPABILITY_IAM\"\n")),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
@@ -40,8 +41,9 @@ struct IAMNamedCapabilityRule: Rule {
     if capabilities.contains(where: { $0.value.literal == nil }) {
       return .needsEvidence("the capabilities the deploy script passes are only known at run time: \(capabilities.map(\.value.description).joined(separator: " "))")
     }
-    let at = capabilities.first?.origin.location ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
+    let misspelt = capabilities.isEmpty ? context.template.scenario.configuration.misspelling(of: "capabilities") : nil
+    let at = capabilities.first?.origin.location ?? misspelt?.location ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
     let related = named.map { Finding.Related("explicit IAM name that requires CAPABILITY_NAMED_IAM", at: $0.1.location) } + (named.isEmpty ? [Finding.Related("IAM resource", at: iam[0].location)] : [])
-    return .fail(.error("config env \(context.environmentName) acknowledges \(acknowledged.isEmpty ? "no capability" : acknowledged.sorted().joined(separator: ", ")), but the template \(named.isEmpty ? "creates IAM resources" : "names IAM resource \(named[0].0.logicalID)"); the change set fails with \"Requires capabilities : [\(needed)]\"", at: at, related: related))
+    return .fail(.error("config env \(context.environmentName) acknowledges \(acknowledged.isEmpty ? "no capability" : acknowledged.sorted().joined(separator: ", "))\(misspelt.map { " (\($0.message))" } ?? ""), but the template \(named.isEmpty ? "creates IAM resources" : "names IAM resource \(named[0].0.logicalID)"); the change set fails with \"Requires capabilities : [\(needed)]\"", at: at, related: related))
   }
 }
