@@ -32,18 +32,15 @@ struct IAMNamedCapabilityRule: Rule {
       guard !Self.inlinePolicyTypes.contains(resource.type) else { return nil }
       return Self.nameProperties.lazy.compactMap { resource[$0] }.first.map { (resource, $0) }
     }
-    let capabilities = context.template.scenario.configuration.capabilities
-    let acknowledged = Set(capabilities.compactMap(\.value.literal))
+    let acknowledged = AcknowledgedCapabilities(context)
     let needed = named.isEmpty ? "CAPABILITY_IAM" : "CAPABILITY_NAMED_IAM"
-    if acknowledged.contains("CAPABILITY_NAMED_IAM") || (named.isEmpty && acknowledged.contains("CAPABILITY_IAM")) {
+    if acknowledged.names.contains("CAPABILITY_NAMED_IAM") || (named.isEmpty && acknowledged.names.contains("CAPABILITY_IAM")) {
       return .pass("\(needed) acknowledged\(context.inEnvironment)")
     }
-    if capabilities.contains(where: { $0.value.literal == nil }) {
-      return .needsEvidence("the capabilities the deploy script passes are only known at run time: \(capabilities.map(\.value.description).joined(separator: " "))")
+    if let unknown = acknowledged.unknownAtRunTime {
+      return .needsEvidence("the capabilities the deploy script passes are only known at run time: \(unknown)")
     }
-    let misspelt = capabilities.isEmpty ? context.template.scenario.configuration.misspelling(of: "capabilities") : nil
-    let at = capabilities.first?.origin.location ?? misspelt?.location ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
     let related = named.map { Finding.Related("explicit IAM name that requires CAPABILITY_NAMED_IAM", at: $0.1.location) } + (named.isEmpty ? [Finding.Related("IAM resource", at: iam[0].location)] : [])
-    return .fail(.error("config env \(context.environmentName) acknowledges \(acknowledged.isEmpty ? "no capability" : acknowledged.sorted().joined(separator: ", "))\(misspelt.map { " (\($0.message))" } ?? ""), but the template \(named.isEmpty ? "creates IAM resources" : "names IAM resource \(named[0].0.logicalID)"); the change set fails with \"Requires capabilities : [\(needed)]\"", at: at, related: related))
+    return .fail(.error("config env \(context.environmentName) acknowledges \(acknowledged.described), but the template \(named.isEmpty ? "creates IAM resources" : "names IAM resource \(named[0].0.logicalID)"); the change set fails with \"Requires capabilities : [\(needed)]\"", at: acknowledged.location(context), related: related))
   }
 }

@@ -8,6 +8,7 @@ extension RuleCatalog {
     TemplateOutputsRule(),
     IAMRolesRule(),
     IAMNamedCapabilityRule(),
+    NestedApplicationCapabilityRule(),
     ResourceTagsRule(),
     ChangeSetReviewRule(),
   ]
