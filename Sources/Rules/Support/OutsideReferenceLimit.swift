@@ -25,7 +25,7 @@ extension RuleContext {
           at: reference.value?.location ?? reference.service.location, related: [.init("the removed resource", at: removed.location)])
       case .wrongAttribute(let resource, let attribute):
         return .error(
-          "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(Self.takes(type))); no \(wording.noun) of this template holds its \(what)",
+          "\(reference.service.logicalID)'s \(reference.property) is \(reference.value?.display ?? ""), the \(attribute) of \(resource.logicalID), not what \(reference.property) takes (\(FaultyReference.takes(type, of: resource.logicalID))); no \(wording.noun) of this template holds its \(what)",
           at: reference.value?.location ?? reference.service.location)
       case .wrongType(let resource):
         let id = resource.logicalID
@@ -45,14 +45,6 @@ extension RuleContext {
     return .needsEvidence(
       "\(named.joined(separator: "; ")), which this template does not define: its \(what) cannot be read from these files\(checked)",
       evidence: outside.map { $0.value?.location ?? $0.service.location })
-  }
-}
-
-extension RuleContext {
-  /// How a property takes a resource of `type`: "!Ref X" and its accepted attributes.
-  static func takes(_ type: String) -> String {
-    let attributes = (EvaluatedTemplate.referenceAttributes[type] ?? []).sorted()
-    return (["!Ref"] + attributes.map { "!GetAtt .\($0)" }).joined(separator: " or ")
   }
 }
 

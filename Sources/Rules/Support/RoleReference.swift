@@ -18,16 +18,10 @@ enum RoleReference {
       self = .inTemplate(role)
       return
     }
-    switch template.faultyReference(node, expected: Self.roleType) {
-    case nil:
+    guard let faulty = template.faultyReference(node, expected: Self.roleType) else {
       self = .outside
-    case .removed(let removed, let condition):
-      self = .wrong(.error("\(task)'s \(property) names \(removed.logicalID), which condition \(condition) removes\(inEnvironment): CloudFormation rejects the template here", at: node.location, related: [.init("the removed role", at: removed.location)]))
-    case .wrongAttribute(let resource, let attribute):
-      self = .wrong(.error("\(task)'s \(property) is \(node.display), the \(attribute) of role \(resource.logicalID), not its name or ARN (!Ref \(resource.logicalID) or !GetAtt \(resource.logicalID).Arn)", at: node.location))
-    case .wrongType(let resource):
-      let misspelt = ResourceTypes.isMisspelling(resource.type, of: Self.roleType) ? " (\(Self.roleType) misspelt: CloudFormation rejects the template)" : ""
-      self = .wrong(.error("\(task)'s \(property) names \(resource.logicalID), whose Type is \(resource.type), not \(Self.roleType)\(misspelt)", at: node.location, related: [.init("its Type", at: resource.source.type.location)]))
+      return
     }
+    self = .wrong(faulty.finding(at: node, property: property, of: task, expected: Self.roleType, noun: "role", inEnvironment: inEnvironment, path: "Resources/\(task)/Properties/\(property)"))
   }
 }
