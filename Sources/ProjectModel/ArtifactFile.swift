@@ -21,7 +21,7 @@ public struct ArtifactFile: Hashable, Sendable {
   static func resolve(_ given: String?, fallback: String, root: String, option: String, directory: Bool = false) throws(InputError) -> ArtifactFile? {
     if given == nil && fallback.isEmpty { return nil }
     let relative = given ?? fallback
-    let path = relative.hasPrefix("/") ? relative : join(root, relative)
+    let path = join(root, relative)
     let exists = directory ? FileBytes.isDirectory(path) : FileBytes.size(of: path) != nil
     guard exists else {
       // Something that is not a regular file (a FIFO, a device, a directory, a dangling
@@ -75,9 +75,10 @@ public struct ArtifactFile: Hashable, Sendable {
     return String(cString: resolved)
   }
 
-  /// `relative` under `root` (`relative` alone when `root` is `.` or empty).
+  /// `relative` under `root` (`relative` alone when `root` is `.` or empty, or when
+  /// `relative` is an absolute path).
   public static func join(_ root: String, _ relative: String) -> String {
-    if root == "." || root.isEmpty { return relative }
+    if root == "." || root.isEmpty || relative.hasPrefix("/") { return relative }
     return root.hasSuffix("/") ? root + relative : root + "/" + relative
   }
 

@@ -66,8 +66,7 @@ enum BaselineFile {
   /// to the root unless absolute.
   static func path(_ given: String?, project: Project) -> String {
     let name = given ?? project.configuration?.baseline?.value ?? FindingBaseline.defaultFile
-    if name.hasPrefix("/") || project.root == "." { return name }
-    return (project.root.hasSuffix("/") ? project.root : project.root + "/") + name
+    return ArtifactFile.join(project.root, name)
   }
 
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import ProjectModel
 
 /// Writing diagnostics to standard error.
 enum Diagnostic {
@@ -35,7 +36,7 @@ enum Diagnostic {
   }
 
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
-    let path = location.file.hasPrefix("/") || root == "." ? location.file : (root.hasSuffix("/") ? root : root + "/") + location.file
+    let path = ArtifactFile.join(root, location.file)
     guard let bytes = FileBytes.read(path), bytes.count < 2_000_000 else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
     let lines = text.lines

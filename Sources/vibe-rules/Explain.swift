@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import ProjectModel
 import Requirements
 import Rules
 
@@ -21,7 +22,7 @@ struct Explain: ParsableCommand {
   /// The repository's catalogue, else the built-in one.
   private func catalogue() throws -> RequirementCatalogue {
     let relative = requirements ?? "REQUIREMENTS.md"
-    let path = relative.hasPrefix("/") || root == "." ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
+    let path = ArtifactFile.join(root, relative)
     guard FileBytes.size(of: path) != nil else {
       if requirements != nil { throw InputError("--requirements \(relative): no such file", at: nil) }
       return RequirementCatalogue.builtIn

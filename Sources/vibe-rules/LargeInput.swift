@@ -47,7 +47,7 @@ enum LargeInput {
       options.deployScript ?? ProjectOptions.defaultDeployScript, options.requirements ?? ProjectOptions.defaultRequirements,
     ]
     return files.reduce(0) { total, path in
-      total + (FileBytes.size(of: path.hasPrefix("/") ? path : options.root + "/" + path) ?? 0)
+      total + (FileBytes.size(of: ArtifactFile.join(options.root, path)) ?? 0)
     }
   }
 

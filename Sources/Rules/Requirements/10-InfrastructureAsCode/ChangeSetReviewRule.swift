@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import ShellScriptModel
 import TemplateModel
 
@@ -42,8 +43,7 @@ struct ChangeSetReviewRule: Rule {
   /// `false`, `f`, `no`, `n`, `off`, and rejects anything else
   /// (https://click.palletsprojects.com/en/stable/parameter-types/). Nil for the rest.
   static func clickBoolean(_ text: String) -> Bool? {
-    let trimmed = String(String(text.drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
-    switch trimmed.lowercased() {
+    switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
     case "1", "true", "t", "yes", "y", "on": return true
     case "0", "false", "f", "no", "n", "off": return false
     default: return nil
