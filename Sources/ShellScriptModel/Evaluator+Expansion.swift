@@ -202,6 +202,12 @@ extension Evaluator {
       return elementCount(expansion.parameter) ?? ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     }
     var current = lookup(expansion.parameter, arrayIndex: expansion.arrayIndex)
+    if case .unset = current, Self.unsetIsAnError(expansion), isFromCaller(expansion.parameter) {
+      // `"${AWS_REGION}"` with no default, of a variable the script never assigns: the
+      // caller must set it (bash ends the shell there under `set -u` otherwise), so its
+      // value is the caller's, unknown here; `${X:-d}` keeps reading X as unset.
+      current = .value(symbolic)
+    }
     if !quiet, case .unset = current, state.options.nounset.isEnabled, Self.unsetIsAnError(expansion), isUnsetByScript(expansion.parameter),
       readUnset(expansion.parameter, at: expansion.location)
     {

@@ -11,10 +11,11 @@ import Diagnostics
 /// command fails), nor the words after `&&` or `||` in `[[ ]]` that it skips, nor the
 /// `case` patterns after the one that matched: the walk leaves all of those alone.
 ///
-/// Only a parameter the script itself leaves unset counts (`isUnsetByScript`): a variable
-/// it never assigns is unset for the walk's decisions, but the caller's environment may
-/// set it, and the files cannot show that; nor after `source`, `eval` or a trap, which
-/// may assign what the walk does not see (`hidesAssignments`).
+/// Only a parameter the script itself leaves unset counts (`isUnsetByScript`): the
+/// caller's environment may set a variable the script never assigns, and the files cannot
+/// show that, so a plain read of one (`"$AWS_REGION"`) is the caller's unknown value
+/// (`isFromCaller`), while `${X:-w}` reads it as unset; nor after `source`, `eval` or a
+/// trap, which may assign what the walk does not see (`hidesAssignments`).
 extension Evaluator {
   /// True when parameter `name`, unset here, is unset whatever the caller's environment
   /// holds: a positional parameter past the known arguments, or a variable the script
@@ -22,6 +23,14 @@ extension Evaluator {
   func isUnsetByScript(_ name: String) -> Bool {
     if let number = Int(name) { return number > 0 && state.positional.map { number > $0.count } == true }
     return state.variables[name] != nil
+  }
+
+  /// True for a variable the script has not assigned (nor unset) that the run's
+  /// environment leaves unset (`Environment.unlistedVariablesAreUnset`): a plain read of
+  /// it stands for a value the caller's environment supplies.
+  func isFromCaller(_ name: String) -> Bool {
+    environment.unlistedVariablesAreUnset && Int(name) == nil && Lexical.isName(name) && state.variables[name] == nil
+      && environment.variables[name] == nil
   }
 
   /// True when bash ends the shell for `expansion` of an unset parameter under `set -u`.

@@ -56,8 +56,11 @@ import Testing
     ("set -u\necho \"$BASH_VERSION\" \"$HOME\"\necho after", ["$BASH_VERSION", "after"], nil),
     ("unset x\necho \"$x\"\necho after", ["", "after"], nil),
     ("set -u\nunset x\nsource ./config.sh\necho \"$x\"\necho after", ["", "after"], nil),
-    // A variable the script never assigns may come from the caller's environment.
-    ("set -u\necho \"$X\"\n((Y))\nexport Z\necho \"$Z\"\necho after", ["", "", "after"], nil),
+    // A variable the script never assigns may come from the caller's environment: the
+    // walk goes on, and a plain read of it is the caller's value, unknown here.
+    ("set -u\necho \"$X\"\n((Y))\nexport Z\necho \"$Z\"\necho after", ["$X", "$Z", "after"], nil),
+    // With a default, an unset variable takes the default (the run starts with none set).
+    ("set -u\necho \"${X:-dflt}\"\necho \"${#X}\"\necho after", ["dflt", "${#X}", "after"], nil),
   ]
 
   @Test(arguments: cases)

@@ -12,6 +12,7 @@ struct StackOutputURLRule: Rule {
     sources: ["https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cloudformation/describe-stacks.html"],
     examples: [
       .compliant(),
+      .change("the Region comes from the caller's AWS_REGION, the same for sam deploy and describe-stacks", .edit(.deployScript, "readonly REGION=\"us-east-1\"", "readonly REGION=\"${AWS_REGION}\""), expect: .pass),
       .change("printf aliased to true (aliases expanded)", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nshopt -s expand_aliases\nalias printf=true\n"), expect: .needsEvidence),
       .change("printf replaced by a function that prints nothing", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nprintf() { :; }\n"), expect: .fail),
       .change("reads an output the template does not have", .edit(.deployScript, "require_output ALB_DNS_NAME LoadBalancerDnsName", "require_output ALB_DNS_NAME AlbDnsName"), .edit(.deployScript, "require_output DASHBOARD_URL DashboardUrl", "require_output DASHBOARD_URL AlbUrl")),
