@@ -92,9 +92,11 @@ import Testing
     guard file.hasSuffix(".toml") || testCase.environment != "default" else { return }  // the YAML copy has no default env
     let config = try SamConfig.load(SourceText(file: file, text: text))
     let here = SourceLocation(file: "deploy.sh", line: 1, column: 1)
+    // A command selects its env with --config-env (without it SAM CLI reads `default`).
+    let flags = testCase.flags.merging(["--config-env": testCase.environment]) { given, _ in given }
     let command = testCase.flags.isEmpty && testCase.overrides == nil ? nil : SamDeployCommand(
       location: here,
-      flags: testCase.flags.mapValues { [Located(ScriptValue.literal($0), at: here)] },
+      flags: flags.mapValues { [Located(ScriptValue.literal($0), at: here)] },
       parameterOverrides: testCase.overrides.map { $0.map { Located(.init(key: $0.0, value: .literal($0.1)), at: here) } })
     let resolved = try DeployConfiguration.resolve(environment: testCase.environment, samconfig: config, command: command)
     #expect(resolved.stackName?.value.literal == testCase.expectStack)
@@ -103,6 +105,25 @@ import Testing
     #expect(resolved.capabilities.compactMap(\.value.literal) == testCase.expectCapabilities)
     #expect(Dictionary(uniqueKeysWithValues: resolved.parameterOverrides.map { ($0.key, $0.value.literal ?? "?") }) == testCase.expectOverrides)
     #expect(resolved.droppedOverrides.map(\.value.key).sorted() == testCase.expectDropped.sorted())
+  }
+
+  /// Without --config-env, SAM CLI reads samconfig's `default` env whichever env the
+  /// deploy script was run for; with one, that env.
+  @Test func aCommandWithoutConfigEnvReadsTheDefaultEnv() throws {
+    let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: Self.toml))
+    let here = SourceLocation(file: "deploy.sh", line: 7, column: 3)
+    let bare = SamDeployCommand(location: here, flags: [:], parameterOverrides: nil)
+    let dev = try DeployConfiguration.resolve(environment: "dev", samconfig: config, command: bare)
+    #expect(dev.samconfigEnvironment == "default")
+    #expect(dev.stackName?.value.literal == "from-default")
+    #expect(dev.otherEnvironmentNote(in: config) == "its sam deploy passes no --config-env, so SAM CLI reads samconfig's default env instead of dev's")
+    let prod = SamDeployCommand(location: here, flags: ["--config-env": [Located(.literal("prod"), at: here)]], parameterOverrides: nil)
+    let selected = try DeployConfiguration.resolve(environment: "dev", samconfig: config, command: prod)
+    #expect(selected.stackName?.value.literal == "prod-stack")
+    #expect(selected.otherEnvironmentNote(in: config) == "its sam deploy passes --config-env prod, so SAM CLI reads samconfig's prod env instead of dev's")
+    let noDefault = try SamConfig.load(SourceText(file: "samconfig.yaml", text: Self.yaml))
+    #expect(try DeployConfiguration.resolve(environment: "dev", samconfig: noDefault, command: bare).otherEnvironmentNote(in: noDefault)
+      == "its sam deploy passes no --config-env, so SAM CLI reads samconfig's default env instead of dev's, and samconfig does not define default")
   }
 
   @Test func tomlKeysAreLocated() throws {

@@ -68,9 +68,28 @@ public struct DeployConfiguration: Sendable {
     unknownKeys.first { $0.suggestion == key }
   }
 
-  /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any).
+  /// The samconfig env whose tables SAM CLI reads for this deploy: the `sam deploy`
+  /// command's `--config-env`, SAM CLI's `default` when the command gives none, or
+  /// `environment` when there is no command or its `--config-env` is not known statically.
+  public var samconfigEnvironment: String = ""
+
+  /// Why this env's settings are another samconfig env's, for messages ("its sam deploy
+  /// passes no --config-env, so SAM CLI reads samconfig's default env instead of dev's,
+  /// and samconfig does not define default"); nil when SAM CLI reads `environment`'s
+  /// tables.
+  public func otherEnvironmentNote(in samconfig: SamConfig?) -> String? {
+    guard samconfigEnvironment != environment, let command else { return nil }
+    let flag = command.value(of: "--config-env") == nil ? "passes no --config-env" : "passes --config-env \(samconfigEnvironment)"
+    let undefined = samconfig?.environment(samconfigEnvironment) != nil ? "" : ", and samconfig does not define \(samconfigEnvironment)"
+    return "its sam deploy \(flag), so SAM CLI reads samconfig's \(samconfigEnvironment) env instead of \(environment)'s\(undefined)"
+  }
+
+  /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any); the
+  /// samconfig tables read are those of the env the command selects
+  /// (`samconfigEnvironment`).
   public static func resolve(environment name: String, samconfig: SamConfig?, command: SamDeployCommand?) throws(InputError) -> DeployConfiguration {
-    let file = samconfig?.environment(name)?.deployParameters ?? [:]
+    let read = command.map { $0.configEnv.literal ?? name } ?? name
+    let file = samconfig?.environment(read)?.deployParameters ?? [:]
     func setting(_ key: String, flag: String) -> DeploySetting? {
       if let value = command?.value(of: flag) { return DeploySetting(value: value.value, origin: .commandLine(value.location)) }
       return file[key].map { DeploySetting(value: .literal($0.text), origin: .samconfig($0.location)) }
@@ -109,7 +128,8 @@ public struct DeployConfiguration: Sendable {
       unresolvedOverrides: command?.unresolvedOverrides ?? [],
       command: command,
       stackTags: stackTags(command: command, file: file["tags"]))
-    configuration.unknownKeys = SamDeployOptions.unknownKeys(in: samconfig?.environment(name)?.commands["deploy"] ?? [:])
+    configuration.samconfigEnvironment = read
+    configuration.unknownKeys = SamDeployOptions.unknownKeys(in: samconfig?.environment(read)?.commands["deploy"] ?? [:])
     return configuration
   }
 

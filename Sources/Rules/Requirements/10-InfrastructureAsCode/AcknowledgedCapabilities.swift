@@ -13,12 +13,18 @@ struct AcknowledgedCapabilities {
   let names: Set<String>
   /// A samconfig key that meant `capabilities` (`capabilties`), when none is set.
   let misspelt: UnknownSamConfigKey?
+  /// Why the settings are another samconfig env's (`DeployConfiguration.otherEnvironmentNote`),
+  /// and the `sam deploy` that selects it; nil when they are the env's own.
+  let otherEnvironment: (note: String, command: SourceLocation)?
 
   init(_ context: RuleContext) {
     let configuration = context.template.scenario.configuration
     settings = configuration.capabilities
     names = Set(settings.compactMap(\.value.literal))
     misspelt = settings.isEmpty ? configuration.misspelling(of: "capabilities") : nil
+    otherEnvironment = configuration.otherEnvironmentNote(in: context.project.samconfig).flatMap { note in
+      configuration.command.map { (note, $0.location) }
+    }
   }
 
   /// The values known only when the deploy script runs, shown as written; nil when every
@@ -28,13 +34,17 @@ struct AcknowledgedCapabilities {
   }
 
   /// Where the capabilities are set: the first value, else the misspelt key, else the
-  /// start of samconfig (or of the template when there is none).
+  /// `sam deploy` that reads another env's, else the start of samconfig (or of the
+  /// template when there is none).
   func location(_ context: RuleContext) -> SourceLocation {
-    settings.first?.origin.location ?? misspelt?.location ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
+    settings.first?.origin.location ?? misspelt?.location ?? otherEnvironment?.command
+      ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
   }
 
-  /// "no capability" or "CAPABILITY_IAM, ...", with the misspelt key's message.
+  /// "no capability" or "CAPABILITY_IAM, ...", with the misspelt key's message or why
+  /// the settings are another env's.
   var described: String {
-    (names.isEmpty ? "no capability" : names.sorted().joined(separator: ", ")) + (misspelt.map { " (\($0.message))" } ?? "")
+    let why = [misspelt?.message, otherEnvironment?.note].compactMap { $0 }
+    return (names.isEmpty ? "no capability" : names.sorted().joined(separator: ", ")) + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))")
   }
 }

@@ -17,6 +17,7 @@ struct ChangeSetReviewRule: Rule {
       .change("prod does not confirm", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = false"), environment: "prod"),
       .change("prod confirms with \"yes\" (click's BOOL reads it as true)", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"yes\""), expect: .pass, environment: "prod"),
       .change("prod's confirm_changeset is \"maybe\", not a boolean", .edit(.samconfig, "confirm_changeset = true", "confirm_changeset = \"maybe\""), environment: "prod"),
+      .change("sam deploy passes no --config-env: SAM CLI reads samconfig's default env, which does not confirm", .edit(.deployScript, "    --config-env \"$ENV\" \\\n", ""), environment: "prod", alsoFails: ["10.4"]),
       .change("prod misspells confirm_changeset (SAM CLI ignores the key)", .edit(.samconfig, "confirm_changeset = true", "confirm_changset = true"), environment: "prod"),
       .change("the script answers the prompt: yes | sam deploy", .edit(.deployScript, "  sam deploy \\\n", "  yes | sam deploy \\\n"), environment: "prod"),
     ])
@@ -65,7 +66,10 @@ struct ChangeSetReviewRule: Rule {
     }
     if confirms == true { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
     let misspelt = setting == nil ? configuration.misspelling(of: "confirm_changeset") : nil
-    let at = setting?.origin.location ?? misspelt?.location ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
-    return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review\(misspelt.map { "; \($0.message)" } ?? "")", at: at))
+    let other = setting == nil ? configuration.otherEnvironmentNote(in: context.project.samconfig) : nil
+    let at = setting?.origin.location ?? misspelt?.location ?? (other != nil ? configuration.command?.location : nil)
+      ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
+    let why = [misspelt?.message, other].compactMap { $0 }.map { "; \($0)" }.joined()
+    return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review\(why)", at: at))
   }
 }

@@ -19,6 +19,7 @@ struct IAMNamedCapabilityRule: Rule {
       .change("execution role gets a name", .edit(.template, "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n", "      Description: ECS agent role for the dashboard tasks - pull the image, write logs\n      RoleName: !Sub \"vibejudge-dashboard-${Environment}-execution\"\n")),
       .change("no capabilities at all", .edit(.samconfig, "capabilities = \"CAPABILITY_IAM\"\n", "")),
       .change("the deploy script passes the caller's SAM_CAPABILITIES (known only when it runs)", .edit(.deployScript, "    --region \"$REGION\" \\\n", "    --region \"$REGION\" \\\n    --capabilities \"${SAM_CAPABILITIES}\" \\\n"), expect: .needsEvidence),
+      .change("sam deploy passes no --config-env: SAM CLI reads samconfig's default env, which has no capabilities", .edit(.deployScript, "    --config-env \"$ENV\" \\\n", ""), alsoFails: ["10.6"]),
       .change("capabilities misspelt (SAM CLI ignores the key)", .edit(.samconfig, "capabilities = \"CAPABILITY_IAM\"\n", "capabilties = \"CAPABILITY_IAM\"\n")),
     ])
 
