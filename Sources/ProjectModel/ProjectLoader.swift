@@ -38,7 +38,7 @@ extension Project {
     project.template = loaded.template
     project.templateFile = loaded.templateFile
     if loaded.template == nil {
-      project.absences["template"] = "no template at \(ProjectOptions.defaultTemplate) (use --template)"
+      project.absences["template"] = "no template at \(ProjectOptions.described(ProjectOptions.defaultTemplates)) (use --template)"
     }
     try project.selectDeployedStage(options)
     return project
@@ -63,7 +63,7 @@ extension Project {
         definitions = Definitions(requirements: RequirementCatalogue.builtIn)
       }
       if let configuration { definitions.requirements = try configuration.restricting(definitions.requirements) }
-      if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.defaultTemplate, root: root, option: "--template") {
+      if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: root), root: root, option: "--template") {
         let template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
         definitions.templateFile = file
         definitions.inputFiles.append(file.path)
@@ -84,12 +84,12 @@ extension Project {
   mutating func loadDeployment(
     _ options: ProjectOptions, given: ProjectOptions, template: @escaping @Sendable () -> Result<Template?, InputError>
   ) throws(InputError) {
-    if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.defaultSamconfig, root: root, option: "--samconfig") {
+    if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: root), root: root, option: "--samconfig") {
       samconfigFile = file
       inputFiles.append(file.path)
       samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
     } else {
-      absences["samconfig"] = "no samconfig at \(ProjectOptions.defaultSamconfig) (use --samconfig)"
+      absences["samconfig"] = "no samconfig at \(ProjectOptions.described(ProjectOptions.defaultSamconfigs)) (use --samconfig)"
     }
     if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
       deployScriptFile = file

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Where a repository's artifacts are, as the command line (or `.vibe-rules.yaml`) names
 /// them. Paths are relative to `root` unless absolute; nil means the default location.
 public struct ProjectOptions: Sendable {
@@ -31,6 +33,25 @@ public struct ProjectOptions: Sendable {
   public static let defaultContext = "."
   public static let defaultDeployScript = "deploy.sh"
   public static let defaultRequirements = "REQUIREMENTS.md"
+  /// The names tried, in order, when no template is named: SAM CLI's `template.yaml` and
+  /// `template.yml`, and CloudFormation's JSON form.
+  public static let defaultTemplates = [defaultTemplate, "infra/template.yml", "infra/template.json"]
+  /// The names tried, in order, when no samconfig is named: SAM CLI reads
+  /// `samconfig.toml`, `samconfig.yaml` or `samconfig.yml` ("AWS SAM CLI configuration
+  /// file", https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-config.html).
+  public static let defaultSamconfigs = [defaultSamconfig, "infra/samconfig.yaml", "infra/samconfig.yml"]
+
+  /// The first of `candidates` present under `root` (a file or anything else there, which
+  /// `ArtifactFile.resolve` then rejects), else the first: the default path of an
+  /// artifact that has several usual names.
+  public static func firstPresent(_ candidates: [String], root: String) -> String {
+    candidates.first { FileBytes.exists(ArtifactFile.join(root, $0)) } ?? candidates[0]
+  }
+
+  /// "infra/template.yaml, infra/template.yml or infra/template.json".
+  public static func described(_ candidates: [String]) -> String {
+    candidates.dropLast().joined(separator: ", ") + (candidates.count > 1 ? " or " : "") + candidates.last!
+  }
 
   public init(root: String = ".", template: String? = nil, samconfig: String? = nil, dockerfile: String? = nil,
               dockerignore: String? = nil, context: String? = nil, deployScript: String? = nil,

@@ -43,7 +43,8 @@ enum LargeInput {
     let given = options(arguments)
     let options = (try? VibeRulesConfiguration.locate(given)).flatMap { try? $0?.configuration.applied(to: given) } ?? given
     let files = [
-      options.template ?? ProjectOptions.defaultTemplate, options.samconfig ?? ProjectOptions.defaultSamconfig,
+      options.template ?? ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: options.root),
+      options.samconfig ?? ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: options.root),
       options.deployScript ?? ProjectOptions.defaultDeployScript, options.requirements ?? ProjectOptions.defaultRequirements,
     ]
     return files.reduce(0) { total, path in

@@ -75,7 +75,7 @@ struct ProjectInputs: ParsableArguments {
       let project = try Project.load(options)
       if project.template == nil, project.samconfig == nil, project.dockerfile == nil, project.deployScript == nil {
         throw InputError(
-          "nothing to check under --root \(root): no template (\(ProjectOptions.defaultTemplate)), samconfig (\(ProjectOptions.defaultSamconfig)), Dockerfile (\(ProjectOptions.defaultDockerfile)) or deploy script (\(ProjectOptions.defaultDeployScript)); run it from the repository root, or name the files (--template, --samconfig, --dockerfile, --deploy-script)",
+          "nothing to check under --root \(root): no template (\(ProjectOptions.described(ProjectOptions.defaultTemplates))), samconfig (\(ProjectOptions.described(ProjectOptions.defaultSamconfigs))), Dockerfile (\(ProjectOptions.defaultDockerfile)) or deploy script (\(ProjectOptions.defaultDeployScript)); run it from the repository root, or name the files (--template, --samconfig, --dockerfile, --deploy-script)",
           at: nil)
       }
       return project

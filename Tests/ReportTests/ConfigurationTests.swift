@@ -197,6 +197,38 @@ import Testing
     }
   }
 
+  /// Without --template and --samconfig, the other names SAM CLI uses are found too:
+  /// `template.yml` (or `.json`) and `samconfig.yaml` (or `.yml`).
+  @Test func otherUsualNamesAreFoundWithoutOptions() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    let infra = copy.directory.appendingPathComponent("infra")
+    try FileManager.default.moveItem(at: infra.appendingPathComponent("template.yaml"), to: infra.appendingPathComponent("template.yml"))
+    try FileManager.default.removeItem(at: infra.appendingPathComponent("samconfig.toml"))
+    try copy.write("infra/samconfig.yaml", """
+      version: 0.1
+      dev:
+        deploy:
+          parameters:
+            stack_name: vibejudge-dashboard-dev
+            region: us-east-1
+            capabilities: CAPABILITY_IAM
+      prod:
+        deploy:
+          parameters:
+            stack_name: vibejudge-dashboard-prod
+            region: us-east-1
+            capabilities: CAPABILITY_IAM
+            confirm_changeset: true
+      """)
+    let project = try copy.load()
+    #expect(project.templateFile?.displayName == "infra/template.yml")
+    #expect(project.samconfigFile?.displayName == "infra/samconfig.yaml")
+    #expect(project.environments.map(\.scenario.environment) == ["dev", "prod"])
+    try FileManager.default.removeItem(at: infra.appendingPathComponent("template.yml"))
+    #expect(try copy.load().absences["template"] == "no template at infra/template.yaml, infra/template.yml or infra/template.json (use --template)")
+  }
+
   /// An empty samconfig defines no config env: the message says so instead of listing none.
   @Test func aWaiverForAConfigEnvOfAnEmptySamconfigSaysItDefinesNone() throws {
     let copy = try Copy()
