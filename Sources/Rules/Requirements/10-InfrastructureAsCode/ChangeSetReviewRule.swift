@@ -35,8 +35,15 @@ struct ChangeSetReviewRule: Rule {
     return invocation.redirections.first { input.contains($0.op) && ($0.fileDescriptor ?? 0) == 0 && $0.fileDescriptorVariable == nil }?.location
   }
 
+  /// A config env named for production: `prod`, `production`, `prd` or `live`, alone or
+  /// as a part of the name between `-`, `_` or `.` (`prod-eu`, `eu_production`), not
+  /// inside a word (`preprod`) nor after `non` or `pre` (`non-prod`, `pre-prod`).
   static func isProduction(_ name: String) -> Bool {
-    ["prod", "production", "prd", "live"].contains(name.lowercased())
+    let production: Set<Substring> = ["prod", "production", "prd", "live"]
+    let parts = name.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })
+    return parts.indices.contains { index in
+      production.contains(parts[index]) && (index == 0 || !["non", "pre"].contains(parts[index - 1]))
+    }
   }
 
   /// A samconfig value as SAM CLI reads it for a boolean option: through click's `BOOL`
