@@ -43,7 +43,8 @@ struct Check: ParsableCommand {
     }
     let project = try inputs.load()
     let matrix = try Evaluation.matrix(for: project)
-    let files = changed.isEmpty ? nil : ChangedFiles.normalize(changed, root: inputs.root)
+    let deciding = [project.requirements.source, project.configuration?.file].compactMap { $0 }.map { ArtifactFile.join(inputs.root, $0) }
+    let files = changed.isEmpty ? nil : ChangedFiles.selection(changed, root: inputs.root, deciding: deciding)
     // The baseline named by --baseline, else by `baseline:` in .vibe-rules.yaml.
     let baselineFile = baseline ?? project.configuration?.baseline?.value
     let accepted = try baselineFile.map { file throws(InputError) in Set(try BaselineFile.read(file, project: project).findings) }

@@ -48,6 +48,14 @@ import Testing
     #expect(!(ssh.first?.line(allEnvironments: matrix.environments).contains("env ") ?? true))
   }
 
+  /// A changed requirement catalogue or configuration concerns every finding.
+  @Test func aChangedCatalogueOrConfigurationSelectsEveryFinding() {
+    let deciding = ["/w/REQUIREMENTS.md", "/w/.vibe-rules.yaml"]
+    #expect(ChangedFiles.selection(["REQUIREMENTS.md"], root: "/w", deciding: deciding, currentDirectory: "/w") == nil)
+    #expect(ChangedFiles.selection(["deploy.sh", "./.vibe-rules.yaml"], root: "/w", deciding: deciding, currentDirectory: "/w") == nil)
+    #expect(ChangedFiles.selection(["deploy.sh"], root: "/w", deciding: deciding, currentDirectory: "/w") == ["deploy.sh"])
+  }
+
   @Test func changedPathsAreMadeRelativeToTheRoot() {
     let normalized = ChangedFiles.normalize(["./infra/template.yaml", "/work/x/docker/Dockerfile", "deploy.sh", "/elsewhere/f"], root: "/work/x", currentDirectory: "/work/x")
     #expect(normalized == ["infra/template.yaml", "docker/Dockerfile", "deploy.sh", "/elsewhere/f"])
