@@ -59,7 +59,7 @@ public enum RuleEngine {
     let definition = rule.definition
     guard definition.requirements.contains(where: { project.requirements[$0] != nil }) else { return [] }
     if let reason = missingArtifact(definition, project) {
-      return [RuleResult(rule: definition, environment: nil, verdict: .notApplicable(reason))]
+      return [RuleResult(rule: definition, environment: nil, verdict: .absent(reason))]
     }
     switch definition.scope {
     case .repository:

@@ -37,6 +37,9 @@ public struct Verdict: Sendable {
   /// the requirements its findings do not name cannot pass either (they become
   /// needs-evidence instead of passing; see `RuleResult.verdict(for:)`). Nil: they pass.
   public var undecidedNote: String?
+  /// For not-applicable: the rule could not run because an artifact it reads is absent
+  /// (`absent(_:)`), not because the requirement does not concern the repository.
+  public var lacksArtifact = false
 
   init(status: Status, findings: [Finding], note: String, evidence: [SourceLocation], passNote: String = "") {
     self.status = status
@@ -63,6 +66,15 @@ public struct Verdict: Sendable {
 
   public static func notApplicable(_ reason: String) -> Verdict {
     Verdict(status: .notApplicable, findings: [], note: reason, evidence: [])
+  }
+
+  /// The rule cannot run: an artifact it reads is absent (`reason`: "no Dockerfile at
+  /// docker/Dockerfile"). Not applicable; but a requirement that its other rules pass is
+  /// then needs-evidence, not pass (`RequirementMatrix`): part of it went unchecked.
+  public static func absent(_ reason: String) -> Verdict {
+    var verdict = Verdict.notApplicable(reason)
+    verdict.lacksArtifact = true
+    return verdict
   }
 
   /// Files cannot decide: `reason` says why and which evidence would (image metadata, a

@@ -144,6 +144,18 @@ public struct RequirementMatrix: Sendable {
     let deciding = results.filter { $0.verdict.status == worst && !$0.isWaived }
     let findings = worst == .fail || worst == .warn ? results.flatMap(\.verdict.findings) : []
     var note = deciding.map(\.verdict.note).filter { !$0.isEmpty }.uniqued(by: { $0 }).joined(separator: "; ")
+    // Rules that pass decide only their part: another rule of the requirement that could
+    // not run for want of an artifact leaves the rest unchecked.
+    let unchecked = results.filter(\.verdict.lacksArtifact)
+    if status == .pass, !unchecked.isEmpty {
+      status = .needsEvidence
+      let reasons = unchecked.map(\.verdict.note).uniqued(by: { $0 })
+      let missing = reasons.map { reason in
+        let rules = unchecked.filter { $0.verdict.note == reason }.map(\.rule.id).uniqued(by: { $0 })
+        return "\(rules.joined(separator: ", ")), which \(rules.count == 1 ? "needs" : "need") what is absent: \(reason)"
+      }
+      note = "\(note.isEmpty ? "" : note + "; ")not checked: \(missing.joined(separator: "; "))"
+    }
     if status == .waived {
       note = "waived: " + waived.map(\.waiver.reason).uniqued(by: { $0 }).joined(separator: "; ")
     }

@@ -25,7 +25,7 @@ struct APIBaseURLRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     guard let name = context.value("environment-variable")?.text else { return .missingValue("environment-variable", of: "1.6") }
     // The start script, resolved and read once. When the files cannot show its text,
     // whether the app reads the variable is not known.

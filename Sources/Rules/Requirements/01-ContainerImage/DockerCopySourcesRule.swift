@@ -22,7 +22,7 @@ struct DockerCopySourcesRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile, let buildContext = context.project.buildContext else { return .notApplicable("no Dockerfile or build context") }
+    guard let dockerfile = context.project.dockerfile, let buildContext = context.project.buildContext else { return .absent("no Dockerfile or build context") }
     let problems = BuildContext.check(dockerfile: dockerfile, contextDirectory: buildContext.path, dockerignore: context.project.dockerignore)
     var unresolved: [String] = []
     var findings: [Finding] = []

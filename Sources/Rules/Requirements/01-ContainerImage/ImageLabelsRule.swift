@@ -20,7 +20,7 @@ struct ImageLabelsRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     guard let labelsValue = context.value("labels") else { return .missingValue("labels", of: "1.7") }
     let labels = dockerfile.finalImage.labels
     let missing = labelsValue.list.filter { labels[$0] == nil }

@@ -40,7 +40,7 @@ struct ImagePortRule: Rule {
   static let startCommand = "CMD [\"streamlit\", \"run\", \"app.py\", \"--server.port=8501\", \"--server.address=0.0.0.0\"]"
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     guard let value = context.value("container-port"), let port = value.integer else { return .missingValue("container-port", of: "1.4") }
     let facts = dockerfile.finalImage
     var findings: [Finding] = []

@@ -36,7 +36,7 @@ struct MultiStageBuildRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     guard let baseValue = context.value("base-image"), let minimum = context.value("min-stages")?.integer else { return .missingValue("base-image/min-stages", of: "1.1") }
     guard let required = ImageReference(baseValue.text), let requiredTag = required.effectiveTag else {
       return .notApplicable("requirement 1.1's base-image `\(baseValue.text)` is not an image reference with a tag: \(ImageReference.problem(in: baseValue.text) ?? "it names a digest only")")

@@ -47,7 +47,7 @@ struct NonRootUserRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     guard let uidValue = context.value("uid"), let uid = uidValue.integer else { return .missingValue("uid", of: "1.3") }
     let facts = dockerfile.finalImage
     var resolution = facts.effectiveUser

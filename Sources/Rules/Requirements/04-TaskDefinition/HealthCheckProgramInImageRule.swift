@@ -43,7 +43,7 @@ struct HealthCheckProgramInImageRule: Rule {
   static let dockerfileProbe = "CMD [\"python\", \"-c\", \"import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).status == 200 else 1)\"]"
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let dockerfile = context.project.dockerfile else { return .notApplicable("no Dockerfile") }
+    guard let dockerfile = context.project.dockerfile else { return .absent("no Dockerfile") }
     let facts = dockerfile.finalImage
     var unknown: [String] = []
     var findings: [Finding] = []

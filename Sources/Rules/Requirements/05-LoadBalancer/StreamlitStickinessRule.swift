@@ -17,7 +17,7 @@ struct StreamlitStickinessRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let facts = context.project.dockerfile?.finalImage else { return .notApplicable("no Dockerfile") }
+    guard let facts = context.project.dockerfile?.finalImage else { return .absent("no Dockerfile") }
     let start = [facts.entrypoint, facts.cmd].compactMap { $0 }
     guard let command = start.first(where: { HealthCommandText.of($0.value).contains("streamlit") }) else {
       return .pass("the image does not run Streamlit; stickiness is not needed")

@@ -24,7 +24,7 @@ struct TemplatePropertySchemaRule: Rule {
   static let maximumSuggestedTypes = 16
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let template = context.project.template else { return .notApplicable("no template") }
+    guard let template = context.project.template else { return .absent("no template") }
     var findings: [Finding] = ResourceSchemas.shared.check(template).map { .error($0.message, at: $0.location, path: $0.path) }
     var unchecked: [String] = []
     var unlisted: [Resource] = []

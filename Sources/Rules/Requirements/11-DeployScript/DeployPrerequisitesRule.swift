@@ -28,7 +28,7 @@ struct DeployPrerequisitesRule: Rule {
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
   private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let tools = context.value("tools")?.list, let floorValue = context.value("sam-min-version"), let floor = floorValue.version else {
       return .missingValue("tools/sam-min-version", of: "11.1")
     }

@@ -17,7 +17,7 @@ struct DeployScriptLineEndingsRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let source = context.project.deployScriptSource else { return .notApplicable("no deploy script") }
+    guard let source = context.project.deployScriptSource else { return .absent("no deploy script") }
     var line = 1
     var column = 1
     for scalar in source.text.unicodeScalars {

@@ -49,9 +49,9 @@ struct DeployedDockerfileRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     let project = context.project
-    guard let run = context.deployRun, let script = project.deployScriptFile else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun, let script = project.deployScriptFile else { return .absent("no deploy script") }
     guard let dockerfile = project.dockerfile, let dockerfileFile = project.dockerfileFile, let buildContext = project.buildContext else {
-      return .notApplicable("no Dockerfile or build context to compare with")
+      return .absent("no Dockerfile or build context to compare with")
     }
     let builds = run.imageBuilds
     guard !builds.isEmpty else {

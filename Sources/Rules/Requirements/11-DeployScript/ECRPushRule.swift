@@ -40,7 +40,7 @@ struct ECRPushRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let moving = context.value("moving-tag", of: "2.3")?.text else { return .missingValue("moving-tag", of: "2.3") }
     let commands = run.evaluation.commands
     let pushes = run.imagePushes

@@ -48,7 +48,7 @@ struct ErrexitDeadCheckRule: Rule {
   static let passNote = "no $? check follows an assignment that set -e would end"
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let script = context.project.deployScript else { return .notApplicable("no deploy script") }
+    guard let script = context.project.deployScript else { return .absent("no deploy script") }
     guard Self.mayFindDeadChecks(in: script) else { return .pass(Self.passNote) }
     return Verdict(findings: Self.findings(in: script), passNote: Self.passNote)
   }

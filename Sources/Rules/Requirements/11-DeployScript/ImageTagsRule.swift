@@ -46,7 +46,7 @@ struct ImageTagsRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let moving = context.value("moving-tag", of: "11.3")?.text else { return .missingValue("moving-tag", of: "11.3") }
     let builds = run.imageBuilds
     guard let build = builds.first else {

@@ -30,7 +30,7 @@ struct SamDeployImageTagRule: Rule {
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let deploy = run.mainSamDeploy else {
       return .fail(context.scriptStop(before: "it runs sam deploy") ?? .error("the deploy script runs no `sam deploy` for config env \(context.environmentName)", at: context.scriptStart))
     }

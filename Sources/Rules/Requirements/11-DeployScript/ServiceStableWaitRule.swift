@@ -37,7 +37,7 @@ struct ServiceStableWaitRule: Rule {
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
   private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let limitValue = context.value("stable-timeout"), let limit = limitValue.number else { return .missingValue("stable-timeout", of: "11.6") }
     let evaluation = run.evaluation
     let deploy = run.mainSamDeploy

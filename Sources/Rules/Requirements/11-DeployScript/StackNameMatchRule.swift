@@ -30,7 +30,7 @@ struct StackNameMatchRule: Rule {
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
   private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     let configuration = context.template.scenario.configuration
     guard let deployed = configuration.stackName else {
       return .fail(.error("config env \(configuration.environment) names no stack (no stack_name in samconfig, no --stack-name)", at: context.project.samconfig?.environment(configuration.environment)?.location ?? context.scriptStart))

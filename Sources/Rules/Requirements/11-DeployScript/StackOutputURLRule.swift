@@ -30,7 +30,7 @@ struct StackOutputURLRule: Rule {
 
   /// The verdict as the script reads, before `CommandShadowingLimit`.
   private func unlimitedVerdict(_ context: RuleContext) -> Verdict {
-    guard let run = context.deployRun else { return .notApplicable("no deploy script") }
+    guard let run = context.deployRun else { return .absent("no deploy script") }
     let template = context.template
     let balancers = Set(template.loadBalancers.map(\.logicalID))
     let urlOutputs = Set(template.outputs.filter { output in
