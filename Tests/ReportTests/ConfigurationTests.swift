@@ -197,6 +197,20 @@ import Testing
     }
   }
 
+  /// Without a samconfig the only env evaluated is `default`: a waiver limited to dev
+  /// would apply nowhere.
+  @Test func aWaiverForAConfigEnvWithoutASamconfigIsAnInputError() throws {
+    let copy = try Copy()
+    defer { copy.remove() }
+    try FileManager.default.removeItem(at: copy.directory.appendingPathComponent("infra/samconfig.toml"))
+    do {
+      _ = try copy.matrix()
+      Issue.record("a waiver naming config env dev must be an input error without a samconfig")
+    } catch let error as InputError {
+      #expect(error.message == "the waiver names config env \"dev\", but the repository has no samconfig: the config envs evaluated are default", "\(error.message)")
+    }
+  }
+
   /// Without --template and --samconfig, the other names SAM CLI uses are found too:
   /// `template.yml` (or `.json`) and `samconfig.yaml` (or `.yml`).
   @Test func otherUsualNamesAreFoundWithoutOptions() throws {

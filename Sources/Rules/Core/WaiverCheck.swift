@@ -13,15 +13,18 @@ import Requirements
 /// requirement that REQUIREMENTS.md marks `Waivable: no`, and only config envs that exist.
 public enum WaiverCheck {
   ///
-  /// `environments`: the config envs the samconfig defines (nil without one); a waiver
-  /// limited to an env not among them would silently apply nowhere, so it is an error.
-  public static func validate(_ waivers: [Waiver], catalogue: RequirementCatalogue, environments: [String]? = nil) throws(InputError) {
+  /// `environments`: the config envs the samconfig defines, or with `fromSamconfig`
+  /// false (the repository has none) the envs evaluated (`default`); nil checks none. A
+  /// waiver limited to an env not among them would silently apply nowhere, so it is an
+  /// error.
+  public static func validate(_ waivers: [Waiver], catalogue: RequirementCatalogue, environments: [String]? = nil, fromSamconfig: Bool = true) throws(InputError) {
     let rules = Set(RuleCatalog.all.map(\.definition.id))
     for waiver in waivers {
       if let environments, let unknown = waiver.environments.first(where: { !environments.contains($0) }) {
-        throw InputError(
-          "the waiver names config env \"\(unknown)\", which the samconfig does not define\(NameSuggestion.hint(for: unknown, among: environments)); \(environments.isEmpty ? "it defines none" : "its envs: \(environments.joined(separator: ", "))")",
-          at: waiver.location)
+        let defined = fromSamconfig
+          ? "which the samconfig does not define\(NameSuggestion.hint(for: unknown, among: environments)); \(environments.isEmpty ? "it defines none" : "its envs: \(environments.joined(separator: ", "))")"
+          : "but the repository has no samconfig: the config envs evaluated are \(environments.joined(separator: ", "))"
+        throw InputError("the waiver names config env \"\(unknown)\", \(defined)", at: waiver.location)
       }
       switch waiver.target {
       case .rule(let id):

@@ -19,7 +19,9 @@ public enum ProjectEvaluation {
         throw InputError("requirement \(id) is not waivable (not-waivable at \(entry.location))", at: waiver.location)
       }
     }
-    try WaiverCheck.validate(project.waivers, catalogue: project.requirements, environments: project.samconfig?.environments.map(\.name))
+    try WaiverCheck.validate(
+      project.waivers, catalogue: project.requirements,
+      environments: project.samconfig?.environments.map(\.name) ?? project.environments.map(\.scenario.environment), fromSamconfig: project.samconfig != nil)
     let results = try evaluated.get()
     return RequirementMatrix(
       catalogue: project.requirements, results: results, environments: project.environments.map(\.scenario.environment),

@@ -28,6 +28,7 @@ struct TaskIngressRule: Rule {
     guard !template.services.isEmpty else { return context.missing("AWS::ECS::Service", for: "its tasks' security group is checked") }
     let albGroups = Set(template.serviceLoadBalancers.flatMap { template.securityGroups(of: $0) })
     let albExternalGroups = template.serviceLoadBalancers.flatMap { template.externalSecurityGroups(of: $0) }
+    let sources = albGroups.isEmpty ? "the load balancer's security group (the template gives its load balancer none)" : albGroups.sorted().joined(separator: ", ")
     var findings: [Finding] = []
     var external = ExternalSecurityGroups()
     for service in template.services {
@@ -44,7 +45,7 @@ struct TaskIngressRule: Rule {
             albGroups.contains { node.mentions($0) } || albExternalGroups.contains { node.hasSameValue(as: $0) }
           } ?? false
           if rule.ports != port...port || !fromALB {
-            findings.append(.error("\(group) ingress opens \(rule.portDescription) to \(rule.peerDescription); only \(port) from \(albGroups.sorted().joined(separator: ", ")) is allowed (\(portValue.cited))", at: rule.location, path: rule.path))
+            findings.append(.error("\(group) ingress opens \(rule.portDescription) to \(rule.peerDescription); only \(port) from \(sources) is allowed (\(portValue.cited))", at: rule.location, path: rule.path))
           }
         }
         // Admitted by a rule whose range contains the port (`-1` is every port), or
@@ -54,6 +55,6 @@ struct TaskIngressRule: Rule {
         }
       }
     }
-    return external.limit(Verdict(findings: findings, passNote: "only \(port) from \(albGroups.sorted().joined(separator: ", "))"))
+    return external.limit(Verdict(findings: findings, passNote: "only \(port) from \(sources)"))
   }
 }

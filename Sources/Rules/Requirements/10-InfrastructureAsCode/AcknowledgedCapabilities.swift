@@ -34,10 +34,12 @@ struct AcknowledgedCapabilities {
   }
 
   /// Where the capabilities are set: the first value, else the misspelt key, else the
-  /// `sam deploy` that reads another env's, else the start of samconfig (or of the
-  /// template when there is none).
+  /// `sam deploy` that reads another env's, else the env's first samconfig table, else
+  /// the start of samconfig (or of the template when there is none).
   func location(_ context: RuleContext) -> SourceLocation {
-    settings.first?.origin.location ?? misspelt?.location ?? otherEnvironment?.command
+    let configuration = context.template.scenario.configuration
+    return settings.first?.origin.location ?? misspelt?.location ?? otherEnvironment?.command
+      ?? context.project.samconfig?.environment(configuration.samconfigEnvironment)?.location
       ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
   }
 

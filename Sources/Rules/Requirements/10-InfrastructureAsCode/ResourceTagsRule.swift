@@ -7,7 +7,7 @@ struct ResourceTagsRule: Rule {
     requirements: ["10.5"],
     title: "Every taggable resource carries the cost tags",
     rationale: "Cost allocation by Environment and Project works only for resources that carry both tags. A type takes tags when its CloudFormation schema has a Tags property; the tags are the resource's own Tags plus the stack-level tags the config env deploys with (samconfig `tags`, or the deploy script's `sam deploy --tags`), which CloudFormation propagates to the stack's resources.",
-    scope: .perEnvironment, artifacts: [.template, .samconfig],
+    scope: .perEnvironment, artifacts: [.template],
     sources: [
       "https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html",
       "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-resource-tags.html",
