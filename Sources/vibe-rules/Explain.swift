@@ -30,6 +30,17 @@ struct Explain: ParsableCommand {
     return try RequirementCatalogue.parse(SourceText.read(path: path, displayName: relative))
   }
 
+  /// " (did you mean changeset-confirmed-in-prod?)" for a rule id within two edits of
+  /// `subject`, or whose start is within one edit of it (`changeset-confirmd`), else "".
+  static func suggestion(for subject: String) -> String {
+    let ids = RuleCatalog.all.map(\.definition.id)
+    let typed = Array(subject.lowercased().unicodeScalars)
+    let near = NameSuggestion.closest(to: subject, among: ids) ?? ids.first { id in
+      typed.count >= 4 && NameSuggestion.editDistance(Array(id.prefix(typed.count).unicodeScalars), typed, limit: 1) <= 1
+    }
+    return near.map { " (did you mean \($0)?)" } ?? ""
+  }
+
   func run() throws {
     let rules: [RuleDefinition]
     if let id = RequirementID(subject) {
@@ -49,7 +60,7 @@ struct Explain: ParsableCommand {
     } else if let rule = RuleCatalog.rule(subject) {
       rules = [rule.definition]
     } else {
-      throw InputError("\"\(subject)\" is neither a rule id nor a requirement ID (see vibe-rules list)", at: nil)
+      throw InputError("\"\(subject)\" is neither a rule id nor a requirement ID\(Self.suggestion(for: subject)) (see vibe-rules list)", at: nil)
     }
     for rule in rules {
       print("\(rule.id): \(rule.title)")

@@ -30,6 +30,15 @@ struct SubcommandUsageTests {
     #expect(result.standardError == "error: Unexpected argument '\(written)'; did you mean `\(meant)`? (see vibe-rules --help)\n")
   }
 
+  /// explain with a misspelt rule id names the rule most likely meant: within two
+  /// edits, or whose start is one edit from what was typed.
+  @Test(arguments: [("image-prot", "image-port"), ("changeset-confirmd", "changeset-confirmed-in-prod")])
+  func aMisspeltRuleIdGetsASuggestion(written: String, meant: String) throws {
+    let result = try #require(try Command.run(["explain", written]))
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("\"\(written)\" is neither a rule id nor a requirement ID (did you mean \(meant)?)"), "\(result.standardError)")
+  }
+
   @Test func aWordFarFromEverySubcommandGetsNoSuggestion() throws {
     let result = try #require(try Command.run(["xyz"]))
     #expect(result.status == 2)

@@ -9,8 +9,8 @@ extension RuleContext {
   var inEnvironment: String { environment.map { " in env \($0.scenario.environment)" } ?? "" }
 
   /// A failing verdict for a template that lacks every resource of `type`: at the
-  /// resource whose Type is `type` misspelt, when one is (`misspelling(of:)`), else at
-  /// the template's start.
+  /// resource whose Type is `type` misspelt, when one is (`misspelling(of:)`), else at the
+  /// Condition of one this env's conditions remove, else at the template's start.
   func missing(_ type: String, for purpose: String) -> Verdict {
     missing(type, misspelt: type, for: purpose)
   }
@@ -22,6 +22,11 @@ extension RuleContext {
       return .fail(.error(
         "the template\(inEnvironment) has no \(what): \(resource.logicalID) has Type \(resource.type.value), \(type) misspelt; \(purpose)",
         at: resource.type.location))
+    }
+    if let (resource, condition) = template.removedResources.first(where: { $0.resource.type.value == type }) {
+      return .fail(.error(
+        "the template\(inEnvironment) has no \(what): \(resource.logicalID) has Condition \(condition), which removes it here; \(purpose)",
+        at: resource.condition?.location ?? resource.location))
     }
     return .fail(.error("the template\(inEnvironment) has no \(what); \(purpose)", at: templateStart))
   }

@@ -18,6 +18,7 @@ struct StackNameMatchRule: Rule {
     examples: [
       .compliant(),
       .change("PATH prepended with another directory", .edit(.deployScript, "set -euo pipefail\n", "set -euo pipefail\nPATH=\"/tmp/tools:$PATH\"\n"), expect: .needsEvidence),
+      .change("the script deploys to the caller's AWS_REGION, which may not be samconfig's region", .edit(.deployScript, "readonly REGION=\"us-east-1\"", "readonly REGION=\"${AWS_REGION}\""), expect: .needsEvidence),
       .change("script deploys a stack other than samconfig's", .edit(.deployScript, "readonly STACK_NAME=\"vibejudge-dashboard-${ENV}\"", "readonly STACK_NAME=\"vibejudge-${ENV}\"")),
       .change("samconfig deploys to another region", .edit(.samconfig, "region = \"us-east-1\"", "region = \"eu-west-1\"")),
       .change("stack outputs read in another region", .edit(.deployScript, "  value=\"$(aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --region \"$REGION\"", "  value=\"$(aws cloudformation describe-stacks --stack-name \"$STACK_NAME\" --region eu-west-1")),
@@ -49,13 +50,13 @@ struct StackNameMatchRule: Rule {
           findings.append(.error("sam deploy --stack-name \(name) replaces samconfig's stack_name \(configured.text) for env \(configuration.environment): the script deploys and reads stack \(name), not the env's stack \(configured.text)", at: location, related: [.init("stack_name of env \(configuration.environment)", at: configured.location)]))
         }
       } else {
-        unknown.append(deployed.value.description)
+        unknown.append("stack name \(deployed.value.description)")
       }
     }
     findings += queries.compactMap { query in
       guard let argument = query.value(ofFlag: "--stack-name") else { return nil }
-      guard let name = argument.literal else { unknown.append(argument.description); return nil }
-      guard let expected = deployed.value.literal else { unknown.append(deployed.value.description); return nil }
+      guard let name = argument.literal else { unknown.append("stack name \(argument.description)"); return nil }
+      guard let expected = deployed.value.literal else { unknown.append("stack name \(deployed.value.description)"); return nil }
       if name == expected { return nil }
       return .error("\(query.subcommandPath.joined(separator: " ")) uses stack \(name), but sam deploy deploys \(expected) for env \(configuration.environment); the lookup fails after a successful deploy", at: argument.location, related: [.init("stack name of env \(configuration.environment)", at: deployed.origin.location)])
     }
@@ -64,8 +65,15 @@ struct StackNameMatchRule: Rule {
     {
       findings.append(.error("sam deploy --region \(name) replaces samconfig's region \(configured.text) for env \(configuration.environment): the script deploys the env's stack to \(name), not where samconfig (and `sam deploy --config-env`, `sam list stack-outputs --config-env`) finds it", at: location, related: [.init("region of env \(configuration.environment)", at: configured.location)]))
     }
+    // A --region known only at run time (the caller's `AWS_REGION`) may deploy the stack
+    // elsewhere than samconfig's region, where `--config-env` lookups find it.
+    if let region = configuration.region, case .commandLine = region.origin, region.value.literal == nil,
+      let configured = context.project.samconfig?.environment(configuration.environment)?.deployParameters["region"]
+    {
+      unknown.append("region \(region.value.description) (samconfig's is \(configured.text))")
+    }
     findings += regionMismatches(queries, run: run, configuration: configuration, samconfig: context.project.samconfig?.environment(configuration.environment)?.location)
-    if findings.isEmpty && !unknown.isEmpty { return .needsEvidence("the stack names \(unknown.joined(separator: ", ")) are only known at run time") }
+    if findings.isEmpty && !unknown.isEmpty { return .needsEvidence("only known at run time: \(unknown.uniqued(by: { $0 }).joined(separator: ", "))") }
     return Verdict(findings: findings, passNote: "queries stack \(deployed.value)" + (configuration.region?.value.literal.map { " in \($0)" } ?? ""))
   }
 
