@@ -56,6 +56,44 @@ enum BuildWorkingDirectory {
     return command.contains("BASH_SOURCE") || command.contains("$0") || command.contains("${0}")
   }
 
+  /// `path` (absolute, standardized) relative to `root` when under it, else as is.
+  static func display(_ path: String, root: String) -> String {
+    let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+    guard path.hasPrefix(rootPath) else { return path }
+    let relative = path.dropFirst(rootPath.count).drop { $0 == "/" }
+    return relative.isEmpty ? "." : String(relative)
+  }
+
+  /// The file `value`, a path operand of `command`, names (absolute, standardized): an
+  /// absolute literal; a literal relative to the directory the script is in at
+  /// `command` (`before`); or the script's directory (`"$REPO_ROOT/infra/x"`) followed
+  /// by literal text. `.unknown` with the reason otherwise.
+  static func file(_ value: ResolvedWord, of command: CommandInvocation, in evaluation: Evaluation, scriptDirectory: URL) -> File {
+    func under(_ components: [String]) -> File {
+      .path(components.reduce(scriptDirectory) { $0.appendingPathComponent($1) }.standardizedFileURL.path)
+    }
+    if let literal = value.literal {
+      if literal.hasPrefix("/") { return .path(URL(fileURLWithPath: literal).standardizedFileURL.path) }
+      switch before(command, in: evaluation) {
+      case .relative(let directory): return under(normalized(directory + split(literal)))
+      case .unknown(let reason): return .unknown(reason)
+      }
+    }
+    let unknown = File.unknown("\(value.description) at line \(command.location.line) is only known at run time")
+    guard case .symbol(let symbol)? = value.pieces.first, isScriptDirectory(symbol) else { return unknown }
+    let rest = value.pieces.dropFirst().map { piece -> String? in
+      if case .literal(let text) = piece { return text }
+      return nil
+    }
+    guard rest.allSatisfy({ $0 != nil }) else { return unknown }
+    return under(normalized(split(rest.compactMap { $0 }.joined())))
+  }
+
+  enum File: Equatable {
+    case path(String)
+    case unknown(String)
+  }
+
   static func split(_ path: String) -> [String] {
     path.split(separator: "/").map(String.init)
   }

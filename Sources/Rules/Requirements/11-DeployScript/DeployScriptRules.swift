@@ -12,5 +12,6 @@ extension RuleCatalog {
     StackNameMatchRule(),
     ErrexitDeadCheckRule(),
     DeployedDockerfileRule(),
+    DeployedTemplateRule(),
   ]
 }

@@ -88,7 +88,7 @@ struct DeployedDockerfileRule: Rule {
       }
       let builtContext = path(contextText)
       if builtContext != checkedContext {
-        findings.append(.error("the docker build at line \(build.location.line) sends \(display(builtContext, root: project.root)) as its build context, but vibe-rules checks the context \(buildContext.displayName): the COPY sources and .dockerignore checked are not the ones deployed", at: operand.location, related: [.init("the checked build context", at: .start(of: buildContext.displayName))]))
+        findings.append(.error("the docker build at line \(build.location.line) sends \(BuildWorkingDirectory.display(builtContext, root: project.root)) as its build context, but vibe-rules checks the context \(buildContext.displayName): the COPY sources and .dockerignore checked are not the ones deployed", at: operand.location, related: [.init("the checked build context", at: .start(of: buildContext.displayName))]))
       }
       let file = build.value(ofFlag: "-f", "--file")
       let builtDockerfile: String
@@ -102,7 +102,7 @@ struct DeployedDockerfileRule: Rule {
         builtDockerfile = URL(fileURLWithPath: builtContext).appendingPathComponent("Dockerfile").standardizedFileURL.path
       }
       if builtDockerfile != checkedDockerfile {
-        findings.append(.error("the docker build at line \(build.location.line) builds \(display(builtDockerfile, root: project.root))\(file == nil ? " (the context's default Dockerfile)" : ""), but vibe-rules checks \(dockerfileFile.displayName) (choose another with --dockerfile): the checked Dockerfile is not the one deployed", at: file?.location ?? build.location, related: [.init("the checked Dockerfile", at: dockerfileStart)]))
+        findings.append(.error("the docker build at line \(build.location.line) builds \(BuildWorkingDirectory.display(builtDockerfile, root: project.root))\(file == nil ? " (the context's default Dockerfile)" : ""), but vibe-rules checks \(dockerfileFile.displayName) (choose another with --dockerfile): the checked Dockerfile is not the one deployed", at: file?.location ?? build.location, related: [.init("the checked Dockerfile", at: dockerfileStart)]))
       }
       let checkedStage = dockerfile.finalStage.name ?? "#\(dockerfile.finalStage.index)"
       if let target = build.value(ofFlag: "--target") {
@@ -166,12 +166,5 @@ struct DeployedDockerfileRule: Rule {
     }
     guard Set(targets.map { $0.split(separator: " ").last! }).count > 1 else { return "" }
     return " (the config envs build different stages: \(targets.joined(separator: ", ")); vibe-rules checks one image, choose it with --target)"
-  }
-
-  private func display(_ path: String, root: String) -> String {
-    let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-    guard path.hasPrefix(rootPath) else { return path }
-    let relative = path.dropFirst(rootPath.count).drop { $0 == "/" }
-    return relative.isEmpty ? "." : String(relative)
   }
 }
