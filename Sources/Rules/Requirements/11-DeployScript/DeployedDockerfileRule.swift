@@ -14,7 +14,7 @@ struct DeployedDockerfileRule: Rule {
     requirements: ["11.2"],
     title: "Script builds the Dockerfile, context and stage vibe-rules checks",
     rationale: "Every image requirement (1.x, 4.3, 4.7) is decided from one Dockerfile and one build context. If deploy.sh builds another file (`-f`), another context directory, another stage (`--target`), or overrides an ARG a FROM line uses (`--build-arg`), those verdicts describe an image that is never deployed. `-f` is relative to the directory docker runs in; without it the Dockerfile is `<context>/Dockerfile`.",
-    scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript, .dockerfile],
+    scope: .perEnvironment, kind: .crossFile, artifacts: [.deployScript],
     sources: [
       "https://docs.docker.com/reference/cli/docker/buildx/build/#file",
       "https://docs.docker.com/reference/cli/docker/buildx/build/#target",
@@ -51,7 +51,7 @@ struct DeployedDockerfileRule: Rule {
     let project = context.project
     guard let run = context.deployRun, let script = project.deployScriptFile else { return .absent("no deploy script") }
     guard let dockerfile = project.dockerfile, let dockerfileFile = project.dockerfileFile, let buildContext = project.buildContext else {
-      return .absent("no Dockerfile or build context to compare with")
+      return missingDockerfiles(run, script: script, root: project.root) ?? .absent("no Dockerfile or build context to compare with")
     }
     let builds = run.imageBuilds
     guard !builds.isEmpty else {
@@ -132,6 +132,20 @@ struct DeployedDockerfileRule: Rule {
       relyingOn: builds + run.evaluation.commands.filter { command in
         (command.isCommand("cd") || command.isCommand("pushd")) && command.order < (builds.map(\.order).max() ?? 0)
       })
+  }
+
+  /// With no Dockerfile to check: the builds whose `-f` names a file that does not exist
+  /// (the build fails), as a failing verdict; nil when there are none.
+  private func missingDockerfiles(_ run: DeployScriptRun, script: ArtifactFile, root: String) -> Verdict? {
+    let scriptDirectory = URL(fileURLWithPath: script.path).deletingLastPathComponent().standardizedFileURL
+    let findings = run.imageBuilds.compactMap { build -> Finding? in
+      guard let file = build.value(ofFlag: "-f", "--file"), file.literal != "-",
+        case .path(let path) = BuildWorkingDirectory.file(file.value, of: build, in: run.evaluation, scriptDirectory: scriptDirectory),
+        FileBytes.size(of: path) == nil
+      else { return nil }
+      return .error("the docker build at line \(build.location.line) builds \(BuildWorkingDirectory.display(path, root: root)), which does not exist: the build fails", at: file.location)
+    }
+    return findings.isEmpty ? nil : Verdict(findings: findings, passNote: "")
   }
 
   /// `--build-arg NAME=VALUE` for a global ARG a FROM line reads: the base image the

@@ -71,6 +71,6 @@ struct DeployedTemplateRule: Rule {
       return .needsEvidence("which files sam deploy reads cannot be read statically: " + unknown.uniqued(by: { $0 }).joined(separator: "; "))
     }
     let read = [project.templateFile?.displayName, project.samconfigFile?.displayName].compactMap { $0 }
-    return Verdict(findings: findings, passNote: "sam deploy reads \(read.joined(separator: " and "))", evidence: deploys.map(\.location))
+    return Verdict(findings: findings, passNote: "sam deploy reads \(read.joined(separator: " and "))", evidence: deploys.map(\.location).uniqued(by: { $0 }))
   }
 }
