@@ -69,16 +69,20 @@ struct Explain: ParsableCommand {
       for example in rule.examples {
         let heading = "  \(example.expected.rawValue): \(example.summary)\(example.environment.map { " (env \($0))" } ?? "")"
         let multiline = example.edits.contains { $0.find.contains(where: \.isNewline) || $0.replacement.contains(where: \.isNewline) }
+        // The example is this repository's files with the edits made: say what the
+        // files become, not what to do.
         guard multiline else {
-          let change = example.edits.map { "in \($0.artifact.rawValue) replace \(Self.inline($0.find)) with \(Self.inline($0.replacement))" }
-          print(heading + (change.isEmpty ? "" : ": " + change.joined(separator: "; ")))
+          let change = example.edits.map { edit in
+            "\(edit.artifact.rawValue)'s \(Self.inline(edit.find)) \(edit.replacement.isEmpty ? "is removed" : "becomes \(Self.inline(edit.replacement))")"
+          }
+          print(heading + (change.isEmpty ? "" : ", when " + change.joined(separator: " and ")))
           continue
         }
-        print(heading)
+        print(heading + ", when:")
         for edit in example.edits {
-          print("    in \(edit.artifact.rawValue), replace:")
+          print("    in \(edit.artifact.rawValue),")
           print(Self.block(edit.find))
-          print(edit.replacement.isEmpty ? "    with nothing" : "    with:")
+          print(edit.replacement.isEmpty ? "    is removed" : "    becomes")
           if !edit.replacement.isEmpty { print(Self.block(edit.replacement)) }
         }
       }
