@@ -1,3 +1,4 @@
+import Diagnostics
 import DockerfileModel
 
 /// 1.1: a multi-stage build on the required base image: a builder stage installs the
@@ -24,6 +25,7 @@ struct MultiStageBuildRule: Rule {
     examples: [
       .compliant(),
       .change("runtime on a full python image", .edit(.dockerfile, "FROM python:3.12-slim AS runtime", "FROM python:3.12 AS runtime")),
+      .change("COPY --from names the builder stage misspelt (BuildKit pulls an image of that name)", .edit(.dockerfile, "COPY --from=builder /opt/venv /opt/venv\n", "COPY --from=biulder /opt/venv /opt/venv\n")),
       .change("single stage", .edit(.dockerfile, "COPY --from=builder /opt/venv /opt/venv\n", "COPY streamlit_ui/requirements.txt /tmp/requirements.txt\nRUN pip install --no-cache-dir -r /tmp/requirements.txt\n"), .edit(.dockerfile, "FROM python:3.12-slim AS builder", "FROM python:3.12-slim AS unused")),
       .change("runtime FROM docker.io/library/python:3.12-slim", .edit(.dockerfile, "FROM python:3.12-slim AS runtime", "FROM docker.io/library/python:3.12-slim AS runtime"), expect: .pass),
       .change("runtime FROM index.docker.io/library/python:3.12-slim", .edit(.dockerfile, "FROM python:3.12-slim AS runtime", "FROM index.docker.io/library/python:3.12-slim AS runtime"), expect: .pass),
@@ -82,7 +84,18 @@ struct MultiStageBuildRule: Rule {
         return index
       }
     })
-    if dockerfile.stages.count >= minimum && copiedStages.isEmpty {
+    // `COPY --from=biulder`: a name that is no earlier stage is an image to BuildKit.
+    let misspelt = facts.stageChain.flatMap { stageIndex in
+      dockerfile.stages[stageIndex].instructions.compactMap { instruction -> Finding? in
+        guard case .copy(let copy) = instruction.instruction, let from = copy.from,
+          case .image(let name) = dockerfile.copySource(from, inStage: stageIndex), !name.contains(where: { "/:@$".contains($0) }),
+          let stage = NameSuggestion.closest(to: name, among: dockerfile.stages.prefix(stageIndex).compactMap(\.name))
+        else { return nil }
+        return .error("COPY --from=\(name) names no stage of the Dockerfile (did you mean \(stage)?): BuildKit reads it as an image and the build fails pulling \(name)", at: instruction.location)
+      }
+    }
+    findings += misspelt
+    if dockerfile.stages.count >= minimum && copiedStages.isEmpty && misspelt.isEmpty {
       findings.append(.error("the final image copies nothing from a builder stage (no COPY --from=<stage> in its stages); dependencies are not built separately", at: final.location))
     }
     if findings.isEmpty, let undecided { return .needsEvidence(undecided, evidence: [facts.base.location]) }
