@@ -84,12 +84,25 @@ public struct DeployConfiguration: Sendable {
     return "its sam deploy \(flag), so SAM CLI reads samconfig's \(samconfigEnvironment) env instead of \(environment)'s\(undefined)"
   }
 
+  /// Why option `key`, which has no value here, has none beyond its not being written:
+  /// a misspelt key that meant it (`misspelling(of:)`) and the other samconfig env SAM
+  /// CLI reads (`otherEnvironmentNote`), as message parts; and where a finding about it
+  /// points: the misspelt key, else the `sam deploy` that selects the other env, else the
+  /// first table of the env read (nil when samconfig has none).
+  public func unsetReason(of key: String, in samconfig: SamConfig?) -> (notes: [String], location: SourceLocation?) {
+    let misspelt = misspelling(of: key)
+    let other = otherEnvironmentNote(in: samconfig)
+    let location = misspelt?.location ?? (other == nil ? nil : command?.location) ?? samconfig?.environment(samconfigEnvironment)?.location
+    return ([misspelt?.message, other].compactMap { $0 }, location)
+  }
+
   /// Resolves env `name` of `samconfig` (if any) with `command`'s flags (if any); the
   /// samconfig tables read are those of the env the command selects
   /// (`samconfigEnvironment`).
   public static func resolve(environment name: String, samconfig: SamConfig?, command: SamDeployCommand?) throws(InputError) -> DeployConfiguration {
     let read = command.map { $0.configEnv.literal ?? name } ?? name
-    let file = samconfig?.environment(read)?.deployParameters ?? [:]
+    let table = samconfig?.environment(read)
+    let file = table?.deployParameters ?? [:]
     func setting(_ key: String, flag: String) -> DeploySetting? {
       if let value = command?.value(of: flag) { return DeploySetting(value: value.value, origin: .commandLine(value.location)) }
       return file[key].map { DeploySetting(value: .literal($0.text), origin: .samconfig($0.location)) }
@@ -129,7 +142,7 @@ public struct DeployConfiguration: Sendable {
       command: command,
       stackTags: stackTags(command: command, file: file["tags"]))
     configuration.samconfigEnvironment = read
-    configuration.unknownKeys = SamDeployOptions.unknownKeys(in: samconfig?.environment(read)?.commands["deploy"] ?? [:])
+    configuration.unknownKeys = SamDeployOptions.unknownKeys(in: table?.commands["deploy"] ?? [:])
     return configuration
   }
 

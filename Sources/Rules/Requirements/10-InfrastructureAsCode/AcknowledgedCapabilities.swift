@@ -11,19 +11,21 @@ struct AcknowledgedCapabilities {
   let settings: [DeploySetting]
   /// The capabilities written as text (`CAPABILITY_IAM`, ...).
   let names: Set<String>
-  /// A samconfig key that meant `capabilities` (`capabilties`), when none is set.
-  let misspelt: UnknownSamConfigKey?
-  /// Why the settings are another samconfig env's (`DeployConfiguration.otherEnvironmentNote`),
-  /// and the `sam deploy` that selects it; nil when they are the env's own.
-  let otherEnvironment: (note: String, command: SourceLocation)?
+  /// Why there are these settings or none: with none, a misspelt key that meant
+  /// `capabilities` and the other samconfig env SAM CLI reads
+  /// (`DeployConfiguration.unsetReason`); with some, only the latter.
+  let notes: [String]
+  /// Where a finding about them points when there are none (`unsetReason`).
+  let unsetLocation: SourceLocation?
 
   init(_ context: RuleContext) {
     let configuration = context.template.scenario.configuration
     settings = configuration.capabilities
     names = Set(settings.compactMap(\.value.literal))
-    misspelt = settings.isEmpty ? configuration.misspelling(of: "capabilities") : nil
-    otherEnvironment = configuration.otherEnvironmentNote(in: context.project.samconfig).flatMap { note in
-      configuration.command.map { (note, $0.location) }
+    if settings.isEmpty {
+      (notes, unsetLocation) = configuration.unsetReason(of: "capabilities", in: context.project.samconfig)
+    } else {
+      (notes, unsetLocation) = ([configuration.otherEnvironmentNote(in: context.project.samconfig)].compactMap { $0 }, nil)
     }
   }
 
@@ -33,20 +35,14 @@ struct AcknowledgedCapabilities {
     settings.contains { $0.value.literal == nil } ? settings.map(\.value.description).joined(separator: " ") : nil
   }
 
-  /// Where the capabilities are set: the first value, else the misspelt key, else the
-  /// `sam deploy` that reads another env's, else the env's first samconfig table, else
-  /// the start of samconfig (or of the template when there is none).
+  /// Where the capabilities are set: the first value, else where `unsetReason` points,
+  /// else the start of samconfig (or of the template when there is none).
   func location(_ context: RuleContext) -> SourceLocation {
-    let configuration = context.template.scenario.configuration
-    return settings.first?.origin.location ?? misspelt?.location ?? otherEnvironment?.command
-      ?? context.project.samconfig?.environment(configuration.samconfigEnvironment)?.location
-      ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
+    settings.first?.origin.location ?? unsetLocation ?? context.project.samconfigFile.map { .start(of: $0.displayName) } ?? context.templateStart
   }
 
-  /// "no capability" or "CAPABILITY_IAM, ...", with the misspelt key's message or why
-  /// the settings are another env's.
+  /// "no capability" or "CAPABILITY_IAM, ...", with `notes`.
   var described: String {
-    let why = [misspelt?.message, otherEnvironment?.note].compactMap { $0 }
-    return (names.isEmpty ? "no capability" : names.sorted().joined(separator: ", ")) + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))")
+    (names.isEmpty ? "no capability" : names.sorted().joined(separator: ", ")) + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
   }
 }

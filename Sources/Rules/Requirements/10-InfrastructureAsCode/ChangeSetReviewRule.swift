@@ -72,11 +72,9 @@ struct ChangeSetReviewRule: Rule {
       return .fail(.error("production env \(configuration.environment) confirms change sets, but the deploy script feeds `sam deploy` its standard input at \(fed), which answers the confirmation prompt: its change sets run without review", at: fed))
     }
     if confirms == true { return .pass("env \(configuration.environment) confirms every change set", evidence: setting.map { [$0.origin.location] } ?? []) }
-    let misspelt = setting == nil ? configuration.misspelling(of: "confirm_changeset") : nil
-    let other = setting == nil ? configuration.otherEnvironmentNote(in: context.project.samconfig) : nil
-    let at = setting?.origin.location ?? misspelt?.location ?? (other != nil ? configuration.command?.location : nil)
-      ?? context.project.samconfig?.environment(configuration.environment)?.location ?? context.templateStart
-    let why = [misspelt?.message, other].compactMap { $0 }.map { "; \($0)" }.joined()
+    let unset = setting == nil ? configuration.unsetReason(of: "confirm_changeset", in: context.project.samconfig) : nil
+    let at = setting?.origin.location ?? unset?.location ?? context.templateStart
+    let why = (unset?.notes ?? []).map { "; \($0)" }.joined()
     return .fail(.error("production env \(configuration.environment) has confirm_changeset \(setting?.value.description ?? "unset (false)"); its change sets run without review\(why)", at: at))
   }
 }
