@@ -16,9 +16,14 @@ extension Evaluator {
         if let walked = assignmentStatuses[Self.key(statement.location)] { return walked }
         return command.assignments.contains(where: \.hasCommandSubstitution) ? nil : true
       }
-      let words = command.words.map { resolve($0.parts, nil, quiet: true) }
-      // (Most commands are not wrappers: the boundaries are looked for only after one.)
-      let boundaries = words[0].literal.map(Self.isWrapperName) == true ? CommandInvocation.wrapperBoundaries(words.map(\.literal)) : []
+      // Most commands are neither a builtin decided here nor a wrapper: their other words
+      // are not resolved (a quiet resolution changes nothing, so skipping it is safe).
+      let name = resolve(command.words[0].parts, nil, quiet: true)
+      guard let literal = name.literal, Self.decidedBuiltins.contains(literal) || Self.isWrapperName(literal) else {
+        return callStatuses[Self.key(command.words[0].location)]
+      }
+      let words = [name] + command.words.dropFirst().map { resolve($0.parts, nil, quiet: true) }
+      let boundaries = Self.isWrapperName(literal) ? CommandInvocation.wrapperBoundaries(words.map(\.literal)) : []
       guard let start = boundaries.last else {
         return builtinStatus(words[...]) ?? callStatuses[Self.key(command.words[0].location)]
       }
@@ -52,6 +57,9 @@ extension Evaluator {
   }
 
   static let wrapperNames: Set<String> = ["command", "builtin", "nohup", "exec", "time", "nice", "sudo", "env", "timeout"]
+
+  /// The builtins whose status `builtinStatus` may know.
+  static let decidedBuiltins: Set<String> = ["true", ":", "false", "test", "let", "["]
 
   /// The status of the builtin `words` run when the walk knows it: `true`, `:`, `false`,
   /// `test` and `[` with known operands, `let` of expressions whose values are known.
