@@ -134,7 +134,8 @@ public struct JSONReport: Encodable, Sendable {
         waived: row.waived.map { WaivedEntry(finding: FindingEntry($0.finding), reason: $0.waiver.reason, expires: $0.waiver.expires, waiver: Location($0.waiver.location)) })
     }
     findings = (selected ?? matrix.findings).map(FindingEntry.init)
-    summary = Dictionary(uniqueKeysWithValues: RequirementMatrix.Status.allCases.map { ($0.rawValue, matrix.summary[$0] ?? 0) })
+    let counts = matrix.summary
+    summary = Dictionary(uniqueKeysWithValues: RequirementMatrix.Status.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
     compliant = matrix.isCompliant
   }
 

@@ -77,8 +77,9 @@ public struct TableRenderer: Sendable {
   }
 
   public static func summaryLine(_ matrix: RequirementMatrix) -> String {
+    let summary = matrix.summary
     let counts = RequirementMatrix.Status.allCases.compactMap { status -> String? in
-      guard let count = matrix.summary[status], count > 0 else { return nil }
+      guard let count = summary[status], count > 0 else { return nil }
       return "\(count) \(status.rawValue)"
     }
     let environments = matrix.environments.isEmpty ? "" : " (config envs: \(matrix.environments.joined(separator: ", ")))"
