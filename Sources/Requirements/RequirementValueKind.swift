@@ -120,10 +120,13 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
 
 extension StringProtocol {
   /// Without leading spaces and tabs and trailing spaces, tabs and carriage returns
-  /// (index arithmetic, not reversed copies: this runs for every catalogue line).
+  /// (index arithmetic on Unicode scalars, not reversed copies or grapheme breaking: this
+  /// runs for every catalogue line).
   var trimmed: String {
-    guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
-    let last = self[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })!
-    return String(self[first...last])
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+      let last = scalars[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
+    else { return "" }
+    return String(self[first..<scalars.index(after: last)])
   }
 }
