@@ -48,12 +48,17 @@ public struct RuleDefinition: Sendable {
   /// Documentation the rule relies on (AWS, Docker, SAM CLI pages, issue threads).
   public var sources: [String]
   /// Passing and failing examples; both kinds are required (a rule that cannot fail is a defect).
-  public var examples: [RuleExample]
+  ///
+  /// Built each time they are read, not with the definition: `report` reads the definitions
+  /// of every rule at start-up and never their examples, some of which run a rule's own
+  /// code (the probe examples encode JSON evidence), about a third of start-up's work.
+  public var examples: [RuleExample] { makeExamples() }
+  private let makeExamples: @Sendable () -> [RuleExample]
 
   public init(
     id: String, requirements: [RequirementID], title: String, rationale: String,
     scope: Scope, kind: Kind = .static, artifacts: [Artifact], sources: [String] = [],
-    examples: [RuleExample]
+    examples: @autoclosure @escaping @Sendable () -> [RuleExample]
   ) {
     self.id = id
     self.requirements = requirements
@@ -63,6 +68,6 @@ public struct RuleDefinition: Sendable {
     self.kind = kind
     self.artifacts = artifacts
     self.sources = sources
-    self.examples = examples
+    makeExamples = examples
   }
 }
