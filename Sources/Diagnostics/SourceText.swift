@@ -12,6 +12,13 @@ public struct SourceText: Sendable {
   public init(file: String, bytes: [UInt8]) throws(InputError) {
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    // Most files are valid UTF-8 without NUL bytes: the standard library validates them in
+    // bulk; only a file that fails is walked byte by byte, to say where.
+    if !body.contains(0), let text = String(validating: body, as: UTF8.self) {
+      self.file = file
+      self.text = text
+      return
+    }
     var line = 1
     var column = 1
     var index = body.startIndex
