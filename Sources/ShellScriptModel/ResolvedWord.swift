@@ -9,7 +9,7 @@
 public struct ResolvedWord: Sendable, Hashable, CustomStringConvertible {
   public enum Piece: Sendable, Hashable {
     case literal(String)
-    case symbol(Symbol)
+    indirect case symbol(Symbol)
   }
 
   public private(set) var pieces: [Piece]

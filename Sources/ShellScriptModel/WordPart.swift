@@ -5,7 +5,7 @@ import Diagnostics
 /// Quoting follows Bash Reference Manual 3.1.2 "Quoting"; expansions follow 3.5
 /// "Shell Expansions". Text values are stored with quotes removed and escapes applied.
 public struct WordPart: Sendable, Hashable {
-  public enum Kind: Sendable, Hashable {
+  public indirect enum Kind: Sendable, Hashable {
     /// Unquoted text, e.g. `--config-env` (3.5.7 word splitting and 3.5.8 filename
     /// expansion would apply to it at run time).
     case literal(String)
