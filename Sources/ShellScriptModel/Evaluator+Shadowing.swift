@@ -113,15 +113,23 @@ extension Evaluator {
   /// takes it as unset, but the caller's environment may set it (`declare "$v=/x"`,
   /// `trap "$ACTION" INT`), as for `.nameFromEnvironment`.
   func applyLookupBuiltin(_ name: String, arguments: [ResolvedWord], words: [Word], at location: SourceLocation) {
-    let literals = zip(arguments, words).map { argument, word in readsEnvironment(word) ? nil : argument.literal } + arguments.dropFirst(words.count).map(\.literal)
-    let operands = Self.operands(literals)
+    // Worked out on first use: most commands are none of the builtins below, and reading
+    // which words expand a variable the environment may set costs a lookup per parameter.
+    var known: [String?]?
+    func literals() -> [String?] {
+      if let known { return known }
+      let value = zip(arguments, words).map { argument, word in readsEnvironment(word) ? nil : argument.literal } + arguments.dropFirst(words.count).map(\.literal)
+      known = value
+      return value
+    }
+    func operands() -> [String?] { Self.operands(literals()) }
     switch name {
     case "set":
-      if Self.setsNoexec(literals.prefix { $0 != nil }.map { $0! }) { addShadowing(.noexec, at: location) }
+      if Self.setsNoexec(literals().prefix { $0 != nil }.map { $0! }) { addShadowing(.noexec, at: location) }
     case "trap":
-      applyTrap(literals, at: location)
+      applyTrap(literals(), at: location)
     case "alias":
-      for operand in operands {
+      for operand in operands() {
         guard let operand else {
           addShadowing(.alias(nil), at: location)
           continue
@@ -129,16 +137,17 @@ extension Evaluator {
         if let equals = operand.firstIndex(of: "=") { addShadowing(.alias(String(operand[..<equals])), at: location) }
       }
     case "source", ".":
-      guard let file = operands.first else { return }
+      guard let file = operands().first else { return }
       if file == "/dev/null" { return }
       addShadowing(.sourcedFile(file ?? "a file named only at run time"), at: location)
     case "eval":
       if !arguments.isEmpty { addShadowing(.eval, at: location) }
     case "enable":
+      let values = literals()
       var index = 0
       var names: [String?] = []
-      while index < literals.count {
-        let literal = literals[index]
+      while index < values.count {
+        let literal = values[index]
         if literal == "-f" { index += 2; continue }
         if let literal, literal.hasPrefix("-"), literal.count > 1 { index += 1; continue }
         names.append(literal)
@@ -146,33 +155,36 @@ extension Evaluator {
       }
       for name in names { addShadowing(.builtinChange(name), at: location) }
     case "hash":
-      guard let flag = literals.firstIndex(of: "-p"), flag + 2 <= literals.count else { return }
-      for name in literals[(flag + 2)...] { addShadowing(.hashedPath(name), at: location) }
+      let values = literals()
+      guard let flag = values.firstIndex(of: "-p"), flag + 2 <= values.count else { return }
+      for name in values[(flag + 2)...] { addShadowing(.hashedPath(name), at: location) }
     case "unset":
-      let (flags, _, names) = Self.options(literals, taking: [])
+      let (flags, _, names) = Self.options(literals(), taking: [])
       if flags.contains("f") { return }
       for name in names { noteAssignedName(name, at: location) }
     case "local", "declare", "typeset", "export", "readonly":
-      applyDeclaration(name, literals: literals, words: words, at: location)
+      applyDeclaration(name, literals: literals(), words: words, at: location)
     case "read":
-      let (_, named, rest) = Self.options(literals, taking: ["d", "i", "n", "N", "p", "t", "u"], naming: ["a"])
+      let (_, named, rest) = Self.options(literals(), taking: ["d", "i", "n", "N", "p", "t", "u"], naming: ["a"])
       for name in named + rest { noteAssignedName(name, at: location) }
     case "mapfile", "readarray":
-      let (flags, _, rest) = Self.options(literals, taking: ["d", "n", "O", "s", "u", "C", "c"])
+      let (flags, _, rest) = Self.options(literals(), taking: ["d", "n", "O", "s", "u", "C", "c"])
       if let array = rest.first { noteAssignedName(array, at: location) }
       // `-C CALLBACK`: the text is run as a command every `-c` lines, as `eval` runs it.
       if flags.contains("C") { addShadowing(.eval, at: location) }
     case "getopts":
-      if operands.count > 1 { noteAssignedName(operands[1], at: location) }
+      let values = operands()
+      if values.count > 1 { noteAssignedName(values[1], at: location) }
     case "printf":
-      let (_, named, _) = Self.options(literals, taking: [], naming: ["v"])
+      let (_, named, _) = Self.options(literals(), taking: [], naming: ["v"])
       for name in named { noteAssignedName(name, at: location) }
     case "wait":
-      let (_, named, _) = Self.options(literals, taking: [], naming: ["p"])
+      let (_, named, _) = Self.options(literals(), taking: [], naming: ["p"])
       for name in named { noteAssignedName(name, at: location) }
     case "test", "[":
-      for (index, literal) in literals.enumerated() where literal == "-v" && index + 1 < literals.count {
-        evaluateElementName(literals[index + 1], at: location)
+      let values = literals()
+      for (index, literal) in values.enumerated() where literal == "-v" && index + 1 < values.count {
+        evaluateElementName(values[index + 1], at: location)
       }
     default:
       break
