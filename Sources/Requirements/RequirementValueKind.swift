@@ -119,14 +119,21 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
 }
 
 extension StringProtocol {
-  /// Without leading spaces and tabs and trailing spaces, tabs and carriage returns
-  /// (index arithmetic on Unicode scalars, not reversed copies or grapheme breaking: this
-  /// runs for every catalogue line).
+  /// Without leading spaces and tabs and trailing spaces, tabs and carriage returns, by
+  /// grapheme cluster (a space joined to a combining mark or after a prepended character
+  /// stays). ASCII text, every catalogue line in practice, is trimmed over its scalars, where
+  /// the two agree; index arithmetic, not reversed copies: this runs for every catalogue line.
   var trimmed: String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-      let last = scalars[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      let scalars = unicodeScalars
+      guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+        let last = scalars[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
+      else { return "" }
+      return String(self[first..<scalars.index(after: last)])
+    }
+    guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }),
+      let last = self[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
     else { return "" }
-    return String(self[first..<scalars.index(after: last)])
+    return String(self[first...last])
   }
 }
