@@ -70,6 +70,13 @@ final class ArithmeticEvaluator {
   private(set) var assignedNames: [String] = []
   private var work = 0
   private var depth = 0
+  /// Parentheses and prefix operators open around the expression being read (see
+  /// `maximumNesting`).
+  private var nesting = 0
+  /// Past this many nested parentheses, prefix operators or `**` operands the value is
+  /// unknown: each level is several frames of this recursive reader, and `$(( ((...)) ))`
+  /// 3,000 deep once overflowed the stack.
+  static let maximumNesting = 256
 
   init(nounset: Bool, isReadonly: @escaping (String) -> Bool = { _ in false }, read: @escaping (_ name: String, _ index: Int?) -> Operand) {
     self.nounset = nounset
@@ -267,6 +274,12 @@ final class ArithmeticEvaluator {
     return result
   }
 
+  /// Counts one more level of `nesting`; the value is unknown past `maximumNesting`.
+  private func enterNesting() throws(Stop) {
+    guard nesting < Self.maximumNesting else { throw .unknown }
+    nesting += 1
+  }
+
   private func advance(_ cursor: inout Cursor) throws(Stop) {
     cursor.position += 1
     work += 1
@@ -343,6 +356,8 @@ final class ArithmeticEvaluator {
     let base = try unary(&cursor, evaluates: evaluates)
     guard cursor.isOperator("**") else { return base }
     try advance(&cursor)
+    try enterNesting()
+    defer { nesting -= 1 }
     let exponent = try power(&cursor, evaluates: evaluates)
     return evaluates ? try Self.apply("**", base, exponent) : 0
   }
@@ -362,10 +377,14 @@ final class ArithmeticEvaluator {
         return result
       }
       try advance(&cursor)
+      try enterNesting()
+      defer { nesting -= 1 }
       // Two plus signs, or two minus signs: the operand itself.
       return try unary(&cursor, evaluates: evaluates)
     case "-", "+", "!", "~":
       try advance(&cursor)
+      try enterNesting()
+      defer { nesting -= 1 }
       let operand = try unary(&cursor, evaluates: evaluates)
       switch op {
       case "-": return 0 &- operand
@@ -387,6 +406,8 @@ final class ArithmeticEvaluator {
       return number
     case .open?:
       try advance(&cursor)
+      try enterNesting()
+      defer { nesting -= 1 }
       let result = try comma(&cursor, evaluates: evaluates)
       guard cursor.current == .close else { throw .unknown }
       try advance(&cursor)

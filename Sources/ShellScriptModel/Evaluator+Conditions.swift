@@ -269,10 +269,12 @@ extension Evaluator {
     }
   }
 
-  private func evaluateConditional(_ words: [Word]) -> Bool? {
-    if let first = words.first, first.isUnquoted("!") {
-      return evaluateConditional(Array(words.dropFirst())).map { !$0 }
-    }
+  private func evaluateConditional(_ all: [Word]) -> Bool? {
+    // Leading `!`s are counted, not recursed into: `[[ ! ! ... ! a ]]` thousands deep once
+    // overflowed the stack.
+    let negations = all.prefix { $0.isUnquoted("!") }.count
+    guard negations == 0 else { return evaluateConditional(Array(all.dropFirst(negations))).map { negations % 2 == 0 ? $0 : !$0 } }
+    let words = all
     let values = words.map { resolve($0.parts, nil, quiet: true) }
     switch words.count {
     case 1:

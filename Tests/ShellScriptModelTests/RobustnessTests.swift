@@ -120,4 +120,29 @@ import Testing
     #expect(echo.resolvedArguments[1].literal == "2999")
     #expect(script.evaluate(Environment(arguments: ["x"])).commands(named: "echo").first?.resolvedArguments.first?.literal == "2999")
   }
+
+  /// Conditions and arithmetic nested 100,000 deep are walked without overflowing the
+  /// stack (each once crashed the walk at 3,000 to 12,000): `[[ ! ! ... a ]]` is decided
+  /// by counting the negations; arithmetic past `ArithmeticEvaluator.maximumNesting` is an
+  /// unknown value. The walk goes on to the next command either way.
+  @Test(arguments: ["negations", "parentheses", "prefix operators", "parenthesised command"])
+  func deepConditionsAndArithmeticAreWalked(shape: String) throws {
+    let depth = 100_000
+    let line = switch shape {
+    case "negations": "[[ " + String(repeating: "! ", count: depth) + "a ]]"
+    case "parentheses": "X=$((" + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + "))"
+    case "prefix operators": "Y=$((" + String(repeating: "- ", count: depth) + "1))"
+    default: String(repeating: "(", count: depth) + "false" + String(repeating: ")", count: depth) + " || exit 3"
+    }
+    let script = try parse(line + "\necho after\n")
+    #expect(script.execution.commands(named: "echo").count == 1)
+  }
+
+  /// An even number of negations decides as none, an odd number as one.
+  @Test func negationsAreCounted() throws {
+    let even = try parse("[[ " + String(repeating: "! ", count: 1_000) + "x ]] || exit 3\necho after\n")
+    #expect(even.execution.commands(named: "echo").count == 1)
+    let odd = try parse("set -e\n[[ " + String(repeating: "! ", count: 1_001) + "x ]] || exit 3\necho after\n")
+    #expect(odd.execution.commands(named: "echo").isEmpty)
+  }
 }
