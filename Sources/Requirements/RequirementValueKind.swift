@@ -121,19 +121,22 @@ public enum RequirementValueKind: String, Sendable, CaseIterable {
 extension StringProtocol {
   /// Without leading spaces and tabs and trailing spaces, tabs and carriage returns, by
   /// grapheme cluster (a space joined to a combining mark or after a prepended character
-  /// stays). ASCII text, every catalogue line in practice, is trimmed over its scalars, where
-  /// the two agree; index arithmetic, not reversed copies: this runs for every catalogue line.
+  /// stays). Trimmed over Unicode scalars (index arithmetic, not reversed copies or
+  /// grapheme breaking: this runs for every catalogue line); a blank and its neighbour
+  /// share a cluster only when the neighbour is not ASCII (UAX #29 GB9 to GB9b), so only
+  /// then is the trim redone by `Character`.
   var trimmed: String {
-    if utf8.allSatisfy({ $0 < 0x80 }) {
-      let scalars = unicodeScalars
-      guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-        let last = scalars[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
-      else { return "" }
-      return String(self[first..<scalars.index(after: last)])
-    }
-    guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }),
-      let last = self[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+      let last = scalars[first...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
     else { return "" }
-    return String(self[first...last])
+    let end = scalars.index(after: last)
+    if (first == scalars.startIndex || scalars[first].isASCII) && (end == scalars.endIndex || scalars[last].isASCII) {
+      return String(self[first..<end])
+    }
+    guard let start = firstIndex(where: { $0 != " " && $0 != "\t" }),
+      let final = self[start...].lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })
+    else { return "" }
+    return String(self[start...final])
   }
 }
