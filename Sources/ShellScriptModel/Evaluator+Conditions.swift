@@ -19,11 +19,12 @@ extension Evaluator {
       // Most commands are neither a builtin decided here nor a wrapper: their other words
       // are not resolved (a quiet resolution changes nothing, so skipping it is safe).
       let name = resolve(command.words[0].parts, nil, quiet: true)
-      guard let literal = name.literal, Self.decidedBuiltins.contains(literal) || Self.isWrapperName(literal) else {
+      let isWrapper = name.literal.map(Self.isWrapperName) ?? false
+      guard isWrapper || name.literal.map(Self.decidedBuiltins.contains) == true else {
         return callStatuses[Self.key(command.words[0].location)]
       }
       let words = [name] + command.words.dropFirst().map { resolve($0.parts, nil, quiet: true) }
-      let boundaries = Self.isWrapperName(literal) ? CommandInvocation.wrapperBoundaries(words.map(\.literal)) : []
+      let boundaries = isWrapper ? CommandInvocation.wrapperBoundaries(words.map(\.literal)) : []
       guard let start = boundaries.last else {
         return builtinStatus(words[...]) ?? callStatuses[Self.key(command.words[0].location)]
       }
@@ -269,12 +270,11 @@ extension Evaluator {
     }
   }
 
-  private func evaluateConditional(_ all: [Word]) -> Bool? {
+  private func evaluateConditional(_ words: [Word]) -> Bool? {
     // Leading `!`s are counted, not recursed into: `[[ ! ! ... ! a ]]` thousands deep once
     // overflowed the stack.
-    let negations = all.prefix { $0.isUnquoted("!") }.count
-    guard negations == 0 else { return evaluateConditional(Array(all.dropFirst(negations))).map { negations % 2 == 0 ? $0 : !$0 } }
-    let words = all
+    let negations = words.prefix { $0.isUnquoted("!") }.count
+    guard negations == 0 else { return evaluateConditional(Array(words.dropFirst(negations))).map { negations % 2 == 0 ? $0 : !$0 } }
     let values = words.map { resolve($0.parts, nil, quiet: true) }
     switch words.count {
     case 1:
