@@ -19,10 +19,34 @@ public struct CommandContext: Sendable, Hashable {
   /// included (see `anchors`).
   public func sharesConstructs(with other: CommandContext, depth: Int) -> Bool {
     guard frames.count >= depth, other.frames.count >= depth else { return false }
-    guard frames[..<depth] == other.frames[..<depth] else { return false }
-    let mine = anchors.count >= depth ? Array(anchors[..<depth]) : nil
-    let theirs = other.anchors.count >= depth ? Array(other.anchors[..<depth]) : nil
-    return mine == theirs
+    guard Self.equalInnermostFirst(frames[..<depth], other.frames[..<depth]) else { return false }
+    let (mineShort, theirsShort) = (anchors.count < depth, other.anchors.count < depth)
+    guard !mineShort, !theirsShort else { return mineShort == theirsShort }
+    return Self.equalInnermostFirst(anchors[..<depth], other.anchors[..<depth])
+  }
+
+  /// True when the frames begin with `prefix` and the frame after it is `frame`.
+  public func hasFrames(_ prefix: ArraySlice<ContextFrame>, then frame: ContextFrame) -> Bool {
+    frames.count > prefix.count && frames[prefix.count] == frame && Self.equalInnermostFirst(frames[..<prefix.count], prefix)
+  }
+
+  /// True when the frames begin with `prefix`.
+  public func hasFrames(_ prefix: ArraySlice<ContextFrame>) -> Bool {
+    frames.count >= prefix.count && Self.equalInnermostFirst(frames[..<prefix.count], prefix)
+  }
+
+  /// Element-wise equality from the last element back: the contexts of one script share
+  /// their outer frames (the function, the loop), so two that differ mostly differ
+  /// innermost, and comparing there first finds it without comparing the shared ones.
+  static func equalInnermostFirst<Element: Equatable>(_ a: ArraySlice<Element>, _ b: ArraySlice<Element>) -> Bool {
+    guard a.count == b.count else { return false }
+    var (i, j) = (a.endIndex, b.endIndex)
+    while i > a.startIndex {
+      a.formIndex(before: &i)
+      b.formIndex(before: &j)
+      guard a[i] == b[j] else { return false }
+    }
+    return true
   }
 
   /// The innermost enclosing function.

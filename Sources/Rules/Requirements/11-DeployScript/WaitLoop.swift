@@ -46,38 +46,68 @@ struct WaitLoop {
     }
   }
 
-  /// True when `frames` are inside this loop (its condition or body, at any depth).
-  func contains(_ frames: [ContextFrame]) -> Bool {
-    frames.count > outerFrames.count && frames.starts(with: outerFrames) && Self.location(of: frames[outerFrames.count]) == location
+  /// True when `context` is inside this loop (its condition or body, at any depth).
+  func contains(_ context: CommandContext) -> Bool {
+    context.frames.count > outerFrames.count && Self.location(of: context.frames[outerFrames.count]) == location
+      && context.hasFrames(outerFrames[...])
   }
 
   /// The commands of the loop's condition and body, in order.
-  var commands: [CommandInvocation] { evaluation.commands.filter { contains($0.context.frames) } }
+  var commands: [CommandInvocation] { evaluation.commands.filter { contains($0.context) } }
 
   /// Every value the walk assigned to `name` (declarations such as `local x=...` and
   /// assignment statements), with whether the assignment is inside the loop.
   ///
-  /// Fast path: the time rules ask this for each variable a comparison names, so only
-  /// the arguments of declaration builtins (`local`, `export`, ...) whose leading literal
-  /// starts with `name` are read as assignments (`Assignment(word:)` needs the name there).
+  /// The time rules ask this for each variable a comparison names, several times over;
+  /// the first call reads every assignment of the walk once, by name (`AssignedValues`).
   func assignedValues(_ name: String) -> [(value: ResolvedWord, inLoop: Bool)] {
-    var values: [(ResolvedWord, Bool)] = []
+    let byName = assigned.byName ?? readAssignments()
+    return (byName[name] ?? []).map { assignment in
+      switch assignment.value {
+      case .declared(let value): (value, assignment.inLoop)
+      case .statement(let word): (evaluation.value(of: word), assignment.inLoop)
+      }
+    }
+  }
+
+  /// Reads every assignment of the walk once, by name, for `assignedValues`.
+  private func readAssignments() -> [String: [AssignedValues.Assignment]] {
+    var byName: [String: [AssignedValues.Assignment]] = [:]
     for command in evaluation.commands {
       guard let builtin = command.commandName, SimpleCommand.declarationBuiltins.contains(builtin) else { continue }
       for (index, word) in command.words.enumerated() where index > command.commandIndex {
-        guard case .literal(let head) = word.parts.first?.kind, head.hasPrefix(name),
-          Assignment(word: word)?.name == name, let (_, value) = command.resolvedWords[index].split(atFirst: "=")
+        guard case .literal = word.parts.first?.kind, let name = Assignment(word: word)?.name,
+          let (_, value) = command.resolvedWords[index].split(atFirst: "=")
         else { continue }
-        values.append((value, contains(command.context.frames)))
+        byName[name, default: []].append(.init(value: .declared(value), inLoop: contains(command.context)))
       }
     }
     for record in evaluation.statements where record.statement.isAssignmentOnly {
-      for assignment in record.statement.assignments where assignment.name == name {
+      for assignment in record.statement.assignments {
         guard case .scalar(let word) = assignment.value else { continue }
-        values.append((evaluation.value(of: word), contains(record.context.frames)))
+        byName[assignment.name, default: []].append(.init(value: .statement(word), inLoop: contains(record.context)))
       }
     }
-    return values
+    assigned.byName = byName
+    return byName
+  }
+
+  /// `assignedValues`' reading of the walk's assignments, kept by the loop value and its
+  /// copies (the time rules copy the loop into each comparison they read).
+  private let assigned = AssignedValues()
+
+  private final class AssignedValues {
+    struct Assignment {
+      enum Value {
+        /// The value a declaration builtin (`local x=...`) assigned, as the walk resolved it.
+        case declared(ResolvedWord)
+        /// The word of an assignment statement, resolved when asked for.
+        case statement(Word)
+      }
+      var value: Value
+      var inLoop: Bool
+    }
+    var byName: [String: [Assignment]]?
   }
 
   /// The ways the loop gives up on a time comparison: a failure (`exit`, `return`, `false`)
@@ -117,22 +147,24 @@ struct WaitLoop {
   private func guardingTest(of failure: CommandInvocation, among commands: [CommandInvocation]) -> ElapsedTimeTest? {
     let frames = failure.context.frames
     for index in stride(from: frames.count - 1, through: outerFrames.count + 1, by: -1) {
-      let prefix = Array(frames[..<index])
+      let prefix = frames[..<index]
       let guards: [CommandInvocation]
       switch frames[index] {
       case .thenBranch(let at):
-        guards = commands.filter { $0.context.frames.starts(with: prefix + [.ifCondition(at)]) }
+        guards = commands.filter { $0.context.hasFrames(prefix, then: .ifCondition(at)) }
       case .elseBranch:
         guards = commands.filter { command in
-          command.context.frames.count > index && command.context.frames.starts(with: prefix)
+          command.context.frames.count > index
             && { if case .ifCondition = command.context.frames[index] { true } else { false } }()
+            && command.context.hasFrames(prefix)
         }
       case .andOrList(let position, let count, _) where position > 0:
         // Earlier items of the same list (same anchor: not the next list at this level).
         guards = commands.filter { command in
-          command.context.frames.count > index && command.context.sharesConstructs(with: failure.context, depth: index)
-            && command.context.anchors.count > index && command.context.anchors[index] == failure.context.anchors[index]
+          command.context.frames.count > index
             && { if case .andOrList(let earlier, count, _) = command.context.frames[index] { earlier < position } else { false } }()
+            && command.context.anchors.count > index && command.context.anchors[index] == failure.context.anchors[index]
+            && command.context.sharesConstructs(with: failure.context, depth: index)
         }
       default:
         continue
