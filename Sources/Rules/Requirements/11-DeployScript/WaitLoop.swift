@@ -62,9 +62,10 @@ struct WaitLoop {
   /// the first call reads every assignment of the walk once, by name (`AssignedValues`).
   func assignedValues(_ name: String) -> [(value: ResolvedWord, inLoop: Bool)] {
     let byName = assigned.byName ?? readAssignments()
-    return (byName[name] ?? []).map { assignment in
+    return (byName[name] ?? []).compactMap { assignment in
       switch assignment.value {
-      case .declared(let value): (value, assignment.inLoop)
+      case .declared(let command, let word):
+        evaluation.commands[command].resolvedWords[word].split(atFirst: "=").map { ($0.1, assignment.inLoop) }
       case .statement(let word): (evaluation.value(of: word), assignment.inLoop)
       }
     }
@@ -73,13 +74,11 @@ struct WaitLoop {
   /// Reads every assignment of the walk once, by name, for `assignedValues`.
   private func readAssignments() -> [String: [AssignedValues.Assignment]] {
     var byName: [String: [AssignedValues.Assignment]] = [:]
-    for command in evaluation.commands {
+    for (offset, command) in evaluation.commands.enumerated() {
       guard let builtin = command.commandName, SimpleCommand.declarationBuiltins.contains(builtin) else { continue }
       for (index, word) in command.words.enumerated() where index > command.commandIndex {
-        guard case .literal = word.parts.first?.kind, let name = Assignment(word: word)?.name,
-          let (_, value) = command.resolvedWords[index].split(atFirst: "=")
-        else { continue }
-        byName[name, default: []].append(.init(value: .declared(value), inLoop: contains(command.context)))
+        guard case .literal = word.parts.first?.kind, let name = Assignment(word: word)?.name else { continue }
+        byName[name, default: []].append(.init(value: .declared(command: offset, word: index), inLoop: contains(command.context)))
       }
     }
     for record in evaluation.statements where record.statement.isAssignmentOnly {
@@ -99,8 +98,10 @@ struct WaitLoop {
   private final class AssignedValues {
     struct Assignment {
       enum Value {
-        /// The value a declaration builtin (`local x=...`) assigned, as the walk resolved it.
-        case declared(ResolvedWord)
+        /// Word `word` of the walk's command `command` (offsets), a declaration builtin's
+        /// `x=...`: its value, as the walk resolved it, is read when asked for (a script
+        /// may declare many long values the time rules never ask about).
+        case declared(command: Int, word: Int)
         /// The word of an assignment statement, resolved when asked for.
         case statement(Word)
       }
