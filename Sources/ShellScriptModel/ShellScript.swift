@@ -35,7 +35,7 @@ public struct ShellScript: Sendable {
   /// `maximumNestingDepth`.
   public static func parse(_ source: SourceText) throws(InputError) -> ShellScript {
     var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(source.text.utf8.count)  // at least the scalar count, and known without decoding
+    scalars.reserveCapacity(source.text.unicodeScalars.count)
     var previousWasCarriageReturn = false
     for c in source.text.unicodeScalars {
       if c == "\r" {
