@@ -58,57 +58,38 @@ struct WaitLoop {
   /// Every value the walk assigned to `name` (declarations such as `local x=...` and
   /// assignment statements), with whether the assignment is inside the loop.
   ///
-  /// The time rules ask this for each variable a comparison names, several times over;
-  /// the first call reads every assignment of the walk once, by name (`AssignedValues`).
+  /// The time rules ask this for each variable a comparison names, several times over:
+  /// each name's values are read once and kept (`AssignedValues`). Only the arguments of
+  /// declaration builtins (`local`, `export`, ...) whose leading literal starts with
+  /// `name` are read as assignments (`Assignment(word:)` needs the name there).
   func assignedValues(_ name: String) -> [(value: ResolvedWord, inLoop: Bool)] {
-    let byName = assigned.byName ?? readAssignments()
-    return (byName[name] ?? []).compactMap { assignment in
-      switch assignment.value {
-      case .declared(let command, let word):
-        evaluation.commands[command].resolvedWords[word].split(atFirst: "=").map { ($0.1, assignment.inLoop) }
-      case .statement(let word): (evaluation.value(of: word), assignment.inLoop)
-      }
-    }
-  }
-
-  /// Reads every assignment of the walk once, by name, for `assignedValues`.
-  private func readAssignments() -> [String: [AssignedValues.Assignment]] {
-    var byName: [String: [AssignedValues.Assignment]] = [:]
-    for (offset, command) in evaluation.commands.enumerated() {
+    if let known = assigned.byName[name] { return known }
+    var values: [(value: ResolvedWord, inLoop: Bool)] = []
+    for command in evaluation.commands {
       guard let builtin = command.commandName, SimpleCommand.declarationBuiltins.contains(builtin) else { continue }
       for (index, word) in command.words.enumerated() where index > command.commandIndex {
-        guard case .literal = word.parts.first?.kind, let name = Assignment(word: word)?.name else { continue }
-        byName[name, default: []].append(.init(value: .declared(command: offset, word: index), inLoop: contains(command.context)))
+        guard case .literal(let head) = word.parts.first?.kind, head.hasPrefix(name),
+          Assignment(word: word)?.name == name, let (_, value) = command.resolvedWords[index].split(atFirst: "=")
+        else { continue }
+        values.append((value, contains(command.context)))
       }
     }
     for record in evaluation.statements where record.statement.isAssignmentOnly {
-      for assignment in record.statement.assignments {
+      for assignment in record.statement.assignments where assignment.name == name {
         guard case .scalar(let word) = assignment.value else { continue }
-        byName[assignment.name, default: []].append(.init(value: .statement(word), inLoop: contains(record.context)))
+        values.append((evaluation.value(of: word), contains(record.context)))
       }
     }
-    assigned.byName = byName
-    return byName
+    assigned.byName[name] = values
+    return values
   }
 
-  /// `assignedValues`' reading of the walk's assignments, kept by the loop value and its
-  /// copies (the time rules copy the loop into each comparison they read).
+  /// `assignedValues`' answers by name, kept by the loop value and its copies (the time
+  /// rules copy the loop into each comparison they read).
   private let assigned = AssignedValues()
 
   private final class AssignedValues {
-    struct Assignment {
-      enum Value {
-        /// Word `word` of the walk's command `command` (offsets), a declaration builtin's
-        /// `x=...`: its value, as the walk resolved it, is read when asked for (a script
-        /// may declare many long values the time rules never ask about).
-        case declared(command: Int, word: Int)
-        /// The word of an assignment statement, resolved when asked for.
-        case statement(Word)
-      }
-      var value: Value
-      var inLoop: Bool
-    }
-    var byName: [String: [Assignment]]?
+    var byName: [String: [(value: ResolvedWord, inLoop: Bool)]] = [:]
   }
 
   /// The ways the loop gives up on a time comparison: a failure (`exit`, `return`, `false`)
@@ -128,9 +109,9 @@ struct WaitLoop {
     if let test = conditionTests.first, let last = commands.last,
       let next = evaluation.commands.first(where: { $0.order > last.order && $0.context.frames == outerFrames })
     {
-      let inside = evaluation.commands.filter { $0.order >= next.order && $0.context.frames.starts(with: next.context.frames) }
+      let inside = evaluation.commands.filter { $0.order >= next.order && $0.context.hasFrames(next.context.frames[...]) }
       let called = next.calledFunction.map { name in
-        inside.first { $0.context.frames.starts(with: outerFrames + [.function(name: name, call: next.location)]) && Self.isFailure($0) }
+        inside.first { $0.context.hasFrames(outerFrames[...], then: .function(name: name, call: next.location)) && Self.isFailure($0) }
       } ?? nil
       if let failure = Self.isFailure(next) ? next : called { found.append(GiveUp(failure: failure, test: test)) }
     }
@@ -164,7 +145,8 @@ struct WaitLoop {
         guards = commands.filter { command in
           command.context.frames.count > index
             && { if case .andOrList(let earlier, count, _) = command.context.frames[index] { earlier < position } else { false } }()
-            && command.context.anchors.count > index && command.context.anchors[index] == failure.context.anchors[index]
+            && command.context.anchors.count > index && failure.context.anchors.count > index
+            && command.context.anchors[index] == failure.context.anchors[index]
             && command.context.sharesConstructs(with: failure.context, depth: index)
         }
       default:
