@@ -80,11 +80,11 @@ extension Evaluation {
   /// The command that reads the pipe after member `position` of `command`'s pipeline.
   private func pipelineSuccessor(of command: CommandInvocation, position: Int) -> SourceLocation? {
     guard let index = command.context.frames.lastIndex(where: { if case .pipeline(position, _) = $0 { true } else { false } }) else { return nil }
-    let prefix = Array(command.context.frames[..<index])
+    let prefix = command.context.frames[..<index]
     return commands.first { candidate in
       candidate.order > command.order && candidate.context.frames.count > index
-        && Array(candidate.context.frames[..<index]) == prefix
         && { if case .pipeline(position + 1, _) = candidate.context.frames[index] { true } else { false } }()
+        && candidate.context.hasFrames(prefix)
     }?.location
   }
 }
