@@ -34,11 +34,11 @@ let package = Package(
   ],
   targets: [
     // Source positions and the one input-error type every loader throws.
-    .target(name: "Diagnostics", swiftSettings: metadataByAccessor),
+    .target(name: "Diagnostics"),
     // The Dockerfile parser (BuildKit semantics) and .dockerignore matching.
-    .target(name: "DockerfileModel", dependencies: ["Diagnostics"], swiftSettings: metadataByAccessor),
+    .target(name: "DockerfileModel", dependencies: ["Diagnostics"]),
     // The deploy script read as shell commands (never executed).
-    .target(name: "ShellScriptModel", dependencies: ["Diagnostics"], swiftSettings: metadataByAccessor),
+    .target(name: "ShellScriptModel", dependencies: ["Diagnostics"]),
     // The SAM/CloudFormation template and samconfig, evaluated per config env.
     .target(
       name: "TemplateModel",
@@ -46,28 +46,25 @@ let package = Package(
         "Diagnostics",
         .product(name: "Yams", package: "Yams"),
         .product(name: "TOMLKit", package: "TOMLKit"),
-      ],
-      swiftSettings: metadataByAccessor),
+      ]),
     // The requirement catalogue: REQUIREMENTS.md with its typed values.
     .target(
       name: "Requirements", dependencies: ["Diagnostics"],
-      resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")], swiftSettings: metadataByAccessor),
+      resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
     // zlib, for the uncompressed size of gzip image layers (image archive evidence).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // glibc malloc's arena limit (mallopt M_ARENA_MAX), for large inputs.
     .systemLibrary(name: "CMalloc"),
     // Every artifact of one repository loaded together.
-    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib"],
-      swiftSettings: metadataByAccessor),
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib"]),
     // Rules and the requirement matrix.
-    .target(name: "Rules", dependencies: ["ProjectModel"], swiftSettings: metadataByAccessor),
+    .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(
       name: "vibe-rules",
       dependencies: [
         "Rules", "ProjectModel", "CMalloc",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      swiftSettings: metadataByAccessor),
+      ]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "DockerfileModelTests", dependencies: ["DockerfileModel"]),
     .testTarget(name: "ShellScriptModelTests", dependencies: ["ShellScriptModel"]),
@@ -82,3 +79,8 @@ let package = Package(
     .testTarget(name: "RobustnessTests", dependencies: ["Rules", "ProjectModel", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
   ]
 )
+
+// The option on every library and executable target, those added later included.
+for target in package.targets where target.type == .regular || target.type == .executable {
+  target.swiftSettings = (target.swiftSettings ?? []) + metadataByAccessor
+}
