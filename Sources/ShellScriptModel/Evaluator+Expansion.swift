@@ -4,7 +4,7 @@ extension Evaluator {
   /// Resolves `word` at this point of the walk, running its command substitutions, and
   /// remembers the value for `Evaluation.value(of:)`.
   func resolveRecorded(_ word: Word, _ context: WalkContext) -> ResolvedWord {
-    let value = resolve(word.parts, context, quiet: false)
+    let value = charged(resolve(word.parts, context, quiet: false), word)
     let key = Self.key(word.location)
     if let existing = wordValues[key] {
       if existing != value { wordValues[key] = alternatives("", [existing, value], expression: word.text) }
@@ -12,6 +12,51 @@ extension Evaluator {
       wordValues[key] = value
     }
     return value
+  }
+
+  /// `value` counted against `recordedTextBudget`; an unknown value (the word as written)
+  /// when it holds more than `largeValueBytes` of known text and the budget is spent. A
+  /// word that only names a variable or is written out (`"$B"`, `abc`) shares text that
+  /// exists already and is not counted.
+  private func charged(_ value: ResolvedWord, _ word: Word) -> ResolvedWord {
+    guard Self.buildsText(word.parts), !spendRecordedText(value) else { return value }
+    return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: word.text, location: word.location))
+  }
+
+  /// Counts `value`'s known text against `recordedTextBudget`; false (nothing counted)
+  /// when the budget cannot hold it and it is larger than `largeValueBytes`.
+  func spendRecordedText(_ value: ResolvedWord) -> Bool {
+    let bytes = value.size.bytes
+    if bytes > Self.largeValueBytes, recordedText + bytes > Self.recordedTextBudget { return false }
+    recordedText += bytes
+    return true
+  }
+
+  /// A declaration builtin's operand as the command records it (`local a="$B"` → `a=` and
+  /// the value): text built anew, so counted like `resolveRecorded`'s values; past the
+  /// budget the value part is unknown (as written) and the name stays known.
+  func declarationOperand(_ assignment: Assignment, _ value: Binding, _ word: Word) -> ResolvedWord {
+    let prefix = assignment.name + (assignment.isAppend ? "+=" : "=")
+    let text = Self.value(of: value)
+    guard !spendRecordedText(text) else { return ResolvedWord(literal: prefix) + text }
+    let written = word.text.hasPrefix(prefix) ? String(word.text.dropFirst(prefix.count)) : word.text
+    return ResolvedWord(literal: prefix) + ResolvedWord(symbol: Symbol(kind: .unsupported, expression: written, location: word.location))
+  }
+
+  /// False when the value of `parts` is text that already exists: one literal part or one
+  /// plain expansion of a variable or positional parameter (`$B`, `"${B}"`, `$1`), which
+  /// share the source's or the variable's string; true when resolving may build text
+  /// (concatenation, an operator, `$@`, `${A[*]}` joining elements).
+  static func buildsText(_ parts: [WordPart]) -> Bool {
+    guard parts.count == 1 else { return true }
+    switch parts[0].kind {
+    case .literal, .escaped, .singleQuoted, .ansiCQuoted: return false
+    case .parameter(let expansion):
+      guard case .value = expansion.operation, expansion.arrayIndex == nil, !expansion.isIndirect else { return true }
+      return !(Lexical.isName(Substring(expansion.parameter)) || expansion.positionalIndex != nil)
+    case .doubleQuoted(let inner): return buildsText(inner)
+    default: return true
+    }
   }
 
   /// Resolves word parts (3.5 "Shell Expansions", without word splitting or filename

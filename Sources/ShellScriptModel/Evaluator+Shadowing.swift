@@ -235,7 +235,7 @@ extension Evaluator {
 
   /// True when a trap's action (nil: not known) may change command lookup when it runs:
   /// read as a script and walked with the functions defined so far (inlining at most
-  /// `trapActionInlineLimit` records), it defines a function, leaves a construct of
+  /// `trapActionInlineLimit` records and as many words), it defines a function, leaves a construct of
   /// `CommandShadowing` in effect, or is cut short. Actions are read once each; after
   /// `maximumTrapActions` different ones, and for a trap set inside an action, every
   /// further one counts.
@@ -252,6 +252,7 @@ extension Evaluator {
       ) { walk in
         walk.readsTrapAction = true
         walk.inlineLimit = Self.trapActionInlineLimit
+        walk.inlineWordLimit = Self.trapActionInlineLimit
       }
       result = !evaluation.finalState.shadowing.isEmpty || evaluation.isTruncated
     }

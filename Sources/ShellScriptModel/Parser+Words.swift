@@ -14,6 +14,12 @@ extension Parser {
   /// Reads one word starting at `index`.
   func readWord(_ mode: WordMode) throws(InputError) -> Word {
     let start = index
+    session.words += 1
+    guard session.words <= ParseSession.maximumWords else {
+      throw InputError(
+        "the script has more than \(ParseSession.maximumWords) words; vibe-rules reads deploy scripts of up to \(ParseSession.maximumWords) (each is walked once per config env)",
+        at: location(start))
+    }
     var builder = PartsBuilder()
     var parenthesisDepth = 0
     // Inside `NAME[...` at the start of a command (3.4 "Shell Parameters", 6.7 "Arrays"):

@@ -114,6 +114,22 @@ extension DeployScriptVerdictTests {
       #expect(error.location?.file == "deploy.sh")
     }
   }
+
+  /// A function of 100,000 words called 1,000 times (a 218 KB script that once took 46 s
+  /// and 5.4 GiB, then aborted) is cut at the fifth call by the walk's word budget.
+  @Test("A wide function called past the walk's word budget is an input error at the call")
+  func wideFunctionBeyondWordBudget() throws {
+    let function = "f() {\n  echo" + String(repeating: " a", count: 99_999) + "\n}\n" + String(repeating: "f\n", count: 1_000)
+    let wide = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", function + "# --- 1. Prerequisites")
+    do {
+      _ = try Self.statuses("11.5", wide)
+      Issue.record("expected an input error")
+    } catch let error as InputError {
+      #expect(error.message.contains("400,000 words"))
+      #expect(error.location?.file == "deploy.sh")
+      #expect(error.location?.column == 1)
+    }
+  }
   /// 10.2 in an env where the deploy script stops before `sam deploy`: the overrides it
   /// would pass never are, and the row says the script stops (not that a parameter has
   /// no value, which fixing the template would not cure).

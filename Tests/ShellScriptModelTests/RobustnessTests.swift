@@ -75,6 +75,19 @@ import Testing
     #expect(error.message.contains("more than 200000 commands"))
   }
 
+  /// 400,000 words are read; the next one is a located error (one `echo` of 1,000,000
+  /// words had taken 589 MB and 5 s once walked for two config envs).
+  @Test func moreThanFourHundredThousandWordsAreRefused() throws {
+    let limit = ParseSession.maximumWords
+    let script = try parse("echo" + String(repeating: " a", count: limit - 1))
+    #expect(script.statements.first?.simpleCommand?.words.count == limit)
+    let error = try #require(parseError("echo" + String(repeating: " a", count: limit)))
+    // Word k (k >= 2) of `echo a a ...` starts at column 2k + 2.
+    #expect(error.location?.line == 1)
+    #expect(error.location?.column == 2 * (limit + 1) + 2)
+    #expect(error.message.contains("more than 400000 words"))
+  }
+
   @Test func deeplyNestedFunctionsCallingEachOther() throws {
     let depth = ShellScript.maximumNestingDepth - 5
     var source = ""

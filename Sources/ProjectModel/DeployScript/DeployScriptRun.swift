@@ -18,7 +18,7 @@ public struct DeployScriptRun: Sendable {
 
   /// The limits of the deploy-script reader: function calls are inlined at their call
   /// sites up to `ShellScriptModel`'s bounds (16 nested calls, 300 nested statements,
-  /// 200,000 inlined statements). A script beyond them (functions that each call the next
+  /// 200,000 inlined statements holding at most 400,000 words). A script beyond them (functions that each call the next
   /// several times: 3^10 calls) cannot be read to the end, and whatever it runs after the
   /// cut would be missing from every deploy-script rule.
   ///
@@ -27,7 +27,7 @@ public struct DeployScriptRun: Sendable {
   public func requireComplete() throws(InputError) {
     guard evaluation.isTruncated else { return }
     throw InputError(
-      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements once every call is inlined; config env \(environment)): the call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls",
+      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements or 400,000 words once every call is inlined; config env \(environment)): the call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls",
       at: evaluation.truncationLocation)
   }
 

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import ShellScriptModel
+
+/// The walk's bounds on what it keeps: words recorded inside inlined calls
+/// (`Evaluator.inlineWordBudget`) and known text of recorded values
+/// (`Evaluator.recordedTextBudget`). A short script can otherwise make the walk record
+/// gigabytes: a function of many words called many times, or lines that each build a
+/// large value anew.
+@Suite struct WalkBudgetTests {
+  /// A function of 100,000 words is inlined while the walk has recorded fewer than
+  /// 400,000 words in calls: four calls, and the fifth is where the walk is cut.
+  @Test func callsPastTheWordBudgetAreNotInlined() throws {
+    let words = 100_000
+    let calls = 6
+    let source = "f() {\n  echo" + String(repeating: " a", count: words - 1) + "\n}\n" + String(repeating: "f\n", count: calls)
+    let execution = try parse(source).execution
+    let inlined = Evaluator.inlineWordBudget / words
+    #expect(execution.commands(named: "echo").count == inlined)
+    #expect(execution.isTruncated)
+    // Line 1 to 3 define f; the calls are lines 4, 5, ...
+    #expect(execution.truncationLocation?.line == 4 + inlined)
+  }
+
+  /// The same function called fewer times is read whole.
+  @Test func callsWithinTheWordBudgetAreInlined() throws {
+    let source = "f() {\n  echo" + String(repeating: " a", count: 99_999) + "\n}\nf\nf\nf\n"
+    let execution = try parse(source).execution
+    #expect(execution.commands(named: "echo").count == 3)
+    #expect(!execution.isTruncated)
+  }
+
+  /// Lines that each build a 32 KiB value: those recorded before 16 MiB of known text keep
+  /// their value; past it, a large value is unknown (the word as written) while a short
+  /// one is still known.
+  @Test func largeValuesPastTheTextBudgetAreUnknown() throws {
+    var source = "B=0123456789abcdef\n" + String(repeating: "B=$B$B\n", count: 11)  // 16 << 11 = 32 KiB
+    let lines = 600  // 16 MiB hold 511 values of 32,769 bytes and B's doublings
+    for index in 0..<lines { source += "x\(index)=\"x$B\"\n" }
+    source += "echo \"$x0\" \"$x\(lines - 1)\" short\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    let values = echo.resolvedArguments
+    #expect(values[0].literal?.utf8.count == 32_769)
+    #expect(values[1].literal == nil)
+    #expect(values[1].symbols.first?.kind == .unsupported)
+    #expect(values[1].symbols.first?.expression == "\"x$B\"")
+    #expect(values[2].literal == "short")
+  }
+
+  /// A word that only names a variable shares its text and is not counted: 300 lines
+  /// `xN="$B"` keep every value known.
+  @Test func plainReferencesAreNotCounted() throws {
+    var source = "B=0123456789abcdef\n" + String(repeating: "B=$B$B\n", count: 12)
+    for index in 0..<300 { source += "x\(index)=\"$B\"\n" }
+    source += "echo \"$x299\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    #expect(echo.resolvedArguments[0].literal?.utf8.count == 65_536)
+  }
+}
