@@ -24,22 +24,25 @@ struct Cost: ParsableCommand {
 
   @OptionGroup var inputs: ProjectInputs
 
-  @Option(help: "Tasks running all month in each ECS service (default: each budgeted requirement's task count).")
+  // `.unconditional`: the next argument is the value even when it starts with `-`, so
+  // `--tasks -3` reaches `validate()` (its range message) instead of being read as an
+  // unknown option `-3` and the value as missing.
+  @Option(parsing: .unconditional, help: "Tasks running all month in each ECS service (default: each budgeted requirement's task count).")
   var tasks: Int?
 
-  @Option(name: .customLong("lcu"), help: "Load balancer capacity units used each hour, per ALB (default 1).")
+  @Option(name: .customLong("lcu"), parsing: .unconditional, help: "Load balancer capacity units used each hour, per ALB (default 1).")
   var lcu: Double?
 
-  @Option(name: .customLong("log-gb-per-task"), help: "GB of logs ingested per task per month (default 0.5).")
+  @Option(name: .customLong("log-gb-per-task"), parsing: .unconditional, help: "GB of logs ingested per task per month (default 0.5).")
   var logGBPerTask: Double?
 
-  @Option(name: .customLong("image-gb"), help: "GB stored per image in ECR (default 0.25, or the image evidence's size).")
+  @Option(name: .customLong("image-gb"), parsing: .unconditional, help: "GB stored per image in ECR (default 0.25, or the image evidence's size).")
   var imageGB: Double?
 
-  @Option(name: .customLong("images-stored"), help: "Images kept per ECR repository (default: requirement 12.3's keep-images).")
+  @Option(name: .customLong("images-stored"), parsing: .unconditional, help: "Images kept per ECR repository (default: requirement 12.3's keep-images).")
   var imagesStored: Int?
 
-  @Option(name: .customLong("spot-discount"), help: "FARGATE_SPOT discount off on-demand, 0 to 0.9 (default 0.7).")
+  @Option(name: .customLong("spot-discount"), parsing: .unconditional, help: "FARGATE_SPOT discount off on-demand, 0 to 0.9 (default 0.7).")
   var spotDiscount: Double?
 
   @Option(help: "How to print the breakdown.")

@@ -45,6 +45,15 @@ struct SubcommandUsageTests {
     #expect(result.standardError == "error: Unexpected argument 'xyz' (see vibe-rules --help)\n")
   }
 
+  /// A negative number given to a numeric option of `cost` is its value, checked against
+  /// the option's range, not an unknown option `-3` leaving the value missing.
+  @Test(arguments: [("--tasks", "-3", "--tasks must be from 0 to 10000"), ("--spot-discount", "-0.5", "--spot-discount must be from 0 to 0.9")])
+  func aNegativeCostFigureIsOutOfRange(option: String, value: String, message: String) throws {
+    let result = try #require(try Command.run(["cost", option, value]))
+    #expect(result.status == 2)
+    #expect(result.standardError == "error: \(message) (see vibe-rules --help)\n")
+  }
+
   @Test func aSubcommandParsedAloneStillRuns() throws {
     let result = try #require(try Command.run(["list"]))
     #expect(result.status == 0, "\(result.standardError)")
