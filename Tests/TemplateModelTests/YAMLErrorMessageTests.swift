@@ -22,6 +22,16 @@ import Testing
     #expect(error.message.hasPrefix("invalid YAML: this quoted scalar has no closing quote before the end of the file"), "\(error.message)")
   }
 
+  /// A template written in JSON is called JSON in its syntax errors, whether its name
+  /// ends in `.json` or its text starts with `{`; libyaml reads it (JSON is a subset of
+  /// YAML) and says where.
+  @Test(arguments: [("template.json", "{\"Resources\": {\"A\": [1, 2}}\n"), ("template.yaml", "  {\"Resources\": {\"A\": [1, 2}}\n"), ("t.JSON", "Resources: [1, 2}\n")])
+  func aJSONTemplateIsCalledJSON(file: String, text: String) throws {
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: file, text: text)) }
+    #expect(error.message.hasPrefix("invalid JSON: did not find expected ',' or ']'"), "\(error.message)")
+    #expect(error.location?.file == file && error.location?.line == 1, "\(String(describing: error.location))")
+  }
+
   @Test func anotherCharacterThatCannotStartATokenIsNotCalledATab() throws {
     let text = "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n@x: 1\n"
     let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }

@@ -60,7 +60,10 @@ public struct TemplateDocument: Sendable {
     do {
       node = try Yams.compose(yaml: text, resolver, .default, .utf8)
     } catch let error as YamlError {
-      throw YAMLErrorTranslation.inputError(error, file: source.file)
+      // CloudFormation takes templates in JSON or YAML
+      // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html).
+      let format = isJSON || source.file.lowercased().hasSuffix(".json") ? "JSON" : "YAML"
+      throw YAMLErrorTranslation.inputError(error, file: source.file, format: format)
     } catch {
       throw InputError("cannot read template: \(error)", at: .start(of: source.file))
     }

@@ -3,7 +3,10 @@ import Yams
 
 /// Turns Yams/libyaml errors into one located `InputError`.
 enum YAMLErrorTranslation {
-  static func inputError(_ error: YamlError, file: String) -> InputError {
+  /// `format`: the name messages give the file's format, "JSON" for a template written
+  /// in JSON (libyaml reads both: JSON is a subset of YAML, so its messages apply), else
+  /// "YAML".
+  static func inputError(_ error: YamlError, file: String, format: String = "YAML") -> InputError {
     switch error {
     case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
       let .composer(context, problem, mark, yaml):
@@ -12,7 +15,7 @@ enum YAMLErrorTranslation {
       // A quote left open: libyaml notices at the end of the file; the fault is where the
       // scalar opens, which is where the error points.
       if let context, context.text == "while scanning a quoted scalar", problem.hasPrefix("found unexpected end of stream") {
-        return InputError("invalid YAML: this quoted scalar has no closing quote before the end of the file (libyaml: \(problem) \(context.text))", at: location(context.mark, file))
+        return InputError("invalid \(format): this quoted scalar has no closing quote before the end of the file (libyaml: \(problem) \(context.text))", at: location(context.mark, file))
       }
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
       // libyaml names no character; a tab is the usual one (YAML 1.2, 6.1 "Indentation
@@ -20,10 +23,10 @@ enum YAMLErrorTranslation {
       if problem.hasPrefix("found character that cannot start any token"), character(at: mark, in: yaml) == "\t" {
         message += ": a tab, and YAML indents with spaces only"
       }
-      return InputError("invalid YAML: \(message)", at: location(mark, file))
+      return InputError("invalid \(format): \(message)", at: location(mark, file))
     case let .reader(problem, offset, value, yaml):
       let position = offset.map { lineAndColumn(at: $0, in: yaml) } ?? (1, 1)
-      return InputError("invalid YAML input: \(problem) (byte 0x\(String(value, radix: 16)))", at: .init(file: file, line: position.0, column: position.1))
+      return InputError("invalid \(format) input: \(problem) (byte 0x\(String(value, radix: 16)))", at: .init(file: file, line: position.0, column: position.1))
     case let .duplicatedKeysInMapping(duplicates, context):
       let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
       let first = location(context.mark, file)
@@ -34,7 +37,7 @@ enum YAMLErrorTranslation {
     case .memory:
       return InputError("the YAML reader ran out of memory", at: .start(of: file))
     default:
-      return InputError("invalid YAML: \(error)", at: .start(of: file))
+      return InputError("invalid \(format): \(error)", at: .start(of: file))
     }
   }
 
