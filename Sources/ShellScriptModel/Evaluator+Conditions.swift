@@ -19,6 +19,13 @@ extension Evaluator {
       // Most commands are neither a builtin decided here nor a wrapper: their other words
       // are not resolved (a quiet resolution changes nothing, so skipping it is safe).
       let name = resolve(command.words[0].parts, nil, quiet: true)
+      // Bash runs a function before a builtin or program of the same name (3.7.2 "Command
+      // Search and Execution"): with `false() { :; }`, `false || exit 3` goes on, and
+      // `command` or `env` defined as functions are no wrappers. The call's status is
+      // what the walk of its body found, as `walkSimple` looks the name up.
+      if let literal = name.literal, defined[literal] ?? functions[literal] != nil {
+        return callStatuses[Self.key(command.words[0].location)]
+      }
       let isWrapper = name.literal.map(Self.isWrapperName) ?? false
       guard isWrapper || name.literal.map(Self.decidedBuiltins.contains) == true else {
         return callStatuses[Self.key(command.words[0].location)]

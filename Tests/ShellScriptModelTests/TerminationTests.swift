@@ -236,6 +236,13 @@ import Testing
     ("set -e, $# after an argument that splits", "set -e\nx=\"a b\"\nf() { [ $# -eq 2 ]; }\nf $x\necho after", ["after"], nil),
     ("set -e, $# after \"${a[@]}\"", "set -e\na=(x y)\nf() { [ $# -eq 2 ]; }\nf \"${a[@]}\"\necho after", ["after"], nil),
     ("set -e, $# after $(...)", "set -e\nf() { [ $# -eq 2 ]; }\nf $(printf 'a b')\necho after", ["after"], nil),
+    // A function named like a builtin or a wrapper runs instead of it (3.7.2).
+    ("false defined as a function that succeeds", "false() { :; }\nfalse || exit 3\necho after", ["after"], nil),
+    ("test defined as a function that succeeds", "test() { return 0; }\ntest -n \"\" || exit 3\necho after", ["after"], nil),
+    ("command defined as a function that succeeds", "command() { :; }\ncommand false || exit 3\necho after", ["after"], nil),
+    ("env defined as a function that succeeds", "env() { :; }\nenv false || exit 3\necho after", ["after"], nil),
+    ("true defined as a function that fails", "true() { return 1; }\ntrue || exit 3\necho after", [], 2),
+    ("false not redefined", "false || exit 3\necho after", [], 1),
     ("set -e, \"$@\" passes each argument", "set -e\nset -- a b\nf() { [ $# -eq 2 ] || exit 3; }\nf \"$@\"\necho after", ["after"], nil),
     ("set -e, \"$@\" and one more", "set -e\nset -- a b\nf() { [ $# -eq 2 ] || exit 3; }\nf \"$@\" c\necho after", [], 3),
     // A loop over the arguments that the body shifts ends; one whose body leaves them does not.
