@@ -63,6 +63,9 @@ extension Evaluator {
   /// expansion). With `quiet`, nothing is recorded, substitutions are not walked and
   /// `${X:=...}` does not assign: used to decide conditions and match patterns.
   func resolve(_ parts: [WordPart], _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
+    // Inside a function call (a frame for its locals is open): counted against
+    // `inlineWordBudget`, so a wide function called many times is cut.
+    if !localFrames.isEmpty { inlinedWords += 1 }
     if parts.count == 1 { return resolve(parts[0], context, quiet: quiet) }
     var pieces: [ResolvedWord.Piece] = []
     for part in parts { pieces += resolve(part, context, quiet: quiet).pieces }
@@ -367,7 +370,11 @@ extension Evaluator {
       let replacement = replacementWord.map { operand($0) } ?? .empty
       guard let with = replacement.literal else { return symbolic }
       switch mode {
-      case .all: return ResolvedWord(literal: text.replacingAll(search, with: with))
+      case .all:
+        // Sized before it is built: `X="${X//a/$X}"` squares the length each time, so four
+        // such lines from `aaaa` asked for 2 GB (an allocation abort) before `bounded` saw it.
+        guard Self.replacedSize(text, search, with, limit: Self.maximumValueBytes) != nil else { return symbolic }
+        return ResolvedWord(literal: text.replacingAll(search, with: with))
       case .first: return ResolvedWord(literal: text.replacingFirst(search, with: with))
       case .prefix: return ResolvedWord(literal: text.hasPrefix(search) ? with + text.dropFirst(search.count) : text)
       case .suffix: return ResolvedWord(literal: text.hasSuffix(search) ? text.dropLast(search.count) + with : text)
@@ -416,6 +423,21 @@ extension Evaluator {
   /// for one line of output (`${SHA:0:7}` of `$(git rev-parse HEAD)` →
   /// `git rev-parse HEAD | cut -c1-7`), as command output, so what is known of the command
   /// stays known.
+  /// The UTF-8 size of `text` with every `search` replaced by `replacement`, or nil once
+  /// it exceeds `limit` (counted match by match, so a growing result is refused early).
+  static func replacedSize(_ text: String, _ search: String, _ replacement: String, limit: Int) -> Int? {
+    let growth = replacement.utf8.count - search.utf8.count
+    var size = text.utf8.count
+    guard growth > 0 else { return size <= limit ? size : nil }
+    var rest = text[...]
+    while let range = rest.firstRange(of: search) {
+      size += growth
+      if size > limit { return nil }
+      rest = rest[range.upperBound...]
+    }
+    return size <= limit ? size : nil
+  }
+
   static func substringOfOutput(_ value: ResolvedWord, _ offsetText: String, _ lengthText: String?, expression: ParameterExpansion) -> ResolvedWord? {
     guard value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0], let command = symbol.command,
       let offset = offsetText.trimmingBlanks().isEmpty ? 0 : Int(offsetText.trimmingBlanks()), offset >= 0, let lengthText, let length = Int(lengthText.trimmingBlanks()), length > 0

@@ -18,10 +18,11 @@ final class Evaluator {
   static let maximumNesting = 6
   static let maximumValueBytes = 64 * 1024
   static let maximumValuePieces = 256
-  /// The most words the walk records inside inlined function calls; past it, like past
-  /// `inlineBudget` records, further calls are not inlined (the walk is truncated). A
-  /// function of 100,000 words called 1,000 times had taken 46 s and 5.4 GiB before it
-  /// aborted.
+  /// The most word readings the walk makes inside inlined function calls (each
+  /// `resolve(_:_:quiet:)` of a word, a quoted part or an operand: a command's words, a
+  /// `for` list, `[[ ]]` operands, `case` words); past it, like past `inlineBudget`
+  /// records, further calls are not inlined (the walk is truncated). A function of 100,000
+  /// words called 1,000 times had taken 46 s and 5.4 GiB before it aborted.
   static let inlineWordBudget = 400_000
   /// Known text (UTF-8 bytes) of the values the walk records (`resolveRecorded`): past it,
   /// a value of more than `largeValueBytes` is recorded as unknown. Each value counts in
@@ -43,7 +44,7 @@ final class Evaluator {
   var openScopes = 0
   var localFrames: [[String: Binding?]] = []
   var inlinedRecords = 0
-  /// Words of the commands recorded inside inlined calls (see `inlineWordBudget`).
+  /// Word readings inside inlined calls (see `inlineWordBudget`).
   var inlinedWords = 0
   /// Known text of the values recorded so far (see `recordedTextBudget`).
   var recordedText = 0
@@ -175,10 +176,7 @@ final class Evaluator {
         context: CommandContext(frames: context.frames, anchors: context.anchors), errexit: errexitStatus(context), options: state.options,
         callStack: context.callStack, calledFunction: calledFunction, order: commands.count,
         inheritedRedirections: execRedirections + context.redirections, shadowing: shadowing))
-    if !context.callStack.isEmpty {
-      inlinedRecords += 1
-      inlinedWords += resolved.count
-    }
+    if !context.callStack.isEmpty { inlinedRecords += 1 }
   }
 
   // MARK: - Paths
@@ -347,19 +345,20 @@ final class Evaluator {
   /// a single distinct value stands for itself.
   func alternatives(_ name: String, _ values: [ResolvedWord], expression: String? = nil) -> ResolvedWord {
     var options: [ResolvedWord] = []
+    let unknown = { ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: expression ?? "$" + name, variable: name)) }
     for value in values {
       if value.pieces.count == 1, case .symbol(let symbol) = value.pieces[0], case .alternatives(let inner) = symbol.kind {
         for option in inner where !options.contains(option) { options.append(option) }
       } else if !options.contains(value) {
         options.append(value)
       }
+      // Past the limit the answer is known: stop (comparing each of 40,000 loop words with
+      // all the distinct ones before it took 31 s).
+      if options.count > Self.maximumAlternatives { return unknown() }
     }
     if options.count == 1 { return options[0] }
-    let text = expression ?? "$" + name
-    guard options.count <= Self.maximumAlternatives, options.allSatisfy({ $0.nesting < Self.maximumNesting }) else {
-      return ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: text, variable: name))
-    }
-    return ResolvedWord(symbol: Symbol(kind: .alternatives(options), expression: text, variable: name))
+    guard options.allSatisfy({ $0.nesting < Self.maximumNesting }) else { return unknown() }
+    return ResolvedWord(symbol: Symbol(kind: .alternatives(options), expression: expression ?? "$" + name, variable: name))
   }
 
   /// `value`, or an unknown value when it is too large or nests too deeply to track.

@@ -22,6 +22,21 @@ import Testing
     #expect(execution.truncationLocation?.line == 4 + inlined)
   }
 
+  /// Words read inside calls count whatever reads them: a `for` list, `[[ ]]` operands and
+  /// `case` words of 100,000 words, in a function called 1,000 times, stop the inlining
+  /// before the sixth call (1,000 calls had meant 10^8 word readings).
+  @Test(arguments: [
+    "for x in" + String(repeating: " a", count: 100_000) + "; do :; done",
+    "[[" + String(repeating: " -n a &&", count: 50_000) + " -n a ]]",
+    "case $1 in" + String(repeating: " a|", count: 100_000) + "b) :;; esac",
+  ])
+  func wordsReadOutsideCommandsCount(body: String) throws {
+    let source = "f() {\n  " + body + "\n}\n" + String(repeating: "f\n", count: 1_000)
+    let execution = try parse(source).evaluate(Environment(arguments: ["prod"]))
+    #expect(execution.isTruncated)
+    #expect((execution.truncationLocation?.line ?? .max) <= 4 + 5)
+  }
+
   /// The same function called fewer times is read whole.
   @Test func callsWithinTheWordBudgetAreInlined() throws {
     let source = "f() {\n  echo" + String(repeating: " a", count: 99_999) + "\n}\nf\nf\nf\n"
@@ -55,5 +70,24 @@ import Testing
     source += "echo \"$x299\"\n"
     let echo = try #require(try parse(source).commands(named: "echo").first)
     #expect(echo.resolvedArguments[0].literal?.utf8.count == 65_536)
+  }
+
+  /// `X="${X//a/$X}"` squares X's length: from `aaaa`, three lines make 65,536 bytes (kept),
+  /// the fourth would make 2^32 and is refused before it is built (it was an allocation
+  /// abort).
+  @Test(arguments: [(3, 65_536), (4, nil as Int?)])
+  func aSquaringReplacementIsRefusedBeforeItIsBuilt(lines: Int, length: Int?) throws {
+    let source = "X=aaaa\n" + String(repeating: "X=\"${X//a/$X}\"\n", count: lines) + "echo \"$X\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    #expect(echo.resolvedArguments[0].literal?.utf8.count == length)
+  }
+
+  /// Adjacent known pieces merge into one, in order, however many there are.
+  @Test func literalRunsMergeInOrder() {
+    let symbol = Symbol(kind: .parameter("P"), expression: "$P")
+    let word = ResolvedWord(pieces: [.literal("a"), .literal(""), .literal("b"), .symbol(symbol), .literal("c"), .literal("d"), .literal("e")])
+    #expect(word.pieces == [.literal("ab"), .symbol(symbol), .literal("cde")])
+    let many = ResolvedWord(pieces: Array(repeating: .literal("xy"), count: 10_000))
+    #expect(many.literal == String(repeating: "xy", count: 10_000))
   }
 }
