@@ -23,6 +23,11 @@ struct ShellLexer {
   var skipUnsetEnv = false
   /// The value of a variable; nil when it is unset.
   var lookup: (String) -> VariableValue?
+  /// The most UTF-8 bytes of variable values one `process` substitutes; past it the output
+  /// is marked `exceedsLength` and further substitutions are empty. Values are counted as
+  /// they are read, so `ENV B=${A}${A}…` with a 1 MiB A stops at the limit instead of
+  /// building 100 MiB first (that took 43 s).
+  var maximumSubstituted = Int.max
 
   static let maximumDepth = 64
 
@@ -33,6 +38,8 @@ struct ShellLexer {
     var words: [String]
     /// Why the result cannot be trusted (unknown variables, unevaluated forms); empty if resolved.
     var unresolvedReasons: [String]
+    /// True when the substituted values exceeded `maximumSubstituted` (the text is incomplete).
+    var exceedsLength = false
   }
 
   struct Failure: Error {
@@ -44,7 +51,7 @@ struct ShellLexer {
   func process(_ text: String) throws(Failure) -> Output {
     var state = State(lexer: self, scalars: Array(text.unicodeScalars))
     let (word, words) = try state.processStopOn(nil)
-    return Output(word: word, words: words, unresolvedReasons: state.unresolvedReasons)
+    return Output(word: word, words: words, unresolvedReasons: state.unresolvedReasons, exceedsLength: state.substituted > maximumSubstituted)
   }
 
   private struct State {
@@ -53,6 +60,8 @@ struct ShellLexer {
     var position = 0
     var depth = 0
     var unresolvedReasons: [String] = []
+    /// UTF-8 bytes of variable values substituted so far.
+    var substituted = 0
 
     init(lexer: ShellLexer, scalars: [Unicode.Scalar]) {
       self.lexer = lexer
@@ -215,7 +224,7 @@ struct ShellLexer {
         let isUnset = text == nil || (nullIsUnset && text == "")
         switch operation {
         case "-":
-          return isUnset ? word : (text ?? "")
+          return isUnset ? word : substitute(text ?? "")
         case "+":
           return isUnset ? "" : word
         case "?":
@@ -223,7 +232,7 @@ struct ShellLexer {
             let fallback = text == nil ? "is not allowed to be unset" : "is not allowed to be empty"
             throw failure("\(name): \(word.isEmpty ? fallback : word)")
           }
-          return text ?? ""
+          return substitute(text ?? "")
         default:
           unresolvedReasons.append("`\(written)` uses a pattern substitution, which is not evaluated")
           return ""
@@ -233,10 +242,16 @@ struct ShellLexer {
       }
     }
 
+    /// A variable's value as output, counted against `maximumSubstituted` (empty past it).
+    mutating func substitute(_ text: String) -> String {
+      substituted += text.utf8.count
+      return substituted > lexer.maximumSubstituted ? "" : text
+    }
+
     mutating func resolve(_ name: String, written: String) -> String {
       switch lexer.lookup(name) {
       case .value(let text)?:
-        return text
+        return substitute(text)
       case .unknown?:
         unresolvedReasons.append("`\(written)` depends on \(name), whose value is not known statically")
         return ""

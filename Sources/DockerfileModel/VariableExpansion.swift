@@ -68,7 +68,7 @@ public struct VariableScope: Sendable, Hashable {
       if let reason = output.unresolvedReasons.first {
         return .unresolved(expression: word, reason: reason)
       }
-      guard output.word.utf8.count <= Self.maximumExpandedLength else { return Self.tooLong(word) }
+      guard !output.exceedsLength, output.word.utf8.count <= Self.maximumExpandedLength else { return Self.tooLong(word) }
       return .resolved(output.word)
     } catch {
       return .unresolved(expression: word, reason: error.message)
@@ -82,7 +82,7 @@ public struct VariableScope: Sendable, Hashable {
       if let reason = output.unresolvedReasons.first {
         return [.unresolved(expression: word, reason: reason)]
       }
-      guard output.words.reduce(0, { $0 + $1.utf8.count }) <= Self.maximumExpandedLength else { return [Self.tooLong(word)] }
+      guard !output.exceedsLength, output.words.reduce(0, { $0 + $1.utf8.count }) <= Self.maximumExpandedLength else { return [Self.tooLong(word)] }
       return output.words.map { .resolved($0) }
     } catch {
       return [.unresolved(expression: word, reason: error.message)]
@@ -95,7 +95,9 @@ public struct VariableScope: Sendable, Hashable {
 
   private func lexer(_ escapeToken: Unicode.Scalar) -> ShellLexer {
     let values = self.values
-    return ShellLexer(escapeToken: escapeToken, lookup: { values[$0] })
+    var lexer = ShellLexer(escapeToken: escapeToken, lookup: { values[$0] })
+    lexer.maximumSubstituted = Self.maximumExpandedLength
+    return lexer
   }
 
   /// Checks that `word`'s substitutions are well formed, whatever the variables hold.

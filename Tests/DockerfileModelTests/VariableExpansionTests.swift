@@ -121,4 +121,16 @@ struct VariableExpansionTests {
     #expect(facts.environment["FULL"]?.value == .resolved("/app/bin:prod"))
     #expect(facts.environment["FULL"]?.location.line == 6)
   }
+
+  /// Values are counted as they are substituted: past 1 MiB in one word the expansion
+  /// stops and is unresolved (100 references to a 1 MiB value took 43 s to build first).
+  @Test func substitutionsPastTheLimitStop() {
+    let big = VariableScope(["A": .value(String(repeating: "a", count: 600_000))])
+    #expect(big.expand("${A}") == .resolved(String(repeating: "a", count: 600_000)))
+    let twice = big.expand("x${A}${A:-d}")
+    #expect(twice == .unresolved(expression: "x${A}${A:-d}", reason: "expands to more than 1048576 bytes; not computed"))
+    #expect(big.expand("${A:+y}${A:+y}") == .resolved("yy"))
+    let many = big.expand(String(repeating: "${A}", count: 100))
+    if case .resolved = many { Issue.record("100 references to 600 KB must not resolve") }
+  }
 }
