@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Checks a parameter value against its declared constraints, as CloudFormation does
 /// before creating a change set: `AllowedValues`, `AllowedPattern` (whole-value match),
 /// `MinLength`/`MaxLength` for strings, `MinValue`/`MaxValue` for numbers; list types
@@ -13,7 +15,8 @@ enum ParameterConstraints {
   }
 
   /// The first constraint `value` breaks, else the first that could not be checked, else
-  /// nil; `patterns` matches (and keeps compiled) the `AllowedPattern`s.
+  /// nil; `patterns` matches (and keeps compiled) the `AllowedPattern`s. Values and
+  /// patterns are quoted cut to `QuotedText.maximumBytes`.
   static func check(_ parameter: Parameter, value: String, patterns: AllowedPatterns) -> Finding? {
     let items = parameter.isList ? value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) } : [value]
     var undecided: Finding?
@@ -21,23 +24,23 @@ enum ParameterConstraints {
       if !parameter.allowedValues.isEmpty {
         let allowed = parameter.allowedValues.compactMap(\.text)
         if !allowed.contains(item) {
-          return .violation("\(parameter.name)=\(item) is not one of its AllowedValues [\(allowed.joined(separator: ", "))]")
+          return .violation("\(parameter.name)=\(QuotedText.abbreviated(item)) is not one of its AllowedValues [\(QuotedText.abbreviated(allowed.joined(separator: ", ")))]")
         }
       }
       if let pattern = parameter.allowedPattern {
         switch patterns.match(pattern.value, item) {
         case .matches: break
-        case .doesNotMatch: return .violation("\(parameter.name)=\(item) does not match its AllowedPattern \(pattern.value)")
-        case .undecided(let why): undecided = undecided ?? .undecided("\(parameter.name)=\(item) was not checked against its AllowedPattern \(pattern.value): \(why)")
+        case .doesNotMatch: return .violation("\(parameter.name)=\(QuotedText.abbreviated(item)) does not match its AllowedPattern \(QuotedText.abbreviated(pattern.value))")
+        case .undecided(let why): undecided = undecided ?? .undecided("\(parameter.name)=\(QuotedText.abbreviated(item)) was not checked against its AllowedPattern \(QuotedText.abbreviated(pattern.value)): \(why)")
         }
       }
       if parameter.isNumeric {
-        guard let number = Double(item) else { return .violation("\(parameter.name)=\(item) is not a number") }
+        guard let number = Double(item) else { return .violation("\(parameter.name)=\(QuotedText.abbreviated(item)) is not a number") }
         if let minimum = parameter.minValue, number < minimum { return .violation("\(parameter.name)=\(item) is below its MinValue \(minimum)") }
         if let maximum = parameter.maxValue, number > maximum { return .violation("\(parameter.name)=\(item) is above its MaxValue \(maximum)") }
       } else {
-        if let minimum = parameter.minLength, item.count < minimum { return .violation("\(parameter.name)=\"\(item)\" is shorter than its MinLength \(minimum)") }
-        if let maximum = parameter.maxLength, item.count > maximum { return .violation("\(parameter.name)=\"\(item)\" is longer than its MaxLength \(maximum)") }
+        if let minimum = parameter.minLength, item.count < minimum { return .violation("\(parameter.name)=\"\(QuotedText.abbreviated(item))\" is shorter than its MinLength \(minimum)") }
+        if let maximum = parameter.maxLength, item.count > maximum { return .violation("\(parameter.name)=\"\(QuotedText.abbreviated(item))\" is longer than its MaxLength \(maximum)") }
       }
     }
     return undecided
