@@ -78,6 +78,26 @@ import Testing
     #expect(YAMLAliasExpansion.nodeBound("a: &x 1\nb: *x\n") == Int.max)
   }
 
+  /// One 1 MB scalar aliased by 20 parameters is 21 MB of text written out: past the
+  /// per-file limit, it is refused at the alias that crosses it (190 such aliases had made
+  /// a 380 MB JSON report); 10 aliases (11 MB) still load.
+  @Test(arguments: [(20, true), (10, false)])
+  func aliasesOfALargeScalarAreBoundedByTheFileLimit(aliases: Int, refused: Bool) throws {
+    var text = "Parameters:\n  P0:\n    Type: String\n    Default: &v \"" + String(repeating: "a", count: 1_000_000) + "\"\n"
+    for index in 1...aliases { text += "  P\(index):\n    Type: String\n    Default: *v\n" }
+    text += "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+    do {
+      let template = try Self.load(text)
+      #expect(!refused)
+      #expect(template.parameters.count == aliases + 1)
+    } catch {
+      #expect(refused)
+      #expect(error.message.contains("more than 16777216 bytes of text"), "\(error.message)")
+      // P16's alias crosses 16 MiB (17 scalars of 1,000,000 bytes); P_k's Default is on line 4 + 3k.
+      #expect(error.location?.line == 4 + 3 * 16, "\(String(describing: error.location))")
+    }
+  }
+
   /// Aliases that stay under the limit still work (samconfig.yaml may use them).
   @Test func modestAliasesStillLoad() throws {
     let template = try Self.load("""

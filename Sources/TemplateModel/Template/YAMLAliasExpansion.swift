@@ -45,9 +45,12 @@ enum YAMLAliasExpansion {
   }
 
   /// The error for `text` if it has, or its aliases expand it to, more than
-  /// `maximumNodes` nodes (mapping keys count, as in `NodeConverter`); nil otherwise, and
-  /// for text libyaml cannot parse (the composer reports that, with its location).
-  static func check(_ text: String, file: String, maximumNodes: Int) -> InputError? {
+  /// `maximumNodes` nodes (mapping keys count, as in `NodeConverter`), or if its aliases
+  /// expand it to more than `maximumBytes` of scalar text (the per-file limit, counted as
+  /// if every alias were written out: one 1 MB scalar aliased by 190 parameters made every
+  /// config env carry 190 MB, and the JSON report 380 MB); nil otherwise, and for text
+  /// libyaml cannot parse (the composer reports that, with its location).
+  static func check(_ text: String, file: String, maximumNodes: Int, maximumBytes: Int = FileBytes.maximumSize) -> InputError? {
     guard nodeBound(text) > maximumNodes else { return nil }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -56,14 +59,18 @@ enum YAMLAliasExpansion {
       buffer.withMemoryRebound(to: UInt8.self) { bytes in
         yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count - 1)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-        var anchors: [String: Int] = [:]
-        // Expanded node counts of the collections being read, innermost last.
-        var open: [(count: Int, anchor: String?)] = []
+        var anchors: [String: (count: Int, bytes: Int)] = [:]
+        // Expanded node counts and scalar bytes of the collections being read, innermost last.
+        var open: [(count: Int, bytes: Int, anchor: String?)] = []
         var expanded = 0
+        var expandedBytes = 0
         var sawAlias = false
-        func add(_ count: Int, anchor: String?) {
-          if let anchor { anchors[anchor] = count }
-          if !open.isEmpty { open[open.count - 1].count += count }
+        func add(_ count: Int, bytes: Int, anchor: String?) {
+          if let anchor { anchors[anchor] = (count, bytes) }
+          if !open.isEmpty {
+            open[open.count - 1].count += count
+            open[open.count - 1].bytes += bytes
+          }
         }
         func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
           pointer.map { String(cString: $0) }
@@ -74,26 +81,35 @@ enum YAMLAliasExpansion {
           defer { yaml_event_delete(&event) }
           switch event.type {
           case YAML_SCALAR_EVENT:
+            let bytes = Int(event.data.scalar.length)
             expanded += 1
-            add(1, anchor: name(event.data.scalar.anchor))
+            expandedBytes += bytes
+            add(1, bytes: bytes, anchor: name(event.data.scalar.anchor))
           case YAML_SEQUENCE_START_EVENT:
             expanded += 1
-            open.append((1, name(event.data.sequence_start.anchor)))
+            open.append((1, 0, name(event.data.sequence_start.anchor)))
           case YAML_MAPPING_START_EVENT:
             expanded += 1
-            open.append((1, name(event.data.mapping_start.anchor)))
+            open.append((1, 0, name(event.data.mapping_start.anchor)))
           case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            if let closed = open.popLast() { add(closed.count, anchor: closed.anchor) }
+            if let closed = open.popLast() { add(closed.count, bytes: closed.bytes, anchor: closed.anchor) }
           case YAML_ALIAS_EVENT:
-            // Each count stays at most `maximumNodes` plus one alias, so none overflows.
-            let size = name(event.data.alias.anchor).flatMap { anchors[$0] } ?? 1
-            expanded += size
+            // Each count stays at most its limit plus one alias, so none overflows.
+            let size = name(event.data.alias.anchor).flatMap { anchors[$0] } ?? (1, 0)
+            expanded += size.count
+            expandedBytes += size.bytes
             sawAlias = true
-            add(size, anchor: nil)
+            add(size.count, bytes: size.bytes, anchor: nil)
           case YAML_STREAM_END_EVENT:
             return nil
           default:
             break
+          }
+          if sawAlias, expandedBytes > maximumBytes {
+            let mark = event.start_mark
+            return InputError(
+              "YAML aliases expand this document to more than \(maximumBytes) bytes of text (the per-file limit, counted with every alias written out); refusing to read it",
+              at: SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1))
           }
           if expanded > maximumNodes {
             let mark = event.start_mark
