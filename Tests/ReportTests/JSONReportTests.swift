@@ -17,7 +17,7 @@ import Testing
     defer { copy.remove() }
     let template = copy.directory.appendingPathComponent("infra/template.yaml")
     var text = try String(contentsOf: template, encoding: .utf8)
-    text = text.replacingOccurrences(of: "\nParameters:\n", with: "\nParameters:\n  ApiToken:\n    Type: String\n    NoEcho: true\n    Default: s3cr3t-value\n")
+    text = text.replacingOccurrences(of: "\nParameters:\n", with: "\nParameters:\n  ApiToken:\n    Type: String\n    NoEcho: true\n    Default: s3cr3t-value\n  LongValue:\n    Type: String\n    Default: " + String(repeating: "x", count: 10_000) + "\n")
     try text.write(to: template, atomically: true, encoding: .utf8)
     let project = try copy.load()
     let json = JSONReport(try copy.matrix(), version: "0.1.0", scenarios: project.environments.map(\.scenario), template: project.template).rendered()
@@ -32,6 +32,8 @@ import Testing
     let parameters = try #require(prod["parameters"] as? [String: [String: Any]])
     #expect(parameters["Environment"]?["value"] as? String == "prod")
     #expect(parameters["ApiToken"]?["value"] as? String == "****")
+    // Values past 4,096 bytes are cut (each env repeats every parameter).
+    #expect(parameters["LongValue"]?["value"] as? String == String(repeating: "x", count: 4096) + "… (5904 more bytes)")
     #expect(parameters["ImageTag"]?["known"] as? Bool == false)
     #expect((parameters["Environment"]?["setBy"] as? [String: Any])?["file"] as? String == "deploy.sh")
   }
