@@ -102,17 +102,25 @@ import Testing
 }
 
 extension DeployScriptVerdictTests {
+  /// The input error evaluating 11.5 with `functions` inserted before the prerequisites
+  /// step throws; nil (and a recorded issue) when it evaluates.
+  static func readerLimitError(inserting functions: String) throws -> InputError? {
+    let edit = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", functions + "# --- 1. Prerequisites")
+    do {
+      _ = try statuses("11.5", edit)
+      Issue.record("expected an input error")
+      return nil
+    } catch let error as InputError {
+      return error
+    }
+  }
+
   @Test("Fan-out functions beyond the reader's limit are an input error at the call, not false failures")
   func fanOutBeyondLimit() throws {
     let functions = (0..<10).map { "g\($0)() { g\($0 + 1); g\($0 + 1); g\($0 + 1); }\n" }.joined() + "g10() { true; }\ng0\n"
-    let fanOut = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", functions + "# --- 1. Prerequisites")
-    do {
-      _ = try Self.statuses("11.5", fanOut)
-      Issue.record("expected an input error")
-    } catch let error as InputError {
-      #expect(error.message.contains("reader limit"))
-      #expect(error.location?.file == "deploy.sh")
-    }
+    let error = try #require(try Self.readerLimitError(inserting: functions))
+    #expect(error.message.contains("reader limit"))
+    #expect(error.location?.file == "deploy.sh")
   }
 
   /// A function of 100,000 words called 1,000 times (a 218 KB script that once took 46 s
@@ -120,15 +128,10 @@ extension DeployScriptVerdictTests {
   @Test("A wide function called past the walk's word budget is an input error at the call")
   func wideFunctionBeyondWordBudget() throws {
     let function = "f() {\n  echo" + String(repeating: " a", count: 99_999) + "\n}\n" + String(repeating: "f\n", count: 1_000)
-    let wide = RuleExample.Edit.edit(.deployScript, "# --- 1. Prerequisites", function + "# --- 1. Prerequisites")
-    do {
-      _ = try Self.statuses("11.5", wide)
-      Issue.record("expected an input error")
-    } catch let error as InputError {
-      #expect(error.message.contains("400,000 words"))
-      #expect(error.location?.file == "deploy.sh")
-      #expect(error.location?.column == 1)
-    }
+    let error = try #require(try Self.readerLimitError(inserting: function))
+    #expect(error.message.contains("400,000 words"))
+    #expect(error.location?.file == "deploy.sh")
+    #expect(error.location?.column == 1)
   }
   /// 10.2 in an env where the deploy script stops before `sam deploy`: the overrides it
   /// would pass never are, and the row says the script stops (not that a parameter has
