@@ -19,15 +19,15 @@ extension Evaluator {
       // Most commands are neither a builtin decided here nor a wrapper: their other words
       // are not resolved (a quiet resolution changes nothing, so skipping it is safe).
       let name = resolve(command.words[0].parts, nil, quiet: true)
+      let isWrapper = name.literal.map(Self.isWrapperName) ?? false
+      guard isWrapper || name.literal.map(Self.decidedBuiltins.contains) == true else {
+        return callStatuses[Self.key(command.words[0].location)]
+      }
       // Bash runs a function before a builtin or program of the same name (3.7.2 "Command
       // Search and Execution"): with `false() { :; }`, `false || exit 3` goes on, and
       // `command` or `env` defined as functions are no wrappers. The call's status is
       // what the walk of its body found, as `walkSimple` looks the name up.
-      if let literal = name.literal, defined[literal] ?? functions[literal] != nil {
-        return callStatuses[Self.key(command.words[0].location)]
-      }
-      let isWrapper = name.literal.map(Self.isWrapperName) ?? false
-      guard isWrapper || name.literal.map(Self.decidedBuiltins.contains) == true else {
+      if let literal = name.literal, defined.index(forKey: literal) != nil || functions.index(forKey: literal) != nil {
         return callStatuses[Self.key(command.words[0].location)]
       }
       let words = [name] + command.words.dropFirst().map { resolve($0.parts, nil, quiet: true) }
@@ -282,6 +282,8 @@ extension Evaluator {
     // overflowed the stack.
     let negations = words.prefix { $0.isUnquoted("!") }.count
     guard negations == 0 else { return evaluateConditional(Array(words.dropFirst(negations))).map { negations % 2 == 0 ? $0 : !$0 } }
+    // Read without recording; counted against `inlineWordBudget` like recorded words.
+    if !localFrames.isEmpty { inlinedWords += words.count }
     let values = words.map { resolve($0.parts, nil, quiet: true) }
     switch words.count {
     case 1:

@@ -4,6 +4,9 @@ extension Evaluator {
   /// Resolves `word` at this point of the walk, running its command substitutions, and
   /// remembers the value for `Evaluation.value(of:)`.
   func resolveRecorded(_ word: Word, _ context: WalkContext) -> ResolvedWord {
+    // Inside a function call (a frame for its locals is open): counted against
+    // `inlineWordBudget`, so a wide function called many times is cut.
+    if !localFrames.isEmpty { inlinedWords += 1 }
     let value = charged(resolve(word.parts, context, quiet: false), word)
     let key = Self.key(word.location)
     if let existing = wordValues[key] {
@@ -63,9 +66,6 @@ extension Evaluator {
   /// expansion). With `quiet`, nothing is recorded, substitutions are not walked and
   /// `${X:=...}` does not assign: used to decide conditions and match patterns.
   func resolve(_ parts: [WordPart], _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
-    // Inside a function call (a frame for its locals is open): counted against
-    // `inlineWordBudget`, so a wide function called many times is cut.
-    if !localFrames.isEmpty { inlinedWords += 1 }
     if parts.count == 1 { return resolve(parts[0], context, quiet: quiet) }
     var pieces: [ResolvedWord.Piece] = []
     for part in parts { pieces += resolve(part, context, quiet: quiet).pieces }

@@ -18,9 +18,9 @@ final class Evaluator {
   static let maximumNesting = 6
   static let maximumValueBytes = 64 * 1024
   static let maximumValuePieces = 256
-  /// The most word readings the walk makes inside inlined function calls (each
-  /// `resolve(_:_:quiet:)` of a word, a quoted part or an operand: a command's words, a
-  /// `for` list, `[[ ]]` operands, `case` words); past it, like past `inlineBudget`
+  /// The most word readings the walk makes inside inlined function calls (each word it
+  /// records, `resolveRecorded`: a command's words, assignment values, a `for` list,
+  /// `case` words; and each `[[ ]]` operand); past it, like past `inlineBudget`
   /// records, further calls are not inlined (the walk is truncated). A function of 100,000
   /// words called 1,000 times had taken 46 s and 5.4 GiB before it aborted.
   static let inlineWordBudget = 400_000
