@@ -24,10 +24,11 @@ final class Evaluator {
   /// records, further calls are not inlined (the walk is truncated). A function of 100,000
   /// words called 1,000 times had taken 46 s and 5.4 GiB before it aborted.
   static let inlineWordBudget = 400_000
-  /// Known text (UTF-8 bytes) of the values the walk records (`resolveRecorded`): past it,
-  /// a value of more than `largeValueBytes` is recorded as unknown. Each value counts in
-  /// full, shared or not; without the bound, 5,000 lines `xN="x$B"` with a 64 KiB `B`
-  /// (a 76 KB script) kept 666 MiB, as each line builds its value anew.
+  /// Known text (UTF-8 bytes) built by the words the walk records (`resolveRecorded`, and
+  /// declaration operands `name=value`): past it, a value of more than `largeValueBytes`
+  /// is recorded as unknown. A word that only names a variable (`"$B"`) shares its text
+  /// and does not count. Without the bound, 5,000 lines `xN="x$B"` with a 64 KiB `B` (a
+  /// 76 KB script) kept 666 MiB, as each line builds its value anew.
   static let recordedTextBudget = 16 * 1024 * 1024
   static let largeValueBytes = 256
 
@@ -102,8 +103,8 @@ final class Evaluator {
   /// How many inlined records this walk may make (`inlineBudget`, less for the walk of a
   /// trap's action).
   var inlineLimit = Evaluator.inlineBudget
-  /// How many words of inlined records this walk may make (`inlineWordBudget`, less for
-  /// the walk of a trap's action).
+  /// How many word readings inside inlined calls this walk may make (`inlineWordBudget`,
+  /// less for the walk of a trap's action).
   var inlineWordLimit = Evaluator.inlineWordBudget
   /// True for the walk of a trap's action: a trap set inside it is not read again.
   var readsTrapAction = false
