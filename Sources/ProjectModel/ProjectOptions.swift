@@ -41,6 +41,12 @@ public struct ProjectOptions: Sendable {
   /// file", https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-config.html).
   public static let defaultSamconfigs = [defaultSamconfig, "infra/samconfig.yaml", "infra/samconfig.yml"]
 
+  /// Every file a run on the current directory reads by default (the artifacts at their
+  /// default locations and `.vibe-rules.yaml`): what a command that loads no project
+  /// (`probe`) must not write over.
+  public static let defaultInputFiles =
+    defaultTemplates + defaultSamconfigs + [defaultDockerfile, defaultDockerignore, defaultDeployScript, defaultRequirements, ".vibe-rules.yaml"]
+
   /// The first of `candidates` present under `root` (a file or anything else there, which
   /// `ArtifactFile.resolve` then rejects), else the first: the default path of an
   /// artifact that has several usual names.

@@ -61,7 +61,9 @@ struct Probe: ParsableCommand {
     let verdict = Self.verdict(evidence, catalogue: catalogue)
     let summary = Self.summary(evidence, verdict)
     if let output {
-      try Output.write(result.encoded(), to: output)
+      // It loads no project, so it spares the files a run here reads by default and the
+      // catalogue it was given: `--output deploy.sh` once replaced the script.
+      try Output.write(result.encoded(), to: output, sparing: ProjectOptions.defaultInputFiles + [requirements].compactMap { $0 })
       print(summary + "evidence written to \(output); decide 1.5 with: vibe-rules report --evidence \(output)")
     } else {
       Diagnostic.printLine(summary.trimmingCharacters(in: .newlines))

@@ -87,4 +87,19 @@ import Glibc
     #expect(written.status == 0)
     #expect(try String(contentsOf: directory.file("report.txt"), encoding: .utf8).contains("1.1"))
   }
+
+  /// `probe` loads no project: run in a repository, it spares the files a run there reads
+  /// by default (`--output deploy.sh` had replaced the script with the evidence JSON).
+  @Test(arguments: ["deploy.sh", "infra/template.yaml", "REQUIREMENTS.md"])
+  func probeOutputOverADefaultInputIsRefused(_ output: String) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try directory.copyDeploymentFiles()
+    let before = try Self.snapshot(directory.path)
+    let arguments = ["probe", "http://127.0.0.1:9/", "--count", "1", "--timeout", "0.5", "--output", output]
+    let result = try #require(try Command.run(arguments, currentDirectory: URL(fileURLWithPath: directory.path)))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("a file this run checks; vibe-rules never writes to the files it checks"), "\(result.standardError)")
+    #expect(try Self.snapshot(directory.path) == before)
+  }
 }

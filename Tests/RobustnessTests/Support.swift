@@ -114,13 +114,14 @@ enum Command {
   /// Runs the built `vibe-rules` (or `executable`) with `arguments`; nil when the binary
   /// was not built. `environment` entries are set over this process's environment, with
   /// NO_COLOR removed. Output goes to files, so a large report cannot block on a full pipe.
-  static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult? {
+  static func run(_ arguments: [String], executable: URL? = nil, environment: [String: String]? = nil, currentDirectory: URL? = nil) throws -> CommandResult? {
     guard let binary = executable ?? Paths.binary else { return nil }
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     if let environment {
       var merged = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
       merged["NO_COLOR"] = nil
