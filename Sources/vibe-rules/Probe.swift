@@ -34,10 +34,12 @@ struct Probe: ParsableCommand {
   @Argument(help: "The health URL, plain http://, e.g. http://127.0.0.1:8501/_stcore/health.")
   var url: String
 
-  @Option(help: "How many GETs, one after the other (1 to 1000).")
+  // `.unconditional`: `--count -1` reaches `validate()` (its range message) instead of
+  // being read as an unknown option and a missing value.
+  @Option(parsing: .unconditional, help: "How many GETs, one after the other (1 to 1000).")
   var count: Int = 5
 
-  @Option(help: "Seconds each GET may take before it counts as timed out (0.1 to 120).")
+  @Option(parsing: .unconditional, help: "Seconds each GET may take before it counts as timed out (0.1 to 120).")
   var timeout: Double = 5
 
   @Option(help: "Write the evidence JSON to this file (default: standard output).")

@@ -45,11 +45,15 @@ struct SubcommandUsageTests {
     #expect(result.standardError == "error: Unexpected argument 'xyz' (see vibe-rules --help)\n")
   }
 
-  /// A negative number given to a numeric option of `cost` is its value, checked against
+  /// A negative number given to a numeric option of `cost` or `probe` is its value, checked against
   /// the option's range, not an unknown option `-3` leaving the value missing.
-  @Test(arguments: [("--tasks", "-3", "--tasks must be from 0 to 10000"), ("--spot-discount", "-0.5", "--spot-discount must be from 0 to 0.9")])
-  func aNegativeCostFigureIsOutOfRange(option: String, value: String, message: String) throws {
-    let result = try #require(try Command.run(["cost", option, value]))
+  @Test(arguments: [
+    (["cost", "--tasks", "-3"], "--tasks must be from 0 to 10000"),
+    (["cost", "--spot-discount", "-0.5"], "--spot-discount must be from 0 to 0.9"),
+    (["probe", "http://127.0.0.1:9/", "--count", "-1"], "--count must be from 1 to 1000"),
+  ])
+  func aNegativeFigureIsOutOfRange(arguments: [String], message: String) throws {
+    let result = try #require(try Command.run(arguments))
     #expect(result.status == 2)
     #expect(result.standardError == "error: \(message) (see vibe-rules --help)\n")
   }
