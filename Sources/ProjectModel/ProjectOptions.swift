@@ -45,7 +45,7 @@ public struct ProjectOptions: Sendable {
   /// default locations and `.vibe-rules.yaml`): what a command that loads no project
   /// (`probe`) must not write over.
   public static let defaultInputFiles =
-    defaultTemplates + defaultSamconfigs + [defaultDockerfile, defaultDockerignore, defaultDeployScript, defaultRequirements, ".vibe-rules.yaml"]
+    defaultTemplates + defaultSamconfigs + [defaultDockerfile, defaultDockerignore, defaultDeployScript, defaultRequirements, VibeRulesConfiguration.defaultFile]
 
   /// The first of `candidates` present under `root` (a file or anything else there, which
   /// `ArtifactFile.resolve` then rejects), else the first: the default path of an
