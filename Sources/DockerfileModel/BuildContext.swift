@@ -8,15 +8,22 @@ import Diagnostics
 /// a plain path must not be excluded by the ignore file (a directory that is excluded but
 /// still has re-included files is fine) and must exist; a glob (`*.txt`) must match at
 /// least one context entry that is not excluded. See "COPY" and "Build context"
-/// (https://docs.docker.com/build/concepts/context/).
+/// (https://docs.docker.com/build/concepts/context/). The matching of one check takes at
+/// most `DockerIgnore.matchBudget` steps; a source it leaves undecided is
+/// `contextIncomplete`.
 public enum BuildContext {
   /// The most entries the context walk lists before it stops.
   public static let maximumEntries = 200_000
 
-  /// The problems found; empty when every source is available.
-  public static func check(dockerfile: Dockerfile, contextDirectory: String, dockerignore: DockerIgnore?, maximumEntries: Int = maximumEntries) -> [BuildContextProblem] {
+  /// The problems found; empty when every source is available. `matchBudget`: the steps
+  /// the check's pattern matching may take (`DockerIgnore.match(path:budget:)`).
+  public static func check(
+    dockerfile: Dockerfile, contextDirectory: String, dockerignore: DockerIgnore?, maximumEntries: Int = maximumEntries,
+    matchBudget: Int = DockerIgnore.matchBudget
+  ) -> [BuildContextProblem] {
     var problems: [BuildContextProblem] = []
     var walker: ContextWalker?
+    var budget = matchBudget
     func listing() -> ContextWalker {
       if let walker { return walker }
       let made = ContextWalker(root: contextDirectory, limit: maximumEntries)
@@ -25,17 +32,20 @@ public enum BuildContext {
     }
     for stageSources in ImageFactsBuilder(dockerfile: dockerfile, buildArguments: .unknown).contextSourcesOfAllStages() {
       for copy in stageSources {
-        let problem = check(copy, root: contextDirectory, ignore: dockerignore, listing: listing)
+        let problem = check(copy, root: contextDirectory, ignore: dockerignore, listing: listing, budget: &budget, of: matchBudget)
         if let problem { problems.append(problem) }
       }
     }
     return problems
   }
 
-  private static func check(_ copy: ImageFacts.ContextSource, root: String, ignore: DockerIgnore?, listing: () -> ContextWalker) -> BuildContextProblem? {
+  private static func check(
+    _ copy: ImageFacts.ContextSource, root: String, ignore: DockerIgnore?, listing: () -> ContextWalker, budget: inout Int, of total: Int
+  ) -> BuildContextProblem? {
     func problem(_ kind: BuildContextProblem.Kind) -> BuildContextProblem {
       BuildContextProblem(source: copy.written, location: copy.location, kind: kind)
     }
+    let undecided = problem(.contextIncomplete(reason: "matching the build context against its patterns takes more than \(total) steps"))
     guard case .resolved(let expanded) = copy.source else {
       if case .unresolved(_, let reason) = copy.source { return problem(.unresolved(reason: reason)) }
       return nil
@@ -51,32 +61,50 @@ public enum BuildContext {
         return problem(.invalidPattern(reason: error.message))
       }
       let walk = listing()
-      let matches = walk.entries.filter { pattern.matches($0.path) }
+      var matches: [ContextWalker.Entry] = []
+      for entry in walk.entries {
+        guard let matched = pattern.matches(entry.path, budget: &budget) else { return undecided }
+        if matched { matches.append(entry) }
+      }
       if matches.isEmpty {
         return walk.isComplete ? problem(.globMatchedNothing) : problem(.contextIncomplete(reason: walk.notes.joined(separator: "; ")))
       }
       guard let ignore else { return nil }
       var firstExcluder: Located<String>?
       for entry in matches {
-        let verdict = ignore.match(path: entry.path)
-        if !verdict.excluded || (entry.isDirectory && hasIncludedDescendant(entry.path, ignore: ignore, walk: walk)) { return nil }
+        guard let verdict = ignore.match(path: entry.path, budget: &budget) else { return undecided }
+        if !verdict.excluded { return nil }
+        if entry.isDirectory {
+          guard let keeps = hasIncludedDescendant(entry.path, ignore: ignore, walk: walk, budget: &budget) else { return undecided }
+          if keeps { return nil }
+        }
         if firstExcluder == nil { firstExcluder = verdict.pattern }
       }
       return firstExcluder.map { problem(.globMatchesOnlyExcluded(pattern: $0)) }
     }
     if let ignore, path != "." {
-      let verdict = ignore.match(path: path)
+      guard let verdict = ignore.match(path: path, budget: &budget) else { return undecided }
       if verdict.excluded, let pattern = verdict.pattern {
-        let keeps = ContextWalker.isDirectory(path, in: root) && hasIncludedDescendant(path, ignore: ignore, walk: listing())
+        var keeps = false
+        if ContextWalker.isDirectory(path, in: root) {
+          guard let found = hasIncludedDescendant(path, ignore: ignore, walk: listing(), budget: &budget) else { return undecided }
+          keeps = found
+        }
         if !keeps { return problem(.excluded(pattern: pattern)) }
       }
     }
     return ContextWalker.exists(path, in: root) ? nil : problem(.notFound)
   }
 
-  private static func hasIncludedDescendant(_ directory: String, ignore: DockerIgnore, walk: ContextWalker) -> Bool {
+  /// Whether a file below `directory` is kept by `ignore`; nil when matching runs out of
+  /// `budget`.
+  private static func hasIncludedDescendant(_ directory: String, ignore: DockerIgnore, walk: ContextWalker, budget: inout Int) -> Bool? {
     let prefix = directory + "/"
-    return walk.entries.contains { $0.path.hasPrefix(prefix) && !$0.isDirectory && !ignore.match(path: $0.path).excluded }
+    for entry in walk.entries where entry.path.hasPrefix(prefix) && !entry.isDirectory {
+      guard let verdict = ignore.match(path: entry.path, budget: &budget) else { return nil }
+      if !verdict.excluded { return true }
+    }
+    return false
   }
 
   /// The ignore file a build uses: `<Dockerfile>.dockerignore` next to the Dockerfile if it

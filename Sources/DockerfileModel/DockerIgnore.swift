@@ -78,11 +78,21 @@ public struct DockerIgnore: Sendable {
     return DockerIgnore(file: source.file, patterns: patterns)
   }
 
+  /// The steps one check may spend matching paths against the patterns (64 M, well under
+  /// a second): see `match(path:budget:)`. Every path is matched against every pattern,
+  /// as Docker does, and a pattern's automaton takes one step per character and live
+  /// state, so a file of 10,000 patterns like `!**/*a*a*…*a*qN` against a few hundred deep
+  /// paths took minutes. A check that spends its steps leaves the paths it has not
+  /// decided undecided.
+  public static let matchBudget = 1 << 26
+
   /// Whether `path` (relative to the context root, `/` separated) is left out of the
   /// build context, and the pattern that decided: the excluding pattern, or the exception
-  /// that re-included the path; nil when no pattern matches. The context root itself
-  /// (`.`) is never excluded.
-  public func match(path: String) -> (excluded: Bool, pattern: Located<String>?) {
+  /// that re-included the path; pattern nil when no pattern matches. The context root
+  /// itself (`.`) is never excluded. nil (undecided) when matching takes more steps than
+  /// `budget` holds (one step per character of the path and live automaton state, see
+  /// `matchBudget`); `budget` is reduced by the steps taken.
+  public func match(path: String, budget: inout Int) -> (excluded: Bool, pattern: Located<String>?)? {
     var file = PathClean.clean(path)
     while file.hasPrefix("/") { file.removeFirst() }
     if file.isEmpty || file == "." { return (false, nil) }
@@ -98,8 +108,11 @@ public struct DockerIgnore: Sendable {
     for pattern in patterns where pattern.isException == excluded {
       let matched: Bool
       if case .automaton(let automaton) = pattern.matcher {
-        matched = automaton.matchesSelfOrParent(file)
+        guard let result = automaton.matchesSelfOrParent(file, budget: &budget) else { return nil }
+        matched = result
       } else {
+        budget -= file.utf8.count + parents.count
+        guard budget >= 0 else { return nil }
         matched = Self.matches(pattern.matcher, file) || parents.contains { Self.matches(pattern.matcher, $0) }
       }
       if matched {
@@ -108,6 +121,12 @@ public struct DockerIgnore: Sendable {
       }
     }
     return (excluded, decider)
+  }
+
+  /// `match(path:budget:)` with no bound on the steps, for tests.
+  func match(path: String) -> (excluded: Bool, pattern: Located<String>?) {
+    var budget = Int.max
+    return match(path: path, budget: &budget)!
   }
 
   private static func matches(_ matcher: Matcher, _ path: String) -> Bool {

@@ -28,6 +28,7 @@ extension ImageFacts {
     let path = PathClean.clean(imagePath)
     let name = path.split(separator: "/").last.map(String.init) ?? path
     var coveringCopy: (location: SourceLocation, reason: String, excludedBy: Located<String>?)?
+    var budget = DockerIgnore.matchBudget
     for event in fileEvents.reversed() {
       switch event.value {
       case .run(let text):
@@ -62,7 +63,9 @@ extension ImageFacts {
             candidate = source
           }
           if let dockerignore {
-            let verdict = dockerignore.match(path: candidate)
+            guard let verdict = dockerignore.match(path: candidate, budget: &budget) else {
+              return .unknown("matching `\(candidate)` against \(dockerignore.file) takes more than \(DockerIgnore.matchBudget) steps")
+            }
             if verdict.excluded {
               if coveringCopy == nil { coveringCopy = (event.location, "`\(candidate)` is excluded from the build context by \(dockerignore.file)", verdict.pattern) }
               continue

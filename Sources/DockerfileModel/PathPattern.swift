@@ -80,16 +80,24 @@ struct PathPattern: Sendable, Hashable {
 
   /// Whether the whole of `text` matches.
   func matches(_ text: String) -> Bool {
-    run(text, stopAtDirectory: false)
+    var budget = Int.max
+    return run(text, stopAtDirectory: false, budget: &budget) ?? false
+  }
+
+  /// Whether the whole of `text` matches, or nil when that takes more steps than `budget`
+  /// holds (a step: one character of `text` against one live state of the automaton);
+  /// `budget` is reduced by the steps taken.
+  func matches(_ text: String, budget: inout Int) -> Bool? {
+    run(text, stopAtDirectory: false, budget: &budget)
   }
 
   /// Whether `text` or one of its parent directories (a prefix ending before a `/`)
-  /// matches, in one pass over `text`.
-  func matchesSelfOrParent(_ text: String) -> Bool {
-    run(text, stopAtDirectory: true)
+  /// matches, in one pass over `text`; nil when that takes more steps than `budget` holds.
+  func matchesSelfOrParent(_ text: String, budget: inout Int) -> Bool? {
+    run(text, stopAtDirectory: true, budget: &budget)
   }
 
-  private func run(_ text: String, stopAtDirectory: Bool) -> Bool {
+  private func run(_ text: String, stopAtDirectory: Bool, budget: inout Int) -> Bool? {
     let acceptIndex = states.count - 1
     var marks = [Int](repeating: -1, count: states.count)
     var generation = 0
@@ -112,6 +120,8 @@ struct PathPattern: Sendable, Hashable {
     addClosure(0, to: &current)
     for scalar in text.unicodeScalars {
       if stopAtDirectory && scalar == "/" && marks[acceptIndex] == generation { return true }
+      budget -= current.count + 1
+      if budget < 0 { return nil }
       generation += 1
       next.removeAll(keepingCapacity: true)
       for index in current {

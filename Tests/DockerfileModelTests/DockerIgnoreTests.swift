@@ -124,4 +124,22 @@ struct DockerIgnoreTests {
     #expect(try excluded("**a", "xxa"))
     #expect(parsed.match(path: String(repeating: "d/", count: 500) + "b").excluded)
   }
+
+  @Test("Matching spends the caller's steps; past them the verdict is undecided, not a guess")
+  func matchingIsBudgeted() throws {
+    let exceptions = (0..<100).map { "!**/" + String(repeating: "*a", count: 20) + "*q\($0)" }
+    let parsed = try ignore((["app"] + exceptions).joined(separator: "\n"))
+    let path = "app/" + (0..<30).map { "d\($0)aaaaaaaa" }.joined(separator: "/") + "/main.py"
+    var budget = Int.max
+    let verdict = try #require(parsed.match(path: path, budget: &budget))
+    #expect(verdict.excluded)
+    #expect(verdict.pattern?.value == "app")
+    let spent = Int.max - budget
+    #expect(spent > 100 * path.utf8.count)
+    var short = spent - 1
+    #expect(parsed.match(path: path, budget: &short) == nil)
+    var exact = spent
+    #expect(parsed.match(path: path, budget: &exact)?.excluded == true)
+    #expect(exact == 0)
+  }
 }

@@ -99,4 +99,32 @@ import Glibc
     #expect(walk.entries.count == 10)
     #expect(!walk.isComplete)
   }
+
+  /// Thousands of exceptions that each take many steps, against many deep paths: the check
+  /// spends its steps (`DockerIgnore.matchBudget`, here a sixteenth of it) and reports the
+  /// source as not fully checked (9,900 patterns and 200 files took over five minutes).
+  @Test func costlyIgnoreFilesAreCutAtTheMatchBudget() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let deep = "app/" + (0..<30).map { "d\($0)aaaaaaaa" }.joined(separator: "/")
+    for index in 0..<60 { try directory.write("\(deep)/f\(index)aaaaaaaa.py", "x") }
+    let exceptions = (0..<2_000).map { "!**/" + String(repeating: "*a", count: 20) + "*q\($0)" }
+    let ignore = try DockerIgnore.parse(SourceText(file: ".dockerignore", text: (["app"] + exceptions).joined(separator: "\n")))
+    let dockerfile = try Dockerfile.parse(SourceText(file: "Dockerfile", text: "FROM scratch\nCOPY app/ /app/\n"))
+    let budget = DockerIgnore.matchBudget / 16
+    let problems = BuildContext.check(dockerfile: dockerfile, contextDirectory: directory.path, dockerignore: ignore, matchBudget: budget)
+    #expect(problems.count == 1)
+    guard case .contextIncomplete(let reason)? = problems.first?.kind else {
+      Issue.record("expected an incomplete check, got \(problems)")
+      return
+    }
+    #expect(reason.contains("more than \(budget) steps"))
+    // With steps to spare the same check is decided: the folder is excluded.
+    let decided = BuildContext.check(dockerfile: dockerfile, contextDirectory: directory.path, dockerignore: try DockerIgnore.parse(SourceText(file: ".dockerignore", text: "app\n" + exceptions.prefix(4).joined(separator: "\n"))), matchBudget: budget)
+    guard case .excluded(let pattern)? = decided.first?.kind else {
+      Issue.record("expected the folder excluded, got \(decided)")
+      return
+    }
+    #expect(pattern.value == "app")
+  }
 }

@@ -68,8 +68,11 @@ extension APIBaseURLRule {
     guard let buildContext = context.project.buildContext else { return nil }
     let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
     var files = [path]
+    // A file whose match against `.dockerignore` is undecided (`DockerIgnore.matchBudget`
+    // spent) is read: the finding stands only if no file that may be in the image reads it.
+    var budget = DockerIgnore.matchBudget
     for file in BuildContext.files(below: folder, in: buildContext.path, suffix: ".py", limit: Self.maximumSourceFiles)
-    where files.count < Self.maximumSourceFiles && file != path && context.project.dockerignore?.match(path: file).excluded != true {
+    where files.count < Self.maximumSourceFiles && file != path && context.project.dockerignore?.match(path: file, budget: &budget)?.excluded != true {
       files.append(file)
     }
     for file in files {
