@@ -20,10 +20,13 @@ struct EnvironmentWork: Sendable {
   /// `template` (nil: the repository has no template; the env is evaluated over an empty
   /// one, and template rules are not applicable) and evaluates it.
   ///
-  /// `computeBudget`: what the evaluation may compute (`TemplateEvaluator.computeBudget(sharedBy:)`).
-  init(name: String, script: ShellScript?, samconfig: SamConfig?, computeBudget: Int, template: () -> Result<Template?, InputError>) {
+  /// `computeBudget`: what the evaluation may compute (`TemplateEvaluator.computeBudget(sharedBy:)`);
+  /// `environments`: how many envs the run walks the script for (they share its bounds).
+  init(
+    name: String, script: ShellScript?, samconfig: SamConfig?, environments: Int, computeBudget: Int, template: () -> Result<Template?, InputError>
+  ) {
     self.name = name
-    let run = script.map { DeployScriptRun(script: $0, environment: name) }
+    let run = script.map { DeployScriptRun(script: $0, environment: name, walksInRun: environments) }
     self.run = run
     configuration = Result { () throws(InputError) in
       if let run { try run.requireComplete() }

@@ -105,7 +105,7 @@ extension Project {
     let (script, samconfig) = (deployScript, self.samconfig)
     let budget = TemplateEvaluator.computeBudget(sharedBy: names.count)
     let work = BackgroundWork {
-      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, computeBudget: budget, template: template) }
+      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count, computeBudget: budget, template: template) }
     }
     try loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {

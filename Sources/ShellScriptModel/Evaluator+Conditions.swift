@@ -253,9 +253,10 @@ extension Evaluator {
     case "=", "==", "!=":
       let equal: Bool
       if let pattern {
-        equal = pattern.matches(left)
+        guard let matched = pattern.matches(left, budget: &textWorkLeft) else { return nil }
+        equal = matched
       } else {
-        guard let right = rhs.literal else { return nil }
+        guard let right = rhs.literal, spendTextWork(left.utf8.count + right.utf8.count) else { return nil }
         equal = left == right
       }
       return op == "!=" ? !equal : equal
@@ -270,7 +271,7 @@ extension Evaluator {
       default: return a >= b
       }
     case "<", ">":
-      guard let right = rhs.literal else { return nil }
+      guard let right = rhs.literal, spendTextWork(left.utf8.count + right.utf8.count) else { return nil }
       return op == "<" ? left < right : left > right
     default:
       return nil

@@ -30,7 +30,7 @@ extension Evaluator {
   /// when the budget cannot hold it and it is larger than `largeValueBytes`.
   func spendRecordedText(_ value: ResolvedWord) -> Bool {
     let bytes = value.size.bytes
-    if bytes > Self.largeValueBytes, recordedText + bytes > Self.recordedTextBudget { return false }
+    if bytes > Self.largeValueBytes, recordedText + bytes > recordedTextLimit { return false }
     recordedText += bytes
     return true
   }
@@ -301,7 +301,8 @@ extension Evaluator {
       return value
     case .length:
       if case .unset = current { return ResolvedWord(literal: "0") }
-      if let literal = value.literal { return ResolvedWord(literal: String(literal.count)) }
+      // Code points, as bash counts in a UTF-8 locale (`${#X}` of "e\u{301}" is 2).
+      if let literal = value.literal, spendTextWork(literal.utf8.count) { return ResolvedWord(literal: String(literal.unicodeScalars.count)) }
       return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
     case .matchingNames, .transform:
       return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location))
@@ -355,12 +356,16 @@ extension Evaluator {
       if !quiet { noteUnseenSubstitutions(in: [word]) }
       guard let text = value.literal, let pattern = pattern(of: word, context, quiet: true) else { return symbolic }
       let isPrefix = if case .removePrefix = expansion.operation { true } else { false }
-      switch isPrefix ? pattern.prefixMatch(in: text, longest: longest) : pattern.suffixMatch(in: text, longest: longest) {
+      let match =
+        isPrefix
+        ? pattern.prefixMatch(in: text, longest: longest, budget: &textWorkLeft)
+        : pattern.suffixMatch(in: text, longest: longest, budget: &textWorkLeft)
+      switch match {
       case .noMatch: return value
       case .undecided: return symbolic
       case .length(let length):
-        let characters = Array(text)
-        return ResolvedWord(literal: String(isPrefix ? characters[length...] : characters[..<(characters.count - length)]))
+        let scalars = text.unicodeScalars
+        return ResolvedWord(literal: String(isPrefix ? scalars.dropFirst(length) : scalars.dropLast(length)))
       }
     case .replace(let patternWord, let replacementWord, let mode):
       if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
@@ -368,7 +373,7 @@ extension Evaluator {
         !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
       else { return symbolic }
       let replacement = replacementWord.map { operand($0) } ?? .empty
-      guard let with = replacement.literal else { return symbolic }
+      guard let with = replacement.literal, spendTextWork(2 * text.utf8.count) else { return symbolic }
       switch mode {
       case .all:
         // Sized before it is built: `X="${X//a/$X}"` squares the length each time, so four
@@ -381,7 +386,7 @@ extension Evaluator {
       }
     case .upperCase(let pattern, let all), .lowerCase(let pattern, let all):
       if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
-      guard pattern == nil, let text = value.literal else { return symbolic }
+      guard pattern == nil, let text = value.literal, spendTextWork(text.utf8.count) else { return symbolic }
       let upper: Bool
       if case .upperCase = expansion.operation { upper = true } else { upper = false }
       if all { return ResolvedWord(literal: upper ? text.uppercased() : text.lowercased()) }
@@ -390,7 +395,7 @@ extension Evaluator {
     case .toggleCase(let pattern, let all):
       if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
       // Only ASCII text: other letters' case mappings depend on the locale.
-      guard pattern == nil, let text = value.literal, text.unicodeScalars.allSatisfy(\.isASCII) else { return symbolic }
+      guard pattern == nil, let text = value.literal, spendTextWork(text.utf8.count), text.unicodeScalars.allSatisfy(\.isASCII) else { return symbolic }
       var scalars = String.UnicodeScalarView()
       for (position, c) in text.unicodeScalars.enumerated() {
         let swaps = all || position == 0
@@ -405,8 +410,10 @@ extension Evaluator {
       return ResolvedWord(literal: String(scalars))
     case .substring(let offsetText, let lengthText):
       if value.literal == nil, let cut = Self.substringOfOutput(value, offsetText, lengthText, expression: expansion) { return cut }
-      guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()) else { return symbolic }
-      let characters = Array(text)
+      guard let text = value.literal, let offset = Int(offsetText.trimmingBlanks()), spendTextWork(text.utf8.count) else { return symbolic }
+      // Bash counts characters as the locale's code points (UTF-8: Unicode scalars), not
+      // grapheme clusters: `${X:0:1}` of "e\u{301}" is "e".
+      let characters = Array(text.unicodeScalars)
       let start = offset < 0 ? max(0, characters.count + offset) : min(offset, characters.count)
       var stop = characters.count
       if let lengthText {
@@ -414,7 +421,7 @@ extension Evaluator {
         // Clamped before adding: bash accepts any 64-bit length (`${X:1:9223372036854775807}`).
         stop = length < 0 ? max(start, characters.count + max(length, -characters.count)) : start + min(length, characters.count - start)
       }
-      return ResolvedWord(literal: String(characters[start..<max(start, stop)]))
+      return ResolvedWord(literal: String(scalars: characters[start..<max(start, stop)]))
     }
   }
 
@@ -427,15 +434,13 @@ extension Evaluator {
   /// it exceeds `limit` (counted match by match, so a growing result is refused early).
   static func replacedSize(_ text: String, _ search: String, _ replacement: String, limit: Int) -> Int? {
     let growth = replacement.utf8.count - search.utf8.count
-    var size = text.utf8.count
+    let size = text.utf8.count
     guard growth > 0 else { return size <= limit ? size : nil }
-    var rest = text[...]
-    while let range = rest.firstRange(of: search) {
-      size += growth
-      if size > limit { return nil }
-      rest = rest[range.upperBound...]
-    }
-    return size <= limit ? size : nil
+    guard size <= limit else { return nil }
+    // More than `room` occurrences would pass the limit: count no further.
+    let room = (limit - size) / growth
+    let count = text.occurrenceCount(of: search, limit: room + 1)
+    return count > room ? nil : size + count * growth
   }
 
   static func substringOfOutput(_ value: ResolvedWord, _ offsetText: String, _ lengthText: String?, expression: ParameterExpansion) -> ResolvedWord? {
@@ -451,7 +456,8 @@ extension Evaluator {
     return ResolvedWord(symbol: cut)
   }
 
-  /// The pattern a word stands for (3.5.8.1), or nil when part of it is unknown.
+  /// The pattern a word stands for (3.5.8.1), or nil when part of it is unknown or the
+  /// walk's text steps are spent.
   func pattern(of word: Word, _ context: WalkContext?, quiet: Bool = false) -> GlobPattern? {
     if !quiet, let context { _ = resolveRecorded(word, context) }
     var segments: [(text: String, active: Bool)] = []
@@ -469,7 +475,8 @@ extension Evaluator {
       }
       return true
     }
-    guard add(word.parts, active: true) else { return nil }
+    // Building the pattern reads its text once: counted like the match (`textWorkLimit`).
+    guard add(word.parts, active: true), spendTextWork(segments.reduce(0) { $0 + $1.text.utf8.count }) else { return nil }
     return GlobPattern(segments: segments)
   }
 }

@@ -192,6 +192,9 @@ extension Evaluator {
   }
 
   static let trapActionInlineLimit = 5_000
+  /// The string-operation steps a trap action's walk may take (64 Ki, and no more than the
+  /// walk that reads it has left; see `textWorkLimit`).
+  static let trapActionTextWork = 1 << 16
 
   /// True when `word` expands a variable that neither the script nor the `Environment` sets.
   func readsEnvironment(_ word: Word) -> Bool {
@@ -253,6 +256,7 @@ extension Evaluator {
         walk.readsTrapAction = true
         walk.inlineLimit = Self.trapActionInlineLimit
         walk.inlineWordLimit = Self.trapActionInlineLimit
+        walk.textWorkLeft = min(self.textWorkLeft, Self.trapActionTextWork)
       }
       result = !evaluation.finalState.shadowing.isEmpty || evaluation.isTruncated
     }

@@ -31,6 +31,19 @@ final class Evaluator {
   /// 76 KB script) kept 666 MiB, as each line builds its value anew.
   static let recordedTextBudget = 16 * 1024 * 1024
   static let largeValueBytes = 256
+  /// The most statement records one walk can make: 200,000 commands (the parse's limit)
+  /// and `inlineBudget` inlined records. Walks that share a run share it
+  /// (`share(_:walks:)`).
+  static let walkRecordBudget = 400_000
+
+  /// One walk's part of `budget` when `walks` walks of the same run (one per config env)
+  /// share it: all of it for one or two walks, and from three on the amount two walks
+  /// would get, divided equally, so a run of 64 envs records and computes at most what a
+  /// run of two does. (A 50,000-line script walked for 64 envs kept 4.4 GB.) The same for
+  /// every walk, so verdicts do not depend on which env's thread ran first.
+  static func share(_ budget: Int, walks: Int) -> Int {
+    walks <= 2 ? budget : budget * 2 / walks
+  }
 
   let order: Evaluation.Order
   let environment: Environment
@@ -49,6 +62,11 @@ final class Evaluator {
   var inlinedWords = 0
   /// Known text of the values recorded so far (see `recordedTextBudget`).
   var recordedText = 0
+  /// This walk's bound on `recordedText` (`recordedTextBudget`, or its share).
+  var recordedTextLimit = Evaluator.recordedTextBudget
+  /// The most statement records this walk makes (its share of `walkRecordBudget` when it
+  /// shares a run); past it the walk stops and is truncated.
+  var recordLimit = Int.max
   var truncated = false
   /// The first call site not inlined because of a limit.
   var truncatedAt: SourceLocation?
@@ -100,6 +118,8 @@ final class Evaluator {
   static let maximumTrapActions = 16
   /// Scalars of values read by arithmetic evaluations so far (see `arithmeticWalkLimit`).
   var arithmeticWork = 0
+  /// Steps the walk's string operations may still take (see `textWorkLimit`).
+  var textWorkLeft = Evaluator.textWorkLimit
   /// How many inlined records this walk may make (`inlineBudget`, less for the walk of a
   /// trap's action).
   var inlineLimit = Evaluator.inlineBudget
@@ -412,6 +432,11 @@ final class Evaluator {
   }
 
   func walk(_ statement: Statement, next: Statement?, _ outer: WalkContext) {
+    guard records.count < recordLimit else {
+      truncated = true
+      if truncatedAt == nil { truncatedAt = statement.location }
+      return
+    }
     var context = outer
     if statement.isBackgrounded { context = context.adding(.background, ignoresErrexit: true, anchor: statement.location) }
     record(statement, next: next, context)
@@ -687,8 +712,8 @@ final class Evaluator {
     func firstMatch(from start: Int, _ text: String) -> Int?? {
       for position in start..<clause.items.count {
         for candidate in patterns[position] {
-          guard let candidate else { return .none }
-          if candidate.matches(text) { return .some(position) }
+          guard let candidate, let matched = candidate.matches(text, budget: &textWorkLeft) else { return .none }
+          if matched { return .some(position) }
         }
       }
       return .some(nil)

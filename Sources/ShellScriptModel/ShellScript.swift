@@ -86,6 +86,23 @@ public struct ShellScript: Sendable {
     Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: environment, order: .execution)
   }
 
+  /// `evaluate(_:)` as one of `walks` walks of the same run (one per config env): from
+  /// three walks on, each gets an equal part of what two would get of the walk's bounds
+  /// (`Evaluator.share(_:walks:)`): statement records (400,000 a walk), word readings
+  /// inside calls (400,000), known text recorded (16 MiB) and string-operation steps
+  /// (32 M). A walk past its records or word readings is truncated
+  /// (`Evaluation.isTruncated`). So a hostile script walked for 64 envs costs what it
+  /// costs walked for two; 64 envs leave 12,500 records each, and this repository's
+  /// deploy.sh runs about 300 commands.
+  public func evaluate(_ environment: Environment, sharedBy walks: Int) -> Evaluation {
+    Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: environment, order: .execution) { walk in
+      walk.recordLimit = Evaluator.share(Evaluator.walkRecordBudget, walks: walks)
+      walk.inlineWordLimit = Evaluator.share(Evaluator.inlineWordBudget, walks: walks)
+      walk.recordedTextLimit = Evaluator.share(Evaluator.recordedTextBudget, walks: walks)
+      walk.textWorkLeft = Evaluator.share(Evaluator.textWorkLimit, walks: walks)
+    }
+  }
+
   /// Commands named `name` (or whose path ends in `/name`) in execution order, with every
   /// parameter unknown. Same as `execution.commands(named:)`.
   public func commands(named name: String) -> [CommandInvocation] {

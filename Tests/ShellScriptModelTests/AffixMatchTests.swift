@@ -13,7 +13,7 @@ import Testing
     let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
     for length in lengths {
       let part = suffix ? characters[(characters.count - length)...] : characters[..<length]
-      if pattern.matches(String(part)) { return .length(length) }
+      if pattern.matches(String(part)) == true { return .length(length) }
     }
     return .noMatch
   }
@@ -60,5 +60,24 @@ import Testing
     let echo = try #require(script.evaluate(Environment(unlistedVariablesAreUnset: true)).commands(named: "echo").first)
     #expect(echo.resolvedArguments[0].literal == String(repeating: "a", count: 30_000))
     #expect(echo.resolvedArguments[1].isSymbolic)
+  }
+}
+
+extension GlobPattern {
+  /// The matches with a budget that never runs out: what the walk gets while its string
+  /// operations are within `Evaluator.textWorkLimit`.
+  func prefixMatch(in text: String, longest: Bool) -> AffixMatch {
+    var budget = Int.max
+    return prefixMatch(in: text, longest: longest, budget: &budget)
+  }
+
+  func suffixMatch(in text: String, longest: Bool) -> AffixMatch {
+    var budget = Int.max
+    return suffixMatch(in: text, longest: longest, budget: &budget)
+  }
+
+  func matches(_ text: String) -> Bool? {
+    var budget = Int.max
+    return matches(text, budget: &budget)
   }
 }

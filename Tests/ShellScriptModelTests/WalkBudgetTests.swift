@@ -90,4 +90,50 @@ import Testing
     let many = ResolvedWord(pieces: Array(repeating: .literal("xy"), count: 10_000))
     #expect(many.literal == String(repeating: "xy", count: 10_000))
   }
+
+  /// One pattern match that backtracks at every character (`*aaa…ab` from a variable,
+  /// against 65,000 `a`) is cut by the walk's text steps and left undecided: both `case`
+  /// items may run. It took minutes. The same match on a short value is decided.
+  @Test(arguments: [(65_000, ["matched", "other"]), (100, ["other"])])
+  func aBacktrackingMatchIsBounded(length: Int, echoed: [String]) throws {
+    let pattern = "*" + String(repeating: "a", count: 30_000) + "b"
+    let source = "B=\(String(repeating: "a", count: length))\nP='\(pattern)'\ncase $B in $P) echo matched ;; *) echo other ;; esac\n"
+    let echoes = try parse(source).execution.commands(named: "echo")
+    #expect(echoes.compactMap { $0.resolvedArguments.first?.literal } == echoed)
+  }
+
+  /// The text steps are the walk's, not each line's: `${#B}` of a 65,000-byte value on 1,000
+  /// lines is known while the steps last (516 lines) and unknown after, not a guess.
+  @Test func stringOperationsShareTheWalksSteps() throws {
+    var source = "B=\(String(repeating: "a", count: 65_000))\n"
+    for index in 0..<1_000 { source += "n\(index)=${#B}\n" }
+    source += "echo \"$n0\" \"$n515\" \"$n516\" \"$n999\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    let values = echo.resolvedArguments
+    #expect(Evaluator.textWorkLimit / 65_000 == 516)
+    #expect(values[0].literal == "65000")
+    #expect(values[1].literal == "65000")
+    #expect(values[2].literal == nil)
+    #expect(values[3].symbols.first?.expression == "${#B}")
+  }
+
+  /// Walks of one run (one per config env) share their bounds from three walks on: each
+  /// gets an equal part of what two would get.
+  @Test func walksOfARunShareTheirBounds() {
+    #expect(Evaluator.share(Evaluator.walkRecordBudget, walks: 1) == 400_000)
+    #expect(Evaluator.share(Evaluator.walkRecordBudget, walks: 2) == 400_000)
+    #expect(Evaluator.share(Evaluator.walkRecordBudget, walks: 64) == 12_500)
+    #expect(Evaluator.share(Evaluator.textWorkLimit, walks: 64) == Evaluator.textWorkLimit / 32)
+  }
+
+  /// A 20,000-line script walked for two envs is read whole; as one of 64 walks it stops
+  /// at its 12,501st statement, truncated (it had kept 4.4 GB for 50,000 lines and 64 envs).
+  @Test(arguments: [(2, nil as Int?), (64, 12_501)])
+  func aLongScriptSharedByManyWalksIsTruncated(walks: Int, truncatedAtLine: Int?) throws {
+    let script = try parse(String(repeating: "echo a\n", count: 20_000))
+    let evaluation = script.evaluate(Environment(arguments: ["prod"], unlistedVariablesAreUnset: true), sharedBy: walks)
+    #expect(evaluation.isTruncated == (truncatedAtLine != nil))
+    #expect(evaluation.truncationLocation?.line == truncatedAtLine)
+    #expect(evaluation.commands(named: "echo").count == (truncatedAtLine.map { $0 - 1 } ?? 20_000))
+  }
 }

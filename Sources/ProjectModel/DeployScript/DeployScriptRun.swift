@@ -9,16 +9,21 @@ public struct DeployScriptRun: Sendable {
   public var environment: String
   public var evaluation: Evaluation
 
-  public init(script: ShellScript, environment: String) {
+  /// Walks `script` for `environment`, as one of `walksInRun` walks (one per config env
+  /// of the run) that share the walk's bound on string operations
+  /// (`ShellScript.evaluate(_:sharedBy:)`).
+  public init(script: ShellScript, environment: String, walksInRun: Int = 1) {
     self.environment = environment
     // `$0` stays unknown: it is the path the script was started by (`./deploy.sh`,
     // `bash deploy.sh`, an absolute path), which no file shows.
-    evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true))
+    evaluation = script.evaluate(ShellScriptModel.Environment(arguments: [environment], unlistedVariablesAreUnset: true), sharedBy: walksInRun)
   }
 
   /// The limits of the deploy-script reader: function calls are inlined at their call
   /// sites up to `ShellScriptModel`'s bounds (16 nested calls, 300 nested statements,
-  /// 200,000 inlined statements holding at most 400,000 words). A script beyond them (functions that each call the next
+  /// 200,000 inlined statements holding at most 400,000 words; from three config envs on,
+  /// the envs' walks share what two would get: `ShellScript.evaluate(_:sharedBy:)`). A
+  /// script beyond them (functions that each call the next
   /// several times: 3^10 calls) cannot be read to the end, and whatever it runs after the
   /// cut would be missing from every deploy-script rule.
   ///
@@ -27,7 +32,7 @@ public struct DeployScriptRun: Sendable {
   public func requireComplete() throws(InputError) {
     guard evaluation.isTruncated else { return }
     throw InputError(
-      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements or 400,000 words once every call is inlined; config env \(environment)): the call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls",
+      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements or 400,000 words once every call is inlined, shared by the run's config envs from three on; config env \(environment)): the statement or call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls, or check fewer config envs at once (--env)",
       at: evaluation.truncationLocation)
   }
 
