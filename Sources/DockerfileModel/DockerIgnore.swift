@@ -86,6 +86,10 @@ public struct DockerIgnore: Sendable {
   /// decided undecided.
   public static let matchBudget = 1 << 26
 
+  /// The steps for matching one path on its own, where callers may ask for many paths one
+  /// at a time (1 M: a real `.dockerignore` takes a few thousand for a path).
+  public static let pathMatchBudget = 1 << 20
+
   /// Whether `path` (relative to the context root, `/` separated) is left out of the
   /// build context, and the pattern that decided: the excluding pattern, or the exception
   /// that re-included the path; pattern nil when no pattern matches. The context root

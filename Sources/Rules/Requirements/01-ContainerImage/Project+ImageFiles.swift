@@ -28,7 +28,7 @@ extension Project {
   /// links as links (`COPY` copies a link, not its target), so a link (the file, or a
   /// folder on its path) that leads out of the context, or to a path `.dockerignore`
   /// leaves out of it, points at nothing in the image (nil too when matching the target
-  /// takes more than `DockerIgnore.matchBudget` steps). Reference: ".dockerignore files",
+  /// takes more than `DockerIgnore.pathMatchBudget` steps). Reference: ".dockerignore files",
   /// https://docs.docker.com/build/concepts/context/#dockerignore-files
   func contextFileLink(_ path: String) -> String? {
     guard let buildContext else { return nil }
@@ -39,7 +39,8 @@ extension Project {
     guard let dockerignore, let target = ArtifactFile.resolvedRelative(file, root: buildContext.path),
       target != PathClean.clean(path)
     else { return nil }
-    var budget = DockerIgnore.matchBudget
+    // One path per call, and a rule may ask for hundreds of files.
+    var budget = DockerIgnore.pathMatchBudget
     guard let (excluded, pattern) = dockerignore.match(path: target, budget: &budget), excluded else { return nil }
     return "\(path) is a symbolic link to \(target), which .dockerignore leaves out of the build context" + (pattern.map { " (`\($0.value)` at \($0.location))" } ?? "")
   }
