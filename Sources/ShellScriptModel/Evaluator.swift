@@ -828,9 +828,13 @@ final class Evaluator {
         checkArithmeticNounset(arguments.compactMap(\.literal), at: location)
         if state.termination != nil { return }
       }
+      // A builtin reads its fields: `"$@"` is one per positional parameter (a wrapper
+      // `read() { builtin read "$@"; }` called as `read -r x` reads x). When their number
+      // is not known, each word counts as one.
+      let fields = callArguments(Array(command.words[(callIndex + 1)...]), arguments) ?? arguments
       // Decided before the builtin runs: `readonly r=1` makes r readonly and succeeds.
       let writesVariables = Self.variableWritingBuiltins.contains(name)
-      let readonlyWrite = writesVariables ? readonlyWrite(name, literals: arguments.map(\.literal), declarations: declarations) : nil
+      let readonlyWrite = writesVariables ? readonlyWrite(name, literals: fields.map(\.literal), declarations: declarations) : nil
       var readonlyLet: String?
       if name == "let", arguments.allSatisfy({ $0.literal != nil }),
         arguments.contains(where: { ArithmeticText.assignedVariables($0.literal ?? "").contains(where: isReadonly) }),
@@ -839,8 +843,8 @@ final class Evaluator {
         readonlyLet = variable
       }
       applyLookupBuiltin(name, arguments: arguments, words: Array(command.words[(callIndex + 1)...]), at: location)
-      applyBuiltin(name, arguments: arguments, declarations: declarations, at: location, context)
-      if writesVariables { noteReadonly(name, literals: arguments.map(\.literal), declarations: declarations) }
+      applyBuiltin(name, arguments: fields, declarations: declarations, at: location, context)
+      if writesVariables { noteReadonly(name, literals: fields.map(\.literal), declarations: declarations) }
       if let variable = readonlyWrite?.name ?? readonlyLet {
         if readonlyWrite?.kind != .fails, assignReadonly(variable, at: location, abandonsCommand: false, context) { return }
         if commandIndex == 0 { callStatuses[Self.key(command.words[0].location)] = false }

@@ -18,6 +18,30 @@ import Testing
     #expect(evaluation.variable("LABEL")?.literal == "v1-2%")
   }
 
+  /// A builtin reads `"$@"` as one field per positional parameter: the wrapper
+  /// `read() { builtin read "$@"; }` called as `read -r status rest` reads both names, so
+  /// a caller's `local status` is set, not left unset for `set -u` to end the script (it
+  /// had failed 11.6 and 11.7 on this repository's deploy.sh with that wrapper added).
+  @Test(arguments: ["read() { builtin read \"$@\"; }", "myread() { builtin read \"$@\"; }", "myread() { command read \"$@\"; }"])
+  func aBuiltinReadsTheFieldsOfAllPositionalParameters(wrapper: String) throws {
+    let call = wrapper.hasPrefix("read") ? "read" : "myread"
+    let evaluation = try evaluation("set -u\n\(wrapper)\nf() {\n  local status rest\n  \(call) -r status rest <<<\"a b\"\n  echo \"$status\" \"$rest\"\n}\nf\necho done\n")
+    let echoes = evaluation.commands(named: "echo")
+    #expect(echoes.count == 2)
+    guard case .input? = echoes.first?.resolvedArguments.first?.symbols.first?.kind else {
+      Issue.record("expected status read from input, got \(echoes.first?.resolvedArguments ?? [])")
+      return
+    }
+    #expect(echoes.last?.resolvedArguments.first?.literal == "done")
+  }
+
+  /// `set -- "$@"` keeps the positional parameters one by one.
+  @Test func setKeepsTheFieldsOfAllPositionalParameters() throws {
+    let evaluation = try evaluation("set -- a 'b c'\nset -- \"$@\" d\necho \"$2\" \"$#\"\n")
+    let echo = try #require(evaluation.commands(named: "echo").first)
+    #expect(echo.resolvedArguments.map(\.literal) == ["b c", "3"])
+  }
+
   @Test func printfVWithAFormatItCannotComputeReadsInput() throws {
     let evaluation = try evaluation("printf -v X '%05.1f' 3\n")
     let value = try #require(evaluation.variable("X"))
