@@ -93,9 +93,13 @@ enum Evaluation {
   }
 }
 
-/// Whether standard output is a terminal that wants colour.
+/// Whether standard output is a terminal that wants colour: a terminal, and `NO_COLOR`
+/// unset or empty ("when present and not an empty string, prevents the addition of ANSI
+/// color", https://no-color.org).
 enum Terminal {
   static var wantsColour: Bool {
-    isatty(STDOUT_FILENO) != 0 && getenv("NO_COLOR") == nil
+    guard isatty(STDOUT_FILENO) != 0 else { return false }
+    guard let noColor = getenv("NO_COLOR") else { return true }
+    return noColor.pointee == 0
   }
 }

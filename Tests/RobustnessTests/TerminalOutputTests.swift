@@ -85,4 +85,19 @@ struct TerminalOutputTests {
     #expect(!output.contains("\u{1B}]0;owned"))
     #expect(!output.contains("\u{1B}[8m"))
   }
+
+  /// `NO_COLOR` turns colour off when it holds a value; set but empty, it does not
+  /// (https://no-color.org).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux script(1) is not installed"),
+    arguments: [("NO_COLOR=1", false), ("NO_COLOR=", true), ("", true)])
+  func noColorWithAValueTurnsColourOff(assignment: String, coloured: Bool) throws {
+    let directory = try Self.repository(containerPort: "8502")
+    defer { directory.remove() }
+    let binary = try #require(Paths.binary)
+    let result = try #require(try Command.run(
+      ["-qec", "\(assignment) '\(binary.path)' report --root '\(directory.path)'", "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"),
+      environment: ["TERM": "xterm"]))
+    #expect(result.standardOutput.contains("fail"))
+    #expect(result.standardOutput.contains("\u{1B}[31mfail") == coloured)
+  }
 }

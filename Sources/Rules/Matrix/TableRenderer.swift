@@ -2,7 +2,7 @@ import Diagnostics
 
 /// The matrix as an aligned text table, followed by the findings as
 /// `file:line:column: error|warning: [rule] message` lines. Colour (ANSI) only when asked
-/// (the command line asks when stdout is a terminal and NO_COLOR is unset).
+/// (the command line asks when stdout is a terminal and NO_COLOR is unset or empty).
 public struct TableRenderer: Sendable {
   public var colour: Bool
 
