@@ -117,6 +117,22 @@ import Testing
     #expect(values[3].symbols.first?.expression == "${#B}")
   }
 
+  /// Field splitting counts too: `for w in $B` over 32,000 words costs the text and 32 steps
+  /// a field, so 30 such loops split `B` and the rest loop over one unknown value (1,000
+  /// of them took 18 s).
+  @Test func fieldSplittingSpendsTheWalksSteps() throws {
+    var source = "B='" + String(repeating: "a ", count: 32_000) + "'\n"
+    for index in 0..<100 { source += "for w in $B; do v\(index)=$w; done\n" }
+    source += "echo \"$v0\" \"$v29\" \"$v30\" \"$v99\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    let values = echo.resolvedArguments
+    #expect(Evaluator.textWorkLimit / (64_000 + 32 * 32_000) == 30)
+    #expect(values[0].literal == "a")
+    #expect(values[1].literal == "a")
+    #expect(values[2].literal == nil)
+    #expect(values[3].literal == nil)
+  }
+
   /// Walks of one run (one per config env) share their bounds from three walks on: each
   /// gets an equal part of what two would get.
   @Test func walksOfARunShareTheirBounds() {
