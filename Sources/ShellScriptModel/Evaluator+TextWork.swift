@@ -3,8 +3,8 @@ extension Evaluator {
   /// (`[[ $x == p ]]`, `case`, `${x#p}`, `${x%p}`; a step is one character tried against
   /// one pattern element, see `GlobPattern.matches(_:budget:)`) and the operations that
   /// read a whole value (`${x:o:l}`, `${x//p/r}`, `${x^^}`, `${#x}`, comparisons, field
-  /// splitting, see `fields(of:_:)`; a step is
-  /// one byte). 32 M steps took under a second here (0.8 s at worst, on combining text);
+  /// splitting, see `fields(of:_:)`; a step is one byte). 32 M steps took under a second
+  /// here (0.8 s at worst, on combining text);
   /// real deployment scripts take a few thousand. A value may hold 64 KiB
   /// (`maximumValueBytes`), so without a bound on the whole walk each line could cost
   /// milliseconds and a 2 MB script minutes, and one `[[ $x == $p ]]` with a pattern like
