@@ -65,10 +65,29 @@ extension Evaluator {
   /// Resolves word parts (3.5 "Shell Expansions", without word splitting or filename
   /// expansion). With `quiet`, nothing is recorded, substitutions are not walked and
   /// `${X:=...}` does not assign: used to decide conditions and match patterns.
+  ///
+  /// A word whose known text passes `maximumWordBytes` is unknown from there on: it is not
+  /// built (`echo "$B$B…"` with 20,000 references to a 64 KiB `B`, or a here-document of
+  /// as many lines, built 1.3 GB and took 9 s and 4 GB); the parts after the cut are still
+  /// resolved, so what they record and assign is kept.
   func resolve(_ parts: [WordPart], _ context: WalkContext?, quiet: Bool) -> ResolvedWord {
     if parts.count == 1 { return resolve(parts[0], context, quiet: quiet) }
     var pieces: [ResolvedWord.Piece] = []
-    for part in parts { pieces += resolve(part, context, quiet: quiet).pieces }
+    var bytes = 0
+    var cut: SourceLocation?
+    for part in parts {
+      let resolved = resolve(part, context, quiet: quiet)
+      guard cut == nil else { continue }
+      bytes += resolved.size.bytes
+      if bytes > Self.maximumWordBytes {
+        cut = part.location
+        continue
+      }
+      pieces += resolved.pieces
+    }
+    if let cut {
+      return ResolvedWord(symbol: Symbol(kind: .unsupported, expression: "(a word of more than \(Self.maximumWordBytes) bytes)", location: cut))
+    }
     return ResolvedWord(pieces: pieces)
   }
 

@@ -17,6 +17,8 @@ final class Evaluator {
   /// thousands of branches cannot exhaust memory or recursion.
   static let maximumNesting = 6
   static let maximumValueBytes = 64 * 1024
+  /// The most known text one word is built with (1 MiB; see `resolve(_:_:quiet:)`).
+  static let maximumWordBytes = 1024 * 1024
   static let maximumValuePieces = 256
   /// The most word readings the walk makes inside inlined function calls (each word it
   /// records, `resolveRecorded`: a command's words, assignment values, a `for` list,

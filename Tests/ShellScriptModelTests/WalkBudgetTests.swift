@@ -133,6 +133,18 @@ import Testing
     #expect(values[3].literal == nil)
   }
 
+  /// A word is built with at most 1 MiB of known text: ten references to a 64 KiB value
+  /// make a known word, twenty an unknown one (20,000 had built 1.3 GB; a here-document of
+  /// 20,000 such lines too, which RESULTS measures).
+  @Test(arguments: [(10, true), (20, false)])
+  func aWordPastItsBytesIsUnknown(references: Int, known: Bool) throws {
+    let value = "B='" + String(repeating: "a", count: 65_536) + "'\n"
+    let word = String(repeating: "$B", count: references)
+    let echo = try #require(try parse(value + "echo \"\(word)\"\n").commands(named: "echo").first)
+    #expect((echo.resolvedArguments[0].literal?.utf8.count == references * 65_536) == known)
+    #expect((echo.resolvedArguments[0].literal == nil) == !known)
+  }
+
   /// Walks of one run (one per config env) share their bounds from three walks on: each
   /// gets an equal part of what two would get.
   @Test func walksOfARunShareTheirBounds() {
