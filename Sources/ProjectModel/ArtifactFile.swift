@@ -26,10 +26,12 @@ public struct ArtifactFile: Hashable, Sendable {
     guard exists else {
       // Something that is not a regular file (a FIFO, a device, a directory, a dangling
       // link) where an artifact is expected is an error even at the default path: it
-      // must not make the artifact silently "absent".
+      // must not make the artifact silently "absent". Located at the file when it is the
+      // default path; a path given to an option is a usage error, unlocated like the
+      // option's other faults.
       if FileBytes.exists(path) {
         let name = displayName(path, root: root).replacingOccurrences(of: "/./", with: "/")
-        throw InputError("\(given == nil ? "" : option + " ")\(name) is not a regular \(directory ? "directory" : "file")", at: .start(of: name))
+        throw InputError("\(given == nil ? "" : option + " ")\(name) is not a regular \(directory ? "directory" : "file")", at: given == nil ? .start(of: name) : nil)
       }
       if given != nil {
         throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)

@@ -60,6 +60,8 @@ import Glibc
     var named = ProjectOptions(root: directory.path)
     named.template = "infra/template.yaml"
     #expect(Outcome.report(named).error?.message.contains("infra/template.yaml") == true)
+    // Given to --template, it is a usage error like the option's others: no location.
+    #expect(Outcome.report(named).error?.location == nil)
     let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
     #expect(error.message == "infra/template.yaml is not a regular file")
     #expect(error.location == .start(of: "infra/template.yaml"))
