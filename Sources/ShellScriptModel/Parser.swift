@@ -61,11 +61,13 @@ final class Parser {
   func describe(_ location: SourceLocation) -> String { "\(location.line):\(location.column)" }
 
   /// Notes a quoted string from `open` to its closing quote at `close` when it is the
-  /// first suspect one (`suspectQuote`).
+  /// first suspect one (`suspectQuote`): it runs over lines, and its closing quote is glued
+  /// to more of the word (`"...\n...%s`), as a quote that pairs with the wrong one is; a
+  /// string that rightly runs over lines ends before a blank, an operator or the line end.
   func noteQuote(open: Int, close: Int) {
     guard suspectQuote == nil, close + 1 < end else { return }
     let next = source[close + 1]
-    guard next == "$" || next == "_" || next.properties.isAlphabetic || ("0"..."9").contains(next) else { return }
+    guard !" \t\n;&|()<>`".unicodeScalars.contains(next) else { return }
     guard source[open..<close].contains("\n") else { return }
     suspectQuote = (open, close)
   }

@@ -71,6 +71,15 @@ import Testing
     #expect(!error.message.contains("line 1"), "\(error)")
   }
 
+  /// The string that lost its quote may close glued to punctuation, not a letter: here the
+  /// quote lost at line 2 pairs with the one before `%s` on line 5 (this repository's
+  /// deploy.sh with `ENV="$1 ;;` was blamed on a later line).
+  @Test func aStringClosedBeforePunctuationIsSuspectToo() throws {
+    let source = "case \"$1\" in\n  dev | prod) ENV=\"$1 ;;\n  *)\n    usage\n    printf 'unknown \"%s\" (expected dev)\\n' \"$1\" >&2\n    ;;\nesac\n(echo ok)\n"
+    let error = try #require(parseError(source))
+    #expect(error.message.contains("the string opened at line 2, column 19 runs to line 5"), "\(error)")
+  }
+
   /// Without an earlier string over several lines the error says only what is open.
   @Test func anUnterminatedQuoteAfterOneLineStringsHasNoHint() throws {
     let error = try #require(parseError("echo \"a\"\necho 'b'\necho \"c\n"))
