@@ -22,7 +22,8 @@ extension Evaluator {
       let (start, replaces) = options.applySet(knownPrefix, at: location)
       state.options = options
       if replaces, let start {
-        state.positional = knownPrefix.count == literals.count ? Array(arguments[start...]) : nil
+        let kept = arguments[start...]
+        state.positional = knownPrefix.count == literals.count && kept.count <= Self.maximumPositionalParameters ? Array(kept) : nil
       }
     case "shopt":
       guard literals.contains("inherit_errexit") else { return }
@@ -92,7 +93,12 @@ extension Evaluator {
       var rest = Array(arguments.dropFirst(2))
       if rest.first?.literal == "--" { rest.removeFirst() }
       if isReadonly(variable) { return }
-      if Lexical.isName(variable), let format = rest.first?.literal, let value = PrintfFormat.format(format, Array(rest.dropFirst())) {
+      // Sized before it is formatted: past `maximumValueBytes` of argument text the
+      // variable is unknown, unformatted (24,000 arguments of 60 KB had built 1.4 GB).
+      let argumentBytes = rest.reduce(0) { $0 + $1.size.bytes }
+      if Lexical.isName(variable), argumentBytes <= Self.maximumValueBytes, let format = rest.first?.literal,
+        let value = PrintfFormat.format(format, Array(rest.dropFirst()))
+      {
         assign(variable, .scalar(bounded(value, variable).held(by: variable)))
       } else {
         input(variable)

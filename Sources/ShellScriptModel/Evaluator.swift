@@ -17,6 +17,10 @@ final class Evaluator {
   /// thousands of branches cannot exhaust memory or recursion.
   static let maximumNesting = 6
   static let maximumValueBytes = 64 * 1024
+  /// The most positional parameters the walk keeps (`set --`, a function's arguments);
+  /// past it `$@`, `$#` and `$1`... are unknown. `set -- "$@" "$@"` doubles them: 40 such
+  /// lines (16 KB) had run past a minute and 8 GB.
+  static let maximumPositionalParameters = 10_000
   /// The most known text one word is built with (1 MiB; see `resolve(_:_:quiet:)`).
   static let maximumWordBytes = 1024 * 1024
   static let maximumValuePieces = 256
@@ -969,7 +973,7 @@ final class Evaluator {
       return
     }
     let savedPositional = state.positional
-    state.positional = arguments
+    state.positional = arguments.flatMap { $0.count <= Self.maximumPositionalParameters ? $0 : nil }
     localFrames.append([:])
     var inner = context.adding(.function(name: definition.name, call: location))
     inner.callStack.append(definition.name)

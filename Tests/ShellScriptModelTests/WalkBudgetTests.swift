@@ -145,6 +145,26 @@ import Testing
     #expect((echo.resolvedArguments[0].literal == nil) == !known)
   }
 
+  /// `set -- "$@" "$@"` doubles the positional parameters: 8,192 are kept, 16,384 are
+  /// past `maximumPositionalParameters` and `$#` is unknown (40 such lines ran past a
+  /// minute and 8 GB).
+  @Test(arguments: [(13, "8192" as String?), (14, nil)])
+  func positionalParametersPastTheLimitAreUnknown(doublings: Int, count: String?) throws {
+    let source = "set -- a\n" + String(repeating: "set -- \"$@\" \"$@\"\n", count: doublings) + "echo \"$#\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    #expect(echo.resolvedArguments[0].literal == count)
+  }
+
+  /// `printf -v` with more than 64 KiB of argument text leaves the variable unknown,
+  /// unformatted; within it the value is formatted.
+  @Test(arguments: [(2, true), (3, false)])
+  func printfVPastTheValueBytesIsUnknown(arguments: Int, known: Bool) throws {
+    let source = "B=" + String(repeating: "a", count: 30_000) + "\nprintf -v Y '%s' " + String(repeating: "\"$B\" ", count: arguments) + "\necho \"$Y\"\n"
+    let echo = try #require(try parse(source).commands(named: "echo").first)
+    #expect((echo.resolvedArguments[0].literal?.utf8.count == 30_000 * arguments) == known)
+    #expect((echo.resolvedArguments[0].literal == nil) == !known)
+  }
+
   /// Walks of one run (one per config env) share their bounds from three walks on: each
   /// gets an equal part of what two would get.
   @Test func walksOfARunShareTheirBounds() {
