@@ -94,6 +94,17 @@ import Testing
     #expect(error?.message.contains("needs the AWS::LanguageExtensions transform") == true)
   }
 
+  /// A wrong item of a list argument is named, at its own place, not the list: an index
+  /// past 32 bits is no integer to CloudFormation.
+  @Test(arguments: [
+    ("!Select [9223372036854775807, [a, b]]", "Fn::Select takes an integer index (-2^31 to 2^31-1) as its first item; found the integer 9223372036854775807"),
+    ("!Join [\",\", notalist]", "Fn::Join takes a list of values as its second item; found the string \"notalist\""),
+  ])
+  func aWrongItemIsNamed(expression: String, message: String) throws {
+    let error = #expect(throws: InputError.self) { try evaluate(Self.header + " " + expression + "\n", overrides: "Env=dev") }
+    #expect(error?.message == message)
+  }
+
   @Test func noValueRemovesTheKeyAndListItem() throws {
     let evaluated = try evaluate(Self.header + """
        !If [IsProd, x, !Ref AWS::NoValue]

@@ -22,6 +22,10 @@ enum IntrinsicShape {
     func fail(_ expected: String) -> InputError {
       InputError("\(name) takes \(expected); found \(argument.kindDescription)\(argument.list.map { " of \($0.count) items" } ?? "")", at: call.location)
     }
+    /// For a wrong item of a list argument: says what the item is, not the list.
+    func fail(_ expected: String, item: TemplateNode) -> InputError {
+      InputError("\(name) takes \(expected); found \(item.kindDescription)", at: item.location)
+    }
     func items(_ counts: ClosedRange<Int>, _ expected: String) throws(InputError) -> [TemplateNode] {
       guard let list = argument.list, counts.contains(list.count) else { throw fail(expected) }
       return list
@@ -53,23 +57,23 @@ enum IntrinsicShape {
     case .sub:
       if argument.scalar?.kind == .string || argument.intrinsic?.function == .transform { return }
       let list = try items(2...2, "a string, or [String, {Variable: Value}]")
-      guard list[0].scalar?.kind == .string else { throw fail("a string as the first item of its list form") }
-      guard list[1].map != nil || list[1].intrinsic != nil else { throw fail("a mapping of variables as the second item") }
+      guard list[0].scalar?.kind == .string else { throw fail("a string as the first item of its list form", item: list[0]) }
+      guard list[1].map != nil || list[1].intrinsic != nil else { throw fail("a mapping of variables as the second item", item: list[1]) }
     case .join:
       let list = try items(2...2, "[Delimiter, [Values]]")
-      guard list[0].scalar?.kind != .null, list[0].scalar != nil else { throw fail("a string delimiter as its first item") }
-      guard isListLike(list[1]) else { throw fail("a list of values as its second item") }
+      guard list[0].scalar?.kind != .null, list[0].scalar != nil else { throw fail("a string delimiter as its first item", item: list[0]) }
+      guard isListLike(list[1]) else { throw fail("a list of values as its second item", item: list[1]) }
     case .select:
       let list = try items(2...2, "[Index, [Values]]")
-      guard list[0].scalar?.integer != nil || list[0].intrinsic != nil else { throw fail("an integer index as its first item") }
-      guard isListLike(list[1]) else { throw fail("a list of values as its second item") }
+      guard list[0].scalar?.integer != nil || list[0].intrinsic != nil else { throw fail("an integer index (-2^31 to 2^31-1) as its first item", item: list[0]) }
+      guard isListLike(list[1]) else { throw fail("a list of values as its second item", item: list[1]) }
     case .split:
       let list = try items(2...2, "[Delimiter, String]")
-      guard list[0].scalar?.kind == .string else { throw fail("a string delimiter as its first item") }
-      guard isStringLike(list[1]) else { throw fail("a string to split as its second item") }
+      guard list[0].scalar?.kind == .string else { throw fail("a string delimiter as its first item", item: list[0]) }
+      guard isStringLike(list[1]) else { throw fail("a string to split as its second item", item: list[1]) }
     case .if:
       let list = try items(3...3, "[ConditionName, ValueIfTrue, ValueIfFalse]")
-      guard list[0].scalar?.kind == .string else { throw fail("a condition name as its first item") }
+      guard list[0].scalar?.kind == .string else { throw fail("a condition name as its first item", item: list[0]) }
     case .equals:
       _ = try items(2...2, "[Value1, Value2]")
     case .and, .or:
