@@ -95,6 +95,35 @@ extension Evaluator {
     return fields
   }
 
+  /// The fields of a word of a list bash splits into words (an array literal, a `for`
+  /// list), the word recorded as usual: `"$@"` and `"${a[@]}"` give one field per element
+  /// (3.4.2 "Special Parameters", 6.7 "Arrays": `t=("${t[@]}" "${t[@]}")` doubles t), an
+  /// unquoted expansion splits at IFS (`fields(of:_:)`), anything else is one field.
+  /// An array of more than `maximumListedElements` stays one joined value, so doubling
+  /// an array on every line cannot grow it without bound.
+  func listFields(_ word: Word, _ context: WalkContext) -> [ResolvedWord] {
+    let value = resolveRecorded(word, context)
+    if Self.isAllPositionalParameters(word), let positional = state.positional { return positional }
+    if let name = Self.allElementsName(word), referenceTargets[name] == nil, !unknownReferences.contains(name),
+      case .array(let elements)? = state.variables[name], elements.count <= Self.maximumListedElements
+    {
+      return elements
+    }
+    return fields(of: word, value)
+  }
+
+  /// The most elements `"${a[@]}"` gives one by one in a list (see `listFields`).
+  static let maximumListedElements = 1_000
+
+  /// The array NAME of the word `"${NAME[@]}"`, and nil for any other word.
+  static func allElementsName(_ word: Word) -> String? {
+    guard word.parts.count == 1, case .doubleQuoted(let inner) = word.parts[0].kind, inner.count == 1,
+      case .parameter(let expansion) = inner[0].kind, case .value = expansion.operation, !expansion.isIndirect,
+      expansion.arrayIndex == "@", Lexical.isName(expansion.parameter)
+    else { return nil }
+    return expansion.parameter
+  }
+
   /// True for the word `"$@"` (or `"${@}"`) and nothing else.
   static func isAllPositionalParameters(_ word: Word) -> Bool {
     guard word.parts.count == 1, case .doubleQuoted(let inner) = word.parts[0].kind, inner.count == 1,

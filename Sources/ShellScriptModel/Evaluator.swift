@@ -669,7 +669,7 @@ final class Evaluator {
     case .words(let variable, let words):
       var values: [ResolvedWord] = []
       if let words {
-        for word in words { values += fields(of: word, resolveRecorded(word, context)) }
+        for word in words { values += listFields(word, context) }
         if order == .execution, state.termination != nil { return }
       } else if let positional = state.positional {
         values = positional
@@ -894,7 +894,7 @@ final class Evaluator {
         if word.text.hasPrefix("["), let range = Assignment.writtenPrefix(element)?.subscript {
           evaluateSubscript(String(scalars: Array(element.unicodeScalars)[range]), at: word.location)
         }
-        values += fields(of: word, resolveRecorded(word, context))
+        values += listFields(word, context)
       }
       return .array(values)
     }

@@ -35,6 +35,21 @@ import Testing
     #expect(echoes.last?.resolvedArguments.first?.literal == "done")
   }
 
+  /// `"${a[@]}"` and `"$@"` in an array literal or a `for` list give one element each (an
+  /// adversarial tester's `t=("${t[@]}" "${t[@]}")` had made t one joined element, and
+  /// `docker push "${t[1]}"` pushed what bash never pushes).
+  @Test func allElementsAreListedOneByOne() throws {
+    let evaluation = try evaluation("t=(A)\nt=(\"${t[@]}\" \"${t[@]}\")\nt=(\"${t[@]}\" L)\necho \"${t[1]}\" \"${t[2]}\" \"${#t[@]}\"\nset -- x 'y z'\nfor w in \"$@\"; do last=$w; done\necho \"$last\"\n")
+    let echoes = evaluation.commands(named: "echo")
+    #expect(echoes.first?.resolvedArguments.map(\.literal) == ["A", "L", "3"])
+    // The loop's variable is one of the elements, not their join.
+    guard case .alternatives(let options)? = echoes.last?.resolvedArguments.first?.symbols.first?.kind else {
+      Issue.record("expected the loop variable to be one of the elements, got \(echoes.last?.resolvedArguments ?? [])")
+      return
+    }
+    #expect(options.map(\.literal) == ["x", "y z"])
+  }
+
   /// `set -- "$@"` keeps the positional parameters one by one.
   @Test func setKeepsTheFieldsOfAllPositionalParameters() throws {
     let evaluation = try evaluation("set -- a 'b c'\nset -- \"$@\" d\necho \"$2\" \"$#\"\n")
