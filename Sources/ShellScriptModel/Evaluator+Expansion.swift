@@ -403,7 +403,10 @@ extension Evaluator {
         !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
       else { return symbolic }
       let replacement = replacementWord.map { operand($0) } ?? .empty
-      guard let with = replacement.literal, spendTextWork(2 * text.utf8.count) else { return symbolic }
+      // bash 5.2 replaces an unquoted `&` in the replacement by the matched text
+      // (`patsub_replacement`, on by default): whether it was quoted is not kept here, so a
+      // replacement holding `&` is left unknown rather than guessed.
+      guard let with = replacement.literal, !with.contains("&"), spendTextWork(2 * text.utf8.count) else { return symbolic }
       switch mode {
       case .all:
         // Sized before it is built: `X="${X//a/$X}"` squares the length each time, so four

@@ -57,4 +57,12 @@ import Testing
     let echo = try #require(try parse(source).commands(named: "echo").first)
     #expect(echo.resolvedArguments.first?.literal == first)
   }
+
+  /// bash 5.2 replaces `&` in a replacement by the match (`${B//b/&&}` of abc is abbc):
+  /// such a replacement is left unknown, not read as the literal `&&`.
+  @Test func anAmpersandInTheReplacementIsNotGuessed() throws {
+    let echo = try #require(try parse("B=abc; echo \"${B//b/&&}\" \"${B//b/x}\"").commands(named: "echo").first)
+    #expect(echo.resolvedArguments[0].literal == nil)
+    #expect(echo.resolvedArguments[1].literal == "axc")
+  }
 }
