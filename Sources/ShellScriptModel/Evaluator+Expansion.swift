@@ -305,7 +305,41 @@ extension Evaluator {
       }
       return alternatives(expansion.parameter, results, expression: expansion.text)
     }
+    // `${a[@]/p/r}`, `${@#p}`, `${a[*]^^}`: bash applies the operation to each element,
+    // then joins (3.5.3: "the pattern removal operation is applied to each member of the
+    // array in turn").
+    if expansion.operation != .value, let results = elementResults(expansion, context, symbolic: symbolic) {
+      if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
+      let all = expansion.arrayIndex.map { $0 == "@" } ?? (expansion.parameter == "@")
+      guard let separator = all ? " " : joinSeparator else { return symbolic }
+      return joined(results, separator: separator, expression: expansion.text)
+    }
     return apply(expansion, current, context, quiet: quiet, symbolic: symbolic)
+  }
+
+  /// The operation of `expansion` applied to each element of an array or of the
+  /// positional parameters (`${a[@]/p/r}`, `${@#p}`, `${a[*]^^}`; plain `${a[@]}` gives
+  /// the elements themselves); nil for other expansions, or when the elements are not
+  /// known. At most `maximumListedElements` elements are taken one by one.
+  func elementResults(_ expansion: ParameterExpansion, _ context: WalkContext?, symbolic: ResolvedWord) -> [ResolvedWord]? {
+    switch expansion.operation {
+    case .value, .replace, .removePrefix, .removeSuffix, .upperCase, .lowerCase, .toggleCase: break
+    default: return nil
+    }
+    guard !expansion.isIndirect else { return nil }
+    let elements: [ResolvedWord]
+    if let index = expansion.arrayIndex {
+      guard index == "@" || index == "*", Lexical.isName(expansion.parameter), referenceTargets[expansion.parameter] == nil,
+        !unknownReferences.contains(expansion.parameter), case .array(let values)? = state.variables[expansion.parameter]
+      else { return nil }
+      elements = values
+    } else {
+      guard expansion.parameter == "@" || expansion.parameter == "*", let positional = state.positional else { return nil }
+      elements = positional
+    }
+    guard elements.count <= Self.maximumListedElements else { return nil }
+    if case .value = expansion.operation { return elements }
+    return elements.map { apply(expansion, .value($0), context, quiet: true, symbolic: symbolic) }
   }
 
   private func apply(
@@ -399,8 +433,10 @@ extension Evaluator {
       }
     case .replace(let patternWord, let replacementWord, let mode):
       if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
+      // An empty pattern matches only as an anchor: `${X/#/p}` prefixes, `${X/%/s}` appends.
+      let anchored = if case .prefix = mode { true } else if case .suffix = mode { true } else { false }
       guard let text = value.literal, let search = resolve(patternWord.parts, context, quiet: true).literal,
-        !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
+        !search.contains(where: { "*?[".contains($0) }), !search.isEmpty || anchored
       else { return symbolic }
       let replacement = replacementWord.map { operand($0) } ?? .empty
       // bash 5.2 replaces an unquoted `&` in the replacement by the matched text

@@ -103,9 +103,8 @@ extension Evaluator {
   /// an array on every line cannot grow it without bound.
   func listFields(_ word: Word, _ context: WalkContext) -> [ResolvedWord] {
     let value = resolveRecorded(word, context)
-    if Self.isAllPositionalParameters(word), let positional = state.positional { return positional }
-    if let name = Self.allElementsName(word), referenceTargets[name] == nil, !unknownReferences.contains(name),
-      case .array(let elements)? = state.variables[name], elements.count <= Self.maximumListedElements
+    if let expansion = Self.allElementsExpansion(word),
+      let elements = elementResults(expansion, nil, symbolic: ResolvedWord(symbol: Symbol(kind: .unsupported, expression: expansion.text, location: expansion.location)))
     {
       return elements
     }
@@ -115,13 +114,14 @@ extension Evaluator {
   /// The most elements `"${a[@]}"` gives one by one in a list (see `listFields`).
   static let maximumListedElements = 1_000
 
-  /// The array NAME of the word `"${NAME[@]}"`, and nil for any other word.
-  static func allElementsName(_ word: Word) -> String? {
+  /// The expansion of the word `"${NAME[@]...}"` or `"${@...}"` (one per element), and nil
+  /// for any other word.
+  static func allElementsExpansion(_ word: Word) -> ParameterExpansion? {
     guard word.parts.count == 1, case .doubleQuoted(let inner) = word.parts[0].kind, inner.count == 1,
-      case .parameter(let expansion) = inner[0].kind, case .value = expansion.operation, !expansion.isIndirect,
-      expansion.arrayIndex == "@", Lexical.isName(expansion.parameter)
+      case .parameter(let expansion) = inner[0].kind, !expansion.isIndirect,
+      expansion.arrayIndex == "@" || (expansion.arrayIndex == nil && expansion.parameter == "@")
     else { return nil }
-    return expansion.parameter
+    return expansion
   }
 
   /// True for the word `"$@"` (or `"${@}"`) and nothing else.

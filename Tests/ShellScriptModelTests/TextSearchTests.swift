@@ -52,6 +52,8 @@ import Testing
     ("X='e\u{301}'; [[ $X == ?? ]] && echo two || echo other", "two"),
     ("X='e\u{301}'; case $X in ?) echo one ;; *) echo other ;; esac", "other"),
     ("Y=abc; echo \"${Y%%[[:alpha:]]}\"", "ab"),
+    ("X=ab; echo \"${X/#/p}\"", "pab"),
+    ("X=ab; echo \"${X/%/s}\"", "abs"),
   ])
   func codePointsAsBashCountsThem(source: String, first: String) throws {
     let echo = try #require(try parse(source).commands(named: "echo").first)

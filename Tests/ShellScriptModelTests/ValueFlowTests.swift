@@ -50,6 +50,27 @@ import Testing
     #expect(options.map(\.literal) == ["x", "y z"])
   }
 
+  /// `${a[@]/p/r}`, `${a[@]#p}`, `${a[@]^^}` and `${@%p}` act on each element (bash 5.2):
+  /// `refs=("${refs[@]/#/$URI}")` prefixes every element, so `docker push "${refs[1]}"`
+  /// pushes `$URI:latest` (the join had been changed once, a false fail of 2.3).
+  @Test func operationsOnAllElementsActOnEachElement() throws {
+    let evaluation = try evaluation("""
+      a=(x x x)
+      echo "${a[@]/x/yy}" "${a[*]#x}" "${a[@]^^}"
+      refs=(":sha" ":latest")
+      refs=("${refs[@]/#/repo}")
+      echo "${refs[1]}" "${#refs[@]}"
+      set -- a.txt b.txt
+      echo "${@%.txt}"
+      for f in "${@%.txt}"; do last=$f; done
+      """)
+    let echoes = evaluation.commands(named: "echo").map { $0.resolvedArguments.map(\.literal) }
+    #expect(echoes.count == 3)
+    #expect(echoes.first == ["yy yy yy", "  ", "X X X"])
+    #expect(echoes.dropFirst().first == ["repo:latest", "2"])
+    #expect(echoes.last == ["a b"])
+  }
+
   /// `set -- "$@"` keeps the positional parameters one by one.
   @Test func setKeepsTheFieldsOfAllPositionalParameters() throws {
     let evaluation = try evaluation("set -- a 'b c'\nset -- \"$@\" d\necho \"$2\" \"$#\"\n")
