@@ -433,10 +433,19 @@ extension Evaluator {
       }
     case .replace(let patternWord, let replacementWord, let mode):
       if !quiet { noteUnseenSubstitutions(in: expansion.operation.words) }
-      // An empty pattern matches only as an anchor: `${X/#/p}` prefixes, `${X/%/s}` appends.
+      // An empty pattern matches only as an anchor: `${X/#/p}` prefixes, `${X/%/s}` appends,
+      // whatever the value and the text added hold (`${refs[@]/#/$URI}` with a URI from
+      // command output).
       let anchored = if case .prefix = mode { true } else if case .suffix = mode { true } else { false }
-      guard let text = value.literal, let search = resolve(patternWord.parts, context, quiet: true).literal,
-        !search.contains(where: { "*?[".contains($0) }), !search.isEmpty || anchored
+      let searched = resolve(patternWord.parts, context, quiet: true).literal
+      if anchored, searched == "" {
+        let added = replacementWord.map { operand($0) } ?? .empty
+        guard !(added.literal ?? "").contains("&"), (added.size.bytes + value.size.bytes) <= Self.maximumValueBytes else { return symbolic }
+        if case .prefix = mode { return added + value }
+        return value + added
+      }
+      guard let text = value.literal, let search = searched,
+        !search.contains(where: { "*?[".contains($0) }), !search.isEmpty
       else { return symbolic }
       let replacement = replacementWord.map { operand($0) } ?? .empty
       // bash 5.2 replaces an unquoted `&` in the replacement by the matched text

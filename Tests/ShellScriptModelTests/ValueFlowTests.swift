@@ -69,6 +69,12 @@ import Testing
     #expect(echoes.first == ["yy yy yy", "  ", "X X X"])
     #expect(echoes.dropFirst().first == ["repo:latest", "2"])
     #expect(echoes.last == ["a b"])
+
+    // A prefix from command output stays what it is in each element.
+    let unknownPrefix = try self.evaluation("URI=$(aws ecr x)\nrefs=(\":sha\" \":latest\")\nrefs=(\"${refs[@]/#/$URI}\")\necho \"${refs[1]}\"\n")
+    let pushed = try #require(unknownPrefix.commands(named: "echo").first?.resolvedArguments.first)
+    #expect(pushed.symbols.first?.command == "aws ecr x")
+    #expect(pushed.pieces.last == .literal(":latest"))
   }
 
   /// `set -- "$@"` keeps the positional parameters one by one.
