@@ -45,7 +45,9 @@ public enum BuildContext {
     func problem(_ kind: BuildContextProblem.Kind) -> BuildContextProblem {
       BuildContextProblem(source: copy.written, location: copy.location, kind: kind)
     }
-    let undecided = problem(.contextIncomplete(reason: "matching the build context against its patterns takes more than \(total) steps"))
+    func undecided() -> BuildContextProblem {
+      problem(.contextIncomplete(reason: "matching the build context against its patterns takes more than \(total) steps"))
+    }
     guard case .resolved(let expanded) = copy.source else {
       if case .unresolved(_, let reason) = copy.source { return problem(.unresolved(reason: reason)) }
       return nil
@@ -63,7 +65,7 @@ public enum BuildContext {
       let walk = listing()
       var matches: [ContextWalker.Entry] = []
       for entry in walk.entries {
-        guard let matched = pattern.matches(entry.path, budget: &budget) else { return undecided }
+        guard let matched = pattern.matches(entry.path, budget: &budget) else { return undecided() }
         if matched { matches.append(entry) }
       }
       if matches.isEmpty {
@@ -72,10 +74,10 @@ public enum BuildContext {
       guard let ignore else { return nil }
       var firstExcluder: Located<String>?
       for entry in matches {
-        guard let verdict = ignore.match(path: entry.path, budget: &budget) else { return undecided }
+        guard let verdict = ignore.match(path: entry.path, budget: &budget) else { return undecided() }
         if !verdict.excluded { return nil }
         if entry.isDirectory {
-          guard let keeps = hasIncludedDescendant(entry.path, ignore: ignore, walk: walk, budget: &budget) else { return undecided }
+          guard let keeps = hasIncludedDescendant(entry.path, ignore: ignore, walk: walk, budget: &budget) else { return undecided() }
           if keeps { return nil }
         }
         if firstExcluder == nil { firstExcluder = verdict.pattern }
@@ -83,11 +85,11 @@ public enum BuildContext {
       return firstExcluder.map { problem(.globMatchesOnlyExcluded(pattern: $0)) }
     }
     if let ignore, path != "." {
-      guard let verdict = ignore.match(path: path, budget: &budget) else { return undecided }
+      guard let verdict = ignore.match(path: path, budget: &budget) else { return undecided() }
       if verdict.excluded, let pattern = verdict.pattern {
         var keeps = false
         if ContextWalker.isDirectory(path, in: root) {
-          guard let found = hasIncludedDescendant(path, ignore: ignore, walk: listing(), budget: &budget) else { return undecided }
+          guard let found = hasIncludedDescendant(path, ignore: ignore, walk: listing(), budget: &budget) else { return undecided() }
           keeps = found
         }
         if !keeps { return problem(.excluded(pattern: pattern)) }

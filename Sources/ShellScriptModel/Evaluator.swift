@@ -707,10 +707,10 @@ final class Evaluator {
     // Counted against the walk's string steps (`textWorkLimit`): the text once, and each
     // field as 32 (a field is a value of its own): 1,000 `for w in $B` over 32,000 words
     // took 18 s. Past them the word is one unknown value.
-    let unknown = [ResolvedWord(symbol: Symbol(kind: .unsupported, expression: word.text, location: word.location))]
-    guard spendTextWork(literal.utf8.count) else { return unknown }
+    func unknown() -> [ResolvedWord] { [ResolvedWord(symbol: Symbol(kind: .unsupported, expression: word.text, location: word.location))] }
+    guard spendTextWork(literal.utf8.count) else { return unknown() }
     let fields = Self.split(literal, at: separators)
-    guard spendTextWork(32 * fields.count) else { return unknown }
+    guard spendTextWork(32 * fields.count) else { return unknown() }
     return fields.map { ResolvedWord(literal: $0) }
   }
 
