@@ -532,9 +532,11 @@ extension Parser {
       let c1 = scalar(at: 1)
       let word: Word
       if (c == "&" && c1 == "&") || (c == "|" && c1 == "|") {
+        try countWord(at: start)
         index += 2
         word = Word(literal: text(start, index), at: location(start))
       } else if (c == "(" && !regexNext) || c == ")" || c == "<" || c == ">" {
+        try countWord(at: start)
         index += 1
         word = Word(literal: text(start, index), at: location(start))
       } else if c == ";" || c == "&" || c == "|" {

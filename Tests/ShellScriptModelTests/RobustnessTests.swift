@@ -88,6 +88,28 @@ import Testing
     #expect(error.message.contains("more than 400000 words"))
   }
 
+  /// The operators of `[[ ]]` are words of it and count against the same limit: `[[`
+  /// with `(` nested 2,000,000 deep around `a` (a 4 MB script) had taken 2.7 GB.
+  @Test(arguments: ["(", "<", "&&"])
+  func conditionalOperatorsCountAsWords(operator op: String) throws {
+    // `[[ a` then n pairs ` op a`, then `]]`: 2n + 3 words, `[[` and `]]` included; the
+    // operator of pair k is word 2k + 1.
+    func conditional(pairs: Int) -> String { "[[ a" + String(repeating: " \(op) a", count: pairs) + " ]]" }
+    let limit = ParseSession.maximumWords
+    let pairs = (limit - 3) / 2
+    let script = try parse(conditional(pairs: pairs))
+    guard case .conditional(let command) = script.statements.first?.kind else {
+      Issue.record("not a conditional command")
+      return
+    }
+    #expect(command.words.count == 2 * pairs + 1)
+    // Pair limit/2's operator is word limit + 1, at column 5 + (limit/2 - 1)(op + 3) + 1.
+    let error = try #require(parseError(conditional(pairs: limit / 2)))
+    #expect(error.message.contains("more than 400000 words"))
+    #expect(error.location?.line == 1)
+    #expect(error.location?.column == 5 + (limit / 2 - 1) * (op.count + 3) + 1)
+  }
+
   @Test func deeplyNestedFunctionsCallingEachOther() throws {
     let depth = ShellScript.maximumNestingDepth - 5
     var source = ""
