@@ -9,13 +9,15 @@ import Diagnostics
 ///
 /// Loops multiply: the nodes all loops produce, nested ones included, count against
 /// `TemplateDocument.maximumNodeCount` (three nested loops of 100 items already make a
-/// million copies), and the text their substitutions write against
-/// `maximumSubstitutedBytes` (800 items × 3,000 `${X}` of a long item had taken 29 s and
-/// 2.4 GB); past either the template is refused at the loop that crosses it.
+/// million copies), and the text they write against `maximumWrittenBytes`: every key and
+/// scalar of every copy, with what substitutions add (800 items × 3,000 `${X}` of a long
+/// item had taken 29 s and 2.4 GB; 5,000 copies of an unchanged `Fn::Sub` of 3,000
+/// references, a 100 KB template, 24 s and 3 GB, as each copy is read and evaluated);
+/// past either the template is refused at the loop that crosses it.
 enum ForEachExpansion {
-  /// The most bytes the substitutions of all loops may write (32 MiB, twice the largest
-  /// file vibe-rules reads). Each substitution is sized before it is made.
-  static let maximumSubstitutedBytes = 32 * 1024 * 1024
+  /// The most bytes of text all loops may write (32 MiB, twice the largest file
+  /// vibe-rules reads). Each copy and each substitution is sized before it is made.
+  static let maximumWrittenBytes = 32 * 1024 * 1024
 
   /// What the loops have produced so far, and where the loop being expanded is written.
   private struct Budget {
@@ -23,18 +25,26 @@ enum ForEachExpansion {
     var bytes = 0
     var loop: (name: String, location: SourceLocation)
 
-    /// `text` with every `target` replaced, after charging the result's size.
+    /// `text` with every `target` replaced, after charging what the replacements add (the
+    /// copy's own text is charged by `write(_:)`).
     mutating func replacing(_ target: String, with item: String, in text: String) throws(InputError) -> String {
       let count = TemplateEvaluator.occurrences(of: target, in: text)
       guard count > 0 else { return text }
-      let size = text.utf8.count + count * max(0, item.utf8.count - target.utf8.count)
+      try write(count * max(0, item.utf8.count - target.utf8.count))
+      return text.replacingAll(target, with: item)
+    }
+
+    /// Charges `size` bytes of written text.
+    ///
+    /// - Throws: `InputError` at the loop when the loops have written more than
+    ///   `maximumWrittenBytes`.
+    mutating func write(_ size: Int) throws(InputError) {
       bytes += size
-      guard bytes <= ForEachExpansion.maximumSubstitutedBytes else {
+      guard bytes <= ForEachExpansion.maximumWrittenBytes else {
         throw InputError(
-          "\(loop.name) writes more than \(ForEachExpansion.maximumSubstitutedBytes / 1_048_576) MiB of substituted text (its loops multiply); CloudFormation's processed template could not hold it",
+          "\(loop.name) writes more than \(ForEachExpansion.maximumWrittenBytes / 1_048_576) MiB of text (its loops multiply); CloudFormation's processed template could not hold it",
           at: loop.location)
       }
-      return text.replacingAll(target, with: item)
     }
   }
 
@@ -56,13 +66,18 @@ enum ForEachExpansion {
         unexpanded.append(loop)
         continue
       }
-      let size = loop.output.entries.reduce(0) { $0 + 1 + nodeCount($1.value) }
+      let size = loop.output.entries.reduce(into: TreeSize()) { size, output in
+        size.nodes += 1
+        size.bytes += output.key.utf8.count
+        size.add(output.value)
+      }
       for binding in bindings {
-        budget.nodes += size
+        budget.nodes += size.nodes
         budget.loop = (entry.key, entry.keyLocation)
         guard budget.nodes <= TemplateDocument.maximumNodeCount else {
           throw InputError("\(entry.key) expands the template past \(TemplateDocument.maximumNodeCount) nodes (its loops multiply: \(bindings.count) items here); CloudFormation's processed template could not hold it", at: entry.keyLocation)
         }
+        try budget.write(size.bytes)
         var copies: [TemplateMap.Entry] = []
         for output in loop.output.entries {
           copies.append(
@@ -98,13 +113,26 @@ enum ForEachExpansion {
     }
   }
 
-  /// The nodes of `node`'s tree (itself included).
-  private static func nodeCount(_ node: TemplateNode) -> Int {
-    switch node.value {
-    case .scalar: 1
-    case .list(let items): items.reduce(1) { $0 + nodeCount($1) }
-    case .map(let map): map.entries.reduce(1) { $0 + 1 + nodeCount($1.value) }
-    case .intrinsic(let call): 1 + nodeCount(call.argument)
+  /// The nodes of a tree and the bytes of its keys and scalars: what one copy of a loop's
+  /// output writes.
+  private struct TreeSize {
+    var nodes = 0
+    var bytes = 0
+
+    /// Adds `node`'s tree (itself included).
+    mutating func add(_ node: TemplateNode) {
+      nodes += 1
+      switch node.value {
+      case .scalar(let scalar): bytes += scalar.text.utf8.count
+      case .list(let items): for item in items { add(item) }
+      case .map(let map):
+        for entry in map.entries {
+          nodes += 1
+          bytes += entry.key.utf8.count
+          add(entry.value)
+        }
+      case .intrinsic(let call): add(call.argument)
+      }
     }
   }
 

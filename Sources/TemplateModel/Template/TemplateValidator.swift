@@ -179,8 +179,11 @@ struct TemplateValidator {
           try walk(list[1], from: owner, inConditions: inConditions, subVariables: subVariables)
         }
       }
-      for variable in SubTemplate(text).variables where !local.contains(variable) {
-        if let dot = variable.firstIndex(of: "."), !variable.hasPrefix("AWS::") {
+      // Each variable once: its edge is the same wherever the string repeats it (3,000
+      // `${Environment}` in each of 700 loop copies had been 2.1 million edges).
+      var seen = local
+      for variable in SubTemplate(text).variables where seen.insert(variable).inserted {
+        if let dot = variable.utf8.firstIndex(of: UInt8(ascii: ".")), !variable.hasPrefix("AWS::") {
           let resource = String(variable[..<dot])
           try requireResource(resource, at: call.location, what: "Fn::Sub variable ${\(variable)}")
           edges.append(.init(from: owner, to: resource, attribute: String(variable[variable.index(after: dot)...]), kind: .sub, location: call.location))
