@@ -33,6 +33,14 @@ public enum FileBytes {
     return Int(info.st_size)
   }
 
+  /// What is at `path`, links followed ("a FIFO", "a directory", ...; `FileKind`), or nil
+  /// when nothing is.
+  public static func kind(of path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileKind.described(info.st_mode)
+  }
+
   /// Whether anything (file, directory, FIFO, device, dangling symbolic link) exists at `path`.
   public static func exists(_ path: String) -> Bool {
     var info = stat()
@@ -43,5 +51,23 @@ public enum FileBytes {
   public static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+}
+
+/// What kind of file a `stat` mode describes, for messages.
+public enum FileKind {
+  /// "a FIFO", "a directory", "a character device", ...: the file type of `mode`
+  /// (`st_mode & S_IFMT`, stat(2)).
+  public static func described(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFREG: "a regular file"
+    case S_IFDIR: "a directory"
+    case S_IFIFO: "a FIFO"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    case S_IFLNK: "a symbolic link"
+    default: "a special file"
+    }
   }
 }

@@ -72,6 +72,9 @@ enum BaselineFile {
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {
     let file = path(given, project: project)
     guard FileBytes.size(of: file) != nil else {
+      if let kind = FileBytes.kind(of: file) {
+        throw InputError("baseline \(file) is \(kind), not a regular file", at: project.configuration?.baseline?.location)
+      }
       throw InputError("baseline \(file): no such file (write one with `vibe-rules baseline write`)", at: project.configuration?.baseline?.location)
     }
     return try FindingBaseline.parse(SourceText.read(path: file))

@@ -43,6 +43,37 @@ struct OutputWriteTests {
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
   }
 
+  /// A FIFO where the report or the baseline goes is refused at once: opening it to write
+  /// had waited for a reader for ever (`report --output`, `baseline write` at the default
+  /// path or at `baseline:` of `.vibe-rules.yaml`); `baseline check` names what it is.
+  @Test(arguments: [
+    (["report", "--output", "out.fifo"], "", "--output out.fifo is a FIFO; vibe-rules writes reports only to regular files"),
+    (["baseline", "write"], "", ".vibe-rules-baseline.json is a FIFO; vibe-rules writes reports only to regular files"),
+    (["baseline", "write"], "baseline: base.json\n", "base.json is a FIFO; vibe-rules writes reports only to regular files"),
+    (["baseline", "check"], "", ".vibe-rules-baseline.json is a FIFO, not a regular file"),
+  ])
+  func aFIFOIsRefusedNotWaitedOn(arguments: [String], configuration: String, message: String) throws {
+    let directory = try ExitCodeTests.repository { directory in
+      if !configuration.isEmpty { try directory.write(".vibe-rules.yaml", configuration) }
+    }
+    defer { directory.remove() }
+    let fifo = configuration.isEmpty ? (arguments.first == "report" ? "out.fifo" : ".vibe-rules-baseline.json") : "base.json"
+    #expect(mkfifo(directory.file(fifo).path, 0o644) == 0)
+    let result = try #require(try Command.run(arguments + ["--root", directory.path], currentDirectory: URL(fileURLWithPath: directory.path)))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+  }
+
+  /// A character device is written like a file: `--output /dev/null` keeps only the
+  /// exit status.
+  @Test func theNullDeviceTakesTheReport() throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--output", "/dev/null"]))
+    #expect(result.status != 2, "\(result.standardError)")
+    #expect(result.standardError.isEmpty, "\(result.standardError)")
+  }
+
   /// An artifact that is a symbolic link out of the repository is refused unread: its
   /// content never reaches a diagnostic.
   @Test(arguments: ["docker/Dockerfile", "infra/template.yaml", "REQUIREMENTS.md"])
