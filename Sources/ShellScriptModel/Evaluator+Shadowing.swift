@@ -256,6 +256,7 @@ extension Evaluator {
         walk.readsTrapAction = true
         walk.inlineLimit = Self.trapActionInlineLimit
         walk.inlineWordLimit = Self.trapActionInlineLimit
+        walk.inlineFrameLimit = Self.trapActionInlineLimit
         walk.textWorkLeft = min(self.textWorkLeft, Self.trapActionTextWork)
       }
       result = !evaluation.finalState.shadowing.isEmpty || evaluation.isTruncated

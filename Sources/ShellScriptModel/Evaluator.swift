@@ -41,6 +41,14 @@ final class Evaluator {
   /// and `inlineBudget` inlined records. Walks that share a run share it
   /// (`share(_:walks:)`).
   static let walkRecordBudget = 400_000
+  /// The most enclosing constructs the records made inside inlined calls may keep in all:
+  /// each record keeps its context's frames (the calls, pipelines, substitutions and
+  /// conditions around it, about 90 bytes each, new for every call), so this bounds what
+  /// deep records cost where `inlineBudget` bounds how many there are; past it, like past
+  /// `inlineBudget`, further calls are not inlined (the walk is truncated). Walks that
+  /// share a run share it. (A 1.5 KB script calling 3^15 times into a 20-member pipeline
+  /// of nested `$( )`, about 25 frames a record, had reached 1.4 GB.)
+  static let inlineFrameBudget = 1_000_000
 
   /// One walk's part of `budget` when `walks` walks of the same run (one per config env)
   /// share it: all of it for one or two walks, and from three on the amount two walks
@@ -64,6 +72,8 @@ final class Evaluator {
   var openScopes = 0
   var localFrames: [[String: Binding?]] = []
   var inlinedRecords = 0
+  /// Frames kept by the records made inside inlined calls (see `inlineFrameBudget`).
+  var inlinedFrames = 0
   /// Word readings inside inlined calls (see `inlineWordBudget`).
   var inlinedWords = 0
   /// Known text of the values recorded so far (see `recordedTextBudget`).
@@ -132,6 +142,9 @@ final class Evaluator {
   /// How many word readings inside inlined calls this walk may make (`inlineWordBudget`,
   /// less for the walk of a trap's action).
   var inlineWordLimit = Evaluator.inlineWordBudget
+  /// How many frames the records inside inlined calls may keep (`inlineFrameBudget`, or
+  /// its share; less for the walk of a trap's action).
+  var inlineFrameLimit = Evaluator.inlineFrameBudget
   /// True for the walk of a trap's action: a trap set inside it is not read again.
   var readsTrapAction = false
 
@@ -189,7 +202,10 @@ final class Evaluator {
       StatementRecord(
         statement: statement, next: next, context: CommandContext(frames: context.frames, anchors: context.anchors), errexit: errexitStatus(context),
         options: state.options, callStack: context.callStack, order: records.count))
-    if !context.callStack.isEmpty { inlinedRecords += 1 }
+    if !context.callStack.isEmpty {
+      inlinedRecords += 1
+      inlinedFrames += context.frames.count
+    }
   }
 
   func recordCommand(
@@ -966,7 +982,7 @@ final class Evaluator {
   func call(_ definition: FunctionDefinition, arguments: [ResolvedWord]?, at location: SourceLocation, _ context: WalkContext) {
     guard order == .execution, !context.callStack.contains(definition.name) else { return }
     guard context.callStack.count < Self.maximumCallDepth, walkDepth < Self.maximumWalkDepth, inlinedRecords < inlineLimit,
-      inlinedWords < inlineWordLimit
+      inlinedWords < inlineWordLimit, inlinedFrames < inlineFrameLimit
     else {
       truncated = true
       if truncatedAt == nil { truncatedAt = location }

@@ -89,14 +89,16 @@ public struct ShellScript: Sendable {
   /// `evaluate(_:)` as one of `walks` walks of the same run (one per config env): from
   /// three walks on, each gets an equal part of what two would get of the walk's bounds
   /// (`Evaluator.share(_:walks:)`): statement records (400,000 a walk), word readings
-  /// inside calls (400,000), known text recorded (16 MiB) and string-operation steps
-  /// (32 M). A walk past its records or word readings is truncated
+  /// inside calls (400,000), frames kept by the records inside calls (1,000,000), known
+  /// text recorded (16 MiB) and string-operation steps (32 M). A walk past its records,
+  /// word readings or frames is truncated
   /// (`Evaluation.isTruncated`). So a hostile script walked for 64 envs costs what it
   /// costs walked for two; 64 envs leave 12,500 records each, and this repository's
   /// deploy.sh runs about 300 commands.
   public func evaluate(_ environment: Environment, sharedBy walks: Int) -> Evaluation {
     Evaluator.run(statements: statements, functions: functions, shebang: shebang, file: file, environment: environment, order: .execution) { walk in
       walk.recordLimit = Evaluator.share(Evaluator.walkRecordBudget, walks: walks)
+      walk.inlineFrameLimit = Evaluator.share(Evaluator.inlineFrameBudget, walks: walks)
       walk.inlineWordLimit = Evaluator.share(Evaluator.inlineWordBudget, walks: walks)
       walk.recordedTextLimit = Evaluator.share(Evaluator.recordedTextBudget, walks: walks)
       walk.textWorkLeft = Evaluator.share(Evaluator.textWorkLimit, walks: walks)

@@ -110,6 +110,23 @@ import Testing
     #expect(error.location?.column == 5 + (limit / 2 - 1) * (op.count + 3) + 1)
   }
 
+  /// Records made inside calls keep the frames around them, at most 1,000,000 in all:
+  /// a function whose 100 commands sit inside 90 nested subshells keeps about 13,300 a
+  /// call, so 60 calls are inlined and of 100 the later ones are not, long before the
+  /// 200,000 inlined records; the walk goes on after them (3^15 calls into pipelines of
+  /// nested `$( )`, a 1.5 KB script, had reached 1.4 GB).
+  @Test func deepRecordsInCallsAreBoundedByTheFramesTheyKeep() throws {
+    let body = String(repeating: "( ", count: 90) + "\n" + String(repeating: "echo a\n", count: 100) + String(repeating: ") ", count: 90)
+    func calls(_ count: Int) -> String { "f() {\n\(body)\n}\n" + String(repeating: "f\n", count: count) + "echo end\n" }
+    let deep = try parse(calls(100)).execution
+    #expect(deep.isTruncated)
+    #expect(deep.commands(named: "echo").count < 80 * 100 + 1)
+    #expect(deep.commands.last?.resolvedArguments.first?.literal == "end")
+    let fits = try parse(calls(60)).execution
+    #expect(!fits.isTruncated)
+    #expect(fits.commands(named: "echo").count == 60 * 100 + 1)
+  }
+
   @Test func deeplyNestedFunctionsCallingEachOther() throws {
     let depth = ShellScript.maximumNestingDepth - 5
     var source = ""
