@@ -18,6 +18,9 @@ final class ParseSession {
   /// Words read so far, nested ones included (`${X:-word}`, array elements), counted like
   /// `simpleCommands`.
   var words = 0
+  /// Quoted strings and expansions read so far (`$X`, `${X}`, `$( )`, `` ` ` ``, `'…'`,
+  /// `"…"`, `<( )`), counted like `words`.
+  var parts = 0
 
   /// The most simple commands a script may hold: each is recorded once per config env
   /// walk (100,000 `X=1` lines measured 336 MB for two envs), so 16 MB of them took 10 GB;
@@ -30,6 +33,12 @@ final class ParseSession {
   /// one of 390,000 words 229 MiB (measured 2026-12-01, release build). Real deploy scripts
   /// hold thousands.
   static let maximumWords = 400_000
+
+  /// The most quoted strings and expansions a script may hold. Each is a part of its word,
+  /// resolved and kept once per config env walk: one word of 2,000,000 `$X` (a 4 MB
+  /// script) took 1.2 GB for two envs; a here-document of 200,000 lines of ten `$X`,
+  /// 1.3 GB. Real deploy scripts hold thousands.
+  static let maximumParts = 400_000
 
   init(maximumDepth: Int) {
     self.maximumDepth = maximumDepth

@@ -88,6 +88,20 @@ import Testing
     #expect(error.message.contains("more than 400000 words"))
   }
 
+  /// 400,000 quoted strings and expansions are read, in one word here; the next one is a
+  /// located error (one word of 2,000,000 `$X`, a 4 MB script, had taken 1.2 GB).
+  @Test(arguments: ["$X", "'a'"])
+  func moreThanFourHundredThousandPartsAreRefused(part: String) throws {
+    let limit = ParseSession.maximumParts
+    let script = try parse("echo " + String(repeating: part, count: limit))
+    #expect(script.statements.first?.simpleCommand?.words.count == 2)
+    let error = try #require(parseError("echo " + String(repeating: part, count: limit + 1)))
+    #expect(error.message.contains("more than 400000 quoted strings and expansions"))
+    // Part k starts at column 6 + (k - 1) * its length.
+    #expect(error.location?.line == 1)
+    #expect(error.location?.column == 6 + limit * part.count)
+  }
+
   /// The operators of `[[ ]]` are words of it and count against the same limit: `[[`
   /// with `(` nested 2,000,000 deep around `a` (a 4 MB script) had taken 2.7 GB.
   @Test(arguments: ["(", "<", "&&"])
