@@ -52,6 +52,27 @@ import Testing
     #expect(throws: InputError.self) { try Self.statuses("1.3", target: "nosuch") }
   }
 
+  /// `docker push --all-tags` lists every reference tagged in its repository before it:
+  /// 400 tags pushed 260 times would list more than 100,000, so 2.3 needs evidence; 200
+  /// times list 80,400 and are read (the lists had grown quadratically: 20,000 tags
+  /// pushed five times took 55 s).
+  @Test(arguments: [(200, Verdict.Status.pass), (260, .needsEvidence)])
+  func allTagsPushesAreListedUpToTheirBound(pushes: Int, expected: Verdict.Status) throws {
+    let tags = (0..<400).map { "docker tag \"${REPOSITORY_URI}:${IMAGE_TAG}\" \"${REPOSITORY_URI}:t\($0)\"\n" }.joined()
+    let line = "docker push \"${REPOSITORY_URI}:latest\" || die"
+    let edit = RuleExample.Edit.edit(.deployScript, line, tags + String(repeating: "docker push -a \"${REPOSITORY_URI}\"\n", count: pushes) + line)
+    #expect(Self.worst(try Self.statuses("2.3", edit)) == expected)
+  }
+
+  /// The directory a build runs in follows the first 1,000 `cd`s of the main shell (each
+  /// is kept); after more, 11.2 needs evidence. (Each build had scanned every command
+  /// before it: 40,000 builds took 36 s.)
+  @Test(arguments: [(999, Verdict.Status.pass), (1_001, .needsEvidence)])
+  func buildDirectoriesFollowTheirBoundOfMoves(moves: Int, expected: Verdict.Status) throws {
+    let edit = RuleExample.Edit.edit(.deployScript, "\ndocker build \\\n", "\n" + String(repeating: "cd .\n", count: moves) + "docker build \\\n")
+    #expect(Self.worst(try Self.statuses("11.2", edit)) == expected)
+  }
+
   @Test("--build-arg APPUSER=root overrides ARG APPUSER=streamlit read by USER")
   func buildArgumentFeedsUser() throws {
     let arg = RuleExample.Edit.edit(.dockerfile, "USER streamlit", "ARG APPUSER=streamlit\nUSER $APPUSER")

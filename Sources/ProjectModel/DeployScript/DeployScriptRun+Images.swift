@@ -58,24 +58,44 @@ extension DeployScriptRun {
       case pulled(command: CommandInvocation, operand: Argument)
       case foreign
     }
+    /// A pull already listed as pointing `reference` at the registry's image.
+    struct ListedPull: Hashable {
+      var order: Int
+      var reference: ResolvedWord
+    }
     var origin: [ResolvedWord: Origin] = [:]
+    // The references that became `.built`, by repository, for `docker pull --all-tags`;
+    // entries may have changed since (`origin` says), and a pull takes its repository's.
+    var builtByRepository: [ResolvedWord: [ResolvedWord]] = [:]
+    func markBuilt(_ reference: ResolvedWord) {
+      origin[reference] = .built
+      builtByRepository[Self.repository(of: reference), default: []].append(reference)
+    }
     var pushedBuilt: Set<ResolvedWord> = []
     var foreign: [(command: CommandInvocation, target: Argument, known: Bool)] = []
+    var listedPulls: Set<ListedPull> = []
     let pushes = Dictionary(grouping: imagePushes, by: \.command.order)
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
-        for tag in command.values(ofFlag: "-t", "--tag") { origin[tag.value] = .built }
+        for tag in command.values(ofFlag: "-t", "--tag") { markBuilt(tag.value) }
       } else if let (source, target) = Self.tagOperands(command) {
         switch origin[source.value] {
-        case .built?: origin[target.value] = .built
+        case .built?: markBuilt(target.value)
         case .foreign?: origin[target.value] = .foreign
         case .pulled?, nil:
           foreign.append((command, target, origin[source.value] != nil || source.value.isLiteral))
           origin[target.value] = .foreign
         }
       } else if let operand = Self.pullOperand(command) {
-        for reference in Self.pulledReferences(operand.value, allTags: Self.pullsAllTags(command), among: Array(origin.keys))
-        where !pushedBuilt.contains(reference) {
+        let pulled: [ResolvedWord]
+        if Self.pullsAllTags(command), !Self.isDigest(operand.value) {
+          // Each built reference is taken once: what a pull does not point elsewhere it
+          // never will (pushed since it was built), until it is built again.
+          pulled = builtByRepository.removeValue(forKey: operand.value) ?? []
+        } else {
+          pulled = Self.pulledReferences(operand.value)
+        }
+        for reference in pulled where !pushedBuilt.contains(reference) {
           if case .built? = origin[reference] { origin[reference] = .pulled(command: command, operand: operand) }
         }
       }
@@ -83,7 +103,7 @@ extension DeployScriptRun {
         switch origin[push.reference] {
         case .built?: pushedBuilt.insert(push.reference)
         case .pulled(let pull, let operand)?:
-          if !foreign.contains(where: { $0.command.order == pull.order && $0.target.value == push.reference }) {
+          if listedPulls.insert(ListedPull(order: pull.order, reference: push.reference)).inserted {
             foreign.append((pull, Argument(word: operand.word, value: push.reference), true))
           }
         case .foreign?, nil: break
@@ -110,29 +130,40 @@ extension DeployScriptRun {
     return command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "pull") ? 2 : 1).first
   }
 
-  /// The references among `created` that pulling `operand` points elsewhere: `operand`
-  /// itself when it has a tag, `operand:latest` when it has none, every tag of the
-  /// repository `operand` with `allTags`; none for a digest (`NAME@sha256:...`).
-  static func pulledReferences(_ operand: ResolvedWord, allTags: Bool, among created: [ResolvedWord]) -> [ResolvedWord] {
-    guard !operand.pieces.contains(where: { if case .literal(let text) = $0 { text.contains("@") } else { false } }) else { return [] }
-    var pulled: [ResolvedWord]
-    if allTags {
-      pulled = created.filter { repository(of: $0) == operand }
-    } else if repository(of: operand) != operand {
-      pulled = created.filter { $0 == operand }
-    } else {
-      let latest = ResolvedWord(pieces: operand.pieces + [.literal(":latest")])
-      pulled = created.filter { $0 == latest }
-    }
-    var unique: [ResolvedWord] = []
-    for reference in pulled where !unique.contains(reference) { unique.append(reference) }
-    return unique
+  /// The references that pulling `operand` (without `--all-tags`) points elsewhere:
+  /// `operand` itself when it has a tag, `operand:latest` when it has none; none for a
+  /// digest (`NAME@sha256:...`). (With `--all-tags`, every tag of the repository.)
+  static func pulledReferences(_ operand: ResolvedWord) -> [ResolvedWord] {
+    guard !isDigest(operand) else { return [] }
+    if repository(of: operand) != operand { return [operand] }
+    return [ResolvedWord(pieces: operand.pieces + [.literal(":latest")])]
+  }
+
+  /// Whether `reference` names an image by digest (`NAME@sha256:...`).
+  static func isDigest(_ reference: ResolvedWord) -> Bool {
+    reference.pieces.contains { if case .literal(let text) = $0 { text.contains("@") } else { false } }
   }
 
   /// Every image reference the run pushes, in order (see `ImagePush`).
-  public var imagePushes: [ImagePush] {
+  public var imagePushes: [ImagePush] { pushList.pushes }
+
+  /// The most references the run's `docker push --all-tags` lines list in all: each lists
+  /// every reference tagged in its repository before it, so 20,000 tags pushed 20,000
+  /// times would be 400 million (one push of 20,000 tags had taken 9 s; five, 55 s).
+  public static let maximumAllTagsReferences = 100_000
+
+  /// `imagePushes`, and whether it is whole: false when the `--all-tags` pushes would list
+  /// more than `maximumAllTagsReferences` references, past which they are left out.
+  public var pushList: (pushes: [ImagePush], isComplete: Bool) {
     var pushes: [ImagePush] = []
-    let local = localImageReferences
+    // Each repository's references in the order the run first made them.
+    var firstMade: [ResolvedWord: [(order: Int, reference: ResolvedWord)]] = [:]
+    var made: Set<ResolvedWord> = []
+    for (command, reference) in localImageReferences where made.insert(reference.value).inserted {
+      firstMade[Self.repository(of: reference.value), default: []].append((command.order, reference.value))
+    }
+    var listed = 0
+    var isComplete = true
     for command in evaluation.commands where command.isCommand("docker") {
       if command.isSubcommand("push") || command.isSubcommand("image", "push") {
         let operands = command.positionalArguments(optionsWithValues: ["--platform"]).dropFirst(command.isSubcommand("image", "push") ? 2 : 1)
@@ -143,20 +174,23 @@ extension DeployScriptRun {
           }
           continue
         }
-        let tagged = local.filter { $0.command.order < command.order && Self.repository(of: $0.reference.value) == operand.value }
+        let tagged = (firstMade[operand.value] ?? []).prefix { $0.order < command.order }
         if tagged.isEmpty {
           pushes.append(ImagePush(command: command, reference: operand.value, location: operand.location, form: .allTags))
         }
-        var seen: [ResolvedWord] = []
-        for (_, reference) in tagged where !seen.contains(reference.value) {
-          seen.append(reference.value)
-          pushes.append(ImagePush(command: command, reference: reference.value, location: operand.location, form: .allTags))
+        for (_, reference) in tagged {
+          guard listed < Self.maximumAllTagsReferences else {
+            isComplete = false
+            break
+          }
+          listed += 1
+          pushes.append(ImagePush(command: command, reference: reference, location: operand.location, form: .allTags))
         }
       } else if Self.isBuild(command), Self.buildPushes(command) {
         pushes += command.values(ofFlag: "-t", "--tag").map { ImagePush(command: command, reference: $0.value, location: $0.location, form: .build) }
       }
     }
-    return pushes
+    return (pushes, isComplete)
   }
 
   /// The values `value` takes, one per iteration, when `command` runs in the body of a

@@ -64,9 +64,10 @@ struct DeployedDockerfileRule: Rule {
     let dockerfileStart = SourceLocation.start(of: dockerfileFile.displayName)
     var findings: [Finding] = []
     var unknown: [String] = []
+    let track = BuildWorkingDirectory.Track(run.evaluation)
     for build in builds {
       let directory: [String]
-      switch BuildWorkingDirectory.before(build, in: run.evaluation) {
+      switch track.before(build) {
       case .relative(let components): directory = components
       case .unknown(let reason):
         unknown.append(reason)
@@ -129,8 +130,8 @@ struct DeployedDockerfileRule: Rule {
     return CommandShadowingLimit.limit(
       Verdict(findings: findings, passNote: "builds \(dockerfileFile.displayName) (final stage) from the context \(buildContext.displayName)", evidence: builds.map(\.location)),
       // The build's paths are relative to the directory `cd`/`pushd` moved to before it.
-      relyingOn: builds + run.evaluation.commands.filter { command in
-        (command.isCommand("cd") || command.isCommand("pushd")) && command.order < (builds.map(\.order).max() ?? 0)
+      relyingOn: builds + run.evaluation.commands.filter { [lastBuild = builds.map(\.order).max() ?? 0] command in
+        (command.isCommand("cd") || command.isCommand("pushd")) && command.order < lastBuild
       })
   }
 
@@ -138,9 +139,10 @@ struct DeployedDockerfileRule: Rule {
   /// (the build fails), as a failing verdict; nil when there are none.
   private func missingDockerfiles(_ run: DeployScriptRun, script: ArtifactFile, root: String) -> Verdict? {
     let scriptDirectory = URL(fileURLWithPath: script.path).deletingLastPathComponent().standardizedFileURL
+    let track = BuildWorkingDirectory.Track(run.evaluation)
     let findings = run.imageBuilds.compactMap { build -> Finding? in
       guard let file = build.value(ofFlag: "-f", "--file"), file.literal != "-",
-        case .path(let path) = BuildWorkingDirectory.file(file.value, of: build, in: run.evaluation, scriptDirectory: scriptDirectory),
+        case .path(let path) = BuildWorkingDirectory.file(file.value, of: build, in: track, scriptDirectory: scriptDirectory),
         FileBytes.size(of: path) == nil
       else { return nil }
       return .error("the docker build at line \(build.location.line) builds \(BuildWorkingDirectory.display(path, root: root)), which does not exist: the build fails", at: file.location)

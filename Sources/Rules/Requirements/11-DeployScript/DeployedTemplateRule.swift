@@ -35,9 +35,12 @@ struct DeployedTemplateRule: Rule {
     let scriptDirectory = URL(fileURLWithPath: script.path).deletingLastPathComponent().standardizedFileURL
     var findings: [Finding] = []
     var unknown: [String] = []
+    let track = BuildWorkingDirectory.Track(run.evaluation)
+    // Where the first `sam build` runs: a deploy after it reads what it built.
+    let firstSamBuild = run.evaluation.commands.first { $0.isCommand("sam") && $0.isSubcommand("build") }?.order
     for deploy in deploys {
       func check(_ argument: Argument?, checked: ArtifactFile?, what: String, option: String, defaultFile: () -> BuildWorkingDirectory.File?) {
-        let file = argument.map { BuildWorkingDirectory.file($0.value, of: deploy, in: run.evaluation, scriptDirectory: scriptDirectory) } ?? defaultFile()
+        let file = argument.map { BuildWorkingDirectory.file($0.value, of: deploy, in: track, scriptDirectory: scriptDirectory) } ?? defaultFile()
         guard let file else { return }
         guard case .path(let path) = file else {
           if case .unknown(let reason) = file { unknown.append("the \(what) of the sam deploy at line \(deploy.location.line): \(reason)") }
@@ -56,8 +59,8 @@ struct DeployedTemplateRule: Rule {
       }
       check(deploy.value(ofFlag: "--template-file", "--template", "-t"), checked: project.templateFile, what: "template", option: "--template") {
         // Without the flag: what `sam build` built, if it ran before; else the directory's own.
-        guard !run.evaluation.commands[..<deploy.order].contains(where: { $0.isCommand("sam") && $0.isSubcommand("build") }) else { return nil }
-        switch BuildWorkingDirectory.before(deploy, in: run.evaluation) {
+        guard firstSamBuild.map({ $0 >= deploy.order }) ?? true else { return nil }
+        switch track.before(deploy) {
         case .unknown(let reason): return .unknown(reason)
         case .relative(let directory):
           let base = directory.reduce(scriptDirectory) { $0.appendingPathComponent($1) }

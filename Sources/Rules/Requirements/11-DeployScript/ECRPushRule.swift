@@ -43,7 +43,11 @@ struct ECRPushRule: Rule {
     guard let run = context.deployRun else { return .absent("no deploy script") }
     guard let moving = context.value("moving-tag", of: "2.3")?.text else { return .missingValue("moving-tag", of: "2.3") }
     let commands = run.evaluation.commands
-    let pushes = run.imagePushes
+    let (pushes, listsEveryPush) = run.pushList
+    guard listsEveryPush else {
+      return .needsEvidence(
+        "the script's `docker push --all-tags` lines push more than \(DeployScriptRun.maximumAllTagsReferences) tagged references; vibe-rules lists at most \(DeployScriptRun.maximumAllTagsReferences), so which tags reach the registry is not read to the end")
+    }
     var findings: [Finding] = []
     func error(_ message: String, at location: SourceLocation, related: [Finding.Related] = [], only requirements: [RequirementID]) {
       var finding = Finding.error(message, at: location, related: related)
