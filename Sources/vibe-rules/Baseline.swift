@@ -28,7 +28,11 @@ struct BaselineWrite: ParsableCommand {
     let findings = matrix.reportedFindings
     let file = BaselineFile.path(baseline, project: project)
     let written = FindingBaseline(findings, tool: "vibe-rules \(VibeRules.version)")
-    try Output.write(written.rendered(), to: file, option: "--baseline", sparing: Output.spared(by: project))
+    // Errors name where the path came from: the option, `baseline:` of .vibe-rules.yaml
+    // (at its line), or the default.
+    let configured = baseline == nil ? project.configuration?.baseline : nil
+    let option = baseline != nil ? "--baseline" : configured != nil ? "baseline:" : "the baseline file"
+    try Output.write(written.rendered(), to: file, option: option, at: configured?.location, sparing: Output.spared(by: project))
     let withoutPath = written.findings.filter { $0.path == nil }.count
     print("wrote \(written.findings.count) finding\(written.findings.count == 1 ? "" : "s") to \(file)" + (withoutPath > 0 ? " (\(withoutPath) without a logical path, keyed by message)" : ""))
   }

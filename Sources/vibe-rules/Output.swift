@@ -15,53 +15,58 @@ enum Output {
   ///   opened, is a symbolic link or anything but a regular file or a character device
   ///   such as `/dev/null` (a FIFO, whose open would wait for a reader, a socket, a
   ///   directory), or cannot be written in full (a full disk, a closed standard output).
-  /// `escape`: how `TerminalSafe` writes an unsafe scalar for this output's format.
-  static func write(_ text: String, to path: String?, option: String = "--output", sparing spared: [String] = [], colour: Bool = false, escape: TerminalSafe.Escape = .swift) throws {
+  /// `escape`: how `TerminalSafe` writes an unsafe scalar for this output's format;
+  /// `option` and `location`: how the errors name the path (`--output`, or `baseline:` at
+  /// its line of `.vibe-rules.yaml`).
+  static func write(
+    _ text: String, to path: String?, option: String = "--output", at location: SourceLocation? = nil, sparing spared: [String] = [], colour: Bool = false,
+    escape: TerminalSafe.Escape = .swift
+  ) throws {
     guard let path else {
       try writeAll(TerminalSafe.text(text, allowingColour: colour, escape: escape), to: STDOUT_FILENO, what: "standard output")
       return
     }
     if let target = identity(path), let input = spared.first(where: { identity($0) == target }) {
-      throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: nil)
+      throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: location)
     }
     // Never through a symbolic link: a repository can commit `vibe-rules.sarif -> ~/.bashrc`
     // and wait for CI to write the report there (O_NOFOLLOW closes the race with the check).
     var info = stat()
     if lstat(path, &info) == 0 {
       if (info.st_mode & S_IFMT) == S_IFLNK {
-        throw InputError("\(option) \(path) is a symbolic link; vibe-rules does not write through links", at: nil)
+        throw InputError("\(option) \(path) is a symbolic link; vibe-rules does not write through links", at: location)
       }
-      try requireWritable(info, path: path, option: option)
+      try requireWritable(info, path: path, option: option, at: location)
     }
     // O_NONBLOCK: a FIFO put there after the check fails to open (ENXIO) or is refused
     // below, instead of blocking the run until something reads it (cleared for the
     // writes). O_TRUNC only once the file is known to be one to write.
     let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
     guard descriptor >= 0 else {
-      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: nil)
+      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: location)
     }
     defer { close(descriptor) }
     guard fstat(descriptor, &info) == 0 else {
-      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: nil)
+      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: location)
     }
-    try requireWritable(info, path: path, option: option)
+    try requireWritable(info, path: path, option: option, at: location)
     let flags = fcntl(descriptor, F_GETFL)
     guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0,
       (info.st_mode & S_IFMT) != S_IFREG || ftruncate(descriptor, 0) == 0
     else {
-      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: nil)
+      throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: location)
     }
     try writeAll(text, to: descriptor, what: "\(option) \(path)")
   }
 
   /// - Throws: `InputError` unless `info` is a regular file's or a character device's
   ///   (`/dev/null`), naming what it is.
-  private static func requireWritable(_ info: stat, path: String, option: String) throws(InputError) {
+  private static func requireWritable(_ info: stat, path: String, option: String, at location: SourceLocation?) throws(InputError) {
     let type = info.st_mode & S_IFMT
     guard type != S_IFREG, type != S_IFCHR else { return }
     throw InputError(
       "\(option) \(path) is \(FileKind.described(info.st_mode)); vibe-rules writes reports only to regular files (or a character device such as /dev/null)",
-      at: nil)
+      at: location)
   }
 
   /// The files `write` must never write to for `project`: its input files and the

@@ -64,6 +64,22 @@ struct OutputWriteTests {
     #expect(result.standardError.contains(message), "\(result.standardError)")
   }
 
+  /// `baseline: deploy.sh` in `.vibe-rules.yaml` names a checked file: refused at the
+  /// entry's line, naming the entry (it had named `--baseline`, which was not given, and
+  /// no place), and the script is unchanged.
+  @Test func aConfiguredBaselineOnACheckedFileIsRefusedWhereItIsWritten() throws {
+    let directory = try ExitCodeTests.repository { directory in try directory.write(".vibe-rules.yaml", "baseline: deploy.sh\n") }
+    defer { directory.remove() }
+    let script = directory.file("deploy.sh").path
+    let before = try Data(contentsOf: URL(fileURLWithPath: script))
+    let result = try #require(try Command.run(["baseline", "write", "--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix(".vibe-rules.yaml:1:11: error: baseline: "), "\(result.standardError)")
+    #expect(result.standardError.contains("a file this run checks"), "\(result.standardError)")
+    #expect(!result.standardError.contains("--baseline"), "\(result.standardError)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: script)) == before)
+  }
+
   /// A character device is written like a file: `--output /dev/null` keeps only the
   /// exit status.
   @Test func theNullDeviceTakesTheReport() throws {
