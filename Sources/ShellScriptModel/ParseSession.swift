@@ -43,4 +43,30 @@ final class ParseSession {
   init(maximumDepth: Int) {
     self.maximumDepth = maximumDepth
   }
+
+  /// What the parse counts against a limit.
+  enum Counted {
+    case simpleCommand, word, part
+  }
+
+  /// Counts one more `what`.
+  ///
+  /// - Throws: `InputError` at `location` for the first past its limit
+  ///   (`maximumSimpleCommands`, `maximumWords`, `maximumParts`).
+  func count(_ what: Counted, at location: @autoclosure () -> SourceLocation) throws(InputError) {
+    let (count, limit, name, cost): (Int, Int, String, String)
+    switch what {
+    case .simpleCommand:
+      simpleCommands += 1
+      (count, limit, name, cost) = (simpleCommands, Self.maximumSimpleCommands, "commands", "each is walked once per config env")
+    case .word:
+      words += 1
+      (count, limit, name, cost) = (words, Self.maximumWords, "words", "each is walked once per config env")
+    case .part:
+      parts += 1
+      (count, limit, name, cost) = (parts, Self.maximumParts, "quoted strings and expansions", "each is resolved once per config env")
+    }
+    guard count > limit else { return }
+    throw InputError("the script has more than \(limit) \(name); vibe-rules reads deploy scripts of up to \(limit) (\(cost))", at: location())
+  }
 }

@@ -184,10 +184,7 @@ extension Parser {
       }
     }
     if assignments.isEmpty && words.isEmpty && redirections.isEmpty { throw unexpected(first) }
-    session.simpleCommands += 1
-    guard session.simpleCommands <= ParseSession.maximumSimpleCommands else {
-      throw InputError("the script has more than \(ParseSession.maximumSimpleCommands) commands; vibe-rules reads deploy scripts of up to \(ParseSession.maximumSimpleCommands) (each is walked once per config env)", at: first.location)
-    }
+    try session.count(.simpleCommand, at: first.location)
     let command = SimpleCommand(assignments: assignments, words: words, redirections: redirections)
     return Statement(.simple(command), at: leading?.location ?? first.location)
   }

@@ -18,12 +18,7 @@ extension Parser {
   ///
   /// - Throws: `InputError` at `start` for the first word past the limit.
   func countWord(at start: Int) throws(InputError) {
-    session.words += 1
-    guard session.words <= ParseSession.maximumWords else {
-      throw InputError(
-        "the script has more than \(ParseSession.maximumWords) words; vibe-rules reads deploy scripts of up to \(ParseSession.maximumWords) (each is walked once per config env)",
-        at: location(start))
-    }
+    try session.count(.word, at: location(start))
   }
 
   /// Counts a quoted string or expansion against `ParseSession.maximumParts` (the parts
@@ -33,12 +28,7 @@ extension Parser {
   ///
   /// - Throws: `InputError` at `start` for the first one past the limit.
   func countPart(at start: Int) throws(InputError) {
-    session.parts += 1
-    guard session.parts <= ParseSession.maximumParts else {
-      throw InputError(
-        "the script has more than \(ParseSession.maximumParts) quoted strings and expansions; vibe-rules reads deploy scripts of up to \(ParseSession.maximumParts) (each is resolved once per config env)",
-        at: location(start))
-    }
+    try session.count(.part, at: location(start))
   }
 
   /// Reads one word starting at `index`.
