@@ -96,6 +96,7 @@ public struct Dockerfile: Sendable {
     var stages: [Stage] = []
     var stageNames: [String: Int] = [:]
     var globalScope = BuildArguments.unknown.initialGlobalScope
+    globalScope.budget = ExpansionBudget()
     let escape = syntax.directives.escapeToken
     for node in syntax.nodes {
       let located = LocatedInstruction(try InstructionParser.instruction(from: node), syntax: node)

@@ -70,7 +70,9 @@ struct ImageFactsBuilder {
     case .scratch: profile = BaseImageCatalog.scratch
     default: profile = nil
     }
-    return ImageFacts(stageIndex: root.index, stageChain: [root.index], base: Located(rootBase, at: root.location), baseProfile: profile)
+    var facts = ImageFacts(stageIndex: root.index, stageChain: [root.index], base: Located(rootBase, at: root.location), baseProfile: profile)
+    facts.environmentScope.budget = globals.budget
+    return facts
   }
 
   /// Resolves the USER again against every account (a user created after the USER line
@@ -86,6 +88,9 @@ struct ImageFactsBuilder {
   /// The global ARGs with their values.
   func globalScope() -> VariableScope {
     var scope = buildArguments.initialGlobalScope
+    // One expansion budget for the whole replay: the stages' scopes take it from here
+    // (`rootFacts`).
+    scope.budget = ExpansionBudget()
     for located in dockerfile.globalArgs {
       guard case .arg(let declarations) = located.instruction else { continue }
       for declaration in declarations {
@@ -274,11 +279,27 @@ struct ImageFactsBuilder {
   /// Joins a WORKDIR (or COPY destination) onto the current working directory.
   private func join(_ path: ExpandedValue, onto current: ExpandedValue?) -> ExpandedValue {
     guard case .resolved(let text) = path else { return path }
-    if text.hasPrefix("/") { return .resolved(PathClean.clean(text)) }
+    let joined: String
     switch current {
-    case .resolved(let base)?: return .resolved(PathClean.clean(base + "/" + text))
-    case .unresolved(let expression, let reason)?: return .unresolved(expression: expression + "/" + text, reason: reason)
-    case nil: return .resolved(PathClean.clean("/" + text))
+    case .resolved(let base)? where !text.hasPrefix("/"): joined = PathClean.clean(base + "/" + text)
+    case .unresolved(let expression, let reason)? where !text.hasPrefix("/"):
+      // The expression as written grows with each relative WORKDIR: it stops growing at
+      // the longest path a directory can have.
+      let grown = expression + "/" + text
+      return .unresolved(expression: grown.utf8.count < Self.maximumPathBytes ? grown : expression, reason: reason)
+    default: joined = PathClean.clean(text.hasPrefix("/") ? text : "/" + text)
     }
+    guard joined.utf8.count < Self.maximumPathBytes else {
+      return .unresolved(
+        expression: String(joined.prefix(80)) + "…",
+        reason: "the working directory would be \(joined.utf8.count) bytes long, past Linux's PATH_MAX of \(Self.maximumPathBytes) (a build cannot create it)")
+    }
+    return .resolved(joined)
   }
+
+  /// PATH_MAX on Linux, the terminating NUL included: a path of this many bytes or more
+  /// cannot be created or entered (limits.h; path_resolution(7)). A WORKDIR past it is
+  /// left unresolved: a chain of 16,000 relative WORKDIRs had taken 60 s and 918 MB, and
+  /// one of 182 names of 10,000 characters had let the start script's check pass.
+  static let maximumPathBytes = 4_096
 }

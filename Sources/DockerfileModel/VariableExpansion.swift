@@ -37,10 +37,17 @@ public enum ExpandedValue: Sendable, Hashable, CustomStringConvertible {
 /// (https://docs.docker.com/reference/dockerfile/#environment-replacement).
 public struct VariableScope: Sendable, Hashable {
   public private(set) var values: [String: VariableValue]
+  /// What the expansions of this scope and every scope copied from it may still make:
+  /// one budget per replay of a Dockerfile (`ImageFactsBuilder`); nil, unbounded.
+  var budget: ExpansionBudget?
 
   public init(_ values: [String: VariableValue] = [:]) {
     self.values = values
   }
+
+  public static func == (lhs: VariableScope, rhs: VariableScope) -> Bool { lhs.values == rhs.values }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
   public subscript(name: String) -> VariableValue? {
     get { values[name] }
@@ -63,12 +70,14 @@ public struct VariableScope: Sendable, Hashable {
     if !word.unicodeScalars.contains(where: { $0 == "$" || $0 == "'" || $0 == "\"" || $0 == escapeToken }) {
       return .resolved(word)
     }
+    if budget?.isSpent == true { return Self.overBudget(word) }
     do {
       let output = try lexer(escapeToken).process(word)
       if let reason = output.unresolvedReasons.first {
         return .unresolved(expression: word, reason: reason)
       }
       guard !output.exceedsLength, output.word.utf8.count <= Self.maximumExpandedLength else { return Self.tooLong(word) }
+      budget?.spend(output.word.utf8.count)
       return .resolved(output.word)
     } catch {
       return .unresolved(expression: word, reason: error.message)
@@ -77,16 +86,23 @@ public struct VariableScope: Sendable, Hashable {
 
   /// Expands `word` and splits the result into shell words (used for EXPOSE and VOLUME).
   public func expandWords(_ word: String, escapeToken: Unicode.Scalar = "\\") -> [ExpandedValue] {
+    if budget?.isSpent == true { return [Self.overBudget(word)] }
     do {
       let output = try lexer(escapeToken).process(word)
       if let reason = output.unresolvedReasons.first {
         return [.unresolved(expression: word, reason: reason)]
       }
-      guard !output.exceedsLength, output.words.reduce(0, { $0 + $1.utf8.count }) <= Self.maximumExpandedLength else { return [Self.tooLong(word)] }
+      let length = output.words.reduce(0, { $0 + $1.utf8.count })
+      guard !output.exceedsLength, length <= Self.maximumExpandedLength else { return [Self.tooLong(word)] }
+      budget?.spend(length)
       return output.words.map { .resolved($0) }
     } catch {
       return [.unresolved(expression: word, reason: error.message)]
     }
+  }
+
+  private static func overBudget(_ word: String) -> ExpandedValue {
+    .unresolved(expression: word, reason: "the Dockerfile's variable expansions make more than \(ExpansionBudget.maximumTotal) bytes in all; not computed")
   }
 
   private static func tooLong(_ word: String) -> ExpandedValue {
@@ -110,4 +126,22 @@ public struct VariableScope: Sendable, Hashable {
       return error
     }
   }
+}
+
+
+/// What the variable expansions of one replay of a Dockerfile may make in all: 4 MiB of
+/// expanded text (a real Dockerfile expands kilobytes; an unquoted expansion costs about
+/// 250 ns a byte, so this is about a second). Each expansion is bounded by
+/// `VariableScope.maximumExpandedLength`, but a Dockerfile may ask for many: 4,000
+/// `ENV Vi=${Vi-1}x…` lines had made 160 MB in 22 s, one line of 100 unquoted references
+/// to a 960 KB variable 15 s, 16,000 quoted ones 6.2 GB. Past it, expansions stay
+/// unresolved ("not computed"). One replay runs on one thread.
+final class ExpansionBudget: @unchecked Sendable {
+  static let maximumTotal = 4 << 20
+
+  private var left = ExpansionBudget.maximumTotal
+
+  var isSpent: Bool { left <= 0 }
+
+  func spend(_ bytes: Int) { left -= bytes }
 }

@@ -133,4 +133,38 @@ struct VariableExpansionTests {
     let many = big.expand(String(repeating: "${A}", count: 100))
     if case .resolved = many { Issue.record("100 references to 600 KB must not resolve") }
   }
+
+  /// A replay's expansions make at most 4 MiB in all: 40 ENV lines each taking a 500 KB
+  /// value are computed up to the budget and "not computed" after it (4,000 growing ENV
+  /// lines had taken 22 s, 16,000 quoted ones 6.2 GB).
+  @Test func expansionsOfOneDockerfileShareABudget() throws {
+    let big = String(repeating: "a", count: 500_000)
+    let lines = (0..<40).map { "ENV V\($0)=\"${C}\"" }.joined(separator: "\n")
+    // C is ten B of 50,000 bytes (a Dockerfile line holds at most 65,535).
+    let facts = try TestSupport.parse(
+      "FROM alpine\nENV B=\(String(repeating: "a", count: 50_000))\nENV C=\"\(String(repeating: "${B}", count: 10))\"\n\(lines)\n"
+    ).finalImage
+    #expect(facts.environment["V0"]?.value == .resolved(big))
+    // 4 MiB less C's 500,000 bytes holds 8 more such values (the 8th starts with 194,304
+    // bytes left).
+    let computed = (0..<40).filter { facts.environment["V\($0)"]?.value == .resolved(big) }
+    #expect(computed == Array(0..<8))
+    #expect(facts.environment["V39"]?.value == .unresolved(expression: "\"${C}\"", reason: "the Dockerfile's variable expansions make more than 4194304 bytes in all; not computed"))
+  }
+
+  /// A relative WORKDIR past Linux's PATH_MAX leaves the working directory unresolved,
+  /// and so every later one (a chain of 16,000 had taken 60 s and 918 MB); under it the
+  /// directory is computed.
+  @Test func aWorkingDirectoryPastPathMaxIsUnresolved() throws {
+    func workdir(_ count: Int) throws -> ExpandedValue? {
+      let chain = (0..<count).map { _ in "WORKDIR \(String(repeating: "d", count: 99))" }.joined(separator: "\n")
+      return try TestSupport.parse("FROM alpine\n\(chain)\n").finalImage.workdir?.value
+    }
+    #expect(try workdir(40) == .resolved(String(repeating: "/" + String(repeating: "d", count: 99), count: 40)))
+    guard case .unresolved(_, let reason)? = try workdir(41) else {
+      Issue.record("a 4,100-byte working directory must be unresolved")
+      return
+    }
+    #expect(reason.contains("past Linux's PATH_MAX of 4096"))
+  }
 }

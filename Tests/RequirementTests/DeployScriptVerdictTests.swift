@@ -73,6 +73,18 @@ import Testing
     #expect(Self.worst(try Self.statuses("11.2", edit)) == expected)
   }
 
+  /// Relative WORKDIRs in the final stage move the start script `app.py`: 40 of 99
+  /// characters leave it somewhere the build never copies it (1.1 fails); 41 pass Linux's
+  /// PATH_MAX, so where it runs is unknown and 1.1 and 1.6 need evidence (182 names of
+  /// 10,000 characters had made both pass).
+  @Test(arguments: [(40, Verdict.Status.fail), (41, .needsEvidence)])
+  func aWorkingDirectoryPastPathMaxLeavesTheStartScriptUndecided(workdirs: Int, expected: Verdict.Status) throws {
+    let chain = String(repeating: "WORKDIR " + String(repeating: "d", count: 99) + "\n", count: workdirs)
+    let edit = RuleExample.Edit.edit(.dockerfile, "\nUSER streamlit\n", "\n" + chain + "USER streamlit\n")
+    #expect(Self.worst(try Self.statuses("1.1", edit)) == expected)
+    if expected == .needsEvidence { #expect(Self.worst(try Self.statuses("1.6", edit)) == .needsEvidence) }
+  }
+
   @Test("--build-arg APPUSER=root overrides ARG APPUSER=streamlit read by USER")
   func buildArgumentFeedsUser() throws {
     let arg = RuleExample.Edit.edit(.dockerfile, "USER streamlit", "ARG APPUSER=streamlit\nUSER $APPUSER")

@@ -30,7 +30,10 @@ struct APIBaseURLRule: Rule {
     // The start script, resolved and read once. When the files cannot show its text,
     // whether the app reads the variable is not known.
     if let script = StartScript.of(dockerfile.finalImage) {
-      switch context.project.imageFile(script.imagePath) {
+      guard let imagePath = script.imagePath else {
+        return .needsEvidence("the start script \(script.written) runs in a working directory the files do not decide (\(script.unknownDirectory ?? "unknown")), so whether the app reads \(name) is not known")
+      }
+      switch context.project.imageFile(imagePath) {
       case .context(let path, _)?:
         if let link = context.project.contextFileLink(path) {
           return .needsEvidence("\(link): the image gets the link, not the file it points to, so whether the app reads \(name) cannot be read from the files")

@@ -38,14 +38,18 @@ struct DockerCopySourcesRule: Rule {
         findings.append(.error("\(problem.description) (build context \(buildContext.displayName))", at: problem.location))
       }
     }
-    if let script = StartScript.of(dockerfile.finalImage),
-      case .missing(let reason, let copy, let excludedBy)? = context.project.imageFile(script.imagePath)
+    let script = StartScript.of(dockerfile.finalImage)
+    if let script, let imagePath = script.imagePath,
+      case .missing(let reason, let copy, let excludedBy)? = context.project.imageFile(imagePath)
     {
       var related: [Finding.Related] = copy.map { [.init("the COPY that would bring it", at: $0)] } ?? []
       if let excludedBy { related.append(.init("the excluding pattern", at: excludedBy.location)) }
-      findings.append(.error("the start command runs `\(script.written)` (\(script.imagePath) in the image), which the build does not put in the image: \(reason); the container exits at start", at: script.location, related: related))
+      findings.append(.error("the start command runs `\(script.written)` (\(imagePath) in the image), which the build does not put in the image: \(reason); the container exits at start", at: script.location, related: related))
     }
     if findings.isEmpty && !unresolved.isEmpty { return .needsEvidence("COPY sources depend on build arguments: " + unresolved.joined(separator: "; ")) }
+    if findings.isEmpty, let script, let reason = script.unknownDirectory {
+      return .needsEvidence("the start command runs `\(script.written)` in a working directory the files do not decide (\(reason)), so whether the image has it is not known", evidence: [script.location])
+    }
     return Verdict(findings: findings, passNote: "every COPY source is in the context \(buildContext.displayName) and not ignored")
   }
 }

@@ -10,8 +10,10 @@ import ShellScriptModel
 struct StartScript {
   /// The script as written in the command (`app.py`).
   var written: String
-  /// Its absolute path in the image (`/app/app.py`).
-  var imagePath: String
+  /// Its absolute path in the image (`/app/app.py`); nil when the script's path is
+  /// relative and the final WORKDIR is not known statically (`unknownDirectory` says why).
+  var imagePath: String?
+  var unknownDirectory: String?
   /// The start command (CMD or ENTRYPOINT).
   var location: SourceLocation
 
@@ -34,6 +36,9 @@ struct StartScript {
       }
     }
     guard let script, !script.contains("://"), !script.isEmpty else { return nil }
+    if !script.hasPrefix("/"), case .unresolved(_, let reason)? = facts.workdir?.value {
+      return StartScript(written: script, imagePath: nil, unknownDirectory: reason, location: start.location)
+    }
     let directory = facts.workdir?.value.resolvedValue ?? "/"
     let path = script.hasPrefix("/") ? script : (directory.hasSuffix("/") ? directory : directory + "/") + script
     return StartScript(written: script, imagePath: path, location: start.location)
