@@ -128,7 +128,6 @@ public struct VariableScope: Sendable, Hashable {
   }
 }
 
-
 /// What the variable expansions of one replay of a Dockerfile may make in all: 4 MiB of
 /// expanded text (a real Dockerfile expands kilobytes; an unquoted expansion costs about
 /// 250 ns a byte, so this is about a second). Each expansion is bounded by

@@ -12,7 +12,7 @@ import Diagnostics
 /// million copies), and the text they write against `maximumWrittenBytes`: every key and
 /// scalar of every copy, with what substitutions add (800 items × 3,000 `${X}` of a long
 /// item had taken 29 s and 2.4 GB; 5,000 copies of an unchanged `Fn::Sub` of 3,000
-/// references, a 100 KB template, 24 s and 3 GB, as each copy is read and evaluated);
+/// references, a 99 KB template, 25.8 s and 1.5 GB, as each copy is read and evaluated);
 /// past either the template is refused at the loop that crosses it.
 enum ForEachExpansion {
   /// The most bytes of text all loops may write (32 MiB, twice the largest file
