@@ -11,69 +11,62 @@ import Diagnostics
 public struct ShellOptions: Sendable, Hashable {
   /// `set -e` / `set -o errexit`.
   public var errexit: OptionState {
-    get { storage.errexit }
-    set { uniqueStorage().errexit = newValue }
+    get { box.states.errexit }
+    set { uniqueBox().states.errexit = newValue }
   }
   /// `set -u` / `set -o nounset`.
   public var nounset: OptionState {
-    get { storage.nounset }
-    set { uniqueStorage().nounset = newValue }
+    get { box.states.nounset }
+    set { uniqueBox().states.nounset = newValue }
   }
   /// `set -o pipefail`.
   public var pipefail: OptionState {
-    get { storage.pipefail }
-    set { uniqueStorage().pipefail = newValue }
+    get { box.states.pipefail }
+    set { uniqueBox().states.pipefail = newValue }
   }
   /// `shopt -s inherit_errexit`: command substitutions keep `-e` (otherwise bash clears it
   /// in them, 3.5.4). `set -o posix` has the same effect.
   public var inheritErrexit: OptionState {
-    get { storage.inheritErrexit }
-    set { uniqueStorage().inheritErrexit = newValue }
+    get { box.states.inheritErrexit }
+    set { uniqueBox().states.inheritErrexit = newValue }
   }
   /// `set -x` / `set -o xtrace`.
   public var xtrace: OptionState {
-    get { storage.xtrace }
-    set { uniqueStorage().xtrace = newValue }
+    get { box.states.xtrace }
+    set { uniqueBox().states.xtrace = newValue }
   }
 
-  /// The states. Written only through `uniqueStorage()`, so a box shared by copies is
-  /// never changed (what makes sharing it across threads safe).
-  private final class Storage: @unchecked Sendable {
+  /// The five states, compared and hashed as one value.
+  private struct States: Hashable {
     var errexit = OptionState.off
     var nounset = OptionState.off
     var pipefail = OptionState.off
     var inheritErrexit = OptionState.off
     var xtrace = OptionState.off
-
-    init() {}
-
-    init(copying other: Storage) {
-      (errexit, nounset, pipefail, inheritErrexit, xtrace) = (other.errexit, other.nounset, other.pipefail, other.inheritErrexit, other.xtrace)
-    }
   }
 
-  private var storage = Storage()
+  /// The box copies share. Written only through `uniqueBox()`, so a box shared by copies
+  /// is never changed (what makes sharing it across threads safe).
+  private final class Box: @unchecked Sendable {
+    var states: States
 
-  private mutating func uniqueStorage() -> Storage {
-    if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-    return storage
+    init(_ states: States) { self.states = states }
+  }
+
+  private var box = Box(States())
+
+  private mutating func uniqueBox() -> Box {
+    if !isKnownUniquelyReferenced(&box) { box = Box(box.states) }
+    return box
   }
 
   public init() {}
 
   public static func == (lhs: ShellOptions, rhs: ShellOptions) -> Bool {
-    lhs.storage === rhs.storage
-      || (lhs.errexit == rhs.errexit && lhs.nounset == rhs.nounset && lhs.pipefail == rhs.pipefail
-        && lhs.inheritErrexit == rhs.inheritErrexit && lhs.xtrace == rhs.xtrace)
+    lhs.box === rhs.box || lhs.box.states == rhs.box.states
   }
 
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(errexit)
-    hasher.combine(nounset)
-    hasher.combine(pipefail)
-    hasher.combine(inheritErrexit)
-    hasher.combine(xtrace)
-  }
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.states) }
 
   /// Applies `set` option words (`-euo pipefail`, `+e`, `-o errexit`), as written at `location`.
   /// Returns the index of the first operand (positional parameter) if any, and whether
