@@ -49,9 +49,10 @@ extension DeployScriptRun {
   ///   repository. A pull before the build (for its cache), or of a reference the run has
   ///   pushed since it was built (the registry holds the image built), changes nothing.
   ///
-  /// `known` is false when SOURCE is not known statically. Reference: "docker image pull",
+  /// `known` is false when SOURCE is not known statically. `pushes`: the run's
+  /// `imagePushes` (the caller has them already). Reference: "docker image pull",
   /// https://docs.docker.com/reference/cli/docker/image/pull/
-  public var foreignTags: [(command: CommandInvocation, target: Argument, known: Bool)] {
+  public func foreignTags(pushes: [ImagePush]) -> [(command: CommandInvocation, target: Argument, known: Bool)] {
     /// What a reference the run made names at this point of the run.
     enum Origin {
       case built
@@ -74,7 +75,7 @@ extension DeployScriptRun {
     var pushedBuilt: Set<ResolvedWord> = []
     var foreign: [(command: CommandInvocation, target: Argument, known: Bool)] = []
     var listedPulls: Set<ListedPull> = []
-    let pushes = Dictionary(grouping: imagePushes, by: \.command.order)
+    let pushes = Dictionary(grouping: pushes, by: \.command.order)
     for command in evaluation.commands where command.isCommand("docker") {
       if Self.isBuild(command) {
         for tag in command.values(ofFlag: "-t", "--tag") { markBuilt(tag.value) }

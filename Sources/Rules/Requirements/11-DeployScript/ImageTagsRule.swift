@@ -71,10 +71,11 @@ struct ImageTagsRule: Rule {
     // next steps run (Bash Reference Manual, 3.2.4 "Lists of Commands": `&` runs it
     // asynchronously; `set -e` does not see its status).
     var undecided: [String] = []
-    if !run.pushList.isComplete {
+    let pushList = run.pushList
+    if !pushList.isComplete {
       undecided.append("the script's `docker push --all-tags` lines push more than \(DeployScriptRun.maximumAllTagsReferences) tagged references, and vibe-rules lists at most \(DeployScriptRun.maximumAllTagsReferences): a pull that points a pushed tag at the registry's image may be missed")
     }
-    for (command, target, known) in run.foreignTags {
+    for (command, target, known) in run.foreignTags(pushes: pushList.pushes) {
       let tag = target.value.imageTag
       guard tag?.isCommitSHA == true || tag?.literal == moving else { continue }
       let written = command.resolvedWords.map(\.description).joined(separator: " ")
