@@ -66,11 +66,8 @@ enum ForEachExpansion {
         unexpanded.append(loop)
         continue
       }
-      let size = loop.output.entries.reduce(into: TreeSize()) { size, output in
-        size.nodes += 1
-        size.bytes += output.key.utf8.count
-        size.add(output.value)
-      }
+      var size = TreeSize()
+      size.add(loop.output)
       for binding in bindings {
         budget.nodes += size.nodes
         budget.loop = (entry.key, entry.keyLocation)
@@ -125,13 +122,17 @@ enum ForEachExpansion {
       switch node.value {
       case .scalar(let scalar): bytes += scalar.text.utf8.count
       case .list(let items): for item in items { add(item) }
-      case .map(let map):
-        for entry in map.entries {
-          nodes += 1
-          bytes += entry.key.utf8.count
-          add(entry.value)
-        }
+      case .map(let map): add(map)
       case .intrinsic(let call): add(call.argument)
+      }
+    }
+
+    /// Adds `map`'s entries: a node for each key, its text, and its value's tree.
+    mutating func add(_ map: TemplateMap) {
+      for entry in map.entries {
+        nodes += 1
+        bytes += entry.key.utf8.count
+        add(entry.value)
       }
     }
   }
