@@ -126,11 +126,8 @@ extension Evaluator {
 
   /// True for the word `"$@"` (or `"${@}"`) and nothing else.
   static func isAllPositionalParameters(_ word: Word) -> Bool {
-    guard word.parts.count == 1, case .doubleQuoted(let inner) = word.parts[0].kind, inner.count == 1,
-      case .parameter(let expansion) = inner[0].kind
-    else { return false }
-    guard case .value = expansion.operation else { return false }
-    return expansion.parameter == "@" && expansion.arrayIndex == nil && !expansion.isIndirect
+    guard let expansion = allElementsExpansion(word), expansion.arrayIndex == nil, case .value = expansion.operation else { return false }
+    return true
   }
 
   /// True when `word` has an unquoted expansion, whose result bash splits at IFS (3.5.7).
