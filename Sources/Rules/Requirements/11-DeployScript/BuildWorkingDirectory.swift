@@ -36,18 +36,17 @@ enum BuildWorkingDirectory {
     init(_ evaluation: Evaluation) {
       var directory = Resolution.relative([])
       for move in evaluation.commands where (move.isCommand("cd") || move.isCommand("pushd")) && !move.context.isInSubshell {
+        let operands = move.positionalArguments.filter { !($0.literal?.hasPrefix("-") ?? false) }
         if orders.count == Self.maximumMoves {
           directory = .unknown("the script changes directory more than \(Self.maximumMoves) times (line \(move.location.line)); vibe-rules follows the first \(Self.maximumMoves)")
+        } else if let target = operands.first?.value {
+          directory = resolve(target, from: directory, line: move.location.line)
         } else {
-          let operands = move.positionalArguments.filter { !($0.literal?.hasPrefix("-") ?? false) }
-          if let target = operands.first?.value {
-            directory = resolve(target, from: directory, line: move.location.line)
-          } else {
-            directory = .unknown("`\(move.name.text)` without a directory goes to $HOME (line \(move.location.line))")
-          }
+          directory = .unknown("`\(move.name.text)` without a directory goes to $HOME (line \(move.location.line))")
         }
         orders.append(move.order)
         directories.append(directory)
+        // Past the last move followed, the directory stays unknown.
         if orders.count > Self.maximumMoves { break }
       }
     }
