@@ -75,14 +75,14 @@ extension Project {
   }
 
   /// Reads samconfig, the deploy script, the Dockerfile and evidence, and sets
-  /// `environments` and `deployRuns`: as soon as the deploy script is read, each config
-  /// env's share (`EnvironmentWork`: the script walked for it, its deploy configuration,
-  /// the template from `template` evaluated with it) runs on the other cores. Errors are
-  /// raised in the order `load` documents: samconfig, deploy script, Dockerfile, evidence,
-  /// the config envs requested, then each env's in env order. After an error, env work
-  /// already started finishes on its worker threads and is dropped.
+  /// `environments` and `deployRuns`: as soon as the deploy script is read, it is walked
+  /// for each config env (`EnvironmentWork`: the walk and the env's deploy configuration)
+  /// on this thread and the other cores; then the Dockerfile and evidence are read, and
+  /// the template from `template` (which waits for it) is evaluated for each env. Errors
+  /// are raised in the order `load` documents: samconfig, deploy script, Dockerfile,
+  /// evidence, the config envs requested, then each env's in env order.
   mutating func loadDeployment(
-    _ options: ProjectOptions, given: ProjectOptions, template: @escaping @Sendable () -> Result<Template?, InputError>
+    _ options: ProjectOptions, given: ProjectOptions, template: () -> Result<Template?, InputError>
   ) throws(InputError) {
     if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: root), root: root, option: "--samconfig") {
       samconfigFile = file
@@ -104,9 +104,11 @@ extension Project {
     try requireEvaluable(names)
     let (script, samconfig) = (deployScript, self.samconfig)
     let budget = TemplateEvaluator.computeBudget(sharedBy: names.count)
-    let work = BackgroundWork {
-      names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count, computeBudget: budget, template: template) }
-    }
+    // The walks run here and on the other cores (this thread takes a walk rather than wait
+    // for a worker), before the Dockerfile: they are the longest part of the load besides
+    // the template, which the other thread reads meanwhile. The template is evaluated for
+    // each env once it is read, after every walk: no walk waits for it.
+    let envs = names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
     try loadDockerfile(options)
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
@@ -116,11 +118,13 @@ extension Project {
     // Envs from the configuration (no --env given) are named where they are written.
     let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
     try requireDefined(options.environments, writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
-    for env in work.value {
+    for env in envs {
       _ = try env.configuration.get()
       if let run = env.run { deployRuns[env.name] = run }
-      if let evaluated = env.evaluated { environments.append(evaluated) }
     }
+    // A template that did not load is `load`'s error to report (it reports it first).
+    guard case .success(let loaded) = template() else { return }
+    environments = envs.concurrentMap { $0.evaluate(loaded, computeBudget: budget) }.compactMap { $0 }
   }
 
   /// The config envs to evaluate: those requested (each once), else every deployable env
