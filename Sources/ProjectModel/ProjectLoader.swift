@@ -75,15 +75,18 @@ extension Project {
   }
 
   /// Reads samconfig, the deploy script, the Dockerfile and evidence, and sets
-  /// `environments` and `deployRuns`: as soon as the deploy script is read, it is walked
-  /// for each config env (`EnvironmentWork`: the walk and the env's deploy configuration)
-  /// on this thread and the other cores; then the Dockerfile and evidence are read, and
-  /// the template from `template` (which waits for it) is evaluated for each env. Errors
-  /// are raised in the order `load` documents: samconfig, deploy script, Dockerfile,
+  /// `environments` and `deployRuns`: the Dockerfile is read on a worker thread while the
+  /// deploy script is read and walked for each config env (`EnvironmentWork`: the walk and
+  /// the env's deploy configuration) on this thread and the other cores; then evidence is
+  /// read, and the template from `template` (which waits for it) is evaluated for each
+  /// env. Errors are raised in the order `load` documents: samconfig, deploy script, Dockerfile,
   /// evidence, the config envs requested, then each env's in env order.
   mutating func loadDeployment(
     _ options: ProjectOptions, given: ProjectOptions, template: () -> Result<Template?, InputError>
   ) throws(InputError) {
+    // The Dockerfile and its context are read on a worker meanwhile (its errors come after
+    // samconfig's and the deploy script's).
+    let docker = BackgroundWork { [root] in Result { () throws(InputError) in try DockerfileInputs.read(options, root: root) } }
     if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: root), root: root, option: "--samconfig") {
       samconfigFile = file
       inputFiles.append(file.path)
@@ -109,7 +112,7 @@ extension Project {
     // the template, which the other thread reads meanwhile. The template is evaluated for
     // each env once it is read, after every walk: no walk waits for it.
     let envs = names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
-    try loadDockerfile(options)
+    apply(try docker.value.get())
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
       imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
@@ -166,44 +169,6 @@ extension Project {
     guard let samconfig else { return }
     for name in requested where samconfig.environment(name) == nil {
       throw InputError("config env \"\(name)\" is not defined in \(samconfig.file) (it has: \(samconfig.environments.map(\.name).joined(separator: ", ")))", at: writtenAt[name])
-    }
-  }
-}
-
-extension Project {
-  /// The Dockerfile, its build context and the ignore file that applies.
-  mutating func loadDockerfile(_ options: ProjectOptions) throws(InputError) {
-    if let file = try ArtifactFile.resolve(options.dockerfile, fallback: ProjectOptions.defaultDockerfile, root: root, option: "--dockerfile") {
-      dockerfileFile = file
-      inputFiles.append(file.path)
-      let source = try SourceText.read(path: file.path, displayName: file.displayName)
-      let parsed = try Dockerfile.parse(source)
-      dockerfile = parsed
-      waivers += try WaiverReader.fromDockerfile(source, parsed)
-    } else {
-      absences["dockerfile"] = "no Dockerfile at \(ProjectOptions.defaultDockerfile) (use --dockerfile)"
-    }
-    if let context = try ArtifactFile.resolve(options.context, fallback: ProjectOptions.defaultContext, root: root, option: "--context", directory: true) {
-      buildContext = context
-    } else {
-      absences["build-context"] = "no build context directory"
-    }
-    let perDockerfile = dockerfileFile.map { $0.path + ".dockerignore" }
-    let ignore: ArtifactFile?
-    if options.dockerignore == nil, let perDockerfile, FileBytes.size(of: perDockerfile) != nil {
-      ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root))
-    } else if options.dockerignore == nil, let context = buildContext {
-      ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore")
-        .map { ArtifactFile(path: $0.path, displayName: ArtifactFile.displayName($0.path, root: root)) }
-    } else {
-      ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")
-    }
-    if let ignore {
-      dockerignoreFile = ignore
-      inputFiles.append(ignore.path)
-      dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))
-    } else {
-      absences["dockerignore"] = "no .dockerignore in the build context"
     }
   }
 }
