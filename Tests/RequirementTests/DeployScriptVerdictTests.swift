@@ -85,6 +85,18 @@ import Testing
     if expected == .needsEvidence { #expect(Self.worst(try Self.statuses("1.6", edit)) == .needsEvidence) }
   }
 
+  /// Without a port option or variable Streamlit reads `.streamlit/config.toml` in the working
+  /// directory: behind 41 WORKDIRs of 99 characters (past PATH_MAX) that directory, and so
+  /// the port, is unknown (it had been read as `/`, and 1.4 passed on Streamlit's default).
+  @Test(arguments: [(40, Verdict.Status.pass), (41, .needsEvidence)])
+  func aWorkingDirectoryPastPathMaxLeavesTheConfiguredPortUndecided(workdirs: Int, expected: Verdict.Status) throws {
+    let chain = String(repeating: "WORKDIR " + String(repeating: "d", count: 99) + "\n", count: workdirs)
+    let edit = RuleExample.Edit.edit(.dockerfile, "\nUSER streamlit\n", "\n" + chain + "USER streamlit\n")
+    let noPortOption = RuleExample.Edit.edit(.dockerfile, ImagePortRule.startCommand, "CMD [\"streamlit\", \"run\", \"app.py\"]")
+    let noPortVariable = RuleExample.Edit.edit(.dockerfile, "    STREAMLIT_SERVER_PORT=8501 \\\n", "")
+    #expect(Self.worst(try Self.statuses("1.4", edit, noPortOption, noPortVariable)) == expected)
+  }
+
   @Test("--build-arg APPUSER=root overrides ARG APPUSER=streamlit read by USER")
   func buildArgumentFeedsUser() throws {
     let arg = RuleExample.Edit.edit(.dockerfile, "USER streamlit", "ARG APPUSER=streamlit\nUSER $APPUSER")

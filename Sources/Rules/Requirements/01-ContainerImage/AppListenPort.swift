@@ -133,15 +133,22 @@ struct AppListenPort {
   /// over the per-project one in the working directory (precedence, lowest first: global
   /// `~/.streamlit/config.toml`, working directory, script folder, `STREAMLIT_*`
   /// variable, command-line flag: https://docs.streamlit.io/develop/concepts/configuration/options).
-  /// The global file in the user's home is not read.
+  /// The global file in the user's home is not read. The working directory is the task's
+  /// `WorkingDirectory`, else the image's last `WORKDIR`, else `/`; when that `WORKDIR` is
+  /// not known statically (a value past the expansion bounds or PATH_MAX), the files that
+  /// could set the port cannot be found, and the port is undecided.
   private mutating func readStreamlitConfig(_ facts: ImageFacts, launch: ContainerLaunch, script: String?, project: Project) {
-    let directory = launch.workingDirectory?.value ?? facts.workdir?.value.resolvedValue ?? "/"
+    let directory: String? = launch.workingDirectory?.value ?? (facts.workdir.map { $0.value.resolvedValue } ?? "/")
     var folders: [String] = []
-    if let script, !script.contains("://") {
-      let path = script.hasPrefix("/") ? script : directory + "/" + script
+    if let script, !script.contains("://"), let path = script.hasPrefix("/") ? script : directory.map({ $0 + "/" + script }) {
       if let slash = path.lastIndex(of: "/") { folders.append(String(path[..<slash])) }
     }
-    if !folders.contains(directory) { folders.append(directory) }
+    if let directory, !folders.contains(directory) { folders.append(directory) }
+    defer {
+      if directory == nil, port == nil, problem == nil, let workdir = facts.workdir {
+        problem = ("the image's working directory (WORKDIR at line \(workdir.location.line)) is not known statically, so the Streamlit config file there, which can set the port, is not read", false, workdir.location)
+      }
+    }
     // Highest precedence first: a value a file sets is kept; a later file only fills the rest.
     for folder in folders {
       guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml"),
