@@ -2,12 +2,12 @@ import Diagnostics
 import ShellScriptModel
 import TemplateModel
 
-/// One config env's share of loading, done on a worker thread as soon as the deploy script
-/// is read: the deploy script walked for the env and the env's deploy configuration
-/// (samconfig's values under the script's `sam deploy` flags). `Project.load` reads the
-/// Dockerfile and the evidence meanwhile, raises the errors afterwards, in env order, and
-/// evaluates the template for each env once it is read (`evaluate(_:computeBudget:)`): no
-/// walk waits for the template while another env's walk has not started.
+/// One config env's share of loading, done on the loading thread or a worker as soon as the
+/// deploy script is read: the deploy script walked for the env and the env's deploy
+/// configuration (samconfig's values under the script's `sam deploy` flags).
+/// `Project.load` raises the errors afterwards, in env order, and evaluates the template
+/// for each env once it is read (`evaluate(_:computeBudget:)`): no walk waits for the
+/// template while another env's walk has not started.
 struct EnvironmentWork: Sendable {
   var name: String
   var run: DeployScriptRun?

@@ -108,9 +108,9 @@ extension Project {
     let (script, samconfig) = (deployScript, self.samconfig)
     let budget = TemplateEvaluator.computeBudget(sharedBy: names.count)
     // The walks run here and on the other cores (this thread takes a walk rather than wait
-    // for a worker), before the Dockerfile: they are the longest part of the load besides
-    // the template, which the other thread reads meanwhile. The template is evaluated for
-    // each env once it is read, after every walk: no walk waits for it.
+    // for a worker) while workers read the template and the Dockerfile: they are the
+    // longest part of the load besides the template. The template is evaluated for each
+    // env once it is read, after every walk: no walk waits for it.
     let envs = names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
     apply(try docker.value.get())
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
