@@ -38,8 +38,24 @@ public struct ArtifactFile: Hashable, Sendable {
       }
       return nil
     }
-    if !relative.hasPrefix("/") { try requireInside(root: root, path: path, relative: relative) }
+    if relative.hasPrefix("/") {
+      try requireInsideWhenInRepository(path, root: root, name: relative)
+    } else {
+      try requireInside(root: root, path: path, relative: relative)
+    }
     return ArtifactFile(path: path, displayName: displayName(path, root: root))
+  }
+
+  /// A file whose folder is in the repository (resolves under `root`) must itself resolve
+  /// under `root`, however it was named: an absolute `--dockerfile $PWD/docker/Dockerfile`
+  /// or a `.dockerignore` found beside the Dockerfile or in the build context can be a
+  /// committed link to `~/.aws/credentials` as well. A file in a folder outside the
+  /// repository, named on purpose, is read as named.
+  /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
+  static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+    guard !resolvesOutside(folder.isEmpty ? "/" : folder, root: root), realPath(folder.isEmpty ? "/" : folder) != nil else { return }
+    try requireInside(root: root, path: path, relative: name)
   }
 
   /// A file named relative to the root must resolve, symbolic links followed, to a file

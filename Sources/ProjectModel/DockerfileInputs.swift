@@ -51,6 +51,7 @@ struct DockerfileInputs: Sendable {
       ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")
     }
     if let ignore {
+      try ArtifactFile.requireInsideWhenInRepository(ignore.path, root: root, name: ignore.displayName)
       inputs.dockerignoreFile = ignore
       inputs.inputFiles.append(ignore.path)
       inputs.dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))

@@ -109,6 +109,26 @@ struct OutputWriteTests {
     #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
   }
 
+  /// So are the ignore files found beside the Dockerfile and in the build context, and an
+  /// artifact named by an absolute path into the repository (`--dockerfile $PWD/...`).
+  @Test(arguments: [("docker/Dockerfile.dockerignore", false), (".dockerignore", false), ("docker/Dockerfile", true)])
+  func linksFoundOrNamedAbsolutelyAreNotRead(artifact: String, absolute: Bool) throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
+    let directory = try ExitCodeTests.repository { directory in
+      let path = directory.file(artifact).path
+      try? FileManager.default.removeItem(atPath: path)
+      #expect(symlink(outside.file("credentials").path, path) == 0)
+    }
+    defer { directory.remove() }
+    let named = absolute ? ["--dockerfile", directory.file(artifact).path] : []
+    let result = try #require(try Command.run(["report", "--root", directory.path] + named))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
+    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
+  }
+
   /// `.vibe-rules.yaml` travels with the repository: its paths stay inside it.
   @Test(arguments: ["template: /etc/passwd", "baseline: ../../tmp/x.json", "evidence: [../outside.json]"])
   func configurationPathsStayInsideTheRepository(line: String) throws {
