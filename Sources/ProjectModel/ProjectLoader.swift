@@ -104,14 +104,16 @@ extension Project {
       absences["deploy-script"] = "no deploy script at \(ProjectOptions.defaultDeployScript) (use --deploy-script)"
     }
     let names = environmentNames(requested: options.environments)
-    try requireEvaluable(names)
+    // Too many envs, or too long a name, is the config envs' error: raised after the
+    // Dockerfile's and evidence's, and nothing is walked.
+    let evaluable = Result { () throws(InputError) in try requireEvaluable(names) }
     let (script, samconfig) = (deployScript, self.samconfig)
     let budget = TemplateEvaluator.computeBudget(sharedBy: names.count)
     // The walks run here and on the other cores (this thread takes a walk rather than wait
     // for a worker) while workers read the template and the Dockerfile: they are the
     // longest part of the load besides the template. The template is evaluated for each
     // env once it is read, after every walk: no walk waits for it.
-    let envs = names.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
+    let envs = ((try? evaluable.get()) == nil ? [] : names).concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
     apply(try docker.value.get())
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
@@ -120,6 +122,7 @@ extension Project {
     try loadEvidence(options)
     // Envs from the configuration (no --env given) are named where they are written.
     let written = given.environments.isEmpty ? configuration?.environments ?? [] : []
+    try evaluable.get()
     try requireDefined(options.environments, writtenAt: Dictionary(written.map { ($0.value, $0.location) }, uniquingKeysWith: { first, _ in first }))
     for env in envs {
       _ = try env.configuration.get()

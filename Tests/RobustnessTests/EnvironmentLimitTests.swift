@@ -28,6 +28,16 @@ import TemplateModel
     #expect(error.location?.line == line)
   }
 
+  /// Too many envs is the config envs' error: a broken Dockerfile is reported first, as
+  /// `Project.load` documents the order (it had come out ahead of the Dockerfile's).
+  @Test func aBrokenDockerfileIsReportedBeforeTooManyEnvs() throws {
+    let directory = try Self.directory(extraEnvironments: 100)
+    defer { directory.remove() }
+    try directory.write("docker/Dockerfile", "FROM python:3.12-slim\nBOGUS\u{0}\n")
+    let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
+    #expect(error.location?.file == "docker/Dockerfile", "\(error)")
+  }
+
   /// Every row repeats the env's name: a name past 256 characters is refused at its table
   /// (62 names of 260,000 characters had made 839 MB of output); 256 is evaluated.
   @Test func aConfigEnvNameIsAtMost256Characters() throws {
