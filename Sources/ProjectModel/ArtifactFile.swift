@@ -18,7 +18,11 @@ public struct ArtifactFile: Hashable, Sendable {
   ///   optional and simply absent).
   /// - Throws: `InputError` when a path the user gave does not exist: that is a usage
   ///   error, not an absent artifact.
-  static func resolve(_ given: String?, fallback: String, root: String, option: String, directory: Bool = false) throws(InputError) -> ArtifactFile? {
+  /// `repository`: the root a file must stay inside when it differs from the `root` the
+  /// path is joined to (the build context's `.dockerignore`); `root` when nil.
+  static func resolve(
+    _ given: String?, fallback: String, root: String, option: String, directory: Bool = false, inside repository: String? = nil
+  ) throws(InputError) -> ArtifactFile? {
     if given == nil && fallback.isEmpty { return nil }
     let relative = given ?? fallback
     let path = join(root, relative)
@@ -39,9 +43,9 @@ public struct ArtifactFile: Hashable, Sendable {
       return nil
     }
     if relative.hasPrefix("/") {
-      try requireInsideWhenInRepository(path, root: root, name: relative)
+      try requireInsideWhenInRepository(path, root: repository ?? root, name: relative)
     } else {
-      try requireInside(root: root, path: path, relative: relative)
+      try requireInside(root: repository ?? root, path: path, relative: relative)
     }
     return ArtifactFile(path: path, displayName: displayName(path, root: root))
   }

@@ -45,7 +45,7 @@ struct DockerfileInputs: Sendable {
     if options.dockerignore == nil, let perDockerfile, FileBytes.size(of: perDockerfile) != nil {
       ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root))
     } else if options.dockerignore == nil, let context = inputs.buildContext {
-      ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore")
+      ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore", inside: root)
         .map { ArtifactFile(path: $0.path, displayName: ArtifactFile.displayName($0.path, root: root)) }
     } else {
       ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")

@@ -1,4 +1,5 @@
 import Foundation
+import ProjectModel
 import Testing
 
 /// Where the report goes: a write that fails is an error (exit 2), not a silent pass;
@@ -127,6 +128,18 @@ struct OutputWriteTests {
     #expect(result.status == 2, "\(result.standardError)")
     #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
     #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
+  }
+
+  /// A root named relative to a folder it is not under (`--root ../repo`) is checked
+  /// against itself, not the current folder: its own `.dockerignore` is read (it had been
+  /// refused as leading outside --root).
+  @Test func aRelativeRootOutsideTheCurrentFolderReadsItsOwnIgnoreFile() throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+    let relative = String(repeating: "../", count: depth) + directory.path.drop { $0 == "/" }
+    let project = try Project.load(ProjectOptions(root: relative))
+    #expect(project.dockerignoreFile != nil)
   }
 
   /// `.vibe-rules.yaml` travels with the repository: its paths stay inside it.
