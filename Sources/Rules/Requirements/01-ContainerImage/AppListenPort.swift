@@ -105,8 +105,15 @@ struct AppListenPort {
     }
     let environment = facts.environment
     if port == nil && problem == nil {
-      // STREAMLIT_* variables matter to Streamlit only; PORT to many servers.
-      for name in runsStreamlit == false ? ["PORT"] : ["STREAMLIT_SERVER_PORT", "PORT"] {
+      // STREAMLIT_* variables matter to Streamlit only; PORT to many servers, not to
+      // Streamlit (it reads STREAMLIT_<SECTION>_<OPTION> variables alone:
+      // https://docs.streamlit.io/develop/concepts/configuration/options).
+      let names = switch runsStreamlit {
+      case true?: ["STREAMLIT_SERVER_PORT"]
+      case false?: ["PORT"]
+      case nil: ["STREAMLIT_SERVER_PORT", "PORT"]
+      }
+      for name in names {
         if let value = launch.taskEnvironment[name], let number = Int(value.value) {
           port = Found(port: number, how: "\(name)=\(number) in the task definition's Environment", location: value.location)
           break
@@ -151,9 +158,15 @@ struct AppListenPort {
     }
     // Highest precedence first: a value a file sets is kept; a later file only fills the rest.
     for folder in folders {
-      guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml"),
-        let source = project.contextFileText(path)
-      else { continue }
+      guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml") else { continue }
+      guard let source = project.contextFileText(path) else {
+        // In the image but not readable here (not UTF-8 text, past the size bound, a
+        // directory): what it sets is not known. A dangling link is no file to Streamlit.
+        if port == nil && problem == nil, project.contextFileLink(path) == nil {
+          problem = ("Streamlit's config file \(folder)/.streamlit/config.toml in the image (\(path) in the build context) cannot be read as text, so the port it may set is not known", false, launch.location ?? .start(of: path))
+        }
+        continue
+      }
       read(config: source, in: folder)
     }
   }
@@ -180,8 +193,9 @@ struct AppListenPort {
   }
 
   private mutating func read(_ command: CommandInvocation, at location: Diagnostics.SourceLocation) {
+    // A repeated option: the last occurrence wins (Click, argparse and gunicorn keep it).
     for flag in Self.portFlags {
-      guard let argument = command.value(ofFlag: flag) else { continue }
+      guard let argument = command.values(ofFlag: flag).last else { continue }
       let written = Self.display(argument)
       guard let text = argument.literal else {
         problem = ("the start command's \(flag) `\(written)` is not known statically (\(argument.value) is not set by the image's ENV)", false, location)
@@ -197,7 +211,7 @@ struct AppListenPort {
       break
     }
     for flag in Self.bindFlags {
-      guard let argument = command.value(ofFlag: flag), let text = argument.literal else { continue }
+      guard let argument = command.values(ofFlag: flag).last, let text = argument.literal else { continue }
       let host = text.split(separator: ":", omittingEmptySubsequences: false).dropLast().joined(separator: ":")
       if port == nil, let number = text.split(separator: ":").last.flatMap({ Int($0) }) {
         port = Found(port: number, how: "\(flag) \(Self.display(argument)) in the start command\(inside)\(Self.resolution(argument, text))", location: location)
@@ -207,7 +221,7 @@ struct AppListenPort {
       }
     }
     for flag in Self.addressFlags {
-      guard let argument = command.value(ofFlag: flag), let text = argument.literal else { continue }
+      guard let argument = command.values(ofFlag: flag).last, let text = argument.literal else { continue }
       address = Address(address: text, how: "\(flag) \(Self.display(argument)) in the start command\(inside)\(Self.resolution(argument, text))", location: location)
       break
     }
