@@ -17,7 +17,10 @@ struct TemplateResourcesRule: Rule {
     title: "Template creates every resource of the deployment",
     rationale: "Everything the dashboard needs is created by the one template, so a new environment is one `sam deploy` and nothing is configured by hand.",
     scope: .perEnvironment, artifacts: [.template],
-    sources: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html"],
+    sources: [
+      "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html",
+      "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html",
+    ],
     examples: [
       .compliant(),
       .change("no log group", .edit(.template, "    Type: AWS::Logs::LogGroup", "    Type: AWS::Logs::SubscriptionFilter"), alsoFails: ["*"]),
@@ -26,13 +29,28 @@ struct TemplateResourcesRule: Rule {
         .edit(.template, "  TaskDefinition:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n", "  TaskDefinitionProperties:\n    Type: AWS::CloudFormation::WaitConditionHandle\n    Metadata:\n"),
         OutsideResourceEdits.addTaskStack, OutsideResourceEdits.serviceRunsNestedTaskDefinition, expect: .needsEvidence),
       .change(
+        "472 more resources, 502 in all: past CloudFormation's 500 per template",
+        .edit(.template, "\nResources:\n", "\nResources:\n" + (1...472).map { "  Topic\($0):\n    Type: AWS::SNS::Topic\n" }.joined()), alsoFails: ["*"]),
+      .change(
         "the cluster exists only in prod, and the service and an output still name it in dev (CloudFormation rejects the dev template)",
         .edit(.template, "  Cluster:\n    Type: AWS::ECS::Cluster\n", "  Cluster:\n    Type: AWS::ECS::Cluster\n    Condition: IsProd\n"),
         environment: "dev", alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
     ])
 
+  /// The most resources one template declares: CloudFormation's quota ("Resources", 500
+  /// per template, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html).
+  /// Counted as written, with the resources a condition removes: SAM's transform only adds.
+  static let maximumResources = 500
+
   func evaluate(_ context: RuleContext) -> Verdict {
     let template = context.template
+    let declared = template.resources.count + template.removedResources.count
+    if declared > Self.maximumResources {
+      let past = (template.resources.map(\.location) + template.removedResources.map(\.resource.location)).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+      return .fail(.error(
+        "the template declares \(declared) resources; CloudFormation accepts at most \(Self.maximumResources) in one template, so the stack is not created",
+        at: past.count > Self.maximumResources ? past[Self.maximumResources] : context.templateStart))
+    }
     // A reference to a resource the env's conditions remove: the stack is not created at all.
     let unresolved = template.problems.filter { $0.kind == .removedResourceReference }
     if !unresolved.isEmpty {
