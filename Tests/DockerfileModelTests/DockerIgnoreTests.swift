@@ -24,6 +24,23 @@ struct DockerIgnoreTests {
     try ignore(patterns).match(path: path).excluded
   }
 
+  /// Docker splits the file at LF only (one CR before it dropped): a lone CR is part of its
+  /// line, so `#note\r!app.py` is a comment and app.py stays excluded (it had been split
+  /// into a comment and an exception that re-included app.py). CRLF files read as LF ones.
+  @Test func aLoneCarriageReturnDoesNotEndALine() throws {
+    #expect(try excluded("app.py\n#note\r!app.py\n", "app.py"))
+    #expect(try !excluded("app.py\r\n!app.py\r\n", "app.py"))
+    #expect(try ignore("a\r\n\r\nb\r\n").patterns.map(\.written.location.line) == [1, 3])
+  }
+
+  /// A line past 65,535 bytes fails Docker's reader ("bufio.Scanner: token too long"); so
+  /// it is refused here, at its line (it had been accepted).
+  @Test func aLineLongerThanDockerReadsIsRefused() throws {
+    _ = try ignore("a\n" + String(repeating: "x", count: 65_535) + "\n")
+    let error = try #require(throws: InputError.self) { try ignore("a\n" + String(repeating: "x", count: 65_536) + "\n") }
+    #expect(error.location?.line == 2 && error.message.contains("token too long"), "\(error)")
+  }
+
   @Test("A plain name matches that path only, and everything beneath it")
   func plainNames() throws {
     #expect(try excluded("secrets", "secrets"))
