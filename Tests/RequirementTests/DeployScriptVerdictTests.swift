@@ -168,6 +168,21 @@ extension DeployScriptVerdictTests {
     #expect(error.location?.file == "deploy.sh")
   }
 
+  /// The message names the script the run reads (`--deploy-script`), not `deploy.sh`.
+  @Test func theReaderLimitNamesTheScriptRead() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let functions = (0..<10).map { "g\($0)() { g\($0 + 1); g\($0 + 1); g\($0 + 1); }\n" }.joined() + "g10() { true; }\ng0\n"
+    let script = try String(contentsOf: workspace.directory.appendingPathComponent("deploy.sh"), encoding: .utf8)
+    try FileManager.default.createDirectory(at: workspace.directory.appendingPathComponent("scripts"), withIntermediateDirectories: true)
+    try (functions + script).write(to: workspace.directory.appendingPathComponent("scripts/release.sh"), atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(at: workspace.directory.appendingPathComponent("deploy.sh"))
+    var options = ProjectOptions(root: workspace.directory.path)
+    options.deployScript = "scripts/release.sh"
+    let error = try #require(throws: InputError.self) { try Project.load(options) }
+    #expect(error.message.hasPrefix("scripts/release.sh is beyond"), "\(error)")
+  }
+
   /// A function of 100,000 words called 1,000 times (a 218 KB script that once took 46 s
   /// and 5.4 GiB, then aborted) is cut at the fifth call by the walk's word budget.
   @Test("A wide function called past the walk's word budget is an input error at the call")

@@ -32,7 +32,7 @@ public struct DeployScriptRun: Sendable {
   public func requireComplete() throws(InputError) {
     guard evaluation.isTruncated else { return }
     throw InputError(
-      "deploy.sh is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements, 400,000 words or 1,000,000 constructs around statements (calls, pipelines, substitutions, conditions: each statement's count) once every call is inlined, shared by the run's config envs from three on; config env \(environment)): the statement or call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls, or check fewer config envs at once (--env)",
+      "\(evaluation.truncationLocation?.file ?? "the deploy script") is beyond vibe-rules' deploy-script reader limit (function calls nested deeper than 16, or more than 200,000 statements, 400,000 words or 1,000,000 constructs around statements (calls, pipelines, substitutions, conditions: each statement's count) once every call is inlined, shared by the run's config envs from three on; config env \(environment)): the statement or call here and what follows it are not read, so no deploy-script requirement can be decided; flatten the function calls, or check fewer config envs at once (--env)",
       at: evaluation.truncationLocation)
   }
 
