@@ -51,4 +51,17 @@ import Testing
   @Test func anUnreadableConfigFileLeavesThePortUndecided() throws {
     #expect(try Self.status([Self.noPortOption, Self.noPortVariable], config: Self.text(8501) + [0xFF]) == .needsEvidence)
   }
+
+  /// A loopback address however it is spelt: the resolver reads `0177.0.0.1`, `0x7f.1` and
+  /// `2130706433` as 127.0.0.1 (only `127.` had been caught).
+  @Test(arguments: ["127.0.0.1", "0177.0.0.1", "0x7f.1", "2130706433", "[::ffff:127.0.0.1]", "::1"])
+  func loopbackSpellingsFail(address: String) throws {
+    let bound = RuleExample.Edit.edit(.dockerfile, "\"--server.address=0.0.0.0\"", "\"--server.address=\(address)\"")
+    #expect(try Self.status([bound]) == .fail)
+  }
+
+  /// `0` is the any-address 0.0.0.0 in the resolver's spelling: not loopback.
+  @Test func theAnyAddressSpeltAsANumberPasses() throws {
+    #expect(try Self.status([RuleExample.Edit.edit(.dockerfile, "\"--server.address=0.0.0.0\"", "\"--server.address=0\"")]) == .pass)
+  }
 }

@@ -1,5 +1,10 @@
 import Diagnostics
 import DockerfileModel
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import ProjectModel
 import ShellScriptModel
 import TemplateModel
@@ -30,10 +35,20 @@ struct AppListenPort {
 
     /// `127.0.0.0/8`, `localhost` and `::1` accept connections from inside the container
     /// only: the load balancer's requests to the task's IP are refused.
+    /// Every spelling the resolver accepts: `inet_aton`'s (`127.1`, octal `0177.0.0.1`, hex
+    /// `0x7f.1`, the number `2130706433`, which Python's `getaddrinfo` passes to it) and
+    /// IPv6's `::1` and `::ffff:127.0.0.1` (inet_pton).
     var isLoopback: Bool {
       let host = address.lowercased().trimmingBrackets
-      return host == "localhost" || host == "::1" || host == "ip6-localhost" || host.hasPrefix("127.")
-        || host == "0:0:0:0:0:0:0:1"
+      if host == "localhost" || host == "ip6-localhost" { return true }
+      var v4 = in_addr()
+      if inet_aton(host, &v4) != 0 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+      var v6 = in6_addr()
+      guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+      let bytes = withUnsafeBytes(of: v6) { Array($0) }
+      let loopback = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
+      let mapped = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
+      return loopback || mapped
     }
   }
 
