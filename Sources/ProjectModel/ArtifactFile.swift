@@ -58,8 +58,29 @@ public struct ArtifactFile: Hashable, Sendable {
   /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
   static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
     let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    guard !resolvesOutside(folder.isEmpty ? "/" : folder, root: root), realPath(folder.isEmpty ? "/" : folder) != nil else { return }
+    let folderInside = !resolvesOutside(folder.isEmpty ? "/" : folder, root: root) && realPath(folder.isEmpty ? "/" : folder) != nil
+    // Written under the root (`..` and `.` taken as written, links not followed): a path
+    // through a linked folder of the repository (`$PWD/sys/passwd`, `sys -> /etc`) is the
+    // repository's too.
+    guard folderInside || isWrittenUnder(path, root: root) else { return }
     try requireInside(root: root, path: path, relative: name)
+  }
+
+  /// Whether absolute `path`, with `.` and `..` applied as written, lies under `root` as
+  /// written (made absolute from the current folder) or as it resolves.
+  static func isWrittenUnder(_ path: String, root: String) -> Bool {
+    func normalized(_ text: String) -> [Substring] {
+      var parts: [Substring] = []
+      for part in text.split(separator: "/") where part != "." {
+        if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+      }
+      return parts
+    }
+    let target = normalized(path)
+    var roots: [String] = []
+    if root.hasPrefix("/") { roots.append(root) } else if let current = realPath(".") { roots.append(current + "/" + root) }
+    if let resolved = realPath(root.isEmpty ? "." : root) { roots.append(resolved) }
+    return roots.contains { target.starts(with: normalized($0)) }
   }
 
   /// A file named relative to the root must resolve, symbolic links followed, to a file

@@ -130,6 +130,22 @@ struct OutputWriteTests {
     #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
   }
 
+  /// An absolute path written under the root reaches outside through a linked folder of
+  /// the repository (`sys -> /etc`): refused too (it had been read as named on purpose).
+  @Test func anAbsolutePathThroughALinkedFolderIsNotRead() throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
+    let directory = try ExitCodeTests.repository { directory in
+      #expect(symlink(outside.path, directory.file("sys").path) == 0)
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--samconfig", directory.file("sys/credentials").path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
+    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
+  }
+
   /// A root named relative to a folder it is not under (`--root ../repo`) is checked
   /// against itself, not the current folder: its own `.dockerignore` is read (it had been
   /// refused as leading outside --root).
