@@ -27,6 +27,7 @@ struct BaselineWrite: ParsableCommand {
     let matrix = try Evaluation.matrix(for: project)
     let findings = matrix.reportedFindings
     let file = BaselineFile.path(baseline, project: project)
+    try BaselineFile.requireInside(baseline, file: file, project: project)
     let written = FindingBaseline(findings, tool: "vibe-rules \(VibeRules.version)")
     // Errors name where the path came from: the option, `baseline:` of .vibe-rules.yaml
     // (at its line), or the default.
@@ -73,8 +74,21 @@ enum BaselineFile {
     return ArtifactFile.join(project.root, name)
   }
 
+  /// A baseline that `.vibe-rules.yaml` names (or the default) stays in the repository:
+  /// its folder must resolve under the root, or a committed folder link (`sec -> /etc`)
+  /// would make `baseline write` write, and `check` read, elsewhere. `--baseline` may name
+  /// any path.
+  /// - Throws: `InputError` at `baseline:` of `.vibe-rules.yaml` (unlocated for the default).
+  static func requireInside(_ given: String?, file: String, project: Project) throws(InputError) {
+    guard given == nil else { return }
+    let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
+    guard ArtifactFile.resolvesOutside(folder.isEmpty ? "/" : folder, root: project.root) else { return }
+    throw InputError("baseline \(file) leads outside --root (a symbolic link on its path); vibe-rules reads and writes only the repository's own files", at: project.configuration?.baseline?.location)
+  }
+
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {
     let file = path(given, project: project)
+    try requireInside(given, file: file, project: project)
     guard FileBytes.size(of: file) != nil else {
       if let kind = FileBytes.kind(of: file) {
         throw InputError("baseline \(file) is \(kind), not a regular file", at: project.configuration?.baseline?.location)

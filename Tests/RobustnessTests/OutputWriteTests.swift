@@ -146,6 +146,23 @@ struct OutputWriteTests {
     #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
   }
 
+  /// `baseline:` of `.vibe-rules.yaml` through a committed folder link (`sec -> elsewhere`)
+  /// is refused: `baseline write` had overwritten the file outside the repository.
+  @Test func aConfiguredBaselineThroughALinkedFolderIsNotWritten() throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("victim.txt", "IMPORTANT\n")
+    let directory = try ExitCodeTests.repository { directory in
+      #expect(symlink(outside.path, directory.file("sec").path) == 0)
+      try directory.write(".vibe-rules.yaml", "baseline: sec/victim.txt\n")
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["baseline", "write", "--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
+    #expect(try String(contentsOfFile: outside.file("victim.txt").path, encoding: .utf8) == "IMPORTANT\n")
+  }
+
   /// A root named relative to a folder it is not under (`--root ../repo`) is checked
   /// against itself, not the current folder: its own `.dockerignore` is read (it had been
   /// refused as leading outside --root).
