@@ -50,9 +50,13 @@ public struct DockerIgnore: Sendable {
   /// - Throws: `InputError` at a malformed pattern, or at the pattern past `maximumPatterns`.
   public static func parse(_ source: SourceText) throws(InputError) -> DockerIgnore {
     var patterns: [Pattern] = []
-    for (offset, line) in try lines(of: source).enumerated() {
-      if line.hasPrefix("#") { continue }
-      let scalars = Array(line.unicodeScalars)
+    // Split as Docker's reader splits (`PhysicalLines`): at LF only, so a lone CR is part
+    // of its line (`#note\r!app.py` is one comment).
+    let lines = try PhysicalLines.split(source.text, file: source.file) { bytes in
+      "line of \(bytes) bytes is longer than Docker reads: its .dockerignore reader (Go bufio.Scanner at the default 64 KiB) refuses a line of more than \(PhysicalLines.maximumLineBytes) bytes (\"bufio.Scanner: token too long\")"
+    }
+    for (offset, scalars) in lines.enumerated() {
+      if scalars.first == "#" { continue }
       let bounds = Scalars.trimmedBounds(scalars, 0, scalars.count)
       guard !bounds.isEmpty else { continue }
       let location = SourceLocation(file: source.file, line: offset + 1, column: bounds.lowerBound + 1)
@@ -76,42 +80,6 @@ public struct DockerIgnore: Sendable {
       patterns.append(Pattern(written: Located(Scalars.string(scalars[bounds]), at: location), cleaned: cleaned, isException: isException, matcher: matcher))
     }
     return DockerIgnore(file: source.file, patterns: patterns)
-  }
-
-  /// The longest line Docker reads, in bytes before its LF: `ignorefile.ReadAll` scans with a
-  /// `bufio.Scanner` at Go's default `bufio.MaxScanTokenSize` (64 KiB, the LF included), and
-  /// a longer line fails the build ("error reading .dockerignore: bufio.Scanner: token too long").
-  static let maximumLineBytes = 65_535
-
-  /// The file's lines as Docker reads them (moby/patternmatcher `ignorefile.ReadAll`, whose
-  /// scanner splits with `bufio.ScanLines`): LF ends a line and one CR before it is
-  /// dropped; a lone CR is a character of its line (`#note\r!app.py` is one comment).
-  /// - Throws: `InputError` at column 1 of the first line longer than `maximumLineBytes`.
-  static func lines(of source: SourceText) throws(InputError) -> [Substring] {
-    var result: [Substring] = []
-    let text = source.text
-    var start = text.utf8.startIndex
-    func finish(at end: String.Index) throws(InputError) {
-      let count = text.utf8.distance(from: start, to: end)
-      guard count <= maximumLineBytes else {
-        throw InputError(
-          "line of \(count) bytes is longer than Docker reads: its .dockerignore reader (Go bufio.Scanner at the default 64 KiB) refuses a line of more than \(maximumLineBytes) bytes (\"bufio.Scanner: token too long\")",
-          at: SourceLocation(file: source.file, line: result.count + 1, column: 1))
-      }
-      var line = text[start..<end]
-      if line.utf8.last == UInt8(ascii: "\r") { line = text[start..<text.utf8.index(before: end)] }
-      result.append(line)
-    }
-    var index = start
-    while index != text.utf8.endIndex {
-      if text.utf8[index] == UInt8(ascii: "\n") {
-        try finish(at: index)
-        start = text.utf8.index(after: index)
-      }
-      index = text.utf8.index(after: index)
-    }
-    if start != text.utf8.endIndex { try finish(at: text.utf8.endIndex) }
-    return result
   }
 
   /// The steps one check may spend matching paths against the patterns (64 M, well under

@@ -24,6 +24,11 @@ import Diagnostics
 /// physical line; a logical line joined from several physical lines has no limit.
 /// (A UTF-8 byte-order mark, which BuildKit strips after scanning the first line, is not
 /// counted: `SourceText` has removed it.)
+///
+/// Docker reads a `.dockerignore` with the same scanner at the same default size
+/// (moby/patternmatcher `ignorefile.ReadAll`, `bufio.ScanLines`): it drops one CR before
+/// the LF and trims the rest with the surrounding space, so `DockerIgnore` splits with
+/// this too, naming its own reader when a line is too long.
 enum PhysicalLines {
   /// BuildKit's longest physical line in bytes, without its LF: `bufio.MaxScanTokenSize - 1`.
   static let maximumLineBytes = 65_535
@@ -31,16 +36,15 @@ enum PhysicalLines {
   /// The lines, each without its LF and trailing CRs.
   ///
   /// - Throws: `InputError` at column 1 of the first line longer than `maximumLineBytes`
-  ///   UTF-8 bytes (before its LF), naming BuildKit's limit.
-  static func split(_ text: String, file: String) throws(InputError) -> [[Unicode.Scalar]] {
+  ///   UTF-8 bytes (before its LF), with the message `refusal` gives for its length
+  ///   (BuildKit's, by default).
+  static func split(_ text: String, file: String, refusal: (_ bytes: Int) -> String = dockerfileRefusal) throws(InputError) -> [[Unicode.Scalar]] {
     var lines: [[Unicode.Scalar]] = []
     var current: [Unicode.Scalar] = []
     var bytes = 0
     func finish() throws(InputError) {
       guard bytes <= maximumLineBytes else {
-        throw InputError(
-          "Dockerfile line of \(bytes) bytes is longer than BuildKit reads: its scanner (Go bufio.Scanner at the default bufio.MaxScanTokenSize, 64 KiB) refuses a line of more than \(maximumLineBytes) bytes (\"dockerfile line greater than max allowed size of \(maximumLineBytes)\"); split it with line continuations",
-          at: SourceLocation(file: file, line: lines.count + 1, column: 1))
+        throw InputError(refusal(bytes), at: SourceLocation(file: file, line: lines.count + 1, column: 1))
       }
       while current.last == "\r" { current.removeLast() }
       lines.append(current)
@@ -57,5 +61,9 @@ enum PhysicalLines {
     }
     if !current.isEmpty { try finish() }
     return lines
+  }
+
+  static func dockerfileRefusal(_ bytes: Int) -> String {
+    "Dockerfile line of \(bytes) bytes is longer than BuildKit reads: its scanner (Go bufio.Scanner at the default bufio.MaxScanTokenSize, 64 KiB) refuses a line of more than \(maximumLineBytes) bytes (\"dockerfile line greater than max allowed size of \(maximumLineBytes)\"); split it with line continuations"
   }
 }
