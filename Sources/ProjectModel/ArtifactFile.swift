@@ -57,8 +57,8 @@ public struct ArtifactFile: Hashable, Sendable {
   /// repository, named on purpose, is read as named.
   /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
   static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
-    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-    let folderInside = !resolvesOutside(folder.isEmpty ? "/" : folder, root: root) && realPath(folder.isEmpty ? "/" : folder) != nil
+    let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
     // Written under the root (`..` and `.` taken as written, links not followed): a path
     // through a linked folder of the repository (`$PWD/sys/passwd`, `sys -> /etc`) is the
     // repository's too.

@@ -43,6 +43,8 @@ struct DockerfileInputs: Sendable {
     let perDockerfile = inputs.dockerfileFile.map { $0.path + ".dockerignore" }
     let ignore: ArtifactFile?
     if options.dockerignore == nil, let perDockerfile, FileBytes.size(of: perDockerfile) != nil {
+      // Found, not resolved: the check `resolve` makes for the other two.
+      try ArtifactFile.requireInsideWhenInRepository(perDockerfile, root: root, name: ArtifactFile.displayName(perDockerfile, root: root))
       ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root))
     } else if options.dockerignore == nil, let context = inputs.buildContext {
       ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore", inside: root)
@@ -51,7 +53,6 @@ struct DockerfileInputs: Sendable {
       ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")
     }
     if let ignore {
-      try ArtifactFile.requireInsideWhenInRepository(ignore.path, root: root, name: ignore.displayName)
       inputs.dockerignoreFile = ignore
       inputs.inputFiles.append(ignore.path)
       inputs.dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))

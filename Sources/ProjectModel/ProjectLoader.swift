@@ -113,7 +113,8 @@ extension Project {
     // for a worker) while workers read the template and the Dockerfile: they are the
     // longest part of the load besides the template. The template is evaluated for each
     // env once it is read, after every walk: no walk waits for it.
-    let envs = ((try? evaluable.get()) == nil ? [] : names).concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
+    let walked = (try? evaluable.get()) == nil ? [] : names
+    let envs = walked.concurrentMap { EnvironmentWork(name: $0, script: script, samconfig: samconfig, environments: names.count) }
     apply(try docker.value.get())
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
