@@ -16,10 +16,14 @@ import Testing
     try statuses(id, edits, target: target)
   }
 
-  static func statuses(_ id: RequirementID, _ edits: [RuleExample.Edit], target: String?) throws -> [String: Verdict.Status] {
+  /// `prepare` changes the copy further (a file no edit reaches) after the edits.
+  static func statuses(
+    _ id: RequirementID, _ edits: [RuleExample.Edit], target: String?, prepare: (Workspace) throws -> Void = { _ in }
+  ) throws -> [String: Verdict.Status] {
     let workspace = try Workspace()
     defer { workspace.remove() }
     for edit in edits { try workspace.apply(edit) }
+    try prepare(workspace)
     var options = ProjectOptions(root: workspace.directory.path)
     options.target = target
     let project = try Project.load(options)

@@ -15,13 +15,9 @@ import Testing
 
   /// 1.4's worst status after `edits`, with the config file's bytes replaced by `config`.
   static func status(_ edits: [RuleExample.Edit], config: [UInt8]? = nil) throws -> Verdict.Status {
-    let workspace = try Workspace()
-    defer { workspace.remove() }
-    for edit in edits { try workspace.apply(edit) }
-    if let config { try Data(config).write(to: workspace.directory.appendingPathComponent(Self.config)) }
-    let project = try Project.load(ProjectOptions(root: workspace.directory.path))
-    let results = RuleEngine.run(RuleCatalog.all.filter { $0.definition.requirements.contains("1.4") }, on: project)
-    return results.map { $0.verdict(for: "1.4").status }.max() ?? .notApplicable
+    DeployScriptVerdictTests.worst(try DeployScriptVerdictTests.statuses("1.4", edits, target: nil) { workspace in
+      if let config { try Data(config).write(to: workspace.directory.appendingPathComponent(Self.config)) }
+    })
   }
 
   static func text(_ port: Int) -> [UInt8] { Array("[server]\nport = \(port)\naddress = \"0.0.0.0\"\n".utf8) }

@@ -91,59 +91,57 @@ struct OutputWriteTests {
     #expect(result.standardError.isEmpty, "\(result.standardError)")
   }
 
+  /// The secret a link out of the repository points at.
+  static let secret = "AKIASECRET123"
+
+  /// Runs `report` on a copy of this repository that `link` changes (given the copy and a
+  /// folder outside it holding `credentials`, a secret), with `arguments(copy)` after
+  /// `--root`, and expects the secret refused unread: exit 2, `refusal` in the error, and
+  /// the secret in neither stream.
+  static func expectRefusedUnread(
+    _ refusal: String, arguments: (TemporaryDirectory) -> [String] = { _ in [] },
+    link: (_ copy: TemporaryDirectory, _ outside: TemporaryDirectory) throws -> Void
+  ) throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = \(secret)\n")
+    let directory = try ExitCodeTests.repository { try link($0, outside) }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path] + arguments(directory)))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains(refusal), "\(result.standardError)")
+    #expect(!result.standardError.contains(secret) && !result.standardOutput.contains(secret))
+  }
+
+  /// `relative` in `copy` made a link to the secret (replacing the file there, if any).
+  static func linkToSecret(_ relative: String, in copy: TemporaryDirectory, outside: TemporaryDirectory) {
+    let path = copy.file(relative).path
+    try? FileManager.default.removeItem(atPath: path)
+    #expect(symlink(outside.file("credentials").path, path) == 0)
+  }
+
   /// An artifact that is a symbolic link out of the repository is refused unread: its
   /// content never reaches a diagnostic.
   @Test(arguments: ["docker/Dockerfile", "infra/template.yaml", "REQUIREMENTS.md"])
   func anArtifactLinkedOutsideTheRootIsNotRead(artifact: String) throws {
-    let outside = try TemporaryDirectory()
-    defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
-    let directory = try ExitCodeTests.repository { directory in
-      let path = directory.file(artifact).path
-      try FileManager.default.removeItem(atPath: path)
-      #expect(symlink(outside.file("credentials").path, path) == 0)
-    }
-    defer { directory.remove() }
-    let result = try #require(try Command.run(["report", "--root", directory.path]))
-    #expect(result.status == 2, "\(result.standardError)")
-    #expect(result.standardError.contains("\(artifact) leads outside --root"), "\(result.standardError)")
-    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
+    try Self.expectRefusedUnread("\(artifact) leads outside --root") { Self.linkToSecret(artifact, in: $0, outside: $1) }
   }
 
   /// So are the ignore files found beside the Dockerfile and in the build context, and an
   /// artifact named by an absolute path into the repository (`--dockerfile $PWD/...`).
   @Test(arguments: [("docker/Dockerfile.dockerignore", false), (".dockerignore", false), ("docker/Dockerfile", true)])
   func linksFoundOrNamedAbsolutelyAreNotRead(artifact: String, absolute: Bool) throws {
-    let outside = try TemporaryDirectory()
-    defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
-    let directory = try ExitCodeTests.repository { directory in
-      let path = directory.file(artifact).path
-      try? FileManager.default.removeItem(atPath: path)
-      #expect(symlink(outside.file("credentials").path, path) == 0)
+    try Self.expectRefusedUnread("leads outside --root", arguments: { absolute ? ["--dockerfile", $0.file(artifact).path] : [] }) {
+      Self.linkToSecret(artifact, in: $0, outside: $1)
     }
-    defer { directory.remove() }
-    let named = absolute ? ["--dockerfile", directory.file(artifact).path] : []
-    let result = try #require(try Command.run(["report", "--root", directory.path] + named))
-    #expect(result.status == 2, "\(result.standardError)")
-    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
-    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
   }
 
   /// An absolute path written under the root reaches outside through a linked folder of
   /// the repository (`sys -> /etc`): refused too (it had been read as named on purpose).
   @Test func anAbsolutePathThroughALinkedFolderIsNotRead() throws {
-    let outside = try TemporaryDirectory()
-    defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = AKIASECRET123\n")
-    let directory = try ExitCodeTests.repository { directory in
-      #expect(symlink(outside.path, directory.file("sys").path) == 0)
+    try Self.expectRefusedUnread("leads outside --root", arguments: { ["--samconfig", $0.file("sys/credentials").path] }) { copy, outside in
+      #expect(symlink(outside.path, copy.file("sys").path) == 0)
     }
-    defer { directory.remove() }
-    let result = try #require(try Command.run(["report", "--root", directory.path, "--samconfig", directory.file("sys/credentials").path]))
-    #expect(result.status == 2, "\(result.standardError)")
-    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
-    #expect(!result.standardError.contains("AKIASECRET123") && !result.standardOutput.contains("AKIASECRET123"))
   }
 
   /// `baseline:` of `.vibe-rules.yaml` through a committed folder link (`sec -> elsewhere`)
