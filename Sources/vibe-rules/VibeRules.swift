@@ -45,9 +45,23 @@ struct VibeRules: ParsableCommand {
       // One line: the problem and where to read more (ArgumentParser's full message adds
       // the usage, which `--help` shows).
       let short = message(for: error).split(separator: "\n").first.map(String.init) ?? full
-      Diagnostic.printLine("error: \(short.hasPrefix("Error: ") ? String(short.dropFirst(7)) : short)\(subcommandHint(arguments)) (see vibe-rules --help)")
+      Diagnostic.printLine("error: \(short.hasPrefix("Error: ") ? String(short.dropFirst(7)) : short)\(subcommandHint(arguments)) (see \(helpCommand(arguments)) --help)")
       terminate(2)
     }
+  }
+
+  /// The command whose `--help` explains a usage error in `arguments`: `vibe-rules`
+  /// followed by the subcommand names the arguments start with (`vibe-rules baseline
+  /// check` for `baseline check --bogus`), `vibe-rules` alone when they start with none.
+  static func helpCommand(_ arguments: [String]) -> String {
+    var words = [configuration.commandName ?? "vibe-rules"]
+    var command: ParsableCommand.Type = VibeRules.self
+    for argument in arguments {
+      guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == argument }) else { break }
+      words.append(argument)
+      command = next
+    }
+    return words.joined(separator: " ")
   }
 
   /// "; did you mean `report`?" when the first argument is no subcommand but within two

@@ -18,7 +18,20 @@ struct SubcommandUsageTests {
   @Test func anUnknownOptionIsAUsageError() throws {
     let result = try #require(try Command.run(["report", "--bogus"]))
     #expect(result.status == 2)
-    #expect(result.standardError == "error: Unknown option '--bogus' (see vibe-rules --help)\n")
+    #expect(result.standardError == "error: Unknown option '--bogus' (see vibe-rules report --help)\n")
+  }
+
+  /// A usage error points at the help of the command it was made in, a group's
+  /// subcommand included; arguments that name no subcommand point at the tool's help.
+  @Test(arguments: [
+    (["baseline", "check", "--bogus"], "vibe-rules baseline check"),
+    (["debug", "dockerfile", "--bogus"], "vibe-rules debug dockerfile"),
+    (["--bogus"], "vibe-rules"),
+  ])
+  func aUsageErrorPointsAtItsCommandsHelp(arguments: [String], command: String) throws {
+    let result = try #require(try Command.run(arguments))
+    #expect(result.status == 2)
+    #expect(result.standardError.hasSuffix(" (see \(command) --help)\n"), "\(result.standardError)")
   }
 
   /// A misspelt subcommand is taken by the default subcommand as an unexpected argument;
@@ -55,7 +68,7 @@ struct SubcommandUsageTests {
   func aNegativeFigureIsOutOfRange(arguments: [String], message: String) throws {
     let result = try #require(try Command.run(arguments))
     #expect(result.status == 2)
-    #expect(result.standardError == "error: \(message) (see vibe-rules --help)\n")
+    #expect(result.standardError == "error: \(message) (see vibe-rules \(arguments[0]) --help)\n")
   }
 
   @Test func aSubcommandParsedAloneStillRuns() throws {
