@@ -87,9 +87,14 @@ public struct ArtifactFile: Hashable, Sendable {
   /// under the root: a committed `docker/Dockerfile -> ~/.aws/credentials` would otherwise
   /// be read, and quoted in a diagnostic into a CI log.
   /// - Throws: `InputError` naming the link, without reading what it points to.
+  /// A relative name whose `..` steps out of the root says so rather than blame a link.
   static func requireInside(root: String, path: String, relative: String) throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
-      throw InputError("\(relative) leads outside --root (a symbolic link); vibe-rules reads only the repository's own files", at: nil)
+      let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
+      let reason = isWrittenUnder(written, root: root)
+        ? "a symbolic link"
+        : "its `..` steps out of the repository; name a file outside it by its absolute path"
+      throw InputError("\(relative) leads outside --root (\(reason)); vibe-rules reads only the repository's own files", at: nil)
     }
   }
 

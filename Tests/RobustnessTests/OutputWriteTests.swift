@@ -124,7 +124,22 @@ struct OutputWriteTests {
   /// content never reaches a diagnostic.
   @Test(arguments: ["docker/Dockerfile", "infra/template.yaml", "REQUIREMENTS.md"])
   func anArtifactLinkedOutsideTheRootIsNotRead(artifact: String) throws {
-    try Self.expectRefusedUnread("\(artifact) leads outside --root") { Self.linkToSecret(artifact, in: $0, outside: $1) }
+    try Self.expectRefusedUnread("\(artifact) leads outside --root (a symbolic link)") { Self.linkToSecret(artifact, in: $0, outside: $1) }
+  }
+
+  /// A relative option path whose `..` steps out of the root is refused unread as well, and
+  /// the message says so (it had blamed a symbolic link) and how to name such a file.
+  @Test func aRelativePathOutOfTheRootIsRefusedForWhatItIs() throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = \(Self.secret)\n")
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let relative = "../\(outside.url.lastPathComponent)/credentials"
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--dockerfile", relative]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("\(relative) leads outside --root (its `..` steps out of the repository; name a file outside it by its absolute path)"), "\(result.standardError)")
+    #expect(!result.standardError.contains(Self.secret) && !result.standardOutput.contains(Self.secret))
   }
 
   /// So are the ignore files found beside the Dockerfile and in the build context, and an
