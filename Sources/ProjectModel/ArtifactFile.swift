@@ -85,9 +85,9 @@ public struct ArtifactFile: Hashable, Sendable {
 
   /// A file named relative to the root must resolve, symbolic links followed, to a file
   /// under the root: a committed `docker/Dockerfile -> ~/.aws/credentials` would otherwise
-  /// be read, and quoted in a diagnostic into a CI log.
-  /// - Throws: `InputError` naming the link, without reading what it points to.
-  /// A relative name whose `..` steps out of the root says so rather than blame a link.
+  /// be read, and quoted in a diagnostic into a CI log. A relative name whose `..` steps
+  /// out of the root is refused as such, not blamed on a link.
+  /// - Throws: `InputError` naming the path, without reading what it points to.
   static func requireInside(root: String, path: String, relative: String) throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
       let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
