@@ -68,17 +68,18 @@ public enum ImageArchive {
   }
 
   static func dockerSave(_ archive: TarArchive, _ manifest: TarArchive.Member, _ file: String) throws -> ImageInspection {
-    let entries = try decode([DockerSaveEntry].self, archive.contents(manifest), "manifest.json")
+    let entries = try decode([DockerSaveEntry].self, document(manifest, archive), "manifest.json")
     guard entries.count == 1, let entry = entries.first else {
       throw ArchiveProblem(message: entries.isEmpty ? "manifest.json lists no image" : "the archive holds \(entries.count) images (\(entries.map { $0.repoTags?.first ?? $0.config }.joined(separator: ", "))); save one image")
     }
-    let (size, count) = try layersSize(entry.layers, archive)
-    let config = archive.member(entry.config).flatMap { try? archive.contents($0) }.flatMap { try? decode(ImageConfig.self, $0, entry.config) }
+    let layers = try layersSize(entry.layers, archive)
+    let config = archive.member(entry.config).flatMap { try? document($0, archive) }.flatMap { try? decode(ImageConfig.self, $0, entry.config) }
     var image = ImageInspection(
-      id: "sha256:" + configDigest(entry.config), repoTags: entry.repoTags ?? [], repoDigests: [], size: Int(size), created: config?.created, file: file)
-    image.method = "sum of \(count) uncompressed layer tar(s) of the docker save archive"
+      id: "sha256:" + configDigest(entry.config), repoTags: entry.repoTags ?? [], repoDigests: [], size: layers.size, created: config?.created, file: file)
+    image.sizeIsLowerBound = layers.isLowerBound
+    image.method = "sum of \(layers.count) uncompressed layer tar(s) of the docker save archive\(layers.note)"
     image.platform = config?.platform
-    if let index = archive.member("index.json"), let descriptors = try? decode(OCIIndex.self, archive.contents(index), "index.json").manifests, descriptors.count == 1 {
+    if let index = archive.member("index.json"), let descriptors = try? decode(OCIIndex.self, document(index, archive), "index.json").manifests, descriptors.count == 1 {
       image.manifestDigest = descriptors[0].digest
     }
     return image
@@ -131,7 +132,7 @@ public enum ImageArchive {
   }
 
   static func ociLayout(_ archive: TarArchive, _ index: TarArchive.Member, _ file: String) throws -> ImageInspection {
-    let top = try decode(OCIIndex.self, archive.contents(index), "index.json")
+    let top = try decode(OCIIndex.self, document(index, archive), "index.json")
     var candidates: [Candidate] = []
     for descriptor in top.manifests {
       let name = descriptor.annotations?["io.containerd.image.name"] ?? descriptor.annotations?["org.opencontainers.image.ref.name"]
@@ -150,11 +151,12 @@ public enum ImageArchive {
       throw ArchiveProblem(message: "the archive holds \(images.count) image manifests (\(images.map { $0.platform ?? $0.descriptor.digest }.joined(separator: ", "))) and none for linux/amd64; export one image")
     }
     let manifest = try decode(OCIManifest.self, try blob(chosen.descriptor.digest, archive), "manifest \(chosen.descriptor.digest)")
-    let (size, count) = try layersSize(manifest.layers.map { blobPath($0.digest) }, archive)
+    let layers = try layersSize(manifest.layers.map { blobPath($0.digest) }, archive)
     let config = try? decode(ImageConfig.self, try blob(manifest.config.digest, archive), "config")
     var image = ImageInspection(
-      id: manifest.config.digest, repoTags: chosen.name.map { [$0] } ?? [], repoDigests: [], size: Int(size), created: config?.created, file: file)
-    image.method = "sum of \(count) uncompressed layer(s) of the OCI image layout"
+      id: manifest.config.digest, repoTags: chosen.name.map { [$0] } ?? [], repoDigests: [], size: layers.size, created: config?.created, file: file)
+    image.sizeIsLowerBound = layers.isLowerBound
+    image.method = "sum of \(layers.count) uncompressed layer(s) of the OCI image layout\(layers.note)"
     image.manifestDigest = chosen.descriptor.digest
     image.platform = chosen.platform ?? config?.platform
     return image
@@ -185,20 +187,67 @@ public enum ImageArchive {
 
   static func blob(_ digest: String, _ archive: TarArchive) throws -> Data {
     guard let member = archive.member(blobPath(digest)) else { throw ArchiveProblem(message: "blob \(digest) is not in the archive") }
-    guard member.size < 16_000_000 else { throw ArchiveProblem(message: "blob \(digest) is too large for a manifest or config") }
+    return try document(member, archive, what: "blob \(digest)")
+  }
+
+  /// The largest JSON document read from an archive (`manifest.json`, `index.json`, an
+  /// image manifest or config), in bytes: Docker's are a few kilobytes.
+  static let maximumDocumentSize: UInt64 = 16_000_000
+
+  /// The bytes of `member`, a JSON document.
+  /// - Throws: `ArchiveProblem` when it is larger than `maximumDocumentSize`.
+  static func document(_ member: TarArchive.Member, _ archive: TarArchive, what: String? = nil) throws -> Data {
+    guard member.size < maximumDocumentSize else {
+      throw ArchiveProblem(message: "\(what ?? member.name) is too large for a manifest or config (\(member.size) bytes; at most \(maximumDocumentSize) are read)")
+    }
     return try archive.contents(member)
   }
 
   // MARK: Shared
 
-  /// The uncompressed bytes of the layer files `paths`, and how many layers.
-  static func layersSize(_ paths: [String], _ archive: TarArchive) throws -> (UInt64, Int) {
+  /// The most bytes gzip layers are inflated to in one archive (4 GiB, a few seconds):
+  /// a layer of zeros inflates about a thousandfold, so without a bound a small archive
+  /// could keep a run busy for minutes. Past it the size is a lower bound.
+  static let maximumInflatedBytes: UInt64 = 4 << 30
+
+  /// The layers' uncompressed size in all (bytes; `Int.max` at most), how many layers,
+  /// and whether the size is only a lower bound (`maximumInflatedBytes` reached, or a sum
+  /// past `Int.max`).
+  struct LayersSize {
+    var size: Int
+    var count: Int
+    var isLowerBound: Bool
+    var note: String {
+      isLowerBound ? "; at least: vibe-rules stops inflating gzip layers after \(ImageArchive.maximumInflatedBytes) bytes" : ""
+    }
+  }
+
+  /// The uncompressed bytes of the layer files `paths`. A layer listed more than once is
+  /// counted each time but read once.
+  static func layersSize(_ paths: [String], _ archive: TarArchive) throws -> LayersSize {
     var total: UInt64 = 0
+    var inflated: UInt64 = 0
+    var known: [UInt64: UInt64] = [:]  // size by the member's offset
     for path in paths {
       guard let member = archive.member(path) else { throw ArchiveProblem(message: "layer \(path) is listed but not in the archive") }
-      total += try LayerSize.uncompressed(member, in: archive)
+      let size: UInt64
+      if let seen = known[member.offset] {
+        size = seen
+      } else {
+        let budget = maximumInflatedBytes - inflated
+        let measured = try LayerSize.uncompressed(member, in: archive, limit: budget)
+        if measured.inflated && measured.size > budget {
+          return LayersSize(size: Int(clamping: total.addingReportingOverflow(measured.size).partialValue), count: paths.count, isLowerBound: true)
+        }
+        if measured.inflated { inflated += measured.size }
+        size = measured.size
+        known[member.offset] = size
+      }
+      let (sum, overflow) = total.addingReportingOverflow(size)
+      guard !overflow, sum <= UInt64(Int.max) else { return LayersSize(size: Int.max, count: paths.count, isLowerBound: true) }
+      total = sum
     }
-    return (total, paths.count)
+    return LayersSize(size: Int(total), count: paths.count, isLowerBound: false)
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ what: String) throws -> T {

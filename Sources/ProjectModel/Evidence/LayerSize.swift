@@ -25,17 +25,19 @@ enum LayerSize {
     return .none
   }
 
-  /// The uncompressed size of `member` of `archive`, in bytes.
-  static func uncompressed(_ member: TarArchive.Member, in archive: TarArchive) throws -> UInt64 {
-    guard member.size > 0 else { return 0 }
+  /// The uncompressed size of `member` of `archive`, in bytes, and whether it was inflated.
+  /// A gzip layer is inflated up to `limit` bytes: past it, inflating stops and the size
+  /// returned is the count so far, above `limit` (a lower bound).
+  static func uncompressed(_ member: TarArchive.Member, in archive: TarArchive, limit: UInt64 = .max) throws -> (size: UInt64, inflated: Bool) {
+    guard member.size > 0 else { return (0, false) }
     let head = try archive.bytes(at: member.offset, count: Int(min(member.size, 4)))
     switch compression(of: head) {
-    case .none: return member.size
+    case .none: return (member.size, false)
     case .zstd: throw Problem.unsupported("layer \(member.name) is zstd-compressed; vibe-rules reads uncompressed and gzip layers only (save the image with `docker save`, or export it with gzip compression)")
     case .gzip:
       try archive.handle.seek(toOffset: member.offset)
       var remaining = member.size
-      return try inflatedSize { maximum in
+      return (try inflatedSize(limit: limit) { maximum in
         guard remaining > 0 else { return nil }
         let count = Int(min(UInt64(maximum), remaining))
         guard let data = try archive.handle.read(upToCount: count), data.count == count else {
@@ -43,15 +45,15 @@ enum LayerSize {
         }
         remaining -= UInt64(count)
         return [UInt8](data)
-      }
+      }, true)
     }
   }
 
   /// The number of bytes the gzip stream `read` yields (chunk by chunk, nil at the end)
-  /// inflates to.
+  /// inflates to; once past `limit`, the count so far (inflating stops there).
   /// - Throws: `Problem.corrupt` for data zlib rejects, a truncated stream, or bytes after
   ///   the last member that are neither a new member nor zero padding.
-  static func inflatedSize(_ read: (Int) throws -> [UInt8]?) throws -> UInt64 {
+  static func inflatedSize(limit: UInt64 = .max, _ read: (Int) throws -> [UInt8]?) throws -> UInt64 {
     var stream = z_stream()
     guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
       throw Problem.corrupt("zlib could not start")
@@ -63,11 +65,11 @@ enum LayerSize {
     var total: UInt64 = 0
     var betweenMembers = false
     var sawInput = false
-    while var chunk = try read(1 << 20) {
+    while total <= limit, var chunk = try read(1 << 20) {
       sawInput = sawInput || !chunk.isEmpty
       try chunk.withUnsafeMutableBufferPointer { input in
         var position = 0
-        while position < input.count {
+        while position < input.count, total <= limit {
           if betweenMembers {
             if input[position...].allSatisfy({ $0 == 0 }) { position = input.count; break }
             guard input[position] == 0x1f else { throw Problem.corrupt("bytes after the end of the gzip stream") }
@@ -92,6 +94,7 @@ enum LayerSize {
         }
       }
     }
+    if total > limit { return total }
     guard sawInput, betweenMembers else { throw Problem.corrupt("the gzip stream ends before its end marker") }
     return total
   }

@@ -25,6 +25,11 @@ struct TarArchive {
     case truncated(String)
   }
 
+  /// The largest PAX extended header or GNU long name or link name (typeflags `x`, `L`,
+  /// `K`) read, in bytes: Go's archive/tar refuses larger ones (`maxSpecialFileSize`,
+  /// 1 MiB, https://go.dev/src/archive/tar/reader.go), so Docker never writes them.
+  static let maximumSpecialMemberSize: UInt64 = 1 << 20
+
   let handle: FileHandle
   let fileSize: UInt64
   /// Members by name, regular files and links only (the last one wins, as tar extracts).
@@ -52,8 +57,13 @@ struct TarArchive {
       let type = header[156] == 0 ? Character("0") : Character(UnicodeScalar(header[156]))
       guard var size = Self.number(header[124..<136]) else { throw Problem.notTar("tar header at byte \(offset) has no valid size") }
       if let paxSize = pax["size"].flatMap(UInt64.init) { size = paxSize }
+      // offset + 512 <= fileSize here; compared without adding, a size near 2^64 (base-256
+      // or PAX) cannot overflow.
       let content = offset + 512
-      guard content + size <= fileSize else { throw Problem.truncated("the tar archive ends inside member at byte \(offset)") }
+      guard size <= fileSize - content else { throw Problem.truncated("the tar archive ends inside member at byte \(offset)") }
+      if "LKx".contains(type), size > Self.maximumSpecialMemberSize {
+        throw Problem.notTar("tar header at byte \(offset) has an extended header or long name of \(size) bytes; at most \(Self.maximumSpecialMemberSize) are read (as Go's archive/tar, which Docker uses)")
+      }
       switch type {
       case "L": longName = Self.text(try bytes(at: content, count: Int(size)))
       case "K": longLink = Self.text(try bytes(at: content, count: Int(size)))
@@ -149,7 +159,7 @@ struct TarArchive {
     var index = 0
     while index < bytes.count {
       guard let space = bytes[index...].firstIndex(of: 32), let length = Int(String(decoding: bytes[index..<space], as: UTF8.self)),
-        length > 0, index + length <= bytes.count
+        length > space - index, length <= bytes.count - index
       else { break }
       let record = String(decoding: bytes[(space + 1)..<(index + length)], as: UTF8.self)
       if let equals = record.firstIndex(of: "=") {

@@ -32,6 +32,12 @@ struct ImageSizeRule: Rule {
     let megabytes = Double(inspection.size) / 1_000_000
     let figure = String(format: "%.1f MB", megabytes) + " (\(inspection.size) bytes; MB = 10^6 bytes)"
     let source = "\(inspection.method), evidence \(inspection.file)\(inspection.created.map { ", built \($0)" } ?? "")"
+    if inspection.sizeIsLowerBound {
+      guard Double(inspection.size) >= bytes else {
+        return .needsEvidence("image \(inspection.display) is at least \(figure), which does not decide \(limit.written) (\(source)); give `docker image inspect` output with --image-inspect")
+      }
+      return .fail(.error("image \(inspection.display) is at least \(figure); \(limit.cited) requires less than \(limit.written) (\(source))", at: .start(of: inspection.file)))
+    }
     if Double(inspection.size) < bytes {
       return .pass("image \(inspection.display) is \(figure), under \(limit.written) (\(source))", evidence: [.start(of: inspection.file)])
     }
