@@ -56,7 +56,7 @@ public struct ArtifactFile: Hashable, Sendable {
   /// committed link to `~/.aws/credentials` as well. A file in a folder outside the
   /// repository, named on purpose, is read as named.
   /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
-  static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
+  public static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
     let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
     // Written under the root (`..` and `.` taken as written, links not followed): a path
@@ -88,7 +88,7 @@ public struct ArtifactFile: Hashable, Sendable {
   /// be read, and quoted in a diagnostic into a CI log. A relative name whose `..` steps
   /// out of the root is refused as such, not blamed on a link.
   /// - Throws: `InputError` naming the path, without reading what it points to.
-  static func requireInside(root: String, path: String, relative: String) throws(InputError) {
+  public static func requireInside(root: String, path: String, relative: String) throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
       let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
       let reason = isWrittenUnder(written, root: root)

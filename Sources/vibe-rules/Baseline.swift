@@ -74,16 +74,29 @@ enum BaselineFile {
     return ArtifactFile.join(project.root, name)
   }
 
-  /// A baseline that `.vibe-rules.yaml` names (or the default) stays in the repository:
-  /// its folder must resolve under the root, or a committed folder link (`sec -> /etc`)
-  /// would make `baseline write` write, and `check` read, elsewhere. `--baseline` may name
-  /// any path.
-  /// - Throws: `InputError` at `baseline:` of `.vibe-rules.yaml` (unlocated for the default).
+  /// The baseline is a file of the repository unless named by an absolute path outside
+  /// it, as the artifacts are (`ArtifactFile`): the file, or for a file not yet written
+  /// its folder, must resolve under the root, or a committed link (`.vibe-rules-baseline.json
+  /// -> ~/.aws/credentials`, or a folder `sec -> /etc`) would make `check` read and quote,
+  /// and `baseline write` overwrite, a file elsewhere.
+  /// - Throws: `InputError` at `baseline:` of `.vibe-rules.yaml` when the name is from
+  ///   there (unlocated for `--baseline` and the default), without reading the file.
   static func requireInside(_ given: String?, file: String, project: Project) throws(InputError) {
-    guard given == nil else { return }
-    let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
-    guard ArtifactFile.resolvesOutside(folder.isEmpty ? "/" : folder, root: project.root) else { return }
-    throw InputError("baseline \(file) leads outside --root (a symbolic link on its path); vibe-rules reads and writes only the repository's own files", at: project.configuration?.baseline?.location)
+    let configured = given == nil ? project.configuration?.baseline : nil
+    let name = given ?? configured?.value ?? FindingBaseline.defaultFile
+    do throws(InputError) {
+      if name.hasPrefix("/") {
+        try ArtifactFile.requireInsideWhenInRepository(file, root: project.root, name: "baseline \(name)")
+      } else {
+        try ArtifactFile.requireInside(root: project.root, path: file, relative: "baseline \(name)")
+        let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
+        if ArtifactFile.resolvesOutside(folder.isEmpty ? "/" : folder, root: project.root) {
+          throw InputError("baseline \(name) leads outside --root (a symbolic link on its path); vibe-rules reads and writes only the repository's own files", at: nil)
+        }
+      }
+    } catch {
+      throw InputError(error.message, at: configured?.location)
+    }
   }
 
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {

@@ -46,8 +46,9 @@ struct Check: ParsableCommand {
     let deciding = [project.requirements.source, project.configuration?.file].compactMap { $0 }.map { ArtifactFile.join(inputs.root, $0) }
     let files = changed.isEmpty ? nil : ChangedFiles.selection(changed, root: inputs.root, deciding: deciding)
     // The baseline named by --baseline, else by `baseline:` in .vibe-rules.yaml.
-    let baselineFile = baseline ?? project.configuration?.baseline?.value
-    let accepted = try baselineFile.map { file throws(InputError) in Set(try BaselineFile.read(file, project: project).findings) }
+    // (`read` takes the option alone: a name from the configuration is checked as one.)
+    let named = baseline != nil || project.configuration?.baseline != nil
+    let accepted = named ? Set(try BaselineFile.read(baseline, project: project).findings) : nil
     let select: @Sendable (Finding) -> Bool = { finding in
       (files.map { finding.touches($0) } ?? true) && !(accepted?.contains(finding.baselineKey) ?? false)
     }
@@ -61,7 +62,9 @@ struct Check: ParsableCommand {
     case .sarif:
       text = SARIFReport(matrix, version: VibeRules.version, configuration: project.configuration, selecting: select).rendered()
     }
-    try Output.write(text, to: output, sparing: Output.spared(by: project), escape: format == .text ? .swift : .json)
+    // The baseline read is a checked file too: `--output` must not replace it.
+    let spared = Output.spared(by: project) + (named ? [BaselineFile.path(baseline, project: project)] : [])
+    try Output.write(text, to: output, sparing: spared, escape: format == .text ? .swift : .json)
     let unfiltered = files == nil && accepted == nil
     endProcess(failing: selected.contains(where: { $0.finding.severity == .error }) || (unfiltered && !matrix.isCompliant))
   }

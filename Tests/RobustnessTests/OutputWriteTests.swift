@@ -176,6 +176,50 @@ struct OutputWriteTests {
     #expect(try String(contentsOfFile: outside.file("victim.txt").path, encoding: .utf8) == "IMPORTANT\n")
   }
 
+  /// A baseline that is a committed link out of the repository (the default file, or one
+  /// `.vibe-rules.yaml` names, directly or through a folder link) is refused unread by
+  /// every command that reads it: `baseline check` had quoted the linked file, and `check`
+  /// had read a configured one as if given by `--baseline`.
+  @Test(arguments: [
+    (["baseline", "check"], nil as String?, false), (["baseline", "check"], ".vibe-rules-baseline.json", false),
+    (["check"], ".vibe-rules-baseline.json", false), (["check"], "sec/credentials", true), (["baseline", "check"], "sec/credentials", true),
+  ])
+  func aBaselineLinkedOutsideIsNotRead(command: [String], configured: String?, throughFolder: Bool) throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    try outside.write("credentials", "aws_access_key_id = \(Self.secret)\n")
+    let directory = try ExitCodeTests.repository { copy in
+      if throughFolder {
+        #expect(symlink(outside.path, copy.file("sec").path) == 0)
+      } else {
+        #expect(symlink(outside.file("credentials").path, copy.file(".vibe-rules-baseline.json").path) == 0)
+      }
+      if let configured { try copy.write(".vibe-rules.yaml", "baseline: \(configured)\n") }
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(command + ["--root", directory.path]))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("leads outside --root"), "\(result.standardError)")
+    #expect(!result.standardError.contains(Self.secret) && !result.standardOutput.contains(Self.secret))
+  }
+
+  /// `check --output` naming the baseline the run reads is refused: it had replaced the
+  /// baseline with the report.
+  @Test(arguments: [true, false])
+  func checkDoesNotWriteOverItsBaseline(configured: Bool) throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let baseline = directory.file(".vibe-rules-baseline.json").path
+    let written = try #require(try Command.run(["baseline", "write", "--root", directory.path]))
+    #expect(written.status == 0, "\(written.standardError)")
+    if configured { try directory.write(".vibe-rules.yaml", "baseline: .vibe-rules-baseline.json\n") }
+    let before = try Data(contentsOf: URL(fileURLWithPath: baseline))
+    let result = try #require(try Command.run(["check", "--root", directory.path, "--format", "json", "--output", baseline] + (configured ? [] : ["--baseline", ".vibe-rules-baseline.json"])))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("a file this run checks"), "\(result.standardError)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: baseline)) == before)
+  }
+
   /// A root named relative to a folder it is not under (`--root ../repo`) is checked
   /// against itself, not the current folder: its own `.dockerignore` is read (it had been
   /// refused as leading outside --root).
