@@ -20,7 +20,7 @@ public struct ArtifactFile: Hashable, Sendable {
   ///   error, not an absent artifact.
   /// `repository`: the root a file must stay inside when it differs from the `root` the
   /// path is joined to (the build context's `.dockerignore`); `root` when nil.
-  static func resolve(
+  public static func resolve(
     _ given: String?, fallback: String, root: String, option: String, directory: Bool = false, inside repository: String? = nil
   ) throws(InputError) -> ArtifactFile? {
     if given == nil && fallback.isEmpty { return nil }

@@ -21,13 +21,7 @@ struct Explain: ParsableCommand {
 
   /// The repository's catalogue, else the built-in one.
   private func catalogue() throws -> RequirementCatalogue {
-    let relative = requirements ?? "REQUIREMENTS.md"
-    let path = ArtifactFile.join(root, relative)
-    guard FileBytes.size(of: path) != nil else {
-      if requirements != nil { throw InputError("--requirements \(relative): no such file", at: nil) }
-      return RequirementCatalogue.builtIn
-    }
-    return try RequirementCatalogue.parse(SourceText.read(path: path, displayName: relative))
+    try CatalogueFile.load(requirements, root: root)
   }
 
   /// " (did you mean changeset-confirmed-in-prod?)" for a rule id within two edits of

@@ -75,9 +75,7 @@ struct Probe: ParsableCommand {
   }
 
   private func catalogue() throws -> RequirementCatalogue {
-    if let requirements { return try RequirementCatalogue.parse(SourceText.read(path: requirements)) }
-    if FileBytes.size(of: "REQUIREMENTS.md") != nil { return try RequirementCatalogue.parse(SourceText.read(path: "REQUIREMENTS.md")) }
-    return .builtIn
+    try CatalogueFile.load(requirements, root: ".")
   }
 
   /// The verdict the report would give 1.5 on this evidence alone.
