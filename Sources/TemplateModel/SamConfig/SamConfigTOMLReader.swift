@@ -14,10 +14,17 @@ enum SamConfigTOMLReader {
       }
       return .start(of: source.file)
     }
+    // Where a key cut at its NUL is written: the located key (kept as written, escapes
+    // and all) that continues past the cut with the NUL's escape.
+    func cutKey(_ path: [String]) -> SourceLocation {
+      let cut = path.joined(separator: ".")
+      let written = locator.locations.filter { $0.key.hasPrefix(cut + "\\u0000") || $0.key.hasPrefix(cut + "\\U00000000") }
+      return written.map(\.value).min() ?? location(path)
+    }
     var version: Located<String>? = nil
     var environments: [SamConfigEnvironment] = []
     for key in table.keys {
-      guard let value = table[key] else { continue }
+      guard let value = table[key] else { throw unreadableKey([key], at: cutKey([key])) }
       if key == "version" {
         guard let number = value.double, value.int == nil else {
           throw SamConfig.versionError(found: value.string.map { "the string \"\($0)\"" } ?? value.int.map { "the integer \($0)" } ?? "\(value)", at: location([key]))
@@ -30,7 +37,8 @@ enum SamConfigTOMLReader {
       }
       var commands: [String: [String: SamConfigValue]] = [:]
       for command in envTable.keys {
-        guard let commandTable = envTable[command]?.table else {
+        guard let entry = envTable[command] else { throw unreadableKey([key, command], at: cutKey([key, command])) }
+        guard let commandTable = entry.table else {
           throw InputError("samconfig: \"\(key).\(command)\" must be a table such as [\(key).\(command).parameters]", at: location([key, command]))
         }
         guard let parameters = commandTable["parameters"]?.table else {
@@ -38,8 +46,8 @@ enum SamConfigTOMLReader {
         }
         var values: [String: SamConfigValue] = [:]
         for name in parameters.keys {
-          guard let raw = parameters[name] else { continue }
           let at = location([key, command, "parameters", name])
+          guard let raw = parameters[name] else { throw unreadableKey([key, command, "parameters", name], at: cutKey([key, command, "parameters", name])) }
           values[name] = SamConfigValue(try convert(raw, at: at, name: name), at: at)
         }
         commands[command] = values
@@ -49,6 +57,14 @@ enum SamConfigTOMLReader {
     environments.sort { $0.location < $1.location }
     if version == nil, let first = environments.first { throw SamConfig.versionError(found: nil, at: first.location) }
     return SamConfig(file: source.file, format: .toml, version: version, environments: environments)
+  }
+
+  /// A key TOMLKit lists but cannot look up: one holding a NUL character (`"pr\u0000od"`,
+  /// valid TOML), which its C++ parser (toml++) hands over cut at the NUL. Skipping it had
+  /// dropped a config env from the report without a word. No `--config-env` argument can
+  /// hold a NUL, so SAM CLI cannot deploy such an env either.
+  private static func unreadableKey(_ path: [String], at location: SourceLocation) -> InputError {
+    InputError("samconfig: the key \"\(path.joined(separator: "."))...\" holds a NUL character (\\u0000), which vibe-rules cannot read and no --config-env can name", at: location)
   }
 
   private static func convert(_ value: TOMLValueConvertible, at location: SourceLocation, name: String) throws(InputError) -> SamConfigValue.Value {
