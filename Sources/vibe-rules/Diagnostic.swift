@@ -26,8 +26,9 @@ enum Diagnostic {
   /// fill the terminal or a CI log (a 200,000-character flag name printed it whole).
   static let maximumLineLength = 1_000
 
+  /// Writes `text` as one line: a line break inside it is escaped (`\u{A}`).
   static func printLine(_ text: String) {
-    var line = TerminalSafe.text(text)
+    var line = TerminalSafe.text(text, oneLine: true)
     if line.count > maximumLineLength {
       let omitted = line.count - maximumLineLength
       line = String(line.prefix(maximumLineLength)) + "… (\(omitted) more characters)"

@@ -68,7 +68,7 @@ struct Probe: ParsableCommand {
       try Output.write(result.encoded(), to: output, sparing: ProjectOptions.defaultInputFiles + [requirements].compactMap { $0 })
       print(summary + "evidence written to \(output); decide 1.5 with: vibe-rules report --evidence \(output)")
     } else {
-      Diagnostic.printLine(summary.trimmingCharacters(in: .newlines))
+      for line in summary.split(separator: "\n") { Diagnostic.printLine(String(line)) }
       try Output.write(result.encoded(), to: nil, escape: .json)
     }
     if verdict.status == .fail { throw ExitCode(1) }

@@ -33,8 +33,12 @@ enum TerminalSafe {
   /// The SGR codes `TableRenderer` uses: reset, dim, red, green, yellow, magenta, cyan.
   static let colourCodes: Set<String> = ["0", "2", "31", "32", "33", "35", "36"]
 
-  static func text(_ text: String, allowingColour: Bool = false, escape: Escape = .swift) -> String {
-    guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+  /// `oneLine`: line feeds and the Unicode line and paragraph separators are escaped too,
+  /// so that a value quoted in a one-line diagnostic (a path, a config env name) cannot
+  /// start a line of its own (a forged `file: error:` line in a CI log).
+  static func text(_ text: String, allowingColour: Bool = false, escape: Escape = .swift, oneLine: Bool = false) -> String {
+    func escaped(_ scalar: Unicode.Scalar) -> Bool { isUnsafe(scalar) || (oneLine && isLineBreak(scalar)) }
+    guard text.unicodeScalars.contains(where: escaped) else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)
     var index = 0
@@ -45,7 +49,7 @@ enum TerminalSafe {
         index += length
         continue
       }
-      if isUnsafe(scalar) {
+      if escaped(scalar) {
         result.append(string: escape.write(scalar))
       } else {
         result.append(scalar)
@@ -66,6 +70,12 @@ enum TerminalSafe {
     }
     guard index < scalars.count, scalars[index] == "m", colourCodes.contains(code) else { return nil }
     return index - start + 1
+  }
+
+  /// Line feed, and U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (the other line
+  /// breaks, CR, VT, FF and NEL, are control characters, escaped always).
+  private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}"
   }
 
   private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

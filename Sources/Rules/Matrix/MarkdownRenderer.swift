@@ -29,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
       lines.append("### Findings")
       lines.append("")
       for entry in findings {
-        lines.append("- **\(entry.finding.severity.rawValue)** \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(entry.context(allEnvironments: matrix.environments)))")
+        lines.append("- **\(entry.finding.severity.rawValue)** \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(Self.text(entry.context(allEnvironments: matrix.environments))))")
         for related in entry.finding.related {
           lines.append("  - \(Self.code(related.location.description)): \(Self.text(related.message))")
         }
@@ -43,7 +43,7 @@ public struct MarkdownRenderer: Sendable {
       for entry in waived {
         guard let waiver = entry.waiver else { continue }
         let expiry = waiver.expires.map { ", expires \($0)" } ?? ""
-        lines.append("- \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(entry.context(allEnvironments: matrix.environments))) — waived at \(Self.code(waiver.location.description))\(expiry): \(Self.text(waiver.reason))")
+        lines.append("- \(Self.code(entry.finding.location.description)) [\(Self.code(entry.finding.ruleID))] \(Self.text(entry.finding.message)) (\(Self.text(entry.context(allEnvironments: matrix.environments)))) — waived at \(Self.code(waiver.location.description))\(expiry): \(Self.text(waiver.reason))")
       }
     }
     return lines.joined(separator: "\n") + "\n"

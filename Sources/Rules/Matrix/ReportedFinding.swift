@@ -32,7 +32,7 @@ public struct ReportedFinding: Sendable {
     if !elsewhere.isEmpty {
       context += "; see " + elsewhere.map { "\($0.location) (\($0.message))" }.joined(separator: ", ")
     }
-    return "\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context))"
+    return "\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context))".foldingLineBreaks
   }
 
   /// Whether the finding is located in, or points at, one of `files`.

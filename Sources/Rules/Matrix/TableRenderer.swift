@@ -14,7 +14,7 @@ public struct TableRenderer: Sendable {
   public func render(_ matrix: RequirementMatrix) -> String {
     let header = ["ID", "ENV", "STATUS", "REQUIREMENT", "WHERE / WHY"]
     let rows = matrix.rows.map { row -> [String] in
-      [row.requirement.id.description, row.environment ?? "all", row.status.rawValue, row.requirement.title, Self.detail(row)]
+      [row.requirement.id.description, row.environment ?? "all", row.status.rawValue, row.requirement.title, Self.detail(row)].map(\.foldingLineBreaks)
     }
     // Columns are padded to their longest cell up to `maximumColumnWidth`; a longer cell
     // (a 12 MB requirement title, an 8 MB env name) is written whole on its own row and
@@ -49,7 +49,7 @@ public struct TableRenderer: Sendable {
     if !waived.isEmpty {
       add("Waived:")
       for entry in waived {
-        add("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))")
+        add("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))".foldingLineBreaks)
       }
       add("")
     }
@@ -62,8 +62,8 @@ public struct TableRenderer: Sendable {
   public static func diagnostic(_ finding: Finding) -> [String] {
     var context = ["requirement" + (finding.requirements.count > 1 ? "s " : " ") + finding.requirements.map(\.description).joined(separator: ", ")]
     if let environment = finding.environment { context.append("env \(environment)") }
-    var lines = ["\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context.joined(separator: ", ")))"]
-    for related in finding.related { lines.append("\(related.location): note: \(related.message)") }
+    var lines = ["\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message) (\(context.joined(separator: ", ")))".foldingLineBreaks]
+    for related in finding.related { lines.append("\(related.location): note: \(related.message)".foldingLineBreaks) }
     return lines
   }
 
@@ -82,7 +82,7 @@ public struct TableRenderer: Sendable {
       guard let count = summary[status], count > 0 else { return nil }
       return "\(count) \(status.rawValue)"
     }
-    let environments = matrix.environments.isEmpty ? "" : " (config envs: \(matrix.environments.joined(separator: ", ")))"
+    let environments = matrix.environments.isEmpty ? "" : " (config envs: \(matrix.environments.joined(separator: ", ").foldingLineBreaks))"
     return "\(matrix.rows.count) rows: \(counts.joined(separator: ", "))\(environments); requirements from \(matrix.catalogueSource)"
   }
 

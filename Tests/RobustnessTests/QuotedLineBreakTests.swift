@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// A line break inside a value the output quotes (a config env name, a path) stays on its
+/// line: it had split a one-line diagnostic or a table row in two, the second line reading
+/// as a diagnostic of its own (`dir: error: fake`).
+@Suite(.enabled(if: Paths.binary != nil, "vibe-rules was not built next to the test bundle"))
+struct QuotedLineBreakTests {
+  @Test(arguments: [["report", "--env", "de\nv: error: forged"], ["report", "--template", "/nonexistent\nx: error: forged/t.yaml"]])
+  func anInputErrorIsOneLine(arguments: [String]) throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(arguments + ["--root", directory.path]))
+    #expect(result.status == 2)
+    #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+    #expect(result.standardError.contains("\\u{A}"), "\(result.standardError)")
+  }
+
+  /// A samconfig env named with an escaped line feed (`["pr\nod".deploy.parameters]`,
+  /// valid TOML) whose deploy fails: every format meant for reading keeps each row and
+  /// finding on one line.
+  @Test(arguments: [["report"], ["report", "--format", "markdown"], ["check"]])
+  func anEnvNameWithALineFeedStaysOnItsLine(command: [String]) throws {
+    let directory = try ExitCodeTests.repository { copy in
+      let path = copy.file("infra/samconfig.toml").path
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      try copy.write("infra/samconfig.toml", text.replacingOccurrences(of: "[prod.deploy.parameters]", with: #"["pr\nod".deploy.parameters]"#))
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(command + ["--root", directory.path]))
+    #expect(result.status == 1, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains { $0.contains("pr od") }, "\(result.standardOutput.prefix(400))")
+    #expect(!lines.contains { $0.hasPrefix("od") }, "\(result.standardOutput)")
+  }
+}
