@@ -33,7 +33,7 @@ struct BaselineWrite: ParsableCommand {
     // (at its line), or the default.
     let configured = baseline == nil ? project.configuration?.baseline : nil
     let option = baseline != nil ? "--baseline" : configured != nil ? "baseline:" : "the baseline file"
-    try Output.write(written.rendered(), to: file, option: option, at: configured?.location, sparing: Output.spared(by: project))
+    try Output.write(written.rendered(), to: file, option: option, at: configured?.location, sparing: Output.spared(by: project), escape: .json)
     let withoutPath = written.findings.filter { $0.path == nil }.count
     print("wrote \(written.findings.count) finding\(written.findings.count == 1 ? "" : "s") to \(file)" + (withoutPath > 0 ? " (\(withoutPath) without a logical path, keyed by message)" : ""))
   }

@@ -5,8 +5,9 @@ import ProjectModel
 /// Standard output, or a file the user named: never one of the files the project was
 /// loaded from (vibe-rules never writes to the files it checks).
 enum Output {
-  /// Writes `text` to `path`, or to standard output (control characters escaped, except
-  /// the table's own status colours when `colour`) when nil.
+  /// Writes `text` to `path`, or to standard output when nil: control characters and
+  /// bidirectional controls escaped either way (a report file is read in a terminal or an
+  /// editor too), except the table's own status colours on standard output when `colour`.
   ///
   /// - Throws: `InputError` (exit 2) when `path` is one of the `spared` files (a project's
   ///   input files and the build-context files its rules read: `spared(by:)`; the same
@@ -56,7 +57,7 @@ enum Output {
     else {
       throw InputError("\(option) \(path): cannot open for writing (\(String(cString: strerror(errno))))", at: location)
     }
-    try writeAll(text, to: descriptor, what: "\(option) \(path)")
+    try writeAll(TerminalSafe.text(text, escape: escape), to: descriptor, what: "\(option) \(path)")
   }
 
   /// - Throws: `InputError` unless `info` is a regular file's or a character device's

@@ -65,7 +65,7 @@ struct Probe: ParsableCommand {
     if let output {
       // It loads no project, so it spares the files a run here reads by default and the
       // catalogue it was given: `--output deploy.sh` once replaced the script.
-      try Output.write(result.encoded(), to: output, sparing: ProjectOptions.defaultInputFiles + [requirements].compactMap { $0 })
+      try Output.write(result.encoded(), to: output, sparing: ProjectOptions.defaultInputFiles + [requirements].compactMap { $0 }, escape: .json)
       print(summary + "evidence written to \(output); decide 1.5 with: vibe-rules report --evidence \(output)")
     } else {
       for line in summary.split(separator: "\n") { Diagnostic.printLine(String(line)) }

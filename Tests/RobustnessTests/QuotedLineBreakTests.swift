@@ -34,3 +34,31 @@ struct QuotedLineBreakTests {
     #expect(!lines.contains { $0.hasPrefix("od") }, "\(result.standardOutput)")
   }
 }
+
+/// A report written to a file escapes control and bidirectional characters quoted from the
+/// files as standard output does (it had written them raw: an ESC sequence in a Markdown
+/// report acted on the terminal that showed it); the JSON stays valid and means the same.
+@Suite(.enabled(if: Paths.binary != nil, "vibe-rules was not built next to the test bundle"))
+struct ReportFileEscapeTests {
+  @Test(arguments: ["table", "markdown", "json", "sarif", "junit"])
+  func aReportFileHoldsNoRawControls(format: String) throws {
+    let directory = try ExitCodeTests.repository { copy in
+      let path = copy.file("infra/template.yaml").path
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      try copy.write("infra/template.yaml", text.replacingOccurrences(of: "        - /ecs/vibejudge-dashboard\n", with: "        - \"/ecs/\\e[31mdash\\u202Eboard\"\n"))
+    }
+    defer { directory.remove() }
+    let output = directory.file("report.out").path
+    let result = try #require(try Command.run(["report", "--root", directory.path, "--format", format, "--output", output]))
+    #expect(result.status == 1, "\(result.standardError)")
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: output))
+    #expect(!bytes.contains(0x1B))
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!text.unicodeScalars.contains("\u{202E}"))
+    #expect(text.contains("dash"), "the value is quoted")
+    if format == "json" || format == "sarif" {
+      #expect((try? JSONSerialization.jsonObject(with: bytes)) != nil)
+      #expect(text.contains("\\u202E"))
+    }
+  }
+}
