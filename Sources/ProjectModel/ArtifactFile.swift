@@ -35,7 +35,10 @@ public struct ArtifactFile: Hashable, Sendable {
       // option's other faults.
       if FileBytes.exists(path) {
         let name = displayName(path, root: root).replacingOccurrences(of: "/./", with: "/")
-        throw InputError("\(given == nil ? "" : option + " ")\(name) is not a regular \(directory ? "directory" : "file")", at: given == nil ? .start(of: name) : nil)
+        // A dangling link says so; anything else names what it is (`FileKind`).
+        let what = FileBytes.kind(of: path).map { "\($0), not a regular \(directory ? "directory" : "file")" }
+          ?? "a symbolic link to nothing (a missing or unreachable target)"
+        throw InputError("\(given == nil ? "" : option + " ")\(name) is \(what)", at: given == nil ? .start(of: name) : nil)
       }
       if given != nil {
         throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)
@@ -91,9 +94,10 @@ public struct ArtifactFile: Hashable, Sendable {
   public static func requireInside(root: String, path: String, relative: String) throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
       let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
-      let reason = isWrittenUnder(written, root: root)
-        ? "a symbolic link"
-        : "its `..` steps out of the repository; name a file outside it by its absolute path"
+      var info = stat()
+      let reason = !isWrittenUnder(written, root: root)
+        ? "its `..` steps out of the repository; name a file outside it by its absolute path"
+        : lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "a symbolic link on its path"
       throw InputError("\(relative) leads outside --root (\(reason)); vibe-rules reads only the repository's own files", at: nil)
     }
   }

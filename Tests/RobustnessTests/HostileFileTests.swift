@@ -45,8 +45,10 @@ import Glibc
   /// reading (that could block forever), and it is an error whether named with
   /// --template or found at the default path: a hostile change must not make the
   /// template silently absent from the report.
-  @Test(arguments: ["fifo", "directory", "device"])
-  func specialFileInPlaceOfTheTemplateIsNotRead(kind: String) throws {
+  /// The message names what is there (a dangling link had read "not a regular file").
+  @Test(arguments: [("fifo", "a FIFO, not a regular file"), ("directory", "a directory, not a regular file"),
+                    ("device", "a character device, not a regular file"), ("dangling", "a symbolic link to nothing (a missing or unreachable target)")])
+  func specialFileInPlaceOfTheTemplateIsNotRead(kind: String, what: String) throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     try directory.copyDeploymentFiles()
@@ -55,6 +57,7 @@ import Glibc
     switch kind {
     case "fifo": #expect(mkfifo(template, 0o644) == 0)
     case "directory": #expect(mkdir(template, 0o755) == 0)
+    case "dangling": #expect(symlink("no-such-template.yaml", template) == 0)
     default: #expect(symlink("/dev/zero", template) == 0)
     }
     var named = ProjectOptions(root: directory.path)
@@ -63,7 +66,7 @@ import Glibc
     // Given to --template, it is a usage error like the option's others: no location.
     #expect(Outcome.report(named).error?.location == nil)
     let error = try #require(throws: InputError.self) { try Project.load(ProjectOptions(root: directory.path)) }
-    #expect(error.message == "infra/template.yaml is not a regular file")
+    #expect(error.message == "infra/template.yaml is \(what)")
     #expect(error.location == .start(of: "infra/template.yaml"))
   }
 }
