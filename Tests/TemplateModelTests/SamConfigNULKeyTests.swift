@@ -25,3 +25,14 @@ import Testing
     #expect(config.environments.map(\.name) == ["prAod"])
   }
 }
+
+/// A table written only through dotted keys (`a.b = 1` under `[prod.deploy.parameters]`)
+/// is located at that key, not at the table header above it.
+@Suite struct SamConfigDottedKeyLocationTests {
+  @Test func aDottedKeyIsLocatedWhereItIsWritten() throws {
+    let text = "version = 0.1\n\n[prod.deploy.parameters]\nconfirm_changeset = true\n\na.b = 1\n"
+    let error = #expect(throws: InputError.self) { try SamConfig.load(SourceText(file: "samconfig.toml", text: text)) }
+    #expect(error?.message == "samconfig: a has a value of an unsupported type (table)")
+    #expect(error?.location?.line == 6, "\(String(describing: error?.location))")
+  }
+}

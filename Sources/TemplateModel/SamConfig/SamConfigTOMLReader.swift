@@ -9,7 +9,10 @@ enum SamConfigTOMLReader {
     func location(_ path: [String]) -> SourceLocation {
       var path = path
       while !path.isEmpty {
-        if let found = locator.locations[path.joined(separator: ".")] { return found }
+        let key = path.joined(separator: ".")
+        if let found = locator.locations[key] { return found }
+        // A table written only through dotted keys (`a.b = 1`): its first such key.
+        if let first = locator.locations.filter({ $0.key.hasPrefix(key + ".") }).map(\.value).min() { return first }
         path.removeLast()
       }
       return .start(of: source.file)
