@@ -28,5 +28,6 @@ let package = Package(
     fuzzTarget("FuzzDockerIgnore", ["DockerfileModel"]),
     fuzzTarget("FuzzDeployScript", ["ShellScriptModel"]),
     fuzzTarget("FuzzAllowedPattern", ["TemplateModel"]),
+    fuzzTarget("FuzzImageArchive", ["ProjectModel"]),
   ]
 )

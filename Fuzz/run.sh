@@ -13,7 +13,7 @@ set -euo pipefail
 
 seconds=${1:-60}
 shift || true
-all_targets=(FuzzTemplate FuzzSamConfig FuzzDockerfile FuzzDockerIgnore FuzzDeployScript FuzzAllowedPattern)
+all_targets=(FuzzTemplate FuzzSamConfig FuzzDockerfile FuzzDockerIgnore FuzzDeployScript FuzzAllowedPattern FuzzImageArchive)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -102,6 +102,31 @@ for target in "${targets[@]}"; do
         pattern=$(printf '%s' "$line" | sed -E 's/^AllowedPattern"? *: *//; s/,$//; s/^"(.*)"$/\1/; s/^'"'"'(.*)'"'"'$/\1/')
         printf '%s\0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' "$pattern" >"$scratch/corpus/$target/seed-$(printf '%s' "$pattern" | sha1sum | cut -c1-16)"
       done
+    ;;
+  FuzzImageArchive)
+    # A small docker save archive (manifest.json, a config, a plain and a gzip layer,
+    # one listed twice) and an OCI image layout of the same image, in ustar and PAX
+    # headers: what Docker and BuildKit write, in a few kilobytes.
+    image="$scratch/seed-image"
+    rm -rf "$image" && mkdir -p "$image/save/l1" "$image/save/l2" "$image/oci/blobs/sha256"
+    printf 'app' >"$image/app.py"
+    tar -cf "$image/save/l1/layer.tar" -C "$image" app.py
+    gzip -c "$image/save/l1/layer.tar" >"$image/save/l2/layer.tar"
+    printf '{"architecture":"amd64","os":"linux","created":"2026-11-29T12:00:00Z"}' >"$image/save/c.json"
+    printf '[{"Config":"c.json","RepoTags":["dash:1"],"Layers":["l1/layer.tar","l2/layer.tar","l1/layer.tar"]}]' >"$image/save/manifest.json"
+    config=$(sha256sum <"$image/save/c.json" | cut -c1-64)
+    layer=$(sha256sum <"$image/save/l2/layer.tar" | cut -c1-64)
+    cp "$image/save/c.json" "$image/oci/blobs/sha256/$config"
+    cp "$image/save/l2/layer.tar" "$image/oci/blobs/sha256/$layer"
+    printf '{"schemaVersion":2,"config":{"digest":"sha256:%s"},"layers":[{"digest":"sha256:%s"}]}' "$config" "$layer" >"$image/manifest"
+    manifest=$(sha256sum <"$image/manifest" | cut -c1-64)
+    mv "$image/manifest" "$image/oci/blobs/sha256/$manifest"
+    printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","platform":{"architecture":"amd64","os":"linux"}}]}' "$manifest" >"$image/oci/index.json"
+    for format in ustar pax; do
+      tar --format=$format -cf "$image/save-$format.tar" -C "$image/save" .
+      tar --format=$format -cf "$image/oci-$format.tar" -C "$image/oci" .
+    done
+    seed "$target" "$image"/*.tar
     ;;
   esac
   seed_from "$target" "$regressions/$target" -type f

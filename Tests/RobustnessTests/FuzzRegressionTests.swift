@@ -1,6 +1,7 @@
 import Diagnostics
 import DockerfileModel
 import Foundation
+import ProjectModel
 import ShellScriptModel
 import Testing
 
@@ -69,6 +70,8 @@ import Testing
       let value = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
       _ = AllowedPatterns().match(pattern, value)
       outcomes.append(.success(()))
+    case "FuzzImageArchive":
+      attempt { () throws(InputError) in _ = try ImageArchive.read(path: input.file.path, displayName: "image.tar") }
     default:
       Issue.record("unknown fuzz target folder \(input.target)")
     }

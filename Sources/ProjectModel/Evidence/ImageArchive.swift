@@ -216,9 +216,15 @@ public enum ImageArchive {
   struct LayersSize {
     var size: Int
     var count: Int
-    var isLowerBound: Bool
-    var note: String {
-      isLowerBound ? "; at least: vibe-rules stops inflating gzip layers after \(ImageArchive.maximumInflatedBytes) bytes" : ""
+    /// Why `size` is only a lower bound, nil when it is the sum.
+    var lowerBound: String? = nil
+    var isLowerBound: Bool { lowerBound != nil }
+    var note: String { lowerBound.map { "; at least: \($0)" } ?? "" }
+
+    /// `total` plus `more`, at most `Int.max`.
+    static func sum(_ total: UInt64, _ more: UInt64) -> Int {
+      let (sum, overflow) = total.addingReportingOverflow(more)
+      return overflow ? Int.max : Int(clamping: sum)
     }
   }
 
@@ -237,17 +243,21 @@ public enum ImageArchive {
         let budget = maximumInflatedBytes - inflated
         let measured = try LayerSize.uncompressed(member, in: archive, limit: budget)
         if measured.inflated && measured.size > budget {
-          return LayersSize(size: Int(clamping: total.addingReportingOverflow(measured.size).partialValue), count: paths.count, isLowerBound: true)
+          return LayersSize(
+            size: LayersSize.sum(total, measured.size), count: paths.count,
+            lowerBound: "vibe-rules stops inflating gzip layers after \(maximumInflatedBytes) bytes")
         }
         if measured.inflated { inflated += measured.size }
         size = measured.size
         known[member.offset] = size
       }
       let (sum, overflow) = total.addingReportingOverflow(size)
-      guard !overflow, sum <= UInt64(Int.max) else { return LayersSize(size: Int.max, count: paths.count, isLowerBound: true) }
+      guard !overflow, sum <= UInt64(Int.max) else {
+        return LayersSize(size: Int.max, count: paths.count, lowerBound: "the layers add up to more than \(Int.max) bytes")
+      }
       total = sum
     }
-    return LayersSize(size: Int(total), count: paths.count, isLowerBound: false)
+    return LayersSize(size: Int(total), count: paths.count)
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ what: String) throws -> T {
