@@ -220,12 +220,6 @@ public enum ImageArchive {
     var lowerBound: String? = nil
     var isLowerBound: Bool { lowerBound != nil }
     var note: String { lowerBound.map { "; at least: \($0)" } ?? "" }
-
-    /// `total` plus `more`, at most `Int.max`.
-    static func sum(_ total: UInt64, _ more: UInt64) -> Int {
-      let (sum, overflow) = total.addingReportingOverflow(more)
-      return overflow ? Int.max : Int(clamping: sum)
-    }
   }
 
   /// The uncompressed bytes of the layer files `paths`. A layer listed more than once is
@@ -234,6 +228,7 @@ public enum ImageArchive {
     var total: UInt64 = 0
     var inflated: UInt64 = 0
     var known: [UInt64: UInt64] = [:]  // size by the member's offset
+    var lowerBound: String?
     for path in paths {
       guard let member = archive.member(path) else { throw ArchiveProblem(message: "layer \(path) is listed but not in the archive") }
       let size: UInt64
@@ -243,9 +238,7 @@ public enum ImageArchive {
         let budget = maximumInflatedBytes - inflated
         let measured = try LayerSize.uncompressed(member, in: archive, limit: budget)
         if measured.inflated && measured.size > budget {
-          return LayersSize(
-            size: LayersSize.sum(total, measured.size), count: paths.count,
-            lowerBound: "vibe-rules stops inflating gzip layers after \(maximumInflatedBytes) bytes")
+          lowerBound = "vibe-rules stops inflating gzip layers after \(maximumInflatedBytes) bytes"
         }
         if measured.inflated { inflated += measured.size }
         size = measured.size
@@ -256,8 +249,9 @@ public enum ImageArchive {
         return LayersSize(size: Int.max, count: paths.count, lowerBound: "the layers add up to more than \(Int.max) bytes")
       }
       total = sum
+      if lowerBound != nil { break }
     }
-    return LayersSize(size: Int(total), count: paths.count)
+    return LayersSize(size: Int(total), count: paths.count, lowerBound: lowerBound)
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ what: String) throws -> T {
