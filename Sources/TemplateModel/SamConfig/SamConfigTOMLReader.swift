@@ -6,13 +6,17 @@ enum SamConfigTOMLReader {
   static func read(_ source: SourceText) throws(InputError) -> SamConfig {
     let table = try TOMLDocument.table(source)
     let locator = TOMLKeyLocator(source)
+    // The first located key that starts with one of `prefixes`.
+    func firstLocated(startingWith prefixes: [String]) -> SourceLocation? {
+      locator.locations.filter { entry in prefixes.contains { entry.key.hasPrefix($0) } }.map(\.value).min()
+    }
     func location(_ path: [String]) -> SourceLocation {
       var path = path
       while !path.isEmpty {
         let key = path.joined(separator: ".")
         if let found = locator.locations[key] { return found }
         // A table written only through dotted keys (`a.b = 1`): its first such key.
-        if let first = locator.locations.filter({ $0.key.hasPrefix(key + ".") }).map(\.value).min() { return first }
+        if let first = firstLocated(startingWith: [key + "."]) { return first }
         path.removeLast()
       }
       return .start(of: source.file)
@@ -21,8 +25,7 @@ enum SamConfigTOMLReader {
     // and all) that continues past the cut with the NUL's escape.
     func cutKey(_ path: [String]) -> SourceLocation {
       let cut = path.joined(separator: ".")
-      let written = locator.locations.filter { $0.key.hasPrefix(cut + "\\u0000") || $0.key.hasPrefix(cut + "\\U00000000") }
-      return written.map(\.value).min() ?? location(path)
+      return firstLocated(startingWith: [cut + "\\u0000", cut + "\\U00000000"]) ?? location(path)
     }
     var version: Located<String>? = nil
     var environments: [SamConfigEnvironment] = []
