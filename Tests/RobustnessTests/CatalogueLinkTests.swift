@@ -11,9 +11,8 @@ struct CatalogueLinkTests {
 
   @Test(arguments: commands)
   func aLinkedCatalogueIsNotRead(command: [String]) throws {
-    let outside = try TemporaryDirectory()
+    let outside = try OutputWriteTests.folderHoldingTheSecret()
     defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = \(OutputWriteTests.secret)\n")
     let directory = try ExitCodeTests.repository { copy in
       try? FileManager.default.removeItem(atPath: copy.file("REQUIREMENTS.md").path)
       #expect(symlink(outside.file("credentials").path, copy.file("REQUIREMENTS.md").path) == 0)
@@ -27,9 +26,8 @@ struct CatalogueLinkTests {
 
   @Test(arguments: commands)
   func aRelativeCatalogueOutOfTheRootIsNotRead(command: [String]) throws {
-    let outside = try TemporaryDirectory()
+    let outside = try OutputWriteTests.folderHoldingTheSecret()
     defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = \(OutputWriteTests.secret)\n")
     let directory = try ExitCodeTests.repository { _ in }
     defer { directory.remove() }
     let relative = "../\(outside.url.lastPathComponent)/credentials"

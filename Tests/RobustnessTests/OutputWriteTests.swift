@@ -102,15 +102,21 @@ struct OutputWriteTests {
     _ refusal: String, arguments: (TemporaryDirectory) -> [String] = { _ in [] },
     link: (_ copy: TemporaryDirectory, _ outside: TemporaryDirectory) throws -> Void
   ) throws {
-    let outside = try TemporaryDirectory()
+    let outside = try Self.folderHoldingTheSecret()
     defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = \(secret)\n")
     let directory = try ExitCodeTests.repository { try link($0, outside) }
     defer { directory.remove() }
     let result = try #require(try Command.run(["report", "--root", directory.path] + arguments(directory)))
     #expect(result.status == 2, "\(result.standardError)")
     #expect(result.standardError.contains(refusal), "\(result.standardError)")
     #expect(!result.standardError.contains(secret) && !result.standardOutput.contains(secret))
+  }
+
+  /// A folder outside any repository holding `credentials`, the secret (the caller removes it).
+  static func folderHoldingTheSecret() throws -> TemporaryDirectory {
+    let outside = try TemporaryDirectory()
+    try outside.write("credentials", "aws_access_key_id = \(secret)\n")
+    return outside
   }
 
   /// `relative` in `copy` made a link to the secret (replacing the file there, if any).
@@ -130,9 +136,8 @@ struct OutputWriteTests {
   /// A relative option path whose `..` steps out of the root is refused unread as well, and
   /// the message says so (it had blamed a symbolic link) and how to name such a file.
   @Test func aRelativePathOutOfTheRootIsRefusedForWhatItIs() throws {
-    let outside = try TemporaryDirectory()
+    let outside = try Self.folderHoldingTheSecret()
     defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = \(Self.secret)\n")
     let directory = try ExitCodeTests.repository { _ in }
     defer { directory.remove() }
     let relative = "../\(outside.url.lastPathComponent)/credentials"
@@ -185,9 +190,8 @@ struct OutputWriteTests {
     (["check"], ".vibe-rules-baseline.json", false), (["check"], "sec/credentials", true), (["baseline", "check"], "sec/credentials", true),
   ])
   func aBaselineLinkedOutsideIsNotRead(command: [String], configured: String?, throughFolder: Bool) throws {
-    let outside = try TemporaryDirectory()
+    let outside = try Self.folderHoldingTheSecret()
     defer { outside.remove() }
-    try outside.write("credentials", "aws_access_key_id = \(Self.secret)\n")
     let directory = try ExitCodeTests.repository { copy in
       if throughFolder {
         #expect(symlink(outside.path, copy.file("sec").path) == 0)
