@@ -8,10 +8,11 @@ import Testing
 /// too large to hold in memory, gzip bombs and a layer listed over and over. Each is an
 /// input error at the archive or a bounded measurement, never a crash.
 @Suite struct HostileImageArchiveTests {
-  /// One 512-byte tar header: `size` is the raw 12-byte size field.
-  static func header(_ name: String, size: [UInt8], type: UInt8 = UInt8(ascii: "0")) -> [UInt8] {
+  /// One 512-byte tar header: `size` is the raw 12-byte size field, `link` the link name.
+  static func header(_ name: String, size: [UInt8], type: UInt8 = UInt8(ascii: "0"), link: String = "") -> [UInt8] {
     var header = [UInt8](repeating: 0, count: 512)
     header.replaceSubrange(0..<name.utf8.count, with: Array(name.utf8))
+    header.replaceSubrange(157..<(157 + link.utf8.count), with: Array(link.utf8))
     header.replaceSubrange(100..<108, with: Array("0000644\0".utf8))
     header.replaceSubrange(124..<136, with: size)
     header[156] = type
@@ -69,31 +70,91 @@ import Testing
     #expect(message.contains("extended header or long name of \(size) bytes; at most 1048576 are read"), "\(message)")
   }
 
-  /// Inflating stops once past the limit, with the count so far (above it).
+  /// A symbolic link with a GNU long link name of nearly 1 MiB (`./` repeated, then the
+  /// layer's name), behind 1,000 links listed as layers: the long name is cleaned once
+  /// (each listing had followed it again, 42 ms each: hours for 100,000 listings).
+  @Test func aLongLinkNameBehindManyListingsIsFollowedOnce() throws {
+    let content = [UInt8](repeating: 0x61, count: 10)
+    let linkName = Array(String(repeating: "./", count: (1 << 19) - 8).utf8) + Array("layer".utf8)
+    var bytes = Self.header("layer", size: Self.octal(10)) + content + [UInt8](repeating: 0, count: 502)
+    bytes += Self.header("././@LongLink", size: Self.octal(linkName.count), type: UInt8(ascii: "K"))
+      + linkName + [UInt8](repeating: 0, count: (512 - linkName.count % 512) % 512)
+    bytes += Self.header("s0", size: Self.octal(0), type: UInt8(ascii: "2"))
+    let listings = (1...1_000).map { "s\($0)" }
+    for name in listings {
+      bytes += Self.header(name, size: Self.octal(0), type: UInt8(ascii: "2"), link: "s0")
+    }
+    let manifest = Array(String(decoding: try JSONSerialization.data(withJSONObject: [["Config": "c.json", "Layers": listings]]), as: UTF8.self).utf8)
+    let config = Array(#"{"architecture":"amd64","os":"linux"}"#.utf8)
+    for (name, body) in [("c.json", config), ("manifest.json", manifest)] {
+      bytes += Self.header(name, size: Self.octal(body.count)) + body + [UInt8](repeating: 0, count: (512 - body.count % 512) % 512)
+    }
+    bytes += [UInt8](repeating: 0, count: 1024)
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let image = try ImageArchive.read(path: try scratch.write("links.tar", Data(bytes)), displayName: "links.tar")
+    #expect(image.size == 10 * 1_000)
+  }
+
+  /// More files and links than `TarArchive.maximumMembers` is an input error at the
+  /// archive: the table had grown with the archive (958 MB for a 315 MB one).
+  @Test func moreMembersThanAnImageHasAreRefused() throws {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity((TarArchive.maximumMembers + 3) * 512)
+    for number in 0...TarArchive.maximumMembers { bytes += Self.header("f\(number)", size: Self.octal(0)) }
+    bytes += [UInt8](repeating: 0, count: 1024)
+    #expect(try Self.problem(bytes) == "the tar archive lists more than 65536 files and links; an image archive has a few per layer")
+  }
+
+  /// Inflating stops once past the budget's inflated bytes, with the count so far (above
+  /// it), and spends the budget.
   @Test func inflatingStopsPastTheLimit() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     var fixture = ImageFixture(scratch)
     let compressed = [UInt8](try fixture.gzip(Data(repeating: 0, count: 8_000_000)))
-    var reads = 0
     var offset = 0
-    let size = try LayerSize.inflatedSize(limit: 300_000) { maximum in
+    func read(_ maximum: Int) -> [UInt8]? {
       guard offset < compressed.count else { return nil }
-      reads += 1
       let chunk = Array(compressed[offset..<min(offset + min(maximum, 1000), compressed.count)])
       offset += chunk.count
       return chunk
     }
-    #expect(size > 300_000 && size < 8_000_000, "\(size)")
-    #expect(offset < compressed.count, "read to the end: \(reads) reads")
+    var budget = LayerSize.Budget(inflated: 300_000, read: .max)
+    let measure = try LayerSize.inflatedSize(budget: &budget, read)
+    #expect(measure.size > 300_000 && measure.size < 8_000_000 && !measure.complete, "\(measure)")
+    #expect(offset < compressed.count, "read to the end")
+    #expect(budget.inflated == 0)
     // Without a limit the whole stream counts.
     offset = 0
-    #expect(try LayerSize.inflatedSize { maximum in
-      guard offset < compressed.count else { return nil }
-      let chunk = Array(compressed[offset..<min(offset + maximum, compressed.count)])
-      offset += chunk.count
-      return chunk
-    } == 8_000_000)
+    budget = LayerSize.Budget(inflated: .max, read: .max)
+    #expect(try LayerSize.inflatedSize(budget: &budget, read) == LayerSize.Measure(size: 8_000_000, inflated: true))
+  }
+
+  /// Bytes that inflate to nothing (empty gzip members, zero padding) spend the budget's
+  /// read bytes: a sparse layer of 64 GiB of zero padding had been read to its end, past
+  /// 60 s, without counting against any limit.
+  @Test func readingStopsPastTheReadBudget() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    var fixture = ImageFixture(scratch)
+    let empty = [UInt8](try fixture.gzip(Data()))
+    var reads = 0
+    var budget = LayerSize.Budget(inflated: .max, read: 100_000)
+    let members = try LayerSize.inflatedSize(budget: &budget) { _ in
+      reads += 1
+      return reads <= 1_000_000 ? Array([[UInt8]](repeating: empty, count: 50).joined()) : nil
+    }
+    #expect(members == LayerSize.Measure(size: 0, inflated: true, complete: false))
+    #expect(reads < 100_000 / (empty.count * 50) + 2, "\(reads) reads")
+    reads = 0
+    budget = LayerSize.Budget(inflated: .max, read: 100_000)
+    let padding = try LayerSize.inflatedSize(budget: &budget) { _ in
+      reads += 1
+      return reads == 1 ? empty : reads <= 1_000_000 ? [UInt8](repeating: 0, count: 4096) : nil
+    }
+    #expect(padding == LayerSize.Measure(size: 0, inflated: true, complete: false))
+    #expect(reads < 100_000 / 4096 + 3, "\(reads) reads")
   }
 
   /// A gzip layer listed 2,500 times is counted 2,500 times and inflated once: each
@@ -128,5 +189,23 @@ import Testing
     #expect(verdict.status == expected)
     let text = expected == .fail ? verdict.findings.map(\.message).joined() : verdict.note
     #expect(text.contains("is at least 4295.0 MB"), "\(text)")
+  }
+
+  /// The image's `created`, tag and platform come from the evidence file: each is cut to
+  /// `QuotedText.maximumBytes` in the finding (a 15 MB `created` had been one 15 MB line).
+  @Test func evidenceTextIsQuotedCut() throws {
+    let copy = try RepositoryCopy([])
+    defer { copy.remove() }
+    var project = try copy.load { _ in }
+    let long = String(repeating: "x", count: 100_000)
+    var image = ImageInspection(id: "sha256:" + long, repoTags: [long], repoDigests: [], size: 600_000_000, created: long, file: "image.tar")
+    image.platform = long
+    image.method = "sum of 1 uncompressed layer tar(s)"
+    project.imageInspection = image
+    let verdict = try #require(RuleEngine.run([ImageSizeRule()], on: project).first?.verdict)
+    #expect(verdict.status == .fail)
+    let message = try #require(verdict.findings.first?.message)
+    #expect(message.utf8.count < 1_000, "\(message.utf8.count) bytes")
+    #expect(message.contains("built " + String(repeating: "x", count: 200) + "… (99800 more bytes)"))
   }
 }

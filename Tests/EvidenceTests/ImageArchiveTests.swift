@@ -120,12 +120,14 @@ import Testing
     let half = layer.count / 2
     let twoMembers = try fixture.gzip(layer.prefix(half)) + fixture.gzip(layer.dropFirst(half)) + Data(repeating: 0, count: 512)
     var read = twoMembers.makeIterator()
-    let size = try LayerSize.inflatedSize { maximum in
+    var budget = LayerSize.Budget(inflated: .max, read: .max)
+    let measure = try LayerSize.inflatedSize(budget: &budget) { maximum in
       var chunk: [UInt8] = []
       while chunk.count < min(maximum, 1000), let byte = read.next() { chunk.append(byte) }
       return chunk.isEmpty ? nil : chunk
     }
-    #expect(size == UInt64(layer.count))
+    #expect(measure == LayerSize.Measure(size: UInt64(layer.count), inflated: true, complete: true))
+    #expect(budget.read == .max - UInt64(twoMembers.count))
   }
 
   @Test func gzipStreamsThatAreNotWhole() throws {
@@ -133,17 +135,23 @@ import Testing
     defer { scratch.remove() }
     var fixture = ImageFixture(scratch)
     let compressed = [UInt8](try fixture.gzip(Data(repeating: 65, count: 100_000)))
-    func size(_ bytes: [UInt8]) throws -> UInt64 {
-      var given = false
-      return try LayerSize.inflatedSize { _ in
-        defer { given = true }
-        return given ? nil : bytes
-      }
+    /// The size of the stream `chunks` gives, one chunk per read.
+    func size(_ chunks: [UInt8]...) throws -> UInt64 {
+      var next = chunks.makeIterator()
+      var budget = LayerSize.Budget(inflated: .max, read: .max)
+      return try LayerSize.inflatedSize(budget: &budget) { _ in next.next() }.size
     }
     #expect(try size(compressed) == 100_000)
     #expect(throws: LayerSize.Problem.self) { try size(Array(compressed.dropLast(10))) }
     #expect(throws: LayerSize.Problem.self) { try size(compressed + [0x41, 0x42]) }
     #expect(throws: LayerSize.Problem.self) { try size([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xff, 0xff, 0xff]) }
+    // Zero padding ends the stream, whether a member after it comes in the same read or
+    // the next (the second had been taken for a new member).
+    let zeros = [UInt8](repeating: 0, count: 512)
+    #expect(try size(compressed, zeros) == 100_000)
+    #expect(throws: LayerSize.Problem.corrupt("bytes after the zero padding that ends the gzip stream")) { try size(compressed + zeros + compressed) }
+    #expect(throws: LayerSize.Problem.corrupt("bytes after the zero padding that ends the gzip stream")) { try size(compressed + zeros, compressed) }
+    #expect(try size(compressed, compressed) == 200_000)
   }
 
   /// Member names past 100 bytes, as GNU (`L` records) and PAX (`x` headers) write them.

@@ -123,26 +123,15 @@ public enum ImageArchive {
     var platform: String? { architecture.map { "\(os ?? "linux")/\($0)" } }
   }
 
-  /// An image manifest found through the index, with the name and platform its
-  /// descriptors give.
-  struct Candidate {
-    var descriptor: OCIDescriptor
-    var name: String?
-    var platform: String?
-  }
-
   static func ociLayout(_ archive: TarArchive, _ index: TarArchive.Member, _ file: String) throws -> ImageInspection {
     let top = try decode(OCIIndex.self, document(index, archive), "index.json")
-    var candidates: [Candidate] = []
-    for descriptor in top.manifests {
-      let name = descriptor.annotations?["io.containerd.image.name"] ?? descriptor.annotations?["org.opencontainers.image.ref.name"]
-      try collect(descriptor, name: name, archive, into: &candidates, depth: 0)
-    }
-    let images = candidates.filter { candidate in
+    var walk = OCIIndexWalk(archive: archive)
+    try walk.collect(top)
+    let images = walk.candidates.filter { candidate in
       candidate.descriptor.annotations?["vnd.docker.reference.type"] != "attestation-manifest" && !(candidate.platform ?? "").hasPrefix("unknown/")
     }
     guard !images.isEmpty else { throw ArchiveProblem(message: "index.json leads to no image manifest") }
-    let chosen: Candidate
+    let chosen: OCIIndexWalk.Candidate
     if images.count == 1 {
       chosen = images[0]
     } else if let amd64 = images.first(where: { $0.platform == "linux/amd64" }) {
@@ -160,24 +149,6 @@ public enum ImageArchive {
     image.manifestDigest = chosen.descriptor.digest
     image.platform = chosen.platform ?? config?.platform
     return image
-  }
-
-  static let indexTypes: Set<String> = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]
-
-  static func collect(_ descriptor: OCIDescriptor, name: String?, _ archive: TarArchive, into candidates: inout [Candidate], depth: Int) throws {
-    guard depth < 4 else { throw ArchiveProblem(message: "index.json nests indexes more than 4 deep") }
-    var isIndex = descriptor.mediaType.map(indexTypes.contains)
-    var nested: OCIIndex?
-    if isIndex != false {
-      nested = try? decode(OCIIndex.self, try blob(descriptor.digest, archive), descriptor.digest)
-      if isIndex == nil { isIndex = nested != nil }
-    }
-    if isIndex == true {
-      guard let nested else { throw ArchiveProblem(message: "index \(descriptor.digest) cannot be read") }
-      for child in nested.manifests { try collect(child, name: name, archive, into: &candidates, depth: depth + 1) }
-    } else {
-      candidates.append(Candidate(descriptor: descriptor, name: name, platform: descriptor.platform?.display))
-    }
   }
 
   static func blobPath(_ digest: String) -> String {
@@ -210,9 +181,14 @@ public enum ImageArchive {
   /// could keep a run busy for minutes. Past it the size is a lower bound.
   static let maximumInflatedBytes: UInt64 = 4 << 30
 
+  /// The most compressed bytes of gzip layers read in one archive (4 GiB): a layer of
+  /// empty gzip members or of zero padding inflates to next to nothing, so the inflated
+  /// bytes alone would not bound the time. Past it the size is a lower bound.
+  static let maximumGzipBytesRead: UInt64 = 4 << 30
+
   /// The layers' uncompressed size in all (bytes; `Int.max` at most), how many layers,
-  /// and whether the size is only a lower bound (`maximumInflatedBytes` reached, or a sum
-  /// past `Int.max`).
+  /// and whether the size is only a lower bound (an inflation budget spent, or a sum past
+  /// `Int.max`).
   struct LayersSize {
     var size: Int
     var count: Int
@@ -226,7 +202,7 @@ public enum ImageArchive {
   /// counted each time but read once.
   static func layersSize(_ paths: [String], _ archive: TarArchive) throws -> LayersSize {
     var total: UInt64 = 0
-    var inflated: UInt64 = 0
+    var budget = LayerSize.Budget(inflated: maximumInflatedBytes, read: maximumGzipBytesRead)
     var known: [UInt64: UInt64] = [:]  // size by the member's offset
     var lowerBound: String?
     for path in paths {
@@ -235,12 +211,10 @@ public enum ImageArchive {
       if let seen = known[member.offset] {
         size = seen
       } else {
-        let budget = maximumInflatedBytes - inflated
-        let measured = try LayerSize.uncompressed(member, in: archive, limit: budget)
-        if measured.inflated && measured.size > budget {
-          lowerBound = "vibe-rules stops inflating gzip layers after \(maximumInflatedBytes) bytes"
+        let measured = try LayerSize.uncompressed(member, in: archive, budget: &budget)
+        if !measured.complete {
+          lowerBound = "vibe-rules stops after inflating \(maximumInflatedBytes) bytes or reading \(maximumGzipBytesRead) bytes of gzip layers"
         }
-        if measured.inflated { inflated += measured.size }
         size = measured.size
         known[member.offset] = size
       }

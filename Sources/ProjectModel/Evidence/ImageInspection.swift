@@ -63,10 +63,11 @@ public struct ImageInspection: Sendable {
       file: source.file)
   }
 
-  /// "sha256:1a2b… (vibejudge-dashboard:abc1234)": the image, for findings.
+  /// "sha256:1a2b… (vibejudge-dashboard:abc1234)": the image, for findings; each name cut
+  /// to `QuotedText.maximumBytes` (the evidence file writes them).
   public var display: String {
     let short = Self.short(id)
-    let names = [repoDigests.first ?? repoTags.first, manifestDigest.map { "manifest \(Self.short($0))" }, platform].compactMap { $0 }
+    let names = [repoDigests.first ?? repoTags.first, manifestDigest.map { "manifest \(Self.short($0))" }, platform].compactMap { $0.map { QuotedText.abbreviated($0) } }
     return names.isEmpty ? short : "\(short) (\(names.joined(separator: ", ")))"
   }
 

@@ -11,7 +11,7 @@ import Foundation
 /// https://github.com/opencontainers/image-spec/blob/main/layer.md; gzip member format,
 /// RFC 1952.
 enum LayerSize {
-  enum Problem: Error {
+  enum Problem: Error, Equatable {
     case unsupported(String)
     case corrupt(String)
   }
@@ -25,19 +25,33 @@ enum LayerSize {
     return .none
   }
 
-  /// The uncompressed size of `member` of `archive`, in bytes, and whether it was inflated.
-  /// A gzip layer is inflated up to `limit` bytes: past it, inflating stops and the size
-  /// returned is the count so far, above `limit` (a lower bound).
-  static func uncompressed(_ member: TarArchive.Member, in archive: TarArchive, limit: UInt64 = .max) throws -> (size: UInt64, inflated: Bool) {
-    guard member.size > 0 else { return (0, false) }
+  /// What inflating may still spend in one archive: bytes inflated and compressed bytes
+  /// read (zero padding included). Spent as layers are measured.
+  struct Budget {
+    var inflated: UInt64
+    var read: UInt64
+  }
+
+  /// A layer's measured size: `size` bytes, whether it was inflated, and whether the
+  /// budget ran out first (then `size` is the count so far, a lower bound).
+  struct Measure: Equatable {
+    var size: UInt64
+    var inflated = false
+    var complete = true
+  }
+
+  /// The uncompressed size of `member` of `archive`, in bytes. A gzip layer is inflated
+  /// within `budget`, which it spends.
+  static func uncompressed(_ member: TarArchive.Member, in archive: TarArchive, budget: inout Budget) throws -> Measure {
+    guard member.size > 0 else { return Measure(size: 0) }
     let head = try archive.bytes(at: member.offset, count: Int(min(member.size, 4)))
     switch compression(of: head) {
-    case .none: return (member.size, false)
+    case .none: return Measure(size: member.size)
     case .zstd: throw Problem.unsupported("layer \(member.name) is zstd-compressed; vibe-rules reads uncompressed and gzip layers only (save the image with `docker save`, or export it with gzip compression)")
     case .gzip:
       try archive.handle.seek(toOffset: member.offset)
       var remaining = member.size
-      return (try inflatedSize(limit: limit) { maximum in
+      return try inflatedSize(budget: &budget) { maximum in
         guard remaining > 0 else { return nil }
         let count = Int(min(UInt64(maximum), remaining))
         guard let data = try archive.handle.read(upToCount: count), data.count == count else {
@@ -45,15 +59,17 @@ enum LayerSize {
         }
         remaining -= UInt64(count)
         return [UInt8](data)
-      }, true)
+      }
     }
   }
 
   /// The number of bytes the gzip stream `read` yields (chunk by chunk, nil at the end)
-  /// inflates to; once past `limit`, the count so far (inflating stops there).
+  /// inflates to. Inflating stops once it has inflated more than `budget.inflated` bytes,
+  /// or would read more than `budget.read`: the measure is then incomplete, its size the
+  /// count so far.
   /// - Throws: `Problem.corrupt` for data zlib rejects, a truncated stream, or bytes after
-  ///   the last member that are neither a new member nor zero padding.
-  static func inflatedSize(limit: UInt64 = .max, _ read: (Int) throws -> [UInt8]?) throws -> UInt64 {
+  ///   the last member that are neither a new member nor zero padding to the end.
+  static func inflatedSize(budget: inout Budget, _ read: (Int) throws -> [UInt8]?) throws -> Measure {
     var stream = z_stream()
     guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
       throw Problem.corrupt("zlib could not start")
@@ -64,14 +80,27 @@ enum LayerSize {
     defer { output.deallocate() }
     var total: UInt64 = 0
     var betweenMembers = false
+    var padding = false
     var sawInput = false
-    while total <= limit, var chunk = try read(1 << 20) {
+    var complete = true
+    defer { budget.inflated -= min(total, budget.inflated) }
+    while var chunk = try read(1 << 20) {
+      guard total <= budget.inflated, UInt64(chunk.count) <= budget.read else {
+        complete = false
+        break
+      }
+      budget.read -= UInt64(chunk.count)
       sawInput = sawInput || !chunk.isEmpty
       try chunk.withUnsafeMutableBufferPointer { input in
         var position = 0
-        while position < input.count, total <= limit {
+        while position < input.count, total <= budget.inflated {
           if betweenMembers {
-            if input[position...].allSatisfy({ $0 == 0 }) { position = input.count; break }
+            if padding || input[position] == 0 {
+              guard input[position...].allSatisfy({ $0 == 0 }) else { throw Problem.corrupt("bytes after the zero padding that ends the gzip stream") }
+              padding = true
+              position = input.count
+              break
+            }
             guard input[position] == 0x1f else { throw Problem.corrupt("bytes after the end of the gzip stream") }
             guard inflateReset(&stream) == Z_OK else { throw Problem.corrupt("zlib could not restart") }
             betweenMembers = false
@@ -94,8 +123,8 @@ enum LayerSize {
         }
       }
     }
-    if total > limit { return total }
+    if !complete || total > budget.inflated { return Measure(size: total, inflated: true, complete: false) }
     guard sawInput, betweenMembers else { throw Problem.corrupt("the gzip stream ends before its end marker") }
-    return total
+    return Measure(size: total, inflated: true)
   }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Reads POSIX ustar headers (with the `prefix` field), GNU long names and link names
 /// (typeflags `L`, `K`), PAX extended headers (`x`: `path`, `linkpath`, `size`; `g`
 /// ignored) and base-256 sizes, as Go's archive/tar (which Docker and BuildKit use) and
-/// GNU tar write them. Names lose a leading `./`.
+/// GNU tar write them. Names are cleaned (`clean`): `./a//b` is `a/b`.
 /// Reference: "pax - portable archive interchange", ustar Interchange Format,
 /// https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_06
 struct TarArchive {
@@ -30,15 +30,24 @@ struct TarArchive {
   /// 1 MiB, https://go.dev/src/archive/tar/reader.go), so Docker never writes them.
   static let maximumSpecialMemberSize: UInt64 = 1 << 20
 
+  /// The most regular files and links an archive may list (an image archive has a few
+  /// per layer): each costs a table entry, so the table's memory stays bounded.
+  static let maximumMembers = 65_536
+
+  /// The most links followed from one name (a longer chain, or a cycle, leads nowhere).
+  static let maximumLinkHops = 16
+
   let handle: FileHandle
   let fileSize: UInt64
-  /// Members by name, regular files and links only (the last one wins, as tar extracts).
+  /// Regular files by the name they are found under: their own, or a link's that leads to
+  /// them (the last member of a name wins, as tar extracts).
   private(set) var members: [String: Member] = [:]
 
   init(handle: FileHandle, fileSize: UInt64) throws {
     self.handle = handle
     self.fileSize = fileSize
     try index()
+    members = Self.resolvingLinks(members)
   }
 
   private mutating func index() throws {
@@ -70,10 +79,12 @@ struct TarArchive {
       case "x": pax = Self.paxRecords(try bytes(at: content, count: Int(size)))
       case "g": break
       default:
-        var name = pax["path"] ?? longName ?? Self.ustarName(header)
-        while name.hasPrefix("./") { name.removeFirst(2) }
+        let name = Self.clean(pax["path"] ?? longName ?? Self.ustarName(header))
         let link = pax["linkpath"] ?? longLink ?? Self.text(header[157..<257])
         if type == "0" || type == "7" || type == "1" || type == "2" {
+          guard members.count < Self.maximumMembers || members[name] != nil else {
+            throw Problem.notTar("the tar archive lists more than \(Self.maximumMembers) files and links; an image archive has a few per layer")
+          }
           members[name] = Member(name: name, type: type == "7" ? "0" : type, size: size, offset: content, linkName: link)
         }
         longName = nil
@@ -85,18 +96,34 @@ struct TarArchive {
     guard headers > 0 else { throw Problem.notTar("not a tar archive (empty)") }
   }
 
-  /// The member at `name`, following symbolic and hard links (at most 16).
+  /// The regular file at `name`, through any symbolic and hard links.
   func member(_ name: String) -> Member? {
-    var current = members[Self.clean(name)]
-    var hops = 0
-    while let link = current, link.type == "1" || link.type == "2", hops < 16 {
-      let target = link.type == "2" && !link.linkName.hasPrefix("/")
-        ? Self.clean((link.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + link.linkName))
-        : Self.clean(link.linkName)
-      current = members[target]
-      hops += 1
+    members[Self.clean(name)]
+  }
+
+  /// `table` with every link replaced by the regular file it leads to (links that lead
+  /// nowhere dropped). Each link's target is cleaned once and each chain followed once,
+  /// so a long link name shared by many links costs its length once.
+  static func resolvingLinks(_ table: [String: Member]) -> [String: Member] {
+    var resolved: [String: Member?] = [:]
+    func resolve(_ name: String, hops: Int) -> Member? {
+      if let known = resolved[name] { return known }
+      guard let member = table[name] else { return nil }
+      guard member.type == "1" || member.type == "2" else { return member.type == "0" ? member : nil }
+      guard hops < maximumLinkHops else { return nil }
+      let target = member.type == "2" && !member.linkName.hasPrefix("/")
+        ? clean(member.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + member.linkName)
+        : clean(member.linkName)
+      let found = resolve(target, hops: hops + 1)
+      resolved.updateValue(found, forKey: name)
+      return found
     }
-    return current.flatMap { $0.type == "0" ? $0 : nil }
+    var files: [String: Member] = [:]
+    files.reserveCapacity(table.count)
+    for name in table.keys {
+      if let file = resolve(name, hops: 0) { files[name] = file }
+    }
+    return files
   }
 
   /// The contents of a member (for small members: JSON documents).

@@ -1,3 +1,4 @@
+import Diagnostics
 import DockerfileModel
 import Foundation
 import ProjectModel
@@ -31,7 +32,7 @@ struct ImageSizeRule: Rule {
     }
     let megabytes = Double(inspection.size) / 1_000_000
     let figure = String(format: "%.1f MB", megabytes) + " (\(inspection.size) bytes; MB = 10^6 bytes)"
-    let source = "\(inspection.method), evidence \(inspection.file)\(inspection.created.map { ", built \($0)" } ?? "")"
+    let source = "\(inspection.method), evidence \(inspection.file)\(inspection.created.map { ", built \(QuotedText.abbreviated($0))" } ?? "")"
     if inspection.sizeIsLowerBound {
       guard Double(inspection.size) >= bytes else {
         return .needsEvidence("image \(inspection.display) is at least \(figure), which does not decide \(limit.written) (\(source)); give `docker image inspect` output with --image-inspect")
