@@ -11,6 +11,10 @@ import Testing
     (#"["pr\u0000od".deploy.parameters]"# + "\nconfirm_changeset = false\n", "pr", 3),
     (#"[prod."de\U00000000ploy".parameters]"# + "\nconfirm_changeset = false\n", "prod.de", 3),
     ("[prod.deploy.parameters]\n" + #""confirm_changeset\u0000x" = false"# + "\n", "prod.deploy.parameters.confirm_changeset", 4),
+    // Cut at the NUL, the key equals one written before it: toml++ had handed over one
+    // key, and the NUL env or parameter was silently gone.
+    ("[prod.deploy.parameters]\nconfirm_changeset = true\n\n" + #"["prod\u0000evil".deploy.parameters]"# + "\nconfirm_changeset = false\n", "prod", 6),
+    ("[prod.deploy.parameters]\nconfirm_changeset = false\n" + #""confirm_changeset\u0000" = true"# + "\n", "prod.deploy.parameters.confirm_changeset", 5),
   ])
   func aKeyWithANULIsAnInputError(tables: String, cut: String, line: Int) throws {
     let text = "version = 0.1\n\n" + tables
@@ -23,6 +27,16 @@ import Testing
   @Test func otherEscapesInKeysAreRead() throws {
     let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: "version = 0.1\n[\"pr\\u0041od\".deploy.parameters]\nconfirm_changeset = false\n"))
     #expect(config.environments.map(\.name) == ["prAod"])
+    // An escaped backslash before `u0000`, and a literal key, hold no NUL.
+    let literal = try SamConfig.load(SourceText(file: "samconfig.toml", text: #"""
+      version = 0.1
+      ["a\\u0000b".deploy.parameters]
+      confirm_changeset = true
+      ['c\u0000d'.deploy.parameters]
+      confirm_changeset = true
+      """#))
+    #expect(literal.environments.map(\.name) == [#"a\u0000b"#, #"c\u0000d"#])
+    #expect(literal.environments.map(\.location.line) == [2, 4])
   }
 }
 

@@ -6,9 +6,9 @@ enum SamConfigTOMLReader {
   static func read(_ source: SourceText) throws(InputError) -> SamConfig {
     let table = try TOMLDocument.table(source)
     let locator = TOMLKeyLocator(source)
-    // The first located key that starts with one of `prefixes`.
-    func firstLocated(startingWith prefixes: [String]) -> SourceLocation? {
-      locator.locations.filter { entry in prefixes.contains { entry.key.hasPrefix($0) } }.map(\.value).min()
+    // The first located key that starts with `prefix`.
+    func firstLocated(startingWith prefix: String) -> SourceLocation? {
+      locator.locations.filter { $0.key.hasPrefix(prefix) }.map(\.value).min()
     }
     func location(_ path: [String]) -> SourceLocation {
       var path = path
@@ -16,21 +16,16 @@ enum SamConfigTOMLReader {
         let key = path.joined(separator: ".")
         if let found = locator.locations[key] { return found }
         // A table written only through dotted keys (`a.b = 1`): its first such key.
-        if let first = firstLocated(startingWith: [key + "."]) { return first }
+        if let first = firstLocated(startingWith: key + ".") { return first }
         path.removeLast()
       }
       return .start(of: source.file)
     }
-    // Where a key cut at its NUL is written: the located key (kept as written, escapes
-    // and all) that continues past the cut with the NUL's escape.
-    func cutKey(_ path: [String]) -> SourceLocation {
-      let cut = path.joined(separator: ".")
-      return firstLocated(startingWith: [cut + "\\u0000", cut + "\\U00000000"]) ?? location(path)
-    }
+    if let first = locator.keysHoldingNUL.first { throw unreadableKey(first.cut, at: first.location) }
     var version: Located<String>? = nil
     var environments: [SamConfigEnvironment] = []
     for key in table.keys {
-      guard let value = table[key] else { throw unreadableKey([key], at: cutKey([key])) }
+      guard let value = table[key] else { throw unreadableKey(key, at: location([key])) }
       if key == "version" {
         guard let number = value.double, value.int == nil else {
           throw SamConfig.versionError(found: value.string.map { "the string \"\($0)\"" } ?? value.int.map { "the integer \($0)" } ?? "\(value)", at: location([key]))
@@ -43,7 +38,7 @@ enum SamConfigTOMLReader {
       }
       var commands: [String: [String: SamConfigValue]] = [:]
       for command in envTable.keys {
-        guard let entry = envTable[command] else { throw unreadableKey([key, command], at: cutKey([key, command])) }
+        guard let entry = envTable[command] else { throw unreadableKey("\(key).\(command)", at: location([key, command])) }
         guard let commandTable = entry.table else {
           throw InputError("samconfig: \"\(key).\(command)\" must be a table such as [\(key).\(command).parameters]", at: location([key, command]))
         }
@@ -53,7 +48,7 @@ enum SamConfigTOMLReader {
         var values: [String: SamConfigValue] = [:]
         for name in parameters.keys {
           let at = location([key, command, "parameters", name])
-          guard let raw = parameters[name] else { throw unreadableKey([key, command, "parameters", name], at: cutKey([key, command, "parameters", name])) }
+          guard let raw = parameters[name] else { throw unreadableKey("\(key).\(command).parameters.\(name)", at: at) }
           values[name] = SamConfigValue(try convert(raw, at: at, name: name), at: at)
         }
         commands[command] = values
@@ -65,12 +60,14 @@ enum SamConfigTOMLReader {
     return SamConfig(file: source.file, format: .toml, version: version, environments: environments)
   }
 
-  /// A key TOMLKit lists but cannot look up: one holding a NUL character (`"pr\u0000od"`,
-  /// valid TOML), which its C++ parser (toml++) hands over cut at the NUL. Skipping it had
-  /// dropped a config env from the report without a word. No `--config-env` argument can
-  /// hold a NUL, so SAM CLI cannot deploy such an env either.
-  private static func unreadableKey(_ path: [String], at location: SourceLocation) -> InputError {
-    InputError("samconfig: the key \"\(path.joined(separator: "."))...\" holds a NUL character (\\u0000), which vibe-rules cannot read and no --config-env can name", at: location)
+  /// A key holding a NUL character (`"pr\u0000od"`, valid TOML), found in the text
+  /// (`TOMLKeyLocator.keysHoldingNUL`) or as a key TOMLKit lists but cannot look up: its
+  /// C++ parser (toml++) hands such keys over cut at the NUL. Skipping one had dropped a
+  /// config env from the report without a word; one whose cut equals another key had
+  /// silently taken that key's value. No `--config-env` argument can hold a NUL, so SAM
+  /// CLI cannot deploy such an env either. `cut` is the key up to the NUL.
+  private static func unreadableKey(_ cut: String, at location: SourceLocation) -> InputError {
+    InputError("samconfig: the key \"\(cut)...\" holds a NUL character (\\u0000), which vibe-rules cannot read and no --config-env can name", at: location)
   }
 
   private static func convert(_ value: TOMLValueConvertible, at location: SourceLocation, name: String) throws(InputError) -> SamConfigValue.Value {
