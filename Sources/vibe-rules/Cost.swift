@@ -169,7 +169,8 @@ struct Cost: ParsableCommand {
     for item in assumptions.described { out.append("  \(item.flag) \(item.value): \(item.meaning)") }
     out.append("Tasks above a capacity provider base are split by the strategy's weights (fractions kept: the proportion ECS aims at).")
     out.append("Not modelled: \(MonthlyCostModel.notModelled).")
-    return out.joined(separator: "\n") + "\n"
+    // One row per line, whatever the names quoted from the files hold.
+    return out.map(\.foldingLineBreaks).joined(separator: "\n") + "\n"
   }
 
   // MARK: JSON

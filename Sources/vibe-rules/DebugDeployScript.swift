@@ -18,15 +18,19 @@ struct DebugDeployScript: ParsableCommand {
   func run() throws {
     let script = try ShellScript.parse(SourceText.read(path: file))
     let run = DeployScriptRun(script: script, environment: environment)
+    // A row per command or flag: a line break inside a word (a quoted multi-line
+    // argument, an env name) is escaped, so it cannot start a row of its own.
+    func row(_ text: String) { print(TerminalSafe.text(text, oneLine: true)) }
     for command in run.evaluation.commands {
       let words = command.resolvedWords.map { $0.description }.joined(separator: " ")
-      print("\(command.order)\t\(command.location)\t\(command.functionName.map { "[\($0)] " } ?? "")\(words)")
+      row("\(command.order)\t\(command.location)\t\(command.functionName.map { "[\($0)] " } ?? "")\(words)")
     }
     if let main = run.mainSamDeploy {
       let deploy = DeployScriptRun.samDeployCommand(main)
-      print("\nsam deploy for env \(environment) at \(main.location):")
-      for (flag, values) in deploy.flags.sorted(by: { $0.key < $1.key }) { print("  \(flag) \(values.map(\.value.description).joined(separator: " "))") }
-      for override in deploy.parameterOverrides ?? [] { print("  override \(override.value.key)=\(override.value.value)") }
+      print()
+      row("sam deploy for env \(environment) at \(main.location):")
+      for (flag, values) in deploy.flags.sorted(by: { $0.key < $1.key }) { row("  \(flag) \(values.map(\.value.description).joined(separator: " "))") }
+      for override in deploy.parameterOverrides ?? [] { row("  override \(override.value.key)=\(override.value.value)") }
     }
   }
 }

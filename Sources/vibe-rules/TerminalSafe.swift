@@ -35,9 +35,13 @@ enum TerminalSafe {
 
   /// `oneLine`: line feeds and the Unicode line and paragraph separators are escaped too,
   /// so that a value quoted in a one-line diagnostic (a path, a config env name) cannot
-  /// start a line of its own (a forged `file: error:` line in a CI log).
+  /// start a line of its own (a forged `file: error:` line in a CI log). JSON and XML
+  /// escape the separators U+2028 and U+2029 always: their escapes mean the same once
+  /// parsed, and the files stay one line per line when read as text.
   static func text(_ text: String, allowingColour: Bool = false, escape: Escape = .swift, oneLine: Bool = false) -> String {
-    func escaped(_ scalar: Unicode.Scalar) -> Bool { isUnsafe(scalar) || (oneLine && isLineBreak(scalar)) }
+    func escaped(_ scalar: Unicode.Scalar) -> Bool {
+      isUnsafe(scalar) || (oneLine && isLineBreak(scalar)) || (escape != .swift && (scalar == "\u{2028}" || scalar == "\u{2029}"))
+    }
     guard text.unicodeScalars.contains(where: escaped) else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)

@@ -18,9 +18,9 @@ struct QuotedLineBreakTests {
 
   /// A samconfig env named with an escaped line feed (`["pr\nod".deploy.parameters]`,
   /// valid TOML) whose deploy fails: every format meant for reading keeps each row and
-  /// finding on one line.
-  @Test(arguments: [["report"], ["report", "--format", "markdown"], ["check"]])
-  func anEnvNameWithALineFeedStaysOnItsLine(command: [String]) throws {
+  /// finding on one line (JUnit: each line of a `<failure>`'s text; `cost`: each row).
+  @Test(arguments: [(["report"], 1), (["report", "--format", "markdown"], 1), (["check"], 1), (["report", "--format", "junit"], 1), (["cost"], 0)] as [([String], Int32)])
+  func anEnvNameWithALineFeedStaysOnItsLine(command: [String], status: Int32) throws {
     let directory = try ExitCodeTests.repository { copy in
       let path = copy.file("infra/samconfig.toml").path
       let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -28,9 +28,21 @@ struct QuotedLineBreakTests {
     }
     defer { directory.remove() }
     let result = try #require(try Command.run(command + ["--root", directory.path]))
-    #expect(result.status == 1, "\(result.standardError)")
+    #expect(result.status == status, "\(result.standardError)")
     let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.contains { $0.contains("pr od") }, "\(result.standardOutput.prefix(400))")
+    #expect(!lines.contains { $0.hasPrefix("od") }, "\(result.standardOutput)")
+  }
+
+  /// `debug deploy-script --env` prints a row per command: the env name, which the
+  /// commands quote, keeps its line feed escaped.
+  @Test func aDeployScriptDumpKeepsARowPerCommand() throws {
+    let directory = try ExitCodeTests.repository { _ in }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["debug", "deploy-script", directory.file("deploy.sh").path, "--env", "pr\nod"]))
+    #expect(result.status == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n")
+    #expect(lines.contains { $0.contains("pr\\u{A}od") }, "\(result.standardOutput.prefix(400))")
     #expect(!lines.contains { $0.hasPrefix("od") }, "\(result.standardOutput)")
   }
 }
@@ -45,7 +57,7 @@ struct ReportFileEscapeTests {
     let directory = try ExitCodeTests.repository { copy in
       let path = copy.file("infra/template.yaml").path
       let text = try String(contentsOfFile: path, encoding: .utf8)
-      try copy.write("infra/template.yaml", text.replacingOccurrences(of: "        - /ecs/vibejudge-dashboard\n", with: "        - \"/ecs/\\e[31mdash\\u202Eboard\"\n"))
+      try copy.write("infra/template.yaml", text.replacingOccurrences(of: "        - /ecs/vibejudge-dashboard\n", with: "        - \"/ecs/\\e[31mdash\\u202Eboa\\u2028rd\"\n"))
     }
     defer { directory.remove() }
     let output = directory.file("report.out").path
@@ -55,10 +67,13 @@ struct ReportFileEscapeTests {
     #expect(!bytes.contains(0x1B))
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(!text.unicodeScalars.contains("\u{202E}"))
+    // U+2028 is folded in rows, escaped in JSON and XML (where it had been raw).
+    #expect(!text.unicodeScalars.contains("\u{2028}"))
     #expect(text.contains("dash"), "the value is quoted")
     if format == "json" || format == "sarif" {
       #expect((try? JSONSerialization.jsonObject(with: bytes)) != nil)
-      #expect(text.contains("\\u202E"))
+      #expect(text.contains("\\u202E") && text.contains("\\u2028"))
     }
+    if format == "junit" { #expect(text.contains("&#x2028;")) }
   }
 }

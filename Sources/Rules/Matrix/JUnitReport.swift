@@ -54,7 +54,7 @@ public struct JUnitReport: Sendable {
   static func testCase(_ row: RequirementMatrix.Row, environment: String?, suite: String, all: [String]) -> TestCase {
     let name = "\(row.requirement.id) \(row.requirement.title)" + (environment.map { " [env \($0)]" } ?? "")
     let lines = row.findings.map { finding in
-      "\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)" + (finding.environment.map { " (env \($0))" } ?? "")
+      ("\(finding.location): \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)" + (finding.environment.map { " (env \($0))" } ?? "")).foldingLineBreaks
     }
     let outcome: TestCase.Outcome
     switch row.status {
