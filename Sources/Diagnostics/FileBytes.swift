@@ -16,14 +16,109 @@ public enum FileBytes {
   public static let maximumSize = 16 * 1024 * 1024
 
   /// The bytes of the regular file at `path`, or nil if it is missing, not a regular
-  /// file, unreadable, or larger than `maximumSize` (see `size(of:)` to tell which).
+  /// file, unreadable, or larger than `maximumSize` (see `contents(of:inside:)` to tell
+  /// which).
   public static func read(_ path: String) -> [UInt8]? {
-    guard let size = size(of: path), size <= maximumSize else { return nil }
-    guard let handle = fopen(path, "rb") else { return nil }
-    defer { fclose(handle) }
+    try? contents(of: path).get()
+  }
+
+  /// Why `contents(of:inside:)` read nothing.
+  public enum ReadFailure: Error, Equatable {
+    /// Nothing to open there, or it cannot be opened.
+    case unreadable
+    /// What was opened is not a regular file: its kind ("a FIFO", `FileKind`).
+    case notRegular(String)
+    /// The file is this many bytes, over `maximumSize`.
+    case tooLarge(Int)
+    /// What was opened lies outside the folder it had to be in (a link swapped in after
+    /// the path was checked).
+    case outside
+  }
+
+  /// The bytes of the regular file at `path`, or why there are none. The file is opened
+  /// first (without blocking, so a FIFO cannot hang the run) and everything is checked on
+  /// what was opened: its kind and size (`fstat`), and with `root`, that it lies under
+  /// `root`, symbolic links resolved (the path the kernel gives for the open descriptor,
+  /// `/proc/self/fd`). So a path swapped for a link or a FIFO after an earlier check of
+  /// it is still never read.
+  /// Reference: open(2) (`O_NONBLOCK` on a FIFO), proc(5) (`/proc/[pid]/fd/`).
+  public static func contents(of path: String, inside root: String? = nil) -> Result<[UInt8], ReadFailure> {
+    let opened: (descriptor: Int32, size: Int)
+    switch openRegular(path, inside: root) {
+    case .success(let file): opened = file
+    case .failure(let failure): return .failure(failure)
+    }
+    let (descriptor, size) = opened
+    defer { close(descriptor) }
+    guard size <= maximumSize else { return .failure(.tooLarge(size)) }
     var bytes = [UInt8](repeating: 0, count: size)
-    let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
-    return count == size ? bytes : Array(bytes[..<count])
+    var count = 0
+    while count < size {
+      let read = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, size - count) }
+      if read < 0 && errno == EINTR { continue }
+      guard read > 0 else { break }
+      count += read
+    }
+    guard count > 0 || size == 0 else { return .failure(.unreadable) }
+    return .success(count == size ? bytes : Array(bytes[..<count]))
+  }
+
+  /// The regular file at `path` opened for reading (the caller closes the descriptor),
+  /// and its size in bytes, checked as `contents(of:inside:)` checks it (without the size
+  /// limit: an image archive is larger).
+  public static func openRegular(_ path: String, inside root: String? = nil) -> Result<(descriptor: Int32, size: Int), ReadFailure> {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+    guard descriptor >= 0 else { return .failure(.unreadable) }
+    var info = stat()
+    let failure: ReadFailure? =
+      if fstat(descriptor, &info) != 0 { .unreadable }
+      else if (info.st_mode & S_IFMT) != S_IFREG { .notRegular(FileKind.described(info.st_mode)) }
+      else if let root, !openedFile(descriptor, path: path, isUnder: root) { .outside }
+      else { nil }
+    if let failure {
+      close(descriptor)
+      return .failure(failure)
+    }
+    return .success((descriptor, Int(info.st_size)))
+  }
+
+  /// Whether the file open as `descriptor` lies under `root` (or is it), both with links
+  /// resolved. Where the system cannot name an open file, `path` resolved again instead.
+  static func openedFile(_ descriptor: Int32, path: String, isUnder root: String) -> Bool {
+    guard let base = realPath(root.isEmpty ? "." : root) else { return false }
+    #if os(Linux)
+    let opened = linkTarget("/proc/self/fd/\(descriptor)") ?? realPath(path)
+    #else
+    let opened = realPath(path)
+    #endif
+    guard let opened else { return false }
+    return opened == base || opened.hasPrefix(base == "/" ? "/" : base + "/")
+  }
+
+  /// read(2).
+  private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Musl)
+    Musl.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
+  }
+
+  /// realpath(3), nil when the path does not resolve.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// readlink(2) of `path`, nil when it is no link.
+  static func linkTarget(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count > 0 else { return nil }
+    return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// The size in bytes of the regular file at `path`; nil if it is not a regular file.

@@ -66,16 +66,24 @@ public struct SourceText: Sendable {
     self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
   }
 
-  /// Reads and decodes `path`; `displayName` is what diagnostics print.
-  public static func read(path: String, displayName: String? = nil) throws(InputError) -> SourceText {
+  /// Reads and decodes `path`; `displayName` is what diagnostics print. With `root`, the
+  /// file opened must lie under `root` (see `FileBytes.contents(of:inside:)`).
+  /// - Throws: `InputError` at the file's start when it cannot be read, is no regular
+  ///   file, is over `FileBytes.maximumSize`, lies outside `root`, or does not decode.
+  public static func read(path: String, displayName: String? = nil, inside root: String? = nil) throws(InputError) -> SourceText {
     let name = displayName ?? path
-    if let size = FileBytes.size(of: path), size > FileBytes.maximumSize {
+    switch FileBytes.contents(of: path, inside: root) {
+    case .success(let bytes):
+      return try SourceText(file: name, bytes: bytes)
+    case .failure(.tooLarge(let size)):
       throw InputError("file is \(size) bytes; the limit is \(FileBytes.maximumSize) bytes (16 MiB)", at: .start(of: name))
-    }
-    guard let bytes = FileBytes.read(path) else {
+    case .failure(.notRegular(let kind)):
+      throw InputError("cannot read file: it is \(kind), not a regular file", at: .start(of: name))
+    case .failure(.outside):
+      throw InputError("the file opened lies outside --root (a symbolic link that appeared after the path was checked); vibe-rules reads only the repository's own files", at: .start(of: name))
+    case .failure(.unreadable):
       throw InputError("cannot read file (missing, a directory, or unreadable)", at: .start(of: name))
     }
-    return try SourceText(file: name, bytes: bytes)
   }
 
   /// The text split into lines (CRLF, CR and LF all end a line), without terminators.

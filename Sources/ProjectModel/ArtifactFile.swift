@@ -11,6 +11,22 @@ public struct ArtifactFile: Hashable, Sendable {
   public var path: String
   /// The path relative to the root when the file is under it, else as given.
   public var displayName: String
+  /// The folder the file must lie under, links resolved, when it is read: the repository
+  /// when the file is the repository's (checked when it was resolved, and again on what
+  /// is opened, so a link swapped in between is not read); nil for a file named outside it.
+  public var enclosingRoot: String?
+
+  public init(path: String, displayName: String, enclosingRoot: String? = nil) {
+    self.path = path
+    self.displayName = displayName
+    self.enclosingRoot = enclosingRoot
+  }
+
+  /// The file's text, read under `enclosingRoot` (`SourceText.read(path:displayName:inside:)`).
+  /// - Throws: `InputError` at the file when it cannot be read or does not decode.
+  public func source() throws(InputError) -> SourceText {
+    try SourceText.read(path: path, displayName: displayName, inside: enclosingRoot)
+  }
 
   /// Resolves `given` (or `fallback` when nil) against `root`.
   ///
@@ -20,8 +36,10 @@ public struct ArtifactFile: Hashable, Sendable {
   ///   error, not an absent artifact.
   /// `repository`: the root a file must stay inside when it differs from the `root` the
   /// path is joined to (the build context's `.dockerignore`); `root` when nil.
+  /// `rootName`: what messages call that root.
   public static func resolve(
-    _ given: String?, fallback: String, root: String, option: String, directory: Bool = false, inside repository: String? = nil
+    _ given: String?, fallback: String, root: String, option: String, directory: Bool = false, inside repository: String? = nil,
+    rootName: String = "--root"
   ) throws(InputError) -> ArtifactFile? {
     if given == nil && fallback.isEmpty { return nil }
     let relative = given ?? fallback
@@ -45,12 +63,15 @@ public struct ArtifactFile: Hashable, Sendable {
       }
       return nil
     }
+    let enclosing = repository ?? root
+    let checked: Bool
     if relative.hasPrefix("/") {
-      try requireInsideWhenInRepository(path, root: repository ?? root, name: relative)
+      checked = try requireInsideWhenInRepository(path, root: enclosing, name: relative, rootName: rootName)
     } else {
-      try requireInside(root: repository ?? root, path: path, relative: relative)
+      try requireInside(root: enclosing, path: path, relative: relative, rootName: rootName)
+      checked = true
     }
-    return ArtifactFile(path: path, displayName: displayName(path, root: root))
+    return ArtifactFile(path: path, displayName: displayName(path, root: root), enclosingRoot: checked ? enclosing : nil)
   }
 
   /// A file whose folder is in the repository (resolves under `root`) must itself resolve
@@ -58,15 +79,18 @@ public struct ArtifactFile: Hashable, Sendable {
   /// or a `.dockerignore` found beside the Dockerfile or in the build context can be a
   /// committed link to `~/.aws/credentials` as well. A file in a folder outside the
   /// repository, named on purpose, is read as named.
+  /// - Returns: whether the file is the repository's (and so was checked).
   /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
-  public static func requireInsideWhenInRepository(_ path: String, root: String, name: String) throws(InputError) {
+  @discardableResult
+  public static func requireInsideWhenInRepository(_ path: String, root: String, name: String, rootName: String = "--root") throws(InputError) -> Bool {
     let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
     // Written under the root (`..` and `.` taken as written, links not followed): a path
     // through a linked folder of the repository (`$PWD/sys/passwd`, `sys -> /etc`) is the
     // repository's too.
-    guard folderInside || isWrittenUnder(path, root: root) else { return }
-    try requireInside(root: root, path: path, relative: name)
+    guard folderInside || isWrittenUnder(path, root: root) else { return false }
+    try requireInside(root: root, path: path, relative: name, rootName: rootName)
+    return true
   }
 
   /// Whether absolute `path`, with `.` and `..` applied as written, lies under `root` as
@@ -90,15 +114,16 @@ public struct ArtifactFile: Hashable, Sendable {
   /// under the root: a committed `docker/Dockerfile -> ~/.aws/credentials` would otherwise
   /// be read, and quoted in a diagnostic into a CI log. A relative name whose `..` steps
   /// out of the root is refused as such, not blamed on a link.
-  /// - Throws: `InputError` naming the path, without reading what it points to.
-  public static func requireInside(root: String, path: String, relative: String) throws(InputError) {
+  /// - Throws: `InputError` naming the path (and the root as `rootName`), without reading
+  ///   what it points to.
+  public static func requireInside(root: String, path: String, relative: String, rootName: String = "--root") throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
       let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
       var info = stat()
       let reason = !isWrittenUnder(written, root: root)
         ? "its `..` steps out of the repository; name a file outside it by its absolute path"
         : lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "a symbolic link on its path"
-      throw InputError("\(relative) leads outside --root (\(reason)); vibe-rules reads only the repository's own files", at: nil)
+      throw InputError("\(relative) leads outside \(rootName) (\(reason)); vibe-rules reads only the repository's own files", at: nil)
     }
   }
 

@@ -28,7 +28,7 @@ struct DockerfileInputs: Sendable {
     if let file = try ArtifactFile.resolve(options.dockerfile, fallback: ProjectOptions.defaultDockerfile, root: root, option: "--dockerfile") {
       inputs.dockerfileFile = file
       inputs.inputFiles.append(file.path)
-      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      let source = try file.source()
       let parsed = try Dockerfile.parse(source)
       inputs.dockerfile = parsed
       inputs.waivers = try WaiverReader.fromDockerfile(source, parsed)
@@ -44,18 +44,18 @@ struct DockerfileInputs: Sendable {
     let ignore: ArtifactFile?
     if options.dockerignore == nil, let perDockerfile, FileBytes.size(of: perDockerfile) != nil {
       // Found, not resolved: the check `resolve` makes for the other two.
-      try ArtifactFile.requireInsideWhenInRepository(perDockerfile, root: root, name: ArtifactFile.displayName(perDockerfile, root: root))
-      ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root))
+      let checked = try ArtifactFile.requireInsideWhenInRepository(perDockerfile, root: root, name: ArtifactFile.displayName(perDockerfile, root: root))
+      ignore = ArtifactFile(path: perDockerfile, displayName: ArtifactFile.displayName(perDockerfile, root: root), enclosingRoot: checked ? root : nil)
     } else if options.dockerignore == nil, let context = inputs.buildContext {
       ignore = try ArtifactFile.resolve(nil, fallback: ArtifactFile.join(context.path, ".dockerignore"), root: ".", option: "--dockerignore", inside: root)
-        .map { ArtifactFile(path: $0.path, displayName: ArtifactFile.displayName($0.path, root: root)) }
+        .map { ArtifactFile(path: $0.path, displayName: ArtifactFile.displayName($0.path, root: root), enclosingRoot: $0.enclosingRoot) }
     } else {
       ignore = try ArtifactFile.resolve(options.dockerignore, fallback: ProjectOptions.defaultDockerignore, root: root, option: "--dockerignore")
     }
     if let ignore {
       inputs.dockerignoreFile = ignore
       inputs.inputFiles.append(ignore.path)
-      inputs.dockerignore = try DockerIgnore.parse(SourceText.read(path: ignore.path, displayName: ignore.displayName))
+      inputs.dockerignore = try DockerIgnore.parse(ignore.source())
     } else {
       inputs.absences["dockerignore"] = "no .dockerignore in the build context"
     }

@@ -58,13 +58,13 @@ extension Project {
       // fall back to it, lazily, for a value the repository's catalogue lacks).
       var definitions: Definitions
       if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
-        definitions = Definitions(requirements: try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName)), inputFiles: [file.path])
+        definitions = Definitions(requirements: try RequirementCatalogue.parse(file.source()), inputFiles: [file.path])
       } else {
         definitions = Definitions(requirements: RequirementCatalogue.builtIn)
       }
       if let configuration { definitions.requirements = try configuration.restricting(definitions.requirements) }
       if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: root), root: root, option: "--template") {
-        let template = try Template.load(SourceText.read(path: file.path, displayName: file.displayName))
+        let template = try Template.load(file.source())
         definitions.templateFile = file
         definitions.inputFiles.append(file.path)
         definitions.template = template
@@ -90,14 +90,14 @@ extension Project {
     if let file = try ArtifactFile.resolve(options.samconfig, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: root), root: root, option: "--samconfig") {
       samconfigFile = file
       inputFiles.append(file.path)
-      samconfig = try SamConfig.load(SourceText.read(path: file.path, displayName: file.displayName))
+      samconfig = try SamConfig.load(file.source())
     } else {
       absences["samconfig"] = "no samconfig at \(ProjectOptions.described(ProjectOptions.defaultSamconfigs)) (use --samconfig)"
     }
     if let file = try ArtifactFile.resolve(options.deployScript, fallback: ProjectOptions.defaultDeployScript, root: root, option: "--deploy-script") {
       deployScriptFile = file
       inputFiles.append(file.path)
-      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      let source = try file.source()
       deployScriptSource = source
       deployScript = try ShellScript.parse(source)
     } else {
@@ -118,7 +118,7 @@ extension Project {
     apply(try docker.value.get())
     if let file = try ArtifactFile.resolve(options.imageInspect, fallback: "", root: root, option: "--image-inspect"), options.imageInspect != nil {
       inputFiles.append(file.path)
-      imageInspection = try ImageInspection.parse(SourceText.read(path: file.path, displayName: file.displayName))
+      imageInspection = try ImageInspection.parse(file.source())
     }
     try loadEvidence(options)
     // Envs from the configuration (no --env given) are named where they are written.

@@ -81,18 +81,21 @@ enum BaselineFile {
   /// and `baseline write` overwrite, a file elsewhere.
   /// - Throws: `InputError` at `baseline:` of `.vibe-rules.yaml` when the name is from
   ///   there (unlocated for `--baseline` and the default), without reading the file.
-  static func requireInside(_ given: String?, file: String, project: Project) throws(InputError) {
+  /// - Returns: whether the baseline is the repository's (and so was checked).
+  @discardableResult
+  static func requireInside(_ given: String?, file: String, project: Project) throws(InputError) -> Bool {
     let configured = given == nil ? project.configuration?.baseline : nil
     let name = given ?? configured?.value ?? FindingBaseline.defaultFile
     do throws(InputError) {
       if name.hasPrefix("/") {
-        try ArtifactFile.requireInsideWhenInRepository(file, root: project.root, name: "baseline \(name)")
+        return try ArtifactFile.requireInsideWhenInRepository(file, root: project.root, name: "baseline \(name)")
       } else {
         try ArtifactFile.requireInside(root: project.root, path: file, relative: "baseline \(name)")
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
         if ArtifactFile.resolvesOutside(folder.isEmpty ? "/" : folder, root: project.root) {
           throw InputError("baseline \(name) leads outside --root (a symbolic link on its path); vibe-rules reads and writes only the repository's own files", at: nil)
         }
+        return true
       }
     } catch {
       throw InputError(error.message, at: configured?.location)
@@ -101,13 +104,13 @@ enum BaselineFile {
 
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {
     let file = path(given, project: project)
-    try requireInside(given, file: file, project: project)
+    let checked = try requireInside(given, file: file, project: project)
     guard FileBytes.size(of: file) != nil else {
       if let kind = FileBytes.kind(of: file) {
         throw InputError("baseline \(file) is \(kind), not a regular file", at: project.configuration?.baseline?.location)
       }
       throw InputError("baseline \(file): no such file (write one with `vibe-rules baseline write`)", at: project.configuration?.baseline?.location)
     }
-    return try FindingBaseline.parse(SourceText.read(path: file))
+    return try FindingBaseline.parse(SourceText.read(path: file, inside: checked ? project.root : nil))
   }
 }

@@ -13,6 +13,6 @@ enum CatalogueFile {
     guard let file = try ArtifactFile.resolve(given, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") else {
       return .builtIn
     }
-    return try RequirementCatalogue.parse(SourceText.read(path: file.path, displayName: file.displayName))
+    return try RequirementCatalogue.parse(file.source())
   }
 }

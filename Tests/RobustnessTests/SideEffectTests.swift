@@ -75,12 +75,13 @@ import Testing
     #expect(callers == ["vibe-rules/Probe.swift"])
   }
 
-  /// Files are read through `FileBytes` (fopen "rb") or directory listings; the read
-  /// path refuses special files and oversized files before opening them.
+  /// Files are read through `FileBytes` (one open(2), read-only and non-blocking, then
+  /// checked on the descriptor: kind, size, where it lies) or directory listings.
   @Test func fileBytesOpensForReadingOnly() throws {
     let lines = try #require(Self.sources.first { $0.file == "Diagnostics/FileBytes.swift" }?.lines)
-    let opens = lines.filter { $0.contains("fopen(") }
-    #expect(opens.count == 1)
-    #expect(opens.allSatisfy { $0.contains("\"rb\"") })
+    let regex = try NSRegularExpression(pattern: #"\b(f?open)\s*\("#)
+    let opens = lines.filter { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+    #expect(opens.count == 1, "\(opens)")
+    #expect(opens.allSatisfy { $0.contains("open(path, O_RDONLY | O_NONBLOCK") }, "\(opens)")
   }
 }

@@ -8,7 +8,7 @@ extension VibeRulesConfiguration {
   /// - Throws: `InputError` when `--config` names a missing file, or the file does not read.
   public static func locate(_ options: ProjectOptions) throws(InputError) -> (file: ArtifactFile, configuration: VibeRulesConfiguration)? {
     guard let file = try file(options) else { return nil }
-    return (file, try parse(SourceText.read(path: file.path, displayName: file.displayName)))
+    return (file, try parse(file.source()))
   }
 
   /// The configuration file `options` name (`--config`), else `.vibe-rules.yaml` in the

@@ -14,12 +14,12 @@ extension Project {
         throw InputError("--image-archive \(given): give one piece of image evidence, --image-inspect or --image-archive", at: nil)
       }
       inputFiles.append(file.path)
-      imageInspection = try ImageArchive.read(path: file.path, displayName: file.displayName)
+      imageInspection = try ImageArchive.read(path: file.path, displayName: file.displayName, inside: file.enclosingRoot)
     }
     for given in options.evidence {
       guard let file = try ArtifactFile.resolve(given, fallback: "", root: root, option: "--evidence") else { continue }
       inputFiles.append(file.path)
-      let source = try SourceText.read(path: file.path, displayName: file.displayName)
+      let source = try file.source()
       switch EvidenceKind.of(source) {
       case .healthProbe:
         healthProbes.append(try HealthProbeResult.parse(source))

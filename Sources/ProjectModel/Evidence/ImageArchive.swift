@@ -15,9 +15,18 @@ public enum ImageArchive {
   /// - Throws: `InputError` at the archive for a file that is not a tar, holds no image,
   ///   several images (or platforms, none of them linux/amd64), misses a layer, or has a
   ///   zstd or corrupt layer.
-  public static func read(path: String, displayName: String) throws(InputError) -> ImageInspection {
+  /// `root`: the folder the archive must lie under when opened (`ArtifactFile.enclosingRoot`).
+  public static func read(path: String, displayName: String, inside root: String? = nil) throws(InputError) -> ImageInspection {
     let at = SourceLocation.start(of: displayName)
-    guard let fileSize = FileBytes.size(of: path), let handle = FileHandle(forReadingAtPath: path) else {
+    let fileSize: Int
+    let handle: FileHandle
+    switch FileBytes.openRegular(path, inside: root) {
+    case .success(let opened):
+      fileSize = opened.size
+      handle = FileHandle(fileDescriptor: opened.descriptor, closeOnDealloc: true)
+    case .failure(.outside):
+      throw InputError("--image-archive \(displayName): the file opened lies outside --root (a symbolic link that appeared after the path was checked)", at: nil)
+    case .failure:
       throw InputError("--image-archive \(displayName): cannot be read", at: nil)
     }
     defer { try? handle.close() }

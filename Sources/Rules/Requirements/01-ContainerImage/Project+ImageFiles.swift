@@ -20,7 +20,9 @@ extension Project {
     let name = buildContext.displayName == "." || buildContext.displayName.isEmpty ? path : buildContext.displayName + "/" + path
     let file = buildContext.path + "/" + path
     contextReads.record(file)
-    return try? SourceText.read(path: file, displayName: name)
+    // Read only if what is opened is still in the context (a link swapped in after the
+    // check above is not followed out of it).
+    return try? SourceText.read(path: file, displayName: name, inside: buildContext.path)
   }
 
   /// Why build-context file `path` (relative to the context root) reaches the image as a
