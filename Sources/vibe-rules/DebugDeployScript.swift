@@ -16,7 +16,7 @@ struct DebugDeployScript: ParsableCommand {
   var environment: String = "dev"
 
   func run() throws {
-    let script = try ShellScript.parse(SourceText.read(path: file))
+    let script = try ShellScript.parse(DebugFile.source(file))
     let run = DeployScriptRun(script: script, environment: environment)
     // A row per command or flag: a line break inside a word (a quoted multi-line
     // argument, an env name) is escaped, so it cannot start a row of its own.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import DockerfileModel
+import ProjectModel
 
 /// `vibe-rules debug dockerfile FILE`: the parse in BuildKit's `result` dump format
 /// (the low-level parse, as BuildKit's parser tests print it).
@@ -12,7 +13,7 @@ struct DebugDockerfile: ParsableCommand {
   var file: String
 
   func run() throws {
-    let source = try SourceText.read(path: file)
+    let source = try DebugFile.source(file)
     print(try DockerfileSyntax.parse(source).buildKitDump(), terminator: "")
   }
 }

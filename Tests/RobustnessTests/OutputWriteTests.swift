@@ -133,6 +133,21 @@ struct OutputWriteTests {
     try Self.expectRefusedUnread("\(artifact) leads outside --root (a symbolic link)") { Self.linkToSecret(artifact, in: $0, outside: $1) }
   }
 
+  /// The `debug` subcommands read the file they are given as `report` reads an artifact,
+  /// the current folder taken as the repository: a committed link out of it is refused
+  /// unread (a parse error had quoted the linked file).
+  @Test(arguments: [["debug", "dockerfile", "docker/Dockerfile"], ["debug", "deploy-script", "docker/Dockerfile"]])
+  func aDebugFileLinkedOutsideIsNotRead(arguments: [String]) throws {
+    let outside = try Self.folderHoldingTheSecret()
+    defer { outside.remove() }
+    let directory = try ExitCodeTests.repository { Self.linkToSecret("docker/Dockerfile", in: $0, outside: outside) }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(arguments, currentDirectory: URL(fileURLWithPath: directory.path)))
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(result.standardError.contains("docker/Dockerfile leads outside the current folder (a symbolic link)"), "\(result.standardError)")
+    #expect(!result.standardError.contains(Self.secret) && !result.standardOutput.contains(Self.secret))
+  }
+
   /// A relative option path whose `..` steps out of the root is refused unread as well, and
   /// the message says so (it had blamed a symbolic link) and how to name such a file.
   @Test func aRelativePathOutOfTheRootIsRefusedForWhatItIs() throws {
