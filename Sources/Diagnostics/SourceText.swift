@@ -19,6 +19,12 @@ public struct SourceText: Sendable {
       self.text = text
       return
     }
+    // A UTF-16 or UTF-32 byte-order mark (Windows editors save "Unicode" so): say what the
+    // file is, rather than name its first byte.
+    for (mark, encoding) in [([0xFF, 0xFE, 0, 0], "UTF-32"), ([0, 0, 0xFE, 0xFF], "UTF-32"), ([0xFF, 0xFE], "UTF-16"), ([0xFE, 0xFF], "UTF-16")] as [([UInt8], String)]
+    where body.starts(with: mark) {
+      throw InputError("the file is \(encoding) text (it starts with a \(encoding) byte-order mark); save it as UTF-8", at: .start(of: file))
+    }
     var line = 1
     var column = 1
     var index = body.startIndex

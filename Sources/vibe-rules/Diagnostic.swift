@@ -36,14 +36,18 @@ enum Diagnostic {
     Output.writeStandardError(line + "\n")
   }
 
+  /// The line `location` points at, read again from the file: nil when it cannot be read,
+  /// when a file of the repository (named relative to `root`) now lies outside it (a link
+  /// swapped in since it was read), or when the line is not text (invalid UTF-8, a NUL: a
+  /// UTF-16 file's line would print as mojibake).
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
     let path = ArtifactFile.join(root, location.file)
-    guard let bytes = FileBytes.read(path), bytes.count < 2_000_000 else { return nil }
+    guard let bytes = try? FileBytes.contents(of: path, inside: location.file.hasPrefix("/") ? nil : root).get(), bytes.count < 2_000_000 else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
     let lines = text.lines
     guard location.line >= 1, location.line <= lines.count else { return nil }
     let line = lines[location.line - 1]
-    guard line.count <= 300 else { return nil }
+    guard line.count <= 300, !line.unicodeScalars.contains(where: { $0 == "\u{FFFD}" || $0 == "\0" }) else { return nil }
     return String(line)
   }
 }

@@ -65,6 +65,22 @@ struct ExitCodeTests {
     #expect(first.hasSuffix("more characters)"), "\(first.suffix(80))")
   }
 
+  /// A UTF-16 Dockerfile (as Windows editors save one) is one located error that names
+  /// the encoding, without the source-line excerpt: its line, NUL bytes and all, had
+  /// printed as mojibake under "invalid UTF-8 byte 0xFF".
+  @Test func aUTF16FileGetsNoMojibakeExcerpt() throws {
+    let directory = try Self.repository { directory in
+      let dockerfile = try String(contentsOf: directory.file("docker/Dockerfile"), encoding: .utf8)
+      try directory.write("docker/Dockerfile", [0xFF, 0xFE] + Array(dockerfile.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2)
+    let lines = result.standardError.split(separator: "\n")
+    #expect(lines.count == 1, "\(result.standardError)")
+    #expect(lines.first == "docker/Dockerfile:1:1: error: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", "\(result.standardError)")
+  }
+
   /// `--root` naming a file says so, rather than that nothing is there.
   @Test func aRootThatIsAFileIsNotADirectory() throws {
     let directory = try Self.repository { _ in }
