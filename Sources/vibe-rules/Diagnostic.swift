@@ -38,11 +38,15 @@ enum Diagnostic {
 
   /// The line `location` points at, read again from the file: nil when it cannot be read,
   /// when a file of the repository (named relative to `root`) now lies outside it (a link
-  /// swapped in since it was read), or when the line is not text (invalid UTF-8, a NUL: a
-  /// UTF-16 file's line would print as mojibake).
+  /// swapped in since it was read), when the line is not text (invalid UTF-8, a NUL: a
+  /// UTF-16 file's line would print as mojibake), or when the file has a lone CR: the
+  /// readers count lines differently there (BuildKit and bash at LF only, YAML at CR too),
+  /// so the excerpt could be another line than the one the error is about.
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
     let path = ArtifactFile.join(root, location.file)
-    guard let bytes = try? FileBytes.contents(of: path, inside: location.file.hasPrefix("/") ? nil : root).get(), bytes.count < 2_000_000 else { return nil }
+    guard let bytes = try? FileBytes.contents(of: path, inside: location.file.hasPrefix("/") ? nil : root).get(), bytes.count < 2_000_000,
+      !bytes.indices.contains(where: { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) })
+    else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))
     let lines = text.lines
     guard location.line >= 1, location.line <= lines.count else { return nil }

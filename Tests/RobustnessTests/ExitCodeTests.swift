@@ -81,6 +81,22 @@ struct ExitCodeTests {
     #expect(lines.first == "docker/Dockerfile:1:1: error: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8", "\(result.standardError)")
   }
 
+  /// After a lone CR (a comment line `# note\rUSER x`), BuildKit's line numbers, which
+  /// count LF only, and the excerpt's, which counted the CR too, disagree: the excerpt had
+  /// quoted the line above the error. Such a file gets no excerpt.
+  @Test func aLoneCRLeavesOutTheExcerpt() throws {
+    let directory = try Self.repository { directory in
+      var lines = try String(contentsOf: directory.file("docker/Dockerfile"), encoding: .utf8).components(separatedBy: "\n")
+      lines.insert("# note\rUSER x", at: 3)
+      lines.insert("BOGUS instruction", at: 5)
+      try directory.write("docker/Dockerfile", lines.joined(separator: "\n"))
+    }
+    defer { directory.remove() }
+    let result = try #require(try Command.run(["report", "--root", directory.path]))
+    #expect(result.status == 2)
+    #expect(result.standardError == "docker/Dockerfile:6:1: error: unknown instruction: BOGUS\n", "\(result.standardError)")
+  }
+
   /// `--root` naming a file says so, rather than that nothing is there.
   @Test func aRootThatIsAFileIsNotADirectory() throws {
     let directory = try Self.repository { _ in }
