@@ -35,7 +35,17 @@ struct Check: ParsableCommand {
   @Option(help: "Write to this file instead of standard output.")
   var output: String?
 
+  /// With `--format sarif`, an input error still writes a SARIF log (`FailedRunLog`).
   func run() throws {
+    do {
+      try check()
+    } catch let error as InputError {
+      if format == .sarif { FailedRunLog.write(error, to: output) }
+      throw error
+    }
+  }
+
+  private func check() throws {
     // A path that names no file (a typo) would select no finding and exit 0: a false
     // all-clear. Pre-commit passes only files that exist.
     for path in changed where FileBytes.size(of: path) == nil && FileBytes.size(of: ArtifactFile.join(inputs.root, path)) == nil {

@@ -62,26 +62,21 @@ struct ProjectInputs: ParsableArguments {
       imageInspect: imageInspect)
   }
 
-  /// The project under `--root`. An input error is printed (with the source line, read
-  /// from the root) and ends the command with exit status 2; errors found later (a waiver
-  /// naming an unknown rule) quote their line from the same root (`Diagnostic.inputRoot`).
+  /// The project under `--root`. Errors found loading it, and later ones (a waiver
+  /// naming an unknown rule), quote their source line from the same root
+  /// (`Diagnostic.inputRoot`, which `VibeRules.main` prints them with: exit status 2).
   ///
-  /// - Throws: exit 2 after one diagnostic when a file does not load, or when none of the
-  ///   deployment artifacts (template, samconfig, Dockerfile, deploy script) exists: a
-  ///   run from the wrong directory checks nothing and must not pass.
-  func load() throws -> Project {
+  /// - Throws: `InputError` when a file does not load, or when none of the deployment
+  ///   artifacts (template, samconfig, Dockerfile, deploy script) exists: a run from the
+  ///   wrong directory checks nothing and must not pass.
+  func load() throws(InputError) -> Project {
     Diagnostic.inputRoot = root
-    do throws(InputError) {
-      let project = try Project.load(options)
-      if project.template == nil, project.samconfig == nil, project.dockerfile == nil, project.deployScript == nil {
-        throw InputError(
-          "nothing to check under --root \(root): no template (\(ProjectOptions.described(ProjectOptions.defaultTemplates))), samconfig (\(ProjectOptions.described(ProjectOptions.defaultSamconfigs))), Dockerfile (\(ProjectOptions.defaultDockerfile)) or deploy script (\(ProjectOptions.defaultDeployScript)); run it from the repository root, or name the files (--template, --samconfig, --dockerfile, --deploy-script)",
-          at: nil)
-      }
-      return project
-    } catch {
-      Diagnostic.print(error, root: root)
-      throw ExitCode(2)
+    let project = try Project.load(options)
+    if project.template == nil, project.samconfig == nil, project.dockerfile == nil, project.deployScript == nil {
+      throw InputError(
+        "nothing to check under --root \(root): no template (\(ProjectOptions.described(ProjectOptions.defaultTemplates))), samconfig (\(ProjectOptions.described(ProjectOptions.defaultSamconfigs))), Dockerfile (\(ProjectOptions.defaultDockerfile)) or deploy script (\(ProjectOptions.defaultDeployScript)); run it from the repository root, or name the files (--template, --samconfig, --dockerfile, --deploy-script)",
+        at: nil)
     }
+    return project
   }
 }

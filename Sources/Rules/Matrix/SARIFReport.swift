@@ -129,6 +129,22 @@ public struct SARIFReport: Sendable {
     var tool: Tool
     var results: [Result]
     var columnKind: String
+    /// Written only for a run that could not check the files (`failedRun`).
+    var invocations: [Invocation]? = nil
+  }
+
+  /// How the run went: written when it ended on an input error, which it carries as a
+  /// tool execution notification.
+  struct Invocation: Encodable, Sendable {
+    var executionSuccessful: Bool
+    var exitCode: Int
+    var toolExecutionNotifications: [Notification]
+  }
+
+  struct Notification: Encodable, Sendable {
+    var level: String
+    var message: Message
+    var locations: [Location]?
   }
 
   struct Tool: Encodable, Sendable { var driver: ToolComponent }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import Rules
+
+/// `--format sarif` on files that do not load (exit 2): a SARIF log that says so is still
+/// written, so a CI step uploading it (README, "In GitHub Actions") gets a valid log with
+/// the error instead of failing on a missing file. A file that is not a SARIF log is never
+/// replaced by it: the run failed before it knew which files it checks.
+@Suite(.enabled(if: Tool.vibeRules != nil, "the vibe-rules executable is not built beside the tests"))
+struct FailedRunLogTests {
+  @Test(arguments: [["report"], ["check"]])
+  func anInputErrorStillWritesASARIFLog(command: [String]) throws {
+    let binary = try #require(Tool.vibeRules)
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
+    let output = copy.directory.appendingPathComponent("vibe-rules.sarif").path
+    let run = try Tool.run(binary, command + ["--root", copy.root, "--format", "sarif", "--output", output])
+    #expect(run.status == 2)
+    #expect(run.error.hasPrefix("docker/Dockerfile:"), "\(run.error)")
+    let text = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(try Tool.validate(json: text, schema: Paths.sarifSchema) == [])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let run0 = try #require((log["runs"] as? [[String: Any]])?.first)
+    #expect((run0["results"] as? [Any])?.isEmpty == true)
+    let invocation = try #require((run0["invocations"] as? [[String: Any]])?.first)
+    #expect(invocation["executionSuccessful"] as? Bool == false)
+    #expect(invocation["exitCode"] as? Int == 2)
+    let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+    #expect((notification["message"] as? [String: Any])?["text"] as? String == "unknown instruction: BOGUS")
+    let uri = (((notification["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])?["uri"]
+    #expect(uri as? String == "docker/Dockerfile")
+  }
+
+  /// A file there that is not a SARIF log (here the template the run checks) is left as
+  /// it was; an earlier SARIF log is replaced.
+  @Test func onlyASARIFLogIsReplaced() throws {
+    let binary = try #require(Tool.vibeRules)
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
+    let template = copy.directory.appendingPathComponent("infra/template.yaml").path
+    let before = try Data(contentsOf: URL(fileURLWithPath: template))
+    let refused = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", template])
+    #expect(refused.status == 2)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: template)) == before)
+    let earlier = copy.directory.appendingPathComponent("old.sarif").path
+    try #"{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}"#.write(toFile: earlier, atomically: true, encoding: .utf8)
+    _ = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", earlier])
+    #expect(try String(contentsOfFile: earlier, encoding: .utf8).contains("\"executionSuccessful\" : false"))
+  }
+}
