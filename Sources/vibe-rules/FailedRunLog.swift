@@ -2,24 +2,40 @@ import Diagnostics
 import Foundation
 import Rules
 
-/// The SARIF log `report` and `check` write with `--format sarif` when the run ends on an
-/// input error (`SARIFReport.failedRun`): to standard output, or to `--output` when that
-/// file does not exist yet or already holds a SARIF log. Any other file is left alone:
-/// the run failed before it knew which files it checks, and it never writes to those.
+/// The report `report` and `check` write with `--format sarif` or `junit` when the run
+/// ends on an input error (`SARIFReport.failedRun`, `JUnitReport.failedRun`): to standard
+/// output, or to `--output` when that file does not exist yet or already holds a report of
+/// the same format. Any other file is left alone: the run failed before it knew which
+/// files it checks, and it never writes to those.
 enum FailedRunLog {
-  static func write(_ error: InputError, to output: String?) {
-    if let output, !mayReplace(output) { return }
-    try? Output.write(SARIFReport.failedRun(error, version: VibeRules.version).rendered(), to: output, escape: .json)
+  enum Format {
+    case sarif, junit
   }
 
-  /// Whether nothing is at `path`, or a SARIF log (a JSON object whose `$schema` names
-  /// SARIF) that an earlier run wrote.
-  static func mayReplace(_ path: String) -> Bool {
+  static func write(_ error: InputError, as format: Format, to output: String?) {
+    if let output, !mayReplace(output, with: format) { return }
+    let text = switch format {
+    case .sarif: SARIFReport.failedRun(error, version: VibeRules.version).rendered()
+    case .junit: JUnitReport.failedRun(error).rendered()
+    }
+    try? Output.write(text, to: output, escape: format == .sarif ? .json : .xml)
+  }
+
+  /// Whether nothing is at `path`, or a report of `format` that an earlier run wrote: a
+  /// JSON object whose `$schema` names SARIF, or XML whose root is `<testsuites>` or
+  /// `<testsuite>`.
+  static func mayReplace(_ path: String, with format: Format) -> Bool {
     guard FileBytes.exists(path) else { return true }
-    guard let bytes = try? FileBytes.contents(of: path).get(),
-      let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
-      let schema = object["$schema"] as? String
-    else { return false }
-    return schema.lowercased().contains("sarif")
+    guard let bytes = try? FileBytes.contents(of: path).get() else { return false }
+    switch format {
+    case .sarif:
+      guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any], let schema = object["$schema"] as? String else { return false }
+      return schema.lowercased().contains("sarif")
+    case .junit:
+      var text = Substring(String(decoding: bytes.prefix(4096), as: UTF8.self))
+      text = text.drop { $0.isWhitespace }
+      if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = text[end.upperBound...].drop { $0.isWhitespace } }
+      return text.hasPrefix("<testsuites") || text.hasPrefix("<testsuite")
+    }
   }
 }

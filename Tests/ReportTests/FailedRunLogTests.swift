@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import Rules
 
-/// `--format sarif` on files that do not load (exit 2): a SARIF log that says so is still
-/// written, so a CI step uploading it (README, "In GitHub Actions") gets a valid log with
-/// the error instead of failing on a missing file. A file that is not a SARIF log is never
-/// replaced by it: the run failed before it knew which files it checks.
+/// `--format sarif` or `junit` on files that do not load (exit 2): a report that says so
+/// is still written, so a CI step uploading it (README, "In GitHub Actions") gets a valid
+/// report with the error instead of failing on a missing file. A file that is not such a
+/// report is never replaced by it: the run failed before it knew which files it checks.
 @Suite(.enabled(if: Tool.vibeRules != nil, "the vibe-rules executable is not built beside the tests"))
 struct FailedRunLogTests {
   @Test(arguments: [["report"], ["check"]])
@@ -48,5 +48,27 @@ struct FailedRunLogTests {
     try #"{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}"#.write(toFile: earlier, atomically: true, encoding: .utf8)
     _ = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", earlier])
     #expect(try String(contentsOfFile: earlier, encoding: .utf8).contains("\"executionSuccessful\" : false"))
+  }
+
+  @Test func anInputErrorStillWritesAJUnitReport() throws {
+    let binary = try #require(Tool.vibeRules)
+    let copy = try Copy()
+    defer { copy.remove() }
+    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
+    let output = copy.directory.appendingPathComponent("vibe-rules.xml").path
+    let run = try Tool.run(binary, ["report", "--root", copy.root, "--format", "junit", "--output", output])
+    #expect(run.status == 2)
+    let text = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(text.contains(#"<testsuites name="vibe-rules" tests="1" failures="0" errors="1">"#), "\(text)")
+    #expect(text.contains(#"<error message="docker/Dockerfile:"#) && text.contains(#": error: unknown instruction: BOGUS" type="input-error"/>"#), "\(text)")
+    if Tool.available("xmllint") {
+      let outcome = try Tool.run("xmllint", ["--noout", "--schema", Paths.junitSchema.path, output])
+      #expect(outcome.status == 0, "\(outcome.error)")
+    }
+    // The checked Dockerfile, which is no JUnit report, is left as it was.
+    let dockerfile = copy.directory.appendingPathComponent("docker/Dockerfile").path
+    let before = try Data(contentsOf: URL(fileURLWithPath: dockerfile))
+    #expect(try Tool.run(binary, ["report", "--root", copy.root, "--format", "junit", "--output", dockerfile]).status == 2)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dockerfile)) == before)
   }
 }

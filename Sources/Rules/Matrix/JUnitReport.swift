@@ -19,6 +19,8 @@ public struct JUnitReport: Sendable {
       case passed(output: [String])
       case failed(message: String, type: String, details: [String])
       case skipped(String)
+      /// The run could not check the files (`failedRun`).
+      case errored(message: String, type: String)
     }
     public var name: String
     public var classname: String
@@ -30,6 +32,7 @@ public struct JUnitReport: Sendable {
     public var cases: [TestCase]
     public var failures: Int { cases.filter { if case .failed = $0.outcome { true } else { false } }.count }
     public var skipped: Int { cases.filter { if case .skipped = $0.outcome { true } else { false } }.count }
+    public var errors: Int { cases.filter { if case .errored = $0.outcome { true } else { false } }.count }
   }
 
   public var suites: [TestSuite]
@@ -81,13 +84,14 @@ public struct JUnitReport: Sendable {
   public var tests: Int { suites.map(\.cases.count).reduce(0, +) }
   public var failures: Int { suites.map(\.failures).reduce(0, +) }
   public var skipped: Int { suites.map(\.skipped).reduce(0, +) }
+  public var errors: Int { suites.map(\.errors).reduce(0, +) }
 
   /// The XML document (UTF-8, ending in a newline).
   public func rendered() -> String {
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    xml += "<testsuites name=\"vibe-rules\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+    xml += "<testsuites name=\"vibe-rules\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
     for (index, suite) in suites.enumerated() {
-      xml += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"0\" skipped=\"\(suite.skipped)\">\n"
+      xml += "  <testsuite name=\(Self.attribute(suite.name)) id=\"\(index)\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"\(suite.skipped)\">\n"
       for testCase in suite.cases {
         let open = "    <testcase name=\(Self.attribute(testCase.name)) classname=\(Self.attribute(testCase.classname))"
         switch testCase.outcome {
@@ -99,6 +103,8 @@ public struct JUnitReport: Sendable {
           xml += open + ">\n      <failure message=\(Self.attribute(message)) type=\(Self.attribute(type))>\(Self.text(details.joined(separator: "\n")))</failure>\n    </testcase>\n"
         case .skipped(let reason):
           xml += open + ">\n      <skipped message=\(Self.attribute(reason))/>\n    </testcase>\n"
+        case .errored(let message, let type):
+          xml += open + ">\n      <error message=\(Self.attribute(message)) type=\(Self.attribute(type))/>\n    </testcase>\n"
         }
       }
       xml += "  </testsuite>\n"

@@ -1,5 +1,8 @@
 import Diagnostics
 
+// Reports of a run that could not check the files: they say why, in the format a CI
+// step expects to read.
+
 extension SARIFReport {
   /// The SARIF log of a run that ended on an input error (exit status 2): no results, and
   /// one invocation with `executionSuccessful` false whose tool execution notification is
@@ -20,5 +23,20 @@ extension SARIFReport {
 
   private init(log: Log) {
     self.log = log
+  }
+}
+
+extension JUnitReport {
+  /// The JUnit report of a run that ended on an input error (exit status 2): one test
+  /// case, "load the checked files", with an `<error>` that is the diagnostic, so a CI
+  /// step that reads the report shows why nothing was checked instead of failing on a
+  /// missing file.
+  public static func failedRun(_ error: InputError) -> JUnitReport {
+    let load = TestCase(name: "load the checked files", classname: "vibe-rules", outcome: .errored(message: error.description, type: "input-error"))
+    return JUnitReport(suites: [TestSuite(name: "vibe-rules", cases: [load])])
+  }
+
+  private init(suites: [TestSuite]) {
+    self.suites = suites
   }
 }
