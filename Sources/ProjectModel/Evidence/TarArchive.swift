@@ -37,6 +37,14 @@ struct TarArchive {
   /// The most links followed from one name (a longer chain, or a cycle, leads nowhere).
   static let maximumLinkHops = 16
 
+  /// The most bytes of long names, long link names and PAX headers in one archive (16
+  /// MiB): Docker writes a few hundred bytes of them; each is read and its names cleaned.
+  static let maximumSpecialBytes: UInt64 = 16 << 20
+
+  /// The most headers read, of any type (1,000,000, 512 MB of headers): directories and
+  /// other entries do not count against `maximumMembers`, but each costs a read.
+  static let maximumHeaders = 1_000_000
+
   let handle: FileHandle
   let fileSize: UInt64
   /// Regular files by the name they are found under: their own, or a link's that leads to
@@ -56,13 +64,18 @@ struct TarArchive {
     var longLink: String?
     var pax: [String: String] = [:]
     var headers = 0
+    var specialBytes: UInt64 = 0
+    var reader = BlockReader(handle: handle, fileSize: fileSize)
     while offset + 512 <= fileSize {
-      let header = try bytes(at: offset, count: 512)
+      let header = Array(try reader.bytes(at: offset, count: 512))
       if header.allSatisfy({ $0 == 0 }) { break }
       guard Self.checksumMatches(header) else {
         throw Problem.notTar(headers == 0 ? "not a tar archive (no valid tar header at the start)" : "tar header at byte \(offset) is corrupt (checksum mismatch)")
       }
       headers += 1
+      guard headers <= Self.maximumHeaders else {
+        throw Problem.notTar("the tar archive has more than \(Self.maximumHeaders) headers; an image archive has a few per layer")
+      }
       let type = header[156] == 0 ? Character("0") : Character(UnicodeScalar(header[156]))
       guard var size = Self.number(header[124..<136]) else { throw Problem.notTar("tar header at byte \(offset) has no valid size") }
       if let paxSize = pax["size"].flatMap(UInt64.init) { size = paxSize }
@@ -70,13 +83,19 @@ struct TarArchive {
       // or PAX) cannot overflow.
       let content = offset + 512
       guard size <= fileSize - content else { throw Problem.truncated("the tar archive ends inside member at byte \(offset)") }
-      if "LKx".contains(type), size > Self.maximumSpecialMemberSize {
-        throw Problem.notTar("tar header at byte \(offset) has an extended header or long name of \(size) bytes; at most \(Self.maximumSpecialMemberSize) are read (as Go's archive/tar, which Docker uses)")
+      if "LKx".contains(type) {
+        guard size <= Self.maximumSpecialMemberSize else {
+          throw Problem.notTar("tar header at byte \(offset) has an extended header or long name of \(size) bytes; at most \(Self.maximumSpecialMemberSize) are read (as Go's archive/tar, which Docker uses)")
+        }
+        specialBytes += size
+        guard specialBytes <= Self.maximumSpecialBytes else {
+          throw Problem.notTar("the tar archive holds more than \(Self.maximumSpecialBytes) bytes of long names and extended headers; Docker writes a few hundred")
+        }
       }
       switch type {
-      case "L": longName = Self.text(try bytes(at: content, count: Int(size)))
-      case "K": longLink = Self.text(try bytes(at: content, count: Int(size)))
-      case "x": pax = Self.paxRecords(try bytes(at: content, count: Int(size)))
+      case "L": longName = Self.text(try reader.bytes(at: content, count: Int(size)))
+      case "K": longLink = Self.text(try reader.bytes(at: content, count: Int(size)))
+      case "x": pax = Self.paxRecords(Array(try reader.bytes(at: content, count: Int(size))))
       case "g": break
       default:
         let name = Self.clean(pax["path"] ?? longName ?? Self.ustarName(header))
@@ -96,32 +115,96 @@ struct TarArchive {
     guard headers > 0 else { throw Problem.notTar("not a tar archive (empty)") }
   }
 
+  /// Reads the archive's headers through a 1 MiB window, so that a run of small members
+  /// costs a read per window rather than a seek and a read per header.
+  struct BlockReader {
+    let handle: FileHandle
+    let fileSize: UInt64
+    private var window: [UInt8] = []
+    private var windowStart: UInt64 = 0
+    static let windowSize = 1 << 20
+
+    init(handle: FileHandle, fileSize: UInt64) {
+      self.handle = handle
+      self.fileSize = fileSize
+    }
+
+    /// `count` bytes at `offset`.
+    /// - Throws: `Problem.truncated` when the file ends first.
+    mutating func bytes(at offset: UInt64, count: Int) throws -> ArraySlice<UInt8> {
+      let inWindow = offset >= windowStart && offset - windowStart + UInt64(count) <= UInt64(window.count)
+      if !inWindow {
+        try handle.seek(toOffset: offset)
+        let wanted = max(count, Self.windowSize)
+        let data = try handle.read(upToCount: Int(min(UInt64(wanted), fileSize - min(offset, fileSize)))) ?? Data()
+        window = [UInt8](data)
+        windowStart = offset
+        guard window.count >= count else { throw Problem.truncated("the file ends at byte \(offset + UInt64(window.count)), inside the tar archive") }
+      }
+      let start = Int(offset - windowStart)
+      return window[start..<(start + count)]
+    }
+  }
+
   /// The regular file at `name`, through any symbolic and hard links.
   func member(_ name: String) -> Member? {
     members[Self.clean(name)]
   }
 
-  /// `table` with every link replaced by the regular file it leads to (links that lead
-  /// nowhere dropped). Each link's target is cleaned once and each chain followed once,
-  /// so a long link name shared by many links costs its length once.
+  /// `table` with every link replaced by the regular file it leads to within
+  /// `maximumLinkHops` links (links that lead nowhere, into a cycle or through a longer
+  /// chain dropped). Each link's target is cleaned once and each chain walked once, so a
+  /// long link name shared by many links costs its length once; the result is the same
+  /// whatever order the names are taken in.
   static func resolvingLinks(_ table: [String: Member]) -> [String: Member] {
-    var resolved: [String: Member?] = [:]
-    func resolve(_ name: String, hops: Int) -> Member? {
-      if let known = resolved[name] { return known }
-      guard let member = table[name] else { return nil }
-      guard member.type == "1" || member.type == "2" else { return member.type == "0" ? member : nil }
-      guard hops < maximumLinkHops else { return nil }
-      let target = member.type == "2" && !member.linkName.hasPrefix("/")
-        ? clean(member.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + member.linkName)
-        : clean(member.linkName)
-      let found = resolve(target, hops: hops + 1)
-      resolved.updateValue(found, forKey: name)
-      return found
+    /// Where a name leads: the regular file and how many links away, or nowhere.
+    enum Resolution {
+      case file(Member, hops: Int)
+      case nowhere
+    }
+    var resolved: [String: Resolution] = [:]
+    func target(of link: Member) -> String {
+      link.type == "2" && !link.linkName.hasPrefix("/")
+        ? clean(link.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + link.linkName)
+        : clean(link.linkName)
+    }
+    for start in table.keys where resolved[start] == nil {
+      // Follow the chain from `start` until a name already resolved, a regular file, a
+      // missing name or a name met before on this chain (a cycle); then resolve the
+      // chain's names from its end back.
+      var chain: [String] = []
+      var onChain: Set<String> = []
+      var name = start
+      var end = Resolution.nowhere
+      while true {
+        if let known = resolved[name] {
+          end = known
+          break
+        }
+        guard let member = table[name], !onChain.contains(name) else { break }
+        if member.type == "0" {
+          end = .file(member, hops: 0)
+          resolved[name] = end
+          break
+        }
+        guard member.type == "1" || member.type == "2" else { break }
+        chain.append(name)
+        onChain.insert(name)
+        name = target(of: member)
+      }
+      for link in chain.reversed() {
+        if case .file(let file, let hops) = end, hops < maximumLinkHops {
+          end = .file(file, hops: hops + 1)
+        } else {
+          end = .nowhere
+        }
+        resolved[link] = end
+      }
     }
     var files: [String: Member] = [:]
     files.reserveCapacity(table.count)
-    for name in table.keys {
-      if let file = resolve(name, hops: 0) { files[name] = file }
+    for (name, resolution) in resolved {
+      if case .file(let file, _) = resolution { files[name] = file }
     }
     return files
   }
@@ -138,15 +221,29 @@ struct TarArchive {
     return [UInt8](data)
   }
 
-  /// "a/./b/../c" → "a/c"; leading "/" and "./" removed.
+  /// "a/./b/../c" → "a/c"; leading "/" and "./" removed. One pass over the UTF-8 bytes
+  /// (a 1 MiB name of 500,000 parts had cost a split and a join of them all).
   static func clean(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/") {
-      if part == "." || part.isEmpty { continue }
-      if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-      parts.append(part)
+    var out: [UInt8] = []
+    out.reserveCapacity(path.utf8.count)
+    var starts: [Int] = []  // where each kept part starts in `out`
+    var part: [UInt8] = []
+    func endPart() {
+      defer { part.removeAll(keepingCapacity: true) }
+      if part.isEmpty || part == [UInt8(ascii: ".")] { return }
+      if part == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+        if let start = starts.popLast() { out.removeSubrange(max(start - 1, 0)...) }
+        return
+      }
+      if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+      starts.append(out.count)
+      out.append(contentsOf: part)
     }
-    return parts.joined(separator: "/")
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") { endPart() } else { part.append(byte) }
+    }
+    endPart()
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The header checksum: the sum of all header bytes with the checksum field read as
