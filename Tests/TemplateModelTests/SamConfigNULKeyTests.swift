@@ -15,6 +15,10 @@ import Testing
     // key, and the NUL env or parameter was silently gone.
     ("[prod.deploy.parameters]\nconfirm_changeset = true\n\n" + #"["prod\u0000evil".deploy.parameters]"# + "\nconfirm_changeset = false\n", "prod", 6),
     ("[prod.deploy.parameters]\nconfirm_changeset = false\n" + #""confirm_changeset\u0000" = true"# + "\n", "prod.deploy.parameters.confirm_changeset", 5),
+    // After a multi-line string the locator had not seen open (after a tab, inside an
+    // array), it took the closing line for an opener and skipped the NUL header: exit 0.
+    ("hide =\t\"\"\"\nc = \"\"\"\n" + #"["prod\u0000x".deploy.parameters]"# + "\nconfirm_changeset = false\nd = \"\"\"\n\"\"\"\n", "prod", 5),
+    ("hide = [\"\"\"\nc = \"\"\"]\n" + #"["prod\u0000x".deploy.parameters]"# + "\nconfirm_changeset = false\nd = \"\"\"\n\"\"\"\n", "prod", 5),
   ])
   func aKeyWithANULIsAnInputError(tables: String, cut: String, line: Int) throws {
     let text = "version = 0.1\n\n" + tables
@@ -48,5 +52,22 @@ import Testing
     let error = #expect(throws: InputError.self) { try SamConfig.load(SourceText(file: "samconfig.toml", text: text)) }
     #expect(error?.message == "samconfig: a has a value of an unsupported type (table)")
     #expect(error?.location?.line == 6, "\(String(describing: error?.location))")
+  }
+}
+
+/// Which lines start inside a multi-line string, as TOML reads its strings.
+@Suite struct TOMLMultilineStringTests {
+  @Test(arguments: [
+    ("a = \"\"\"\nx\n\"\"\"\nb = 1\n", [2, 3]),
+    ("a =\t'''\n[t]\n'''\n", [2, 3]),
+    ("a = \"\"\"x\"\"\"\nb = 1\n", []),
+    ("a = \"\"\"\"quoted\"\"\"\"\nb = 1\n", []),
+    ("# \"\"\" in a comment\nb = 1\n", []),
+    ("a = \"\"\"x\\\"\"\"\nb = 1\n\"\"\"\n", [2, 3]),
+    ("a = [\"\"\"\nx\"\"\"]\n", [2]),
+    ("a = \"\"\"\\\n  x\"\"\"\n", [2]),
+  ] as [(String, [Int])])
+  func linesInsideStrings(text: String, lines: [Int]) {
+    #expect(TOMLKeyLocator.linesStartingInMultilineStrings(text) == Set(lines))
   }
 }

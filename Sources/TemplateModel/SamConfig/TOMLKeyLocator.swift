@@ -3,7 +3,7 @@ import Diagnostics
 /// Finds where each key of a TOML file is written, since TOMLKit (toml++) reports no
 /// positions for values. It follows table headers (`[a.b.c]`, quoted parts allowed),
 /// dotted keys (`deploy.parameters.region = ...`) and skips the inside of multi-line
-/// strings; the result maps a full key path (`dev.deploy.parameters.region`) to the
+/// strings (`linesStartingInMultilineStrings`); the result maps a full key path (`dev.deploy.parameters.region`) to the
 /// line and column of the key. Quoted key parts are read as TOML reads them: escapes in
 /// `"..."` decoded, `'...'` literal.
 struct TOMLKeyLocator {
@@ -24,14 +24,11 @@ struct TOMLKeyLocator {
 
   init(_ source: SourceText) {
     var table: [String] = []
-    var inMultilineString: String? = nil
+    let insideStrings = Self.linesStartingInMultilineStrings(source.text)
     for (offset, rawLine) in source.lines.enumerated() {
       let lineNumber = offset + 1
       let line = Substring(rawLine)
-      if let delimiter = inMultilineString {
-        if line.contains(delimiter) { inMultilineString = nil }
-        continue
-      }
+      if insideStrings.contains(lineNumber) { continue }
       let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
       let trimmed = line.dropFirst(indent)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -59,11 +56,75 @@ struct TOMLKeyLocator {
       let here = SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
       locations[path] = here
       if let cut = key.cutAtNUL { keysHoldingNUL.append(KeyHoldingNUL(cut: (table + cut).joined(separator: "."), location: here)) }
-      let value = trimmed[trimmed.index(after: equals)...].drop(while: { $0 == " " })
-      for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
-        if !value.dropFirst(3).contains(delimiter) { inMultilineString = delimiter }
-      }
     }
+  }
+
+  /// The line numbers (from 1) that start inside a multi-line string, whatever opens it
+  /// (after `=` and spaces or tabs, inside an array, ...): a pass over the text that
+  /// follows TOML's strings and comments. Such a line is string content, never a key or a
+  /// table header (it had been: `hide =<tab>"""` was missed, and a later `c = """` taken
+  /// as an opener hid the lines up to the next `"""`, a NUL key among them).
+  /// Reference: TOML v1.0.0, "String", https://toml.io/en/v1.0.0#string
+  static func linesStartingInMultilineStrings(_ text: String) -> Set<Int> {
+    enum State { case normal, comment, basic, literal, multilineBasic, multilineLiteral }
+    let scalars = Array(text.unicodeScalars)
+    var lines: Set<Int> = []
+    var state = State.normal
+    var line = 1
+    var index = 0
+    /// How many `quote`s run from `start`.
+    func run(of quote: Unicode.Scalar, at start: Int) -> Int {
+      var end = start
+      while end < scalars.count, scalars[end] == quote { end += 1 }
+      return end - start
+    }
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\n" {
+        line += 1
+        switch state {
+        case .multilineBasic, .multilineLiteral: lines.insert(line)
+        case .comment, .basic, .literal: state = .normal
+        case .normal: break
+        }
+        index += 1
+        continue
+      }
+      switch state {
+      case .normal:
+        if scalar == "#" {
+          state = .comment
+        } else if scalar == "\"" || scalar == "'" {
+          let opens = run(of: scalar, at: index) >= 3
+          state = scalar == "\"" ? (opens ? .multilineBasic : .basic) : (opens ? .multilineLiteral : .literal)
+          index += opens ? 2 : 0
+        }
+      case .comment:
+        break
+      case .basic:
+        if scalar == "\\" {
+          if index + 1 < scalars.count, scalars[index + 1] != "\n" { index += 1 }
+        } else if scalar == "\"" {
+          state = .normal
+        }
+      case .literal:
+        if scalar == "'" { state = .normal }
+      case .multilineBasic, .multilineLiteral:
+        let quote: Unicode.Scalar = state == .multilineBasic ? "\"" : "'"
+        if state == .multilineBasic && scalar == "\\" {
+          // An escaped character; a line-ending backslash leaves the line break to count.
+          if index + 1 < scalars.count, scalars[index + 1] != "\n" { index += 1 }
+        } else if scalar == quote {
+          // Up to two quotes may stand just before the closing three (`""""` ends with
+          // one quote of content).
+          let count = run(of: quote, at: index)
+          if count >= 3 { state = .normal }
+          index += count - 1
+        }
+      }
+      index += 1
+    }
+    return lines
   }
 
   /// The `=` that ends a key (outside quotes), if the line is a key/value line.
