@@ -86,4 +86,25 @@ import Testing
       try ImageArchive.read(path: path, displayName: "many.tar")
     }
   }
+
+  /// A nested index holding more descriptors than the limit is refused as soon as it is
+  /// decoded, before any of them is walked (four such blobs of 16 MB had been decoded and
+  /// kept before the count reached the limit: 632 MB).
+  @Test func anIndexOverTheLimitIsRefusedBeforeItIsWalked() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    var fixture = ImageFixture(scratch)
+    let digest = try Self.image(&fixture, in: "wide").digest
+    let wide = try ImageFixture.json(["schemaVersion": 2, "manifests": Array(repeating: ["digest": digest], count: OCIIndexWalk.maximumDescriptors)])
+    let wideDigest = try fixture.blob(wide, in: "wide")
+    try scratch.write("wide/index.json", try ImageFixture.json(["schemaVersion": 2, "manifests": [["digest": wideDigest]]]))
+    let path = try fixture.pack("wide", into: "wide.tar")
+    let handle = try #require(FileHandle(forReadingAtPath: path))
+    defer { try? handle.close() }
+    let archive = try TarArchive(handle: handle, fileSize: UInt64(try #require(FileBytes.size(of: path))))
+    var walk = OCIIndexWalk(archive: archive)
+    let top = try ImageArchive.decode(ImageArchive.OCIIndex.self, archive.contents(try #require(archive.member("index.json"))), "index.json")
+    #expect(throws: ImageArchive.ArchiveProblem.self) { try walk.collect(top) }
+    #expect(walk.descriptors == 1)
+  }
 }

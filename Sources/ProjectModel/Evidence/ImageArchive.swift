@@ -185,15 +185,12 @@ public enum ImageArchive {
 
   // MARK: Shared
 
-  /// The most bytes gzip layers are inflated to in one archive (4 GiB, a few seconds):
-  /// a layer of zeros inflates about a thousandfold, so without a bound a small archive
-  /// could keep a run busy for minutes. Past it the size is a lower bound.
-  static let maximumInflatedBytes: UInt64 = 4 << 30
-
-  /// The most compressed bytes of gzip layers read in one archive (4 GiB): a layer of
-  /// empty gzip members or of zero padding inflates to next to nothing, so the inflated
-  /// bytes alone would not bound the time. Past it the size is a lower bound.
-  static let maximumGzipBytesRead: UInt64 = 4 << 30
+  /// The most work measuring gzip layers does in one archive: bytes inflated plus
+  /// compressed bytes read, 2 GiB in all (a few seconds). A layer of zeros inflates about
+  /// a thousandfold, and empty gzip members or zero padding inflate to nothing, so without
+  /// a bound a small (or sparse) archive could keep a run busy for minutes. Past it the
+  /// size is a lower bound, which still decides any limit it exceeds.
+  static let maximumGzipBytes: UInt64 = 2 << 30
 
   /// The layers' uncompressed size in all (bytes; `Int.max` at most), how many layers,
   /// and whether the size is only a lower bound (an inflation budget spent, or a sum past
@@ -211,7 +208,7 @@ public enum ImageArchive {
   /// counted each time but read once.
   static func layersSize(_ paths: [String], _ archive: TarArchive) throws -> LayersSize {
     var total: UInt64 = 0
-    var budget = LayerSize.Budget(inflated: maximumInflatedBytes, read: maximumGzipBytesRead)
+    var budget = LayerSize.Budget(bytes: maximumGzipBytes)
     var known: [UInt64: UInt64] = [:]  // size by the member's offset
     var lowerBound: String?
     for path in paths {
@@ -222,7 +219,7 @@ public enum ImageArchive {
       } else {
         let measured = try LayerSize.uncompressed(member, in: archive, budget: &budget)
         if !measured.complete {
-          lowerBound = "vibe-rules stops after inflating \(maximumInflatedBytes) bytes or reading \(maximumGzipBytesRead) bytes of gzip layers"
+          lowerBound = "vibe-rules stops after \(maximumGzipBytes) bytes of gzip layers inflated and read"
         }
         size = measured.size
         known[member.offset] = size

@@ -23,8 +23,8 @@ public struct ImageInspection: Sendable {
   public var manifestDigest: String?
   /// The platform of the image measured (`linux/amd64`), when the evidence gives it.
   public var platform: String?
-  /// Whether `size` is only a lower bound: an image archive whose gzip layers inflate past
-  /// `ImageArchive.maximumInflatedBytes` is measured that far.
+  /// Whether `size` is only a lower bound: an image archive whose gzip layers take more
+  /// than `ImageArchive.maximumGzipBytes` to measure is measured that far.
   public var sizeIsLowerBound = false
 
   public init(id: String, repoTags: [String], repoDigests: [String], size: Int, created: String?, file: String) {

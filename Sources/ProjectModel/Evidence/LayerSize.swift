@@ -25,11 +25,11 @@ enum LayerSize {
     return .none
   }
 
-  /// What inflating may still spend in one archive: bytes inflated and compressed bytes
-  /// read (zero padding included). Spent as layers are measured.
+  /// What inflating may still spend in one archive: the bytes it inflates plus the
+  /// compressed bytes it reads (zero padding included), in all. Spent as layers are
+  /// measured.
   struct Budget {
-    var inflated: UInt64
-    var read: UInt64
+    var bytes: UInt64
   }
 
   /// A layer's measured size: `size` bytes, whether it was inflated, and whether the
@@ -64,9 +64,8 @@ enum LayerSize {
   }
 
   /// The number of bytes the gzip stream `read` yields (chunk by chunk, nil at the end)
-  /// inflates to. Inflating stops once it has inflated more than `budget.inflated` bytes,
-  /// or would read more than `budget.read`: the measure is then incomplete, its size the
-  /// count so far.
+  /// inflates to. Inflating stops once the bytes inflated and read pass `budget.bytes`:
+  /// the measure is then incomplete, its size the count so far.
   /// - Throws: `Problem.corrupt` for data zlib rejects, a truncated stream, or bytes after
   ///   the last member that are neither a new member nor zero padding to the end.
   static func inflatedSize(budget: inout Budget, _ read: (Int) throws -> [UInt8]?) throws -> Measure {
@@ -79,21 +78,22 @@ enum LayerSize {
     let output = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { output.deallocate() }
     var total: UInt64 = 0
+    var spent: UInt64 = 0  // inflated plus read
     var betweenMembers = false
     var padding = false
     var sawInput = false
     var complete = true
-    defer { budget.inflated -= min(total, budget.inflated) }
+    defer { budget.bytes -= min(spent, budget.bytes) }
     while var chunk = try read(1 << 20) {
-      guard total <= budget.inflated, UInt64(chunk.count) <= budget.read else {
+      guard spent <= budget.bytes, UInt64(chunk.count) <= budget.bytes - spent else {
         complete = false
         break
       }
-      budget.read -= UInt64(chunk.count)
+      spent += UInt64(chunk.count)
       sawInput = sawInput || !chunk.isEmpty
       try chunk.withUnsafeMutableBufferPointer { input in
         var position = 0
-        while position < input.count, total <= budget.inflated {
+        while position < input.count, spent <= budget.bytes {
           if betweenMembers {
             if padding || input[position] == 0 {
               guard input[position...].allSatisfy({ $0 == 0 }) else { throw Problem.corrupt("bytes after the zero padding that ends the gzip stream") }
@@ -111,6 +111,7 @@ enum LayerSize {
           stream.avail_out = UInt32(capacity)
           let status = inflate(&stream, Z_NO_FLUSH)
           total += UInt64(capacity - Int(stream.avail_out))
+          spent += UInt64(capacity - Int(stream.avail_out))
           position = input.count - Int(stream.avail_in)
           switch status {
           case Z_OK: continue
@@ -123,7 +124,7 @@ enum LayerSize {
         }
       }
     }
-    if !complete || total > budget.inflated { return Measure(size: total, inflated: true, complete: false) }
+    if !complete || spent > budget.bytes { return Measure(size: total, inflated: true, complete: false) }
     guard sawInput, betweenMembers else { throw Problem.corrupt("the gzip stream ends before its end marker") }
     return Measure(size: total, inflated: true)
   }

@@ -29,13 +29,13 @@ struct OCIIndexWalk {
   /// The most descriptors walked in all (a multi-platform image has a few dozen).
   static let maximumDescriptors = 10_000
 
-  /// The most bytes of index blobs read in all, 64 MB (each blob also at most
-  /// `ImageArchive.maximumDocumentSize`).
-  static let maximumIndexBytes: UInt64 = 64_000_000
+  /// The most bytes of nested index blobs read in all, 16 MB (Docker's are a few KB).
+  static let maximumIndexBytes: UInt64 = 16_000_000
 
   let archive: TarArchive
   private(set) var candidates: [Candidate] = []
-  /// Decoded index blobs by the blob member's offset; nil for a blob that is no index.
+  /// Decoded blobs by the blob member's offset, until expanded; nil for a blob that is no
+  /// index.
   private var indexes: [UInt64: ImageArchive.OCIIndex?] = [:]
   private var expanded: Set<UInt64> = []
   private var found: Set<String> = []
@@ -51,20 +51,29 @@ struct OCIIndexWalk {
   /// Collects the image manifests of `top`, the decoded `index.json`.
   /// - Throws: `ImageArchive.ArchiveProblem` past a limit, or for an index that cannot be read.
   mutating func collect(_ top: ImageArchive.OCIIndex) throws {
+    try requireDescriptors(top.manifests.count)
     for descriptor in top.manifests {
       let name = descriptor.annotations?["io.containerd.image.name"] ?? descriptor.annotations?["org.opencontainers.image.ref.name"]
       try collect(descriptor, name: name, depth: 0)
     }
   }
 
-  private mutating func collect(_ descriptor: ImageArchive.OCIDescriptor, name: String?, depth: Int) throws {
-    descriptors += 1
-    guard descriptors <= Self.maximumDescriptors else {
+  /// - Throws: when `count` more descriptors would pass `maximumDescriptors` (checked as
+  /// soon as an index is decoded, before any of its descriptors is walked).
+  private func requireDescriptors(_ count: Int) throws {
+    guard descriptors + count <= Self.maximumDescriptors else {
       throw ImageArchive.ArchiveProblem(message: "index.json leads to more than \(Self.maximumDescriptors) descriptors; export one image")
     }
+  }
+
+  private mutating func collect(_ descriptor: ImageArchive.OCIDescriptor, name: String?, depth: Int) throws {
+    descriptors += 1
+    try requireDescriptors(0)
     guard depth < Self.maximumNesting else { throw ImageArchive.ArchiveProblem(message: "index.json nests indexes more than \(Self.maximumNesting) deep") }
     let declared = descriptor.mediaType.map(Self.indexTypes.contains)
     let blob = declared == false ? nil : archive.member(ImageArchive.blobPath(descriptor.digest))
+    // An index already expanded: its manifests are collected (and its decoding freed).
+    if let blob, expanded.contains(blob.offset) { return }
     let nested = try blob.flatMap { try index(in: $0) }
     guard declared ?? (nested != nil) else {
       guard found.insert(descriptor.digest).inserted else { return }
@@ -72,7 +81,9 @@ struct OCIIndexWalk {
       return
     }
     guard let blob, let nested else { throw ImageArchive.ArchiveProblem(message: "index \(descriptor.digest) cannot be read") }
-    guard expanded.insert(blob.offset).inserted else { return }
+    try requireDescriptors(nested.manifests.count)
+    expanded.insert(blob.offset)
+    indexes[blob.offset] = nil
     for child in nested.manifests { try collect(child, name: name, depth: depth + 1) }
   }
 
