@@ -65,11 +65,17 @@ public struct ArtifactFile: Hashable, Sendable {
     }
     let enclosing = repository ?? root
     let checked: Bool
-    if relative.hasPrefix("/") {
-      checked = try requireInsideWhenInRepository(path, root: enclosing, name: relative, rootName: rootName)
-    } else {
-      try requireInside(root: enclosing, path: path, relative: relative, rootName: rootName)
-      checked = true
+    do throws(InputError) {
+      if relative.hasPrefix("/") {
+        checked = try requireInsideWhenInRepository(path, root: enclosing, name: relative, rootName: rootName)
+      } else {
+        try requireInside(root: enclosing, path: path, relative: relative, rootName: rootName)
+        checked = true
+      }
+    } catch {
+      // Found at its default path, the file is located like the other faults of a file
+      // found there (a FIFO, a directory); named with an option, it stays a usage error.
+      throw given == nil ? InputError(error.message, at: .start(of: displayName(path, root: root))) : error
     }
     return ArtifactFile(path: path, displayName: displayName(path, root: root), enclosingRoot: checked ? enclosing : nil)
   }
@@ -83,14 +89,19 @@ public struct ArtifactFile: Hashable, Sendable {
   /// - Throws: `InputError` naming the file (`name`), without reading what it points to.
   @discardableResult
   public static func requireInsideWhenInRepository(_ path: String, root: String, name: String, rootName: String = "--root") throws(InputError) -> Bool {
-    let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
-    // Written under the root (`..` and `.` taken as written, links not followed): a path
-    // through a linked folder of the repository (`$PWD/sys/passwd`, `sys -> /etc`) is the
-    // repository's too.
-    guard folderInside || isWrittenUnder(path, root: root) else { return false }
+    guard isRepositoryFile(path, root: root) else { return false }
     try requireInside(root: root, path: path, relative: name, rootName: rootName)
     return true
+  }
+
+  /// Whether absolute `path` is a file of the repository at `root`: its folder resolves
+  /// under `root`, or the path is written under it (`..` and `.` taken as written, links
+  /// not followed: a path through a linked folder of the repository, `$PWD/sys/passwd`
+  /// with `sys -> /etc`, is the repository's too).
+  public static func isRepositoryFile(_ path: String, root: String) -> Bool {
+    let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
+    return folderInside || isWrittenUnder(path, root: root)
   }
 
   /// Whether absolute `path`, with `.` and `..` applied as written, lies under `root` as

@@ -37,14 +37,15 @@ enum Diagnostic {
   }
 
   /// The line `location` points at, read again from the file: nil when it cannot be read,
-  /// when a file of the repository (named relative to `root`) now lies outside it (a link
-  /// swapped in since it was read), when the line is not text (invalid UTF-8, a NUL: a
+  /// when a file of the repository (named relative to `root`, or by an absolute path into
+  /// it) lies outside it (a committed link out, or one swapped in since it was read), when the line is not text (invalid UTF-8, a NUL: a
   /// UTF-16 file's line would print as mojibake), or when the file has a lone CR: the
   /// readers count lines differently there (BuildKit and bash at LF only, YAML at CR too),
   /// so the excerpt could be another line than the one the error is about.
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
     let path = ArtifactFile.join(root, location.file)
-    guard let bytes = try? FileBytes.contents(of: path, inside: location.file.hasPrefix("/") ? nil : root).get(), bytes.count < 2_000_000,
+    let inRepository = !location.file.hasPrefix("/") || ArtifactFile.isRepositoryFile(path, root: root)
+    guard let bytes = try? FileBytes.contents(of: path, inside: inRepository ? root : nil).get(), bytes.count < 2_000_000,
       !bytes.indices.contains(where: { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) })
     else { return nil }
     let text = SourceText(file: location.file, text: String(decoding: bytes, as: UTF8.self))

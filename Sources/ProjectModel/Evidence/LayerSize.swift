@@ -51,14 +51,19 @@ enum LayerSize {
     case .gzip:
       try archive.handle.seek(toOffset: member.offset)
       var remaining = member.size
-      return try inflatedSize(budget: &budget) { maximum in
-        guard remaining > 0 else { return nil }
-        let count = Int(min(UInt64(maximum), remaining))
-        guard let data = try archive.handle.read(upToCount: count), data.count == count else {
-          throw Problem.corrupt("layer \(member.name) ends early")
+      do {
+        return try inflatedSize(budget: &budget) { maximum in
+          guard remaining > 0 else { return nil }
+          let count = Int(min(UInt64(maximum), remaining))
+          guard let data = try archive.handle.read(upToCount: count), data.count == count else {
+            throw Problem.corrupt("layer \(member.name) ends early")
+          }
+          remaining -= UInt64(count)
+          return [UInt8](data)
         }
-        remaining -= UInt64(count)
-        return [UInt8](data)
+      } catch Problem.corrupt(let message) where !message.hasPrefix("layer ") {
+        // Which layer: an archive has several.
+        throw Problem.corrupt("layer \(member.name): \(message)")
       }
     }
   }
