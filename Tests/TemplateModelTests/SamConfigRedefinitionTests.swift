@@ -27,4 +27,18 @@ import Testing
     let error = try Self.error("version = 0.1\nversion = 0.2\n")
     #expect(error.message == "invalid TOML: key version is set twice in the top-level table, first at line 1; TOML allows each key of a table once")
   }
+
+  /// A table written again with quoted or escaped parts, or through a key under its parent
+  /// header, is named as TOML reads it (toml++'s own quoting had garbled the name:
+  /// `["dev".x]` came back as `"dedev".x`, and `deploy = {...}` under `[prod]` as `deploy`).
+  @Test(arguments: [
+    (#"["dev".deploy.parameters]"# + "\nregion = \"x\"\n", "dev.deploy.parameters", 5),
+    (#"["\u0064ev".deploy.parameters]"# + "\nregion = \"x\"\n", "dev.deploy.parameters", 5),
+    ("[dev]\ndeploy = { x = 1 }\n", "dev.deploy", 6),
+  ])
+  func aTableWrittenAgainIsNamedAsTOMLReadsIt(again: String, table: String, line: Int) throws {
+    let error = try Self.error("version = 0.1\n[dev.deploy.parameters]\nregion = \"us-east-1\"\n\n" + again)
+    #expect(error.message == "invalid TOML: table [\(table)] is defined twice, first at line 2; TOML allows each table once: put these keys under the first")
+    #expect(error.location?.line == line)
+  }
 }

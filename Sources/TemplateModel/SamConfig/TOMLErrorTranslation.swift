@@ -20,8 +20,15 @@ enum TOMLErrorTranslation {
     // At the start of the second header or key.
     let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
     if kind == "table" {
-      let first = lines.firstIndex { header(of: $0) == name }.map { $0 + 1 }
-      return ("table [\(name)] is defined twice\(first.map { ", first at line \($0)" } ?? ""); TOML allows each table once: put these keys under the first", at)
+      // The table's path from the text, keys decoded as TOML reads them (toml++'s quoting
+      // of a quoted part garbles it: `["dev".x]` came back as `"dedev".x`): a header, or a
+      // key under the header above it (`deploy = {...}` under `[prod]` is `prod.deploy`).
+      let path = tablePath(at: line - 1, in: lines) ?? name
+      // First defined by its own header or key, or implicitly by a table under it.
+      let first = lines[..<(line - 1)].indices.first { index in
+        tablePath(at: index, in: lines).map { $0 == path || $0.hasPrefix(path + ".") } ?? false
+      }.map { $0 + 1 }
+      return ("table [\(path)] is defined twice\(first.map { ", first at line \($0)" } ?? ""); TOML allows each table once: put these keys under the first", at)
     }
     // A key: its table is the last header above it.
     let tableLine = lines[..<(line - 1)].lastIndex { header(of: $0) != nil }
@@ -29,6 +36,26 @@ enum TOMLErrorTranslation {
     let start = tableLine.map { $0 + 1 } ?? 0
     let first = lines[start..<(line - 1)].firstIndex { key(of: $0) == name }.map { $0 + 1 }
     return ("key \(name) is set twice in \(table.map { "table [\($0)]" } ?? "the top-level table")\(first.map { ", first at line \($0)" } ?? ""); TOML allows each key of a table once", at)
+  }
+
+  /// The table path line `index` of `lines` defines, parts decoded and joined by `.`: a
+  /// `[header]`'s, or a key's under the last header above it; nil for other lines.
+  private static func tablePath(at index: Int, in lines: [Substring]) -> String? {
+    let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
+    if trimmed.hasPrefix("[") && !trimmed.hasPrefix("[["), let close = trimmed.firstIndex(of: "]") {
+      return TOMLKeyLocator.splitKey(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).parts.joined(separator: ".")
+    }
+    guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { return nil }
+    let key = TOMLKeyLocator.splitKey(trimmed[..<equals]).parts
+    let above = lines[..<index].lastIndex { header(of: $0) != nil }
+    let table = above.map { tablePathOfHeader(lines[$0]) } ?? []
+    return (table + key).joined(separator: ".")
+  }
+
+  private static func tablePathOfHeader(_ line: Substring) -> [String] {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard let close = trimmed.firstIndex(of: "]") else { return [] }
+    return TOMLKeyLocator.splitKey(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).parts
   }
 
   /// The name of the table a `[name]` header line opens (blanks inside removed), or nil.
