@@ -172,6 +172,21 @@ import Testing
     #expect(try LayerSize.inflatedSize(budget: &budget, read) == LayerSize.Measure(size: 8_000_000, inflated: true))
   }
 
+  /// The zero-padding check, a word at a time, sees a non-zero byte anywhere after `from`.
+  @Test func zeroPaddingIsCheckedToTheLastByte() {
+    var bytes = [UInt8](repeating: 0, count: 37)
+    bytes.withUnsafeBufferPointer { buffer in
+      for start in 0...37 { #expect(LayerSize.allZero(buffer, from: start)) }
+    }
+    for nonZero in [0, 3, 8, 15, 16, 30, 36] {
+      bytes = [UInt8](repeating: 0, count: 37)
+      bytes[nonZero] = 1
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in 0...37 { #expect(LayerSize.allZero(buffer, from: start) == (start > nonZero), "byte \(nonZero) from \(start)") }
+      }
+    }
+  }
+
   /// Bytes that inflate to nothing (empty gzip members, zero padding) spend the budget
   /// too: a sparse layer of 64 GiB of zero padding had been read to its end, past 60 s,
   /// without counting against any limit.

@@ -133,7 +133,7 @@ public enum ImageArchive {
   }
 
   static func ociLayout(_ archive: TarArchive, _ index: TarArchive.Member, _ file: String) throws -> ImageInspection {
-    let top = try decode(OCIIndex.self, document(index, archive), "index.json")
+    let top = try decode(OCIIndex.self, document(index, archive, limit: maximumIndexSize), "index.json")
     var walk = OCIIndexWalk(archive: archive)
     try walk.collect(top)
     let images = walk.candidates.filter { candidate in
@@ -174,11 +174,16 @@ public enum ImageArchive {
   /// image manifest or config), in bytes: Docker's are a few kilobytes.
   static let maximumDocumentSize: UInt64 = 16_000_000
 
-  /// The bytes of `member`, a JSON document.
-  /// - Throws: `ArchiveProblem` when it is larger than `maximumDocumentSize`.
-  static func document(_ member: TarArchive.Member, _ archive: TarArchive, what: String? = nil) throws -> Data {
-    guard member.size < maximumDocumentSize else {
-      throw ArchiveProblem(message: "\(what ?? member.name) is too large for a manifest or config (\(member.size) bytes; at most \(maximumDocumentSize) are read)")
+  /// The largest image index read (`index.json`, a nested index), in bytes: 4 MB, some
+  /// 10,000 descriptors (`OCIIndexWalk.maximumDescriptors`); a 16 MB one had decoded to
+  /// some 300 MB before its descriptors were counted.
+  static let maximumIndexSize: UInt64 = 4_000_000
+
+  /// The bytes of `member`, a JSON document of at most `limit` bytes.
+  /// - Throws: `ArchiveProblem` when it is larger.
+  static func document(_ member: TarArchive.Member, _ archive: TarArchive, what: String? = nil, limit: UInt64 = maximumDocumentSize) throws -> Data {
+    guard member.size < limit else {
+      throw ArchiveProblem(message: "\(what ?? member.name) is too large for \(limit == maximumIndexSize ? "an image index" : "a manifest or config") (\(member.size) bytes; at most \(limit) are read)")
     }
     return try archive.contents(member)
   }

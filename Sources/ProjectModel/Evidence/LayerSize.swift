@@ -49,23 +49,52 @@ enum LayerSize {
     case .none: return Measure(size: member.size)
     case .zstd: throw Problem.unsupported("layer \(member.name) is zstd-compressed; vibe-rules reads uncompressed and gzip layers only (save the image with `docker save`, or export it with gzip compression)")
     case .gzip:
-      try archive.handle.seek(toOffset: member.offset)
+      // Read with pread into one buffer, handed back each time (the caller lets go of it
+      // before the next read, so it is not copied): a Data per read cost a page fault per
+      // page of every megabyte.
+      let descriptor = archive.handle.fileDescriptor
+      var buffer = [UInt8](repeating: 0, count: 1 << 20)
+      var position = member.offset
       var remaining = member.size
       do {
         return try inflatedSize(budget: &budget) { maximum in
           guard remaining > 0 else { return nil }
-          let count = Int(min(UInt64(maximum), remaining))
-          guard let data = try archive.handle.read(upToCount: count), data.count == count else {
-            throw Problem.corrupt("layer \(member.name) ends early")
+          let count = Int(min(UInt64(min(maximum, buffer.count)), remaining))
+          var filled = 0
+          while filled < count {
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(position) + off_t(filled)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw Problem.corrupt("layer \(member.name) ends early") }
+            filled += got
           }
+          position += UInt64(count)
           remaining -= UInt64(count)
-          return [UInt8](data)
+          return count == buffer.count ? buffer : Array(buffer[..<count])
         }
       } catch Problem.corrupt(let message) where !message.hasPrefix("layer ") {
         // Which layer: an archive has several.
         throw Problem.corrupt("layer \(member.name): \(message)")
       }
     }
+  }
+
+  /// Whether `buffer` holds only zero bytes from `start` (a word at a time).
+  static func allZero(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    var index = start
+    let raw = UnsafeRawBufferPointer(buffer)
+    while index < buffer.count && index % 8 != 0 {
+      if buffer[index] != 0 { return false }
+      index += 1
+    }
+    while index + 8 <= buffer.count {
+      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) != 0 { return false }
+      index += 8
+    }
+    while index < buffer.count {
+      if buffer[index] != 0 { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The number of bytes the gzip stream `read` yields (chunk by chunk, nil at the end)
@@ -89,19 +118,19 @@ enum LayerSize {
     var sawInput = false
     var complete = true
     defer { budget.bytes -= min(spent, budget.bytes) }
-    while var chunk = try read(1 << 20) {
+    while let chunk = try read(1 << 20) {
       guard spent <= budget.bytes, UInt64(chunk.count) <= budget.bytes - spent else {
         complete = false
         break
       }
       spent += UInt64(chunk.count)
       sawInput = sawInput || !chunk.isEmpty
-      try chunk.withUnsafeMutableBufferPointer { input in
+      try chunk.withUnsafeBufferPointer { input in
         var position = 0
         while position < input.count, spent <= budget.bytes {
           if betweenMembers {
             if padding || input[position] == 0 {
-              guard input[position...].allSatisfy({ $0 == 0 }) else { throw Problem.corrupt("bytes after the zero padding that ends the gzip stream") }
+              guard allZero(input, from: position) else { throw Problem.corrupt("bytes after the zero padding that ends the gzip stream") }
               padding = true
               position = input.count
               break
@@ -110,7 +139,8 @@ enum LayerSize {
             guard inflateReset(&stream) == Z_OK else { throw Problem.corrupt("zlib could not restart") }
             betweenMembers = false
           }
-          stream.next_in = input.baseAddress! + position
+          // zlib reads `next_in`, never writes it.
+          stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + position)
           stream.avail_in = UInt32(input.count - position)
           stream.next_out = output
           stream.avail_out = UInt32(capacity)

@@ -74,7 +74,9 @@ struct OCIIndexWalk {
     let blob = declared == false ? nil : archive.member(ImageArchive.blobPath(descriptor.digest))
     // An index already expanded: its manifests are collected (and its decoding freed).
     if let blob, expanded.contains(blob.offset) { return }
-    let nested = try blob.flatMap { try index(in: $0) }
+    // An untyped blob too large for an index is read as the manifest it must then be.
+    let readable = blob.flatMap { declared == nil && $0.size >= ImageArchive.maximumIndexSize ? nil : $0 }
+    let nested = try readable.flatMap { try index(in: $0) }
     guard declared ?? (nested != nil) else {
       guard found.insert(descriptor.digest).inserted else { return }
       candidates.append(Candidate(descriptor: descriptor, name: name, platform: descriptor.platform?.display))
@@ -95,7 +97,7 @@ struct OCIIndexWalk {
     guard indexBytes <= Self.maximumIndexBytes else {
       throw ImageArchive.ArchiveProblem(message: "index.json leads to more than \(Self.maximumIndexBytes) bytes of indexes; export one image")
     }
-    let decoded = try? ImageArchive.decode(ImageArchive.OCIIndex.self, ImageArchive.document(blob, archive), blob.name)
+    let decoded = try? ImageArchive.decode(ImageArchive.OCIIndex.self, ImageArchive.document(blob, archive, limit: ImageArchive.maximumIndexSize), blob.name)
     indexes.updateValue(decoded, forKey: blob.offset)
     return decoded
   }
