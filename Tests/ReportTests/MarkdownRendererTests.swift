@@ -61,5 +61,7 @@ import Testing
     #expect(MarkdownRenderer.cell("a|b\nc") == "a\\|b c")
     #expect(Self.cells("| " + ["x", MarkdownRenderer.cell("p|q"), "z"].joined(separator: " | ") + " |").count == 3)
     #expect(MarkdownRenderer.text("push <sha> with `a<b`") == "push &lt;sha> with `a<b`")
+    // An entity in a quoted value shows as written, not as the character it names.
+    #expect(MarkdownRenderer.text("env ev<b>&amp;</b> and `a&b`") == "env ev&lt;b>&amp;amp;&lt;/b> and `a&b`")
   }
 }

@@ -65,7 +65,8 @@ public struct MarkdownRenderer: Sendable {
     Self.text(text).replacingOccurrences(of: "|", with: "\\|")
   }
 
-  /// Prose: line breaks folded; `<` outside code spans escaped (GitHub would read it as HTML).
+  /// Prose: line breaks folded; `<` and `&` outside code spans escaped (GitHub would read
+  /// `<b>` as HTML and `&amp;` as `&`).
   static func text(_ text: String) -> String {
     var out = ""
     var inCode = false
@@ -75,6 +76,8 @@ public struct MarkdownRenderer: Sendable {
         out.append(" ")
       } else if character == "<" && !inCode {
         out += "&lt;"
+      } else if character == "&" && !inCode {
+        out += "&amp;"
       } else {
         out.append(character)
       }
