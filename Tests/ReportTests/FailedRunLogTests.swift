@@ -8,12 +8,18 @@ import Testing
 /// report is never replaced by it: the run failed before it knew which files it checks.
 @Suite(.enabled(if: Tool.vibeRules != nil, "the vibe-rules executable is not built beside the tests"))
 struct FailedRunLogTests {
+  /// A copy of this repository whose Dockerfile does not load (`unknown instruction: BOGUS`).
+  static func brokenCopy() throws -> Copy {
+    let copy = try Copy()
+    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
+    return copy
+  }
+
   @Test(arguments: [["report"], ["check"]])
   func anInputErrorStillWritesASARIFLog(command: [String]) throws {
     let binary = try #require(Tool.vibeRules)
-    let copy = try Copy()
+    let copy = try Self.brokenCopy()
     defer { copy.remove() }
-    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
     let output = copy.directory.appendingPathComponent("vibe-rules.sarif").path
     let run = try Tool.run(binary, command + ["--root", copy.root, "--format", "sarif", "--output", output])
     #expect(run.status == 2)
@@ -36,9 +42,8 @@ struct FailedRunLogTests {
   /// it was; an earlier SARIF log is replaced.
   @Test func onlyASARIFLogIsReplaced() throws {
     let binary = try #require(Tool.vibeRules)
-    let copy = try Copy()
+    let copy = try Self.brokenCopy()
     defer { copy.remove() }
-    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
     let template = copy.directory.appendingPathComponent("infra/template.yaml").path
     let before = try Data(contentsOf: URL(fileURLWithPath: template))
     let refused = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", template])
@@ -52,9 +57,8 @@ struct FailedRunLogTests {
 
   @Test func anInputErrorStillWritesAJUnitReport() throws {
     let binary = try #require(Tool.vibeRules)
-    let copy = try Copy()
+    let copy = try Self.brokenCopy()
     defer { copy.remove() }
-    try copy.edit("docker/Dockerfile", "\nFROM ", "\nBOGUS instruction\nFROM ")
     let output = copy.directory.appendingPathComponent("vibe-rules.xml").path
     let run = try Tool.run(binary, ["report", "--root", copy.root, "--format", "junit", "--output", output])
     #expect(run.status == 2)
