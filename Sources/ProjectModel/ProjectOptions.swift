@@ -47,6 +47,16 @@ public struct ProjectOptions: Sendable {
   public static let defaultInputFiles =
     defaultTemplates + defaultSamconfigs + [defaultDockerfile, defaultDockerignore, defaultDeployScript, defaultRequirements, VibeRulesConfiguration.defaultFile]
 
+  /// Every file a run with these options could read, joined to the root: the artifacts
+  /// at their default locations, every file an option names, and the per-Dockerfile
+  /// ignore file. What a command that failed before it knew its inputs (`FailedRunLog`)
+  /// must not write over.
+  public var possibleInputFiles: [String] {
+    let named = [template, samconfig, dockerfile, dockerignore, deployScript, requirements, imageInspect, imageArchive, configFile].compactMap { $0 } + evidence
+    let dockerfilePath = ArtifactFile.join(root, dockerfile ?? Self.defaultDockerfile)
+    return (Self.defaultInputFiles + named).map { ArtifactFile.join(root, $0) } + [dockerfilePath + ".dockerignore", ArtifactFile.join(ArtifactFile.join(root, context ?? Self.defaultContext), ".dockerignore")]
+  }
+
   /// The first of `candidates` present under `root` (a file or anything else there, which
   /// `ArtifactFile.resolve` then rejects), else the first: the default path of an
   /// artifact that has several usual names.

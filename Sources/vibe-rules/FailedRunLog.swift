@@ -1,24 +1,28 @@
 import Diagnostics
 import Foundation
+import ProjectModel
 import Rules
 
 /// The report `report` and `check` write with `--format sarif` or `junit` when the run
 /// ends on an input error (`SARIFReport.failedRun`, `JUnitReport.failedRun`): to standard
-/// output, or to `--output` when that file does not exist yet or already holds a report of
-/// the same format. Any other file is left alone: the run failed before it knew which
-/// files it checks, and it never writes to those.
+/// output, or to `--output` when that file does not exist yet, or already holds a report
+/// of the same format under a report's name (`.sarif` or `.json`; `.xml`) and is none of
+/// the files the run could have read (`ProjectOptions.possibleInputFiles`). Any other
+/// file is left alone: the run failed before it knew which files it checks, and it never
+/// writes to those (a REQUIREMENTS.md whose first line was a JUnit root had been
+/// replaced).
 enum FailedRunLog {
   enum Format {
     case sarif, junit
   }
 
-  static func write(_ error: InputError, as format: Format, to output: String?) {
+  static func write(_ error: InputError, as format: Format, to output: String?, sparing inputs: ProjectOptions) {
     if let output, !mayReplace(output, with: format) { return }
     let text = switch format {
     case .sarif: SARIFReport.failedRun(error, version: VibeRules.version).rendered()
     case .junit: JUnitReport.failedRun(error).rendered()
     }
-    try? Output.write(text, to: output, escape: format == .sarif ? .json : .xml)
+    try? Output.write(text, to: output, sparing: inputs.possibleInputFiles, escape: format == .sarif ? .json : .xml)
   }
 
   /// Whether nothing is at `path`, or a report of `format` that an earlier run wrote: a
@@ -26,6 +30,8 @@ enum FailedRunLog {
   /// `<testsuite>`.
   static func mayReplace(_ path: String, with format: Format) -> Bool {
     guard FileBytes.exists(path) else { return true }
+    let name = path.lowercased()
+    guard format == .sarif ? name.hasSuffix(".sarif") || name.hasSuffix(".json") : name.hasSuffix(".xml") else { return false }
     guard let bytes = try? FileBytes.contents(of: path).get() else { return false }
     switch format {
     case .sarif:

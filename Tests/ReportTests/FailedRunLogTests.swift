@@ -75,4 +75,25 @@ struct FailedRunLogTests {
     #expect(try Tool.run(binary, ["report", "--root", copy.root, "--format", "junit", "--output", dockerfile]).status == 2)
     #expect(try Data(contentsOf: URL(fileURLWithPath: dockerfile)) == before)
   }
+
+  /// A checked file made to look like a report (a REQUIREMENTS.md whose first line is a
+  /// JUnit root; a JSON template named by `--template` with a SARIF `$schema`) is still
+  /// never written: both had been replaced by the failure report.
+  @Test func aCheckedFileThatLooksLikeAReportIsLeftAlone() throws {
+    let binary = try #require(Tool.vibeRules)
+    let copy = try Self.brokenCopy()
+    defer { copy.remove() }
+    let requirements = copy.directory.appendingPathComponent("REQUIREMENTS.md").path
+    try copy.write("REQUIREMENTS.md", "<testsuites name=\"x\"></testsuites>\n" + (try String(contentsOfFile: requirements, encoding: .utf8)))
+    let before = try Data(contentsOf: URL(fileURLWithPath: requirements))
+    #expect(try Tool.run(binary, ["report", "--root", copy.root, "--format", "junit", "--output", requirements]).status == 2)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: requirements)) == before)
+    try copy.write("template.json", #"{"$schema": "sarif", "Resources": {}}"#)
+    let template = copy.directory.appendingPathComponent("template.json").path
+    let templateBefore = try Data(contentsOf: URL(fileURLWithPath: template))
+    for command in [["report"], ["check"]] {
+      #expect(try Tool.run(binary, command + ["--root", copy.root, "--template", "template.json", "--format", "sarif", "--output", template]).status == 2)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: template)) == templateBefore)
+    }
+  }
 }
