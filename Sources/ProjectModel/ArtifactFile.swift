@@ -94,14 +94,22 @@ public struct ArtifactFile: Hashable, Sendable {
     return true
   }
 
-  /// Whether absolute `path` is a file of the repository at `root`: its folder resolves
-  /// under `root`, or the path is written under it (`..` and `.` taken as written, links
-  /// not followed: a path through a linked folder of the repository, `$PWD/sys/passwd`
-  /// with `sys -> /etc`, is the repository's too).
+  /// Whether absolute `path` is a file of the repository at `root`: the path is written
+  /// under it (`..` and `.` taken as written, links not followed: `$PWD/sys/passwd` with
+  /// `sys -> /etc` is the repository's too), or it passes through the repository on its
+  /// way, some leading part of it resolving to `root` or under it (a linked workspace,
+  /// `/proc/self/cwd`, then a committed `sublink -> /outside`).
   public static func isRepositoryFile(_ path: String, root: String) -> Bool {
-    let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-    let folderInside = realPath(folder) != nil && !resolvesOutside(folder, root: root)
-    return folderInside || isWrittenUnder(path, root: root)
+    if isWrittenUnder(path, root: root) { return true }
+    guard let resolvedRoot = realPath(root.isEmpty ? "." : root) else { return false }
+    let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
+    var prefix = ""
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      prefix += "/" + part
+      guard let resolved = realPath(prefix) else { break }
+      if resolved == resolvedRoot || resolved.hasPrefix(base) { return true }
+    }
+    return false
   }
 
   /// Whether absolute `path`, with `.` and `..` applied as written, lies under `root` as
@@ -131,7 +139,8 @@ public struct ArtifactFile: Hashable, Sendable {
     guard !resolvesOutside(path, root: root) else {
       let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
       var info = stat()
-      let reason = !isWrittenUnder(written, root: root)
+      let stepsOut = !isWrittenUnder(written, root: root) && written.split(separator: "/").contains("..")
+      let reason = stepsOut
         ? "its `..` steps out of the repository; name a file outside it by its absolute path"
         : lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link" : "a symbolic link on its path"
       throw InputError("\(relative) leads outside \(rootName) (\(reason)); vibe-rules reads only the repository's own files", at: nil)

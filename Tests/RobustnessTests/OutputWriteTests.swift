@@ -179,6 +179,21 @@ struct OutputWriteTests {
     }
   }
 
+  /// The same path reached through a workspace that is itself a link to the repository
+  /// (`ws -> repo`, then `ws/sys/credentials` with `sys -> /outside`): written under
+  /// neither the root nor a folder inside it, it had been taken for a file named outside
+  /// on purpose, read, and quoted.
+  @Test func aPathThroughALinkedWorkspaceIsNotRead() throws {
+    let workspace = try TemporaryDirectory()
+    defer { workspace.remove() }
+    try Self.expectRefusedUnread("leads outside --root (a symbolic link on its path)", arguments: { copy in
+      #expect(symlink(copy.path, workspace.file("ws").path) == 0)
+      return ["--dockerfile", workspace.file("ws/sys/credentials").path]
+    }) { copy, outside in
+      #expect(symlink(outside.path, copy.file("sys").path) == 0)
+    }
+  }
+
   /// `baseline:` of `.vibe-rules.yaml` through a committed folder link (`sec -> elsewhere`)
   /// is refused: `baseline write` had overwritten the file outside the repository.
   @Test func aConfiguredBaselineThroughALinkedFolderIsNotWritten() throws {
