@@ -19,6 +19,8 @@ import Testing
     // array), it took the closing line for an opener and skipped the NUL header: exit 0.
     ("hide =\t\"\"\"\nc = \"\"\"\n" + #"["prod\u0000x".deploy.parameters]"# + "\nconfirm_changeset = false\nd = \"\"\"\n\"\"\"\n", "prod", 5),
     ("hide = [\"\"\"\nc = \"\"\"]\n" + #"["prod\u0000x".deploy.parameters]"# + "\nconfirm_changeset = false\nd = \"\"\"\n\"\"\"\n", "prod", 5),
+    // A `]` inside the quoted key: the header had been taken to end there.
+    (#"["prod]".deploy.parameters]"# + "\nconfirm_changeset = true\n" + #"["prod]\u0000x".deploy.parameters]"# + "\nconfirm_changeset = false\n", "prod]", 5),
   ])
   func aKeyWithANULIsAnInputError(tables: String, cut: String, line: Int) throws {
     let text = "version = 0.1\n\n" + tables

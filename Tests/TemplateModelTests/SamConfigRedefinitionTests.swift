@@ -41,4 +41,15 @@ import Testing
     #expect(error.message == "invalid TOML: table [\(table)] is defined twice, first at line 2; TOML allows each table once: put these keys under the first")
     #expect(error.location?.line == line)
   }
+
+  /// A `]` inside a quoted header key, and header or key lines inside a multi-line string,
+  /// do not mislead the message (it had named `[a]`, and a line inside the string).
+  @Test(arguments: [
+    ("[\"a]b\"]\nx = 1\n[\"a]b\"]\ny = 2\n", "invalid TOML: table [a]b] is defined twice, first at line 2; TOML allows each table once: put these keys under the first"),
+    ("zz = \"\"\"\n[q]\n\"\"\"\n[q]\nx = 1\n[q]\ny = 2\n", "invalid TOML: table [q] is defined twice, first at line 5; TOML allows each table once: put these keys under the first"),
+    ("[q]\nzz = \"\"\"\nx = 0\n\"\"\"\nx = 1\nx = 2\n", "invalid TOML: key x is set twice in table [q], first at line 6; TOML allows each key of a table once"),
+  ])
+  func quotesAndStringsDoNotMisleadTheMessage(text: String, message: String) throws {
+    #expect(try Self.error("version = 0.1\n" + text).message == message)
+  }
 }

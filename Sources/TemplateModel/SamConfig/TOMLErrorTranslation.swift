@@ -15,7 +15,9 @@ enum TOMLErrorTranslation {
     guard let open = rest.firstIndex(of: "'"), let close = rest.lastIndex(of: "'"), open < close else { return nil }
     let kind = rest[..<open].trimmingCharacters(in: .whitespaces)
     let name = String(rest[rest.index(after: open)..<close])
-    let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Lines inside multi-line strings are text, never headers or keys: blanked.
+    let inside = TOMLKeyLocator.linesStartingInMultilineStrings(source.text)
+    let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { inside.contains($0.offset + 1) ? Substring() : $0.element }
     guard line >= 1, line <= lines.count else { return nil }
     // At the start of the second header or key.
     let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
@@ -42,8 +44,9 @@ enum TOMLErrorTranslation {
   /// `[header]`'s, or a key's under the last header above it; nil for other lines.
   private static func tablePath(at index: Int, in lines: [Substring]) -> String? {
     let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
-    if trimmed.hasPrefix("[") && !trimmed.hasPrefix("[["), let close = trimmed.firstIndex(of: "]") {
-      return TOMLKeyLocator.splitKey(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).parts.joined(separator: ".")
+    if trimmed.hasPrefix("[") && !trimmed.hasPrefix("[[") {
+      let body = trimmed.dropFirst()
+      return TOMLKeyLocator.headerEnd(body).map { TOMLKeyLocator.splitKey(body[..<$0]).parts.joined(separator: ".") }
     }
     guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { return nil }
     let key = TOMLKeyLocator.splitKey(trimmed[..<equals]).parts
@@ -54,15 +57,17 @@ enum TOMLErrorTranslation {
 
   private static func tablePathOfHeader(_ line: Substring) -> [String] {
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    guard let close = trimmed.firstIndex(of: "]") else { return [] }
-    return TOMLKeyLocator.splitKey(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).parts
+    let body = trimmed.dropFirst()
+    guard let close = TOMLKeyLocator.headerEnd(body) else { return [] }
+    return TOMLKeyLocator.splitKey(body[..<close]).parts
   }
 
-  /// The name of the table a `[name]` header line opens (blanks inside removed), or nil.
+  /// The name of the table a `[name]` header line opens (parts decoded, joined by `.`),
+  /// or nil.
   private static func header(of line: Substring) -> String? {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
-    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[["), let close = trimmed.firstIndex(of: "]") else { return nil }
-    return String(trimmed[trimmed.index(after: trimmed.startIndex)..<close].filter { $0 != " " && $0 != "\t" })
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[["), TOMLKeyLocator.headerEnd(trimmed.dropFirst()) != nil else { return nil }
+    return tablePathOfHeader(line).joined(separator: ".")
   }
 
   /// The bare key a `key = value` line sets, or nil.

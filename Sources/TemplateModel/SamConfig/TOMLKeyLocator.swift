@@ -35,7 +35,7 @@ struct TOMLKeyLocator {
       if trimmed.hasPrefix("[") {
         let isArray = trimmed.hasPrefix("[[")
         let body = trimmed.dropFirst(isArray ? 2 : 1)
-        guard let close = body.firstIndex(of: "]") else { continue }
+        guard let close = Self.headerEnd(body) else { continue }
         let here = SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
         let header = Self.splitKey(body[..<close])
         table = header.parts
@@ -125,6 +125,31 @@ struct TOMLKeyLocator {
       index += 1
     }
     return lines
+  }
+
+  /// The `]` that ends a table header's key in `body` (the text after `[`): the first one
+  /// outside quotes (`["prod]".deploy]` is the table `prod]` `deploy`, where the first `]`
+  /// had been taken for the end).
+  static func headerEnd(_ body: Substring) -> Substring.Index? {
+    var quote: Character? = nil
+    var escaped = false
+    for index in body.indices {
+      let character = body[index]
+      if let open = quote {
+        if escaped {
+          escaped = false
+        } else if open == "\"" && character == "\\" {
+          escaped = true
+        } else if character == open {
+          quote = nil
+        }
+      } else if character == "\"" || character == "'" {
+        quote = character
+      } else if character == "]" {
+        return index
+      }
+    }
+    return nil
   }
 
   /// The `=` that ends a key (outside quotes), if the line is a key/value line.
