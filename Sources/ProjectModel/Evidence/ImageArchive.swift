@@ -88,7 +88,7 @@ public enum ImageArchive {
     image.sizeIsLowerBound = layers.isLowerBound
     image.method = "sum of \(layers.count) uncompressed layer tar(s) of the docker save archive\(layers.note)"
     image.platform = config?.platform
-    if let index = archive.member("index.json"), let descriptors = try? decode(OCIIndex.self, document(index, archive), "index.json").manifests, descriptors.count == 1 {
+    if let index = archive.member("index.json"), let descriptors = try? decode(OCIIndex.self, document(index, archive, limit: maximumIndexSize), "index.json").manifests, descriptors.count == 1 {
       image.manifestDigest = descriptors[0].digest
     }
     return image
@@ -172,12 +172,12 @@ public enum ImageArchive {
 
   /// The largest JSON document read from an archive (`manifest.json`, `index.json`, an
   /// image manifest or config), in bytes: Docker's are a few kilobytes.
-  static let maximumDocumentSize: UInt64 = 16_000_000
+  static let maximumDocumentSize: UInt64 = 4_000_000
 
-  /// The largest image index read (`index.json`, a nested index), in bytes: 4 MB, some
+  /// The largest image index read (`index.json`, a nested index), in bytes: 2 MB, some
   /// 10,000 descriptors (`OCIIndexWalk.maximumDescriptors`); a 16 MB one had decoded to
   /// some 300 MB before its descriptors were counted.
-  static let maximumIndexSize: UInt64 = 4_000_000
+  static let maximumIndexSize: UInt64 = 2_000_000
 
   /// The bytes of `member`, a JSON document of at most `limit` bytes.
   /// - Throws: `ArchiveProblem` when it is larger.
