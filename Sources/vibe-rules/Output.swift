@@ -30,6 +30,16 @@ enum Output {
     if let target = identity(path), let input = spared.first(where: { identity($0) == target }) {
       throw InputError("\(option) \(path) is \(input), a file this run checks; vibe-rules never writes to the files it checks", at: location)
     }
+    // A relative path written inside the current folder stays in it: a committed folder
+    // link on its way (`reports -> ~/.ssh`) would take a CI step's `--output
+    // reports/x.sarif` out of the checkout. A file elsewhere is named by its absolute
+    // path, or with `..`.
+    if !path.hasPrefix("/"), !path.split(separator: "/").contains("..") {
+      let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+      if !folder.isEmpty, ArtifactFile.resolvesOutside(folder, root: ".") {
+        throw InputError("\(option) \(path) leads outside the current folder (a symbolic link on its path); name a file outside it by its absolute path", at: location)
+      }
+    }
     // Never through a symbolic link: a repository can commit `vibe-rules.sarif -> ~/.bashrc`
     // and wait for CI to write the report there (O_NOFOLLOW closes the race with the check).
     var info = stat()

@@ -44,6 +44,28 @@ struct OutputWriteTests {
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
   }
 
+  /// A relative `--output` through a committed folder link (`reports -> elsewhere`) is
+  /// refused, in a normal run and when the files do not load: it had been written outside
+  /// the checkout. A path with `..` names its folder on purpose, and is followed.
+  @Test func aRelativeOutputThroughALinkedFolderIsRefused() throws {
+    let outside = try TemporaryDirectory()
+    defer { outside.remove() }
+    let directory = try ExitCodeTests.repository { #expect(symlink(outside.path, $0.file("reports").path) == 0) }
+    defer { directory.remove() }
+    let here = URL(fileURLWithPath: directory.path)
+    for arguments in [["report", "--format", "sarif"], ["report", "--format", "sarif", "--template", "absent.yaml"]] {
+      let result = try #require(try Command.run(arguments + ["--output", "reports/x.sarif"], currentDirectory: here))
+      #expect(result.status == 2, "\(result.standardError)")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+    let refused = try #require(try Command.run(["report", "--output", "reports/x.sarif"], currentDirectory: here))
+    #expect(refused.standardError.contains("--output reports/x.sarif leads outside the current folder (a symbolic link on its path)"), "\(refused.standardError)")
+    try FileManager.default.createDirectory(atPath: directory.file("real").path, withIntermediateDirectories: true)
+    let parent = try #require(try Command.run(["report", "--output", "real/../x.txt"], currentDirectory: here))
+    #expect(parent.status == 0, "\(parent.standardError)")
+    #expect(FileManager.default.fileExists(atPath: directory.file("x.txt").path))
+  }
+
   /// A FIFO where the report or the baseline goes is refused at once: opening it to write
   /// had waited for a reader for ever (`report --output`, `baseline write` at the default
   /// path or at `baseline:` of `.vibe-rules.yaml`); `baseline check` names what it is.
