@@ -41,11 +41,13 @@ struct NodeBuilder {
     }
     let rest = Scalars.trimmedBounds(scalars, restStart, bounds.upperBound)
     let (arguments, isJSON) = try split(keyword.lowercased(), rest, depth: depth)
+    let splitAtWhitespace = ["from", "expose"].contains(keyword.lowercased())
     return SyntaxNode(
       keyword: keyword, flags: flags, arguments: arguments, isJSON: isJSON,
       malformedExecForm: isJSON ? nil : malformedExecForm(keyword, rest), heredocs: [],
       location: line.location(of: bounds.lowerBound), argumentsLocation: line.location(of: rest.lowerBound),
-      endLine: endLine, original: Scalars.string(scalars[range]))
+      endLine: endLine, original: Scalars.string(scalars[range]),
+      wordLocations: splitAtWhitespace ? wordStarts(rest).map(line.location(of:)) : [])
   }
 
   private func split(_ keyword: String, _ rest: Range<Int>, depth: Int) throws(InputError) -> (SyntaxArguments, Bool) {
@@ -124,6 +126,22 @@ struct NodeBuilder {
     let instruction = keyword.lowercased() == "healthcheck" ? "HEALTHCHECK CMD" : keyword.uppercased()
     return MalformedExecForm(
       instruction: instruction, location: line.location(of: start + failure.offset), reason: failure.reason, firstWord: text(start..<wordEnd))
+  }
+
+  /// Where each word of `whitespaceSplit(rest)` starts (scalar offsets).
+  private func wordStarts(_ rest: Range<Int>) -> [Int] {
+    guard !rest.isEmpty else { return [] }
+    var starts = [rest.lowerBound]
+    var index = rest.lowerBound
+    while index < rest.upperBound {
+      if Scalars.isWordSeparator(scalars[index]) {
+        while index < rest.upperBound, Scalars.isWordSeparator(scalars[index]) { index += 1 }
+        starts.append(index)
+      } else {
+        index += 1
+      }
+    }
+    return starts
   }
 
   private func whitespaceSplit(_ rest: Range<Int>) -> [String] {

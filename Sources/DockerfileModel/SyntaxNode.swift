@@ -29,6 +29,9 @@ public struct SyntaxNode: Sendable, Hashable {
   public var endLine: Int
   /// The joined logical line the node was read from.
   public var original: String
+  /// Where each argument word starts, for the keywords whose arguments are split at
+  /// whitespace (FROM, EXPOSE); empty for the others.
+  public var wordLocations: [SourceLocation] = []
 
   public var lowercasedKeyword: String { keyword.lowercased() }
 

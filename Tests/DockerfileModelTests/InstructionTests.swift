@@ -112,6 +112,9 @@ struct InstructionTests {
     #expect(PortSpec.parse("90-80") == nil)
     #expect(PortSpec.parse("80/http") == nil)
     #expect(error("FROM a\nEXPOSE 80/http\n")?.message.hasPrefix("invalid EXPOSE entry") == true)
+    // Located at the entry, on its own line after a continuation (it had been at the first).
+    #expect(error("FROM a\nEXPOSE 8501 85o1\n")?.location.map { [$0.line, $0.column] } == [2, 13])
+    #expect(error("FROM a\nEXPOSE 8501 \\\n  85o1\n")?.location.map { [$0.line, $0.column] } == [3, 3])
   }
 
   @Test("VOLUME in both forms")
