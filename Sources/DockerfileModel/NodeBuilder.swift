@@ -165,8 +165,14 @@ struct NodeBuilder {
   /// BuildKit's `parseWords`: whitespace separates words; quotes and escape tokens are kept
   /// but protect the whitespace they cover.
   func words(_ rest: Range<Int>) -> [String] {
+    locatedWords(rest).map(\.text)
+  }
+
+  /// `words(rest)`, each with the scalar offset where it starts.
+  func locatedWords(_ rest: Range<Int>) -> [(text: String, start: Int)] {
     enum Phase { case spaces, word, quote }
-    var words: [String] = []
+    var words: [(text: String, start: Int)] = []
+    var start = rest.lowerBound
     var phase = Phase.spaces
     var word = String.UnicodeScalarView()
     var quote: Unicode.Scalar = "\""
@@ -181,16 +187,17 @@ struct NodeBuilder {
           continue
         }
         phase = .word
+        start = position
       }
       if position == end {
-        if blankOK || !word.isEmpty { words.append(String(word)) }
+        if blankOK || !word.isEmpty { words.append((String(word), start)) }
         break
       }
       var scalar = scalars[position]
       if phase == .word {
         if Scalars.isSpace(scalar) {
           phase = .spaces
-          if blankOK || !word.isEmpty { words.append(String(word)) }
+          if blankOK || !word.isEmpty { words.append((String(word), start)) }
           word = String.UnicodeScalarView()
           blankOK = false
           position += 1
@@ -233,7 +240,8 @@ struct NodeBuilder {
 
   /// ENV and LABEL: `key value…` (old form, one pair) or `k=v k2=v2…` (new form).
   private func keyValues(_ rest: Range<Int>, instruction: String) throws(InputError) -> [String] {
-    let found = words(rest)
+    let located = locatedWords(rest)
+    let found = located.map(\.text)
     guard let first = found.first else { return [] }
     guard first.contains("=") else {
       var separator = rest.lowerBound
@@ -248,11 +256,11 @@ struct NodeBuilder {
       return [text(rest.lowerBound..<separator), text(valueStart..<rest.upperBound), ""]
     }
     var result: [String] = []
-    for word in found {
+    for (word, start) in located {
       guard let equals = word.firstIndex(of: "=") else {
         throw InputError(
           "Syntax error - can't find = in \"\(word)\". Must be of the form: name=value",
-          at: line.location(of: rest.lowerBound))
+          at: line.location(of: start))
       }
       result += [String(word[..<equals]), String(word[word.index(after: equals)...]), "="]
     }

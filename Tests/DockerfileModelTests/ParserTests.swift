@@ -136,6 +136,9 @@ struct ParserTests {
     #expect(found?.location == SourceLocation(file: "Dockerfile", line: 3, column: 5))
     #expect(found?.message.hasPrefix("ENV must have two arguments") == true)
     #expect(error("FROM a\nLABEL a=b c\n")?.message.contains("can't find = in \"c\"") == true)
+    // Located at the word without `=` (it had been at the first pair), after a continuation too.
+    #expect(error("FROM a\nENV A=1 B\n")?.location.map { [$0.line, $0.column] } == [2, 9])
+    #expect(error("FROM a\nENV A=1 \\\n  \"B\"\n")?.location.map { [$0.line, $0.column] } == [3, 3])
   }
 
   @Test("Nested JSON in exec form is an error at the element")
