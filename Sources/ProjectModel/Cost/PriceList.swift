@@ -44,7 +44,7 @@ public struct PriceList: Sendable, Codable {
   /// us-east-1, 2026.
   public static let usEast1 = PriceList(
     region: "us-east-1",
-    asOf: "2026 (us-east-1 public list prices; shared/requirements-facts.md, read 2026-11-29)",
+    asOf: "2026 (us-east-1 public list prices, as the deployment's requirement facts give them; read 2026-11-29)",
     hoursPerMonth: 730,
     fargateLinuxX86VCPU: Price(0.04048, per: "vCPU-hour", source: "https://aws.amazon.com/fargate/pricing/ (Linux/X86)"),
     fargateLinuxX86Memory: Price(0.004445, per: "GB-hour", source: "https://aws.amazon.com/fargate/pricing/ (Linux/X86)"),
