@@ -33,8 +33,8 @@ enum Output {
     // A relative path written inside the current folder stays in it: a committed folder
     // link on its way (`reports -> ~/.ssh`) would take a CI step's `--output
     // reports/x.sarif` out of the checkout. A file elsewhere is named by its absolute
-    // path, or with `..`.
-    if !path.hasPrefix("/"), !path.split(separator: "/").contains("..") {
+    // path, or with `..`. (The baseline has its own check, against the root.)
+    if option == "--output", !path.hasPrefix("/"), !path.split(separator: "/").contains("..") {
       let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
       if !folder.isEmpty, ArtifactFile.resolvesOutside(folder, root: ".") {
         throw InputError("\(option) \(path) leads outside the current folder (a symbolic link on its path); name a file outside it by its absolute path", at: location)
