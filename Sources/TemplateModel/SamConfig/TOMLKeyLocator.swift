@@ -3,8 +3,8 @@ import Diagnostics
 /// Finds where each key of a TOML file is written, since TOMLKit (toml++) reports no
 /// positions for values. It follows table headers (`[a.b.c]`, quoted parts allowed),
 /// dotted keys (`deploy.parameters.region = ...`) and skips the inside of multi-line
-/// strings (`linesStartingInMultilineStrings`); the result maps a full key path (`dev.deploy.parameters.region`) to the
-/// line and column of the key. Quoted key parts are read as TOML reads them: escapes in
+/// strings (`linesStartingInMultilineStrings`); the result maps a full key path
+/// (`dev.deploy.parameters.region`) to the line and column of the key. Quoted key parts are read as TOML reads them: escapes in
 /// `"..."` decoded, `'...'` literal.
 struct TOMLKeyLocator {
   /// A key with a part that holds a NUL (`"pr\u0000od"`): the path up to the NUL
@@ -131,33 +131,21 @@ struct TOMLKeyLocator {
   /// outside quotes (`["prod]".deploy]` is the table `prod]` `deploy`, where the first `]`
   /// had been taken for the end).
   static func headerEnd(_ body: Substring) -> Substring.Index? {
-    var quote: Character? = nil
-    var escaped = false
-    for index in body.indices {
-      let character = body[index]
-      if let open = quote {
-        if escaped {
-          escaped = false
-        } else if open == "\"" && character == "\\" {
-          escaped = true
-        } else if character == open {
-          quote = nil
-        }
-      } else if character == "\"" || character == "'" {
-        quote = character
-      } else if character == "]" {
-        return index
-      }
-    }
-    return nil
+    firstUnquoted("]", in: body)
   }
 
   /// The `=` that ends a key (outside quotes), if the line is a key/value line.
   private static func keyEnd(_ line: Substring) -> Substring.Index? {
+    firstUnquoted("=", in: line)
+  }
+
+  /// The first `target` in `text` outside `"..."` (with its backslash escapes) and
+  /// `'...'` quotes.
+  private static func firstUnquoted(_ target: Character, in text: Substring) -> Substring.Index? {
     var quote: Character? = nil
     var escaped = false
-    for index in line.indices {
-      let character = line[index]
+    for index in text.indices {
+      let character = text[index]
       if let open = quote {
         if escaped {
           escaped = false
@@ -168,7 +156,7 @@ struct TOMLKeyLocator {
         }
       } else if character == "\"" || character == "'" {
         quote = character
-      } else if character == "=" {
+      } else if character == target {
         return index
       }
     }
