@@ -43,31 +43,26 @@ enum TOMLErrorTranslation {
   /// The table path line `index` of `lines` defines, parts decoded and joined by `.`: a
   /// `[header]`'s, or a key's under the last header above it; nil for other lines.
   private static func tablePath(at index: Int, in lines: [Substring]) -> String? {
+    if let header = headerParts(lines[index]) { return header.joined(separator: ".") }
     let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
-    if trimmed.hasPrefix("[") && !trimmed.hasPrefix("[[") {
-      let body = trimmed.dropFirst()
-      return TOMLKeyLocator.headerEnd(body).map { TOMLKeyLocator.splitKey(body[..<$0]).parts.joined(separator: ".") }
-    }
     guard let equals = trimmed.firstIndex(of: "="), !trimmed.hasPrefix("#") else { return nil }
     let key = TOMLKeyLocator.splitKey(trimmed[..<equals]).parts
-    let above = lines[..<index].lastIndex { header(of: $0) != nil }
-    let table = above.map { tablePathOfHeader(lines[$0]) } ?? []
+    let table = lines[..<index].lazy.reversed().compactMap(headerParts).first ?? []
     return (table + key).joined(separator: ".")
   }
 
-  private static func tablePathOfHeader(_ line: Substring) -> [String] {
+  /// The parts of the table a `[name]` header line opens, decoded as TOML reads them;
+  /// nil for any other line (`[[name]]` too).
+  private static func headerParts(_ line: Substring) -> [String]? {
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[[") else { return nil }
     let body = trimmed.dropFirst()
-    guard let close = TOMLKeyLocator.headerEnd(body) else { return [] }
-    return TOMLKeyLocator.splitKey(body[..<close]).parts
+    return TOMLKeyLocator.headerEnd(body).map { TOMLKeyLocator.splitKey(body[..<$0]).parts }
   }
 
-  /// The name of the table a `[name]` header line opens (parts decoded, joined by `.`),
-  /// or nil.
+  /// The name of the table a `[name]` header line opens (parts joined by `.`), or nil.
   private static func header(of line: Substring) -> String? {
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[["), TOMLKeyLocator.headerEnd(trimmed.dropFirst()) != nil else { return nil }
-    return tablePathOfHeader(line).joined(separator: ".")
+    headerParts(line)?.joined(separator: ".")
   }
 
   /// The bare key a `key = value` line sets, or nil.
