@@ -126,7 +126,7 @@ import Testing
       while chunk.count < min(maximum, 1000), let byte = read.next() { chunk.append(byte) }
       return chunk.isEmpty ? nil : chunk
     }
-    #expect(measure == LayerSize.Measure(size: UInt64(layer.count), inflated: true, complete: true))
+    #expect(measure == LayerSize.Measure(size: UInt64(layer.count), complete: true))
     #expect(budget.bytes == .max - UInt64(twoMembers.count) - UInt64(layer.count))
   }
 

@@ -32,11 +32,10 @@ enum LayerSize {
     var bytes: UInt64
   }
 
-  /// A layer's measured size: `size` bytes, whether it was inflated, and whether the
-  /// budget ran out first (then `size` is the count so far, a lower bound).
+  /// A layer's measured size: `size` bytes, and whether the budget ran out first (then
+  /// `size` is the count so far, a lower bound).
   struct Measure: Equatable {
     var size: UInt64
-    var inflated = false
     var complete = true
   }
 
@@ -82,10 +81,6 @@ enum LayerSize {
   static func allZero(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
     var index = start
     let raw = UnsafeRawBufferPointer(buffer)
-    while index < buffer.count && index % 8 != 0 {
-      if buffer[index] != 0 { return false }
-      index += 1
-    }
     while index + 8 <= buffer.count {
       if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) != 0 { return false }
       index += 8
@@ -159,8 +154,8 @@ enum LayerSize {
         }
       }
     }
-    if !complete || spent > budget.bytes { return Measure(size: total, inflated: true, complete: false) }
+    if !complete || spent > budget.bytes { return Measure(size: total, complete: false) }
     guard sawInput, betweenMembers else { throw Problem.corrupt("the gzip stream ends before its end marker") }
-    return Measure(size: total, inflated: true)
+    return Measure(size: total)
   }
 }
