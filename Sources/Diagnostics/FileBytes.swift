@@ -92,7 +92,12 @@ public enum FileBytes {
     let opened = realPath(path)
     #endif
     guard let opened else { return false }
-    return opened == base || opened.hasPrefix(base == "/" ? "/" : base + "/")
+    return isResolved(opened, under: base)
+  }
+
+  /// Whether resolved path `path` is resolved folder `root` or lies under it.
+  public static func isResolved(_ path: String, under root: String) -> Bool {
+    path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
   }
 
   /// read(2).
@@ -107,7 +112,7 @@ public enum FileBytes {
   }
 
   /// realpath(3), nil when the path does not resolve.
-  static func realPath(_ path: String) -> String? {
+  public static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

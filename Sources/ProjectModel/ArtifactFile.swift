@@ -101,13 +101,12 @@ public struct ArtifactFile: Hashable, Sendable {
   /// `/proc/self/cwd`, then a committed `sublink -> /outside`).
   public static func isRepositoryFile(_ path: String, root: String) -> Bool {
     if isWrittenUnder(path, root: root) { return true }
-    guard let resolvedRoot = realPath(root.isEmpty ? "." : root) else { return false }
-    let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
+    guard let resolvedRoot = FileBytes.realPath(root.isEmpty ? "." : root) else { return false }
     var prefix = ""
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
       prefix += "/" + part
-      guard let resolved = realPath(prefix) else { break }
-      if resolved == resolvedRoot || resolved.hasPrefix(base) { return true }
+      guard let resolved = FileBytes.realPath(prefix) else { break }
+      if FileBytes.isResolved(resolved, under: resolvedRoot) { return true }
     }
     return false
   }
@@ -124,8 +123,8 @@ public struct ArtifactFile: Hashable, Sendable {
     }
     let target = normalized(path)
     var roots: [String] = []
-    if root.hasPrefix("/") { roots.append(root) } else if let current = realPath(".") { roots.append(current + "/" + root) }
-    if let resolved = realPath(root.isEmpty ? "." : root) { roots.append(resolved) }
+    if root.hasPrefix("/") { roots.append(root) } else if let current = FileBytes.realPath(".") { roots.append(current + "/" + root) }
+    if let resolved = FileBytes.realPath(root.isEmpty ? "." : root) { roots.append(resolved) }
     return roots.contains { target.starts(with: normalized($0)) }
   }
 
@@ -137,7 +136,7 @@ public struct ArtifactFile: Hashable, Sendable {
   ///   what it points to.
   public static func requireInside(root: String, path: String, relative: String, rootName: String = "--root") throws(InputError) {
     guard !resolvesOutside(path, root: root) else {
-      let written = path.hasPrefix("/") ? path : (realPath(".") ?? "") + "/" + path
+      let written = path.hasPrefix("/") ? path : (FileBytes.realPath(".") ?? "") + "/" + path
       var info = stat()
       let stepsOut = !isWrittenUnder(written, root: root) && written.split(separator: "/").contains("..")
       let reason = stepsOut
@@ -150,26 +149,18 @@ public struct ArtifactFile: Hashable, Sendable {
   /// Whether `path` exists and resolves, symbolic links followed, to somewhere other than
   /// `root` or a path under it. False when either does not resolve (nothing to read).
   public static func resolvesOutside(_ path: String, root: String) -> Bool {
-    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return false }
-    let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
-    return resolved != resolvedRoot && !resolved.hasPrefix(base)
+    guard let resolvedRoot = FileBytes.realPath(root.isEmpty ? "." : root), let resolved = FileBytes.realPath(path) else { return false }
+    return !FileBytes.isResolved(resolved, under: resolvedRoot)
   }
 
   /// Where `path` resolves to, symbolic links followed, relative to `root` resolved the
   /// same way (`/` separated); nil when either does not resolve or `path` is not under
   /// `root`.
   public static func resolvedRelative(_ path: String, root: String) -> String? {
-    guard let resolvedRoot = realPath(root.isEmpty ? "." : root), let resolved = realPath(path) else { return nil }
+    guard let resolvedRoot = FileBytes.realPath(root.isEmpty ? "." : root), let resolved = FileBytes.realPath(path) else { return nil }
     let base = resolvedRoot == "/" ? "/" : resolvedRoot + "/"
     guard resolved.hasPrefix(base) else { return nil }
     return String(resolved.dropFirst(base.count))
-  }
-
-  /// realpath(3), nil when the path does not resolve.
-  static func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
   }
 
   /// `relative` under `root` (`relative` alone when `root` is `.` or empty, or when
