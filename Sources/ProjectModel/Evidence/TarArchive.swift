@@ -164,9 +164,9 @@ struct TarArchive {
     }
     var resolved: [String: Resolution] = [:]
     func target(of link: Member) -> String {
-      link.type == "2" && !link.linkName.hasPrefix("/")
-        ? clean(link.name.split(separator: "/").dropLast().joined(separator: "/") + "/" + link.linkName)
-        : clean(link.linkName)
+      // A symbolic link's relative target is read from its folder (the name is clean).
+      guard link.type == "2", !link.linkName.hasPrefix("/"), let slash = link.name.lastIndex(of: "/") else { return clean(link.linkName) }
+      return clean(link.name[..<slash] + "/" + link.linkName)
     }
     for start in table.keys where resolved[start] == nil {
       // Follow the chain from `start` until a name already resolved, a regular file, a
