@@ -38,10 +38,11 @@ enum Diagnostic {
 
   /// The line `location` points at, read again from the file: nil when it cannot be read,
   /// when a file of the repository (named relative to `root`, or by an absolute path into
-  /// it) lies outside it (a committed link out, or one swapped in since it was read), when the line is not text (invalid UTF-8, a NUL: a
-  /// UTF-16 file's line would print as mojibake), or when the file has a lone CR: the
-  /// readers count lines differently there (BuildKit and bash at LF only, YAML at CR too),
-  /// so the excerpt could be another line than the one the error is about.
+  /// it) lies outside it (a committed link out, or one swapped in since it was read), when
+  /// the line is not text (invalid UTF-8, a NUL: a UTF-16 file's line would print as
+  /// mojibake), or when the file has a lone CR: the readers count lines differently there
+  /// (BuildKit and bash at LF only, YAML at CR too), so the excerpt could be another line
+  /// than the one the error is about.
   private static func sourceLine(_ location: SourceLocation, root: String) -> String? {
     let path = ArtifactFile.join(root, location.file)
     let inRepository = !location.file.hasPrefix("/") || ArtifactFile.isRepositoryFile(path, root: root)
