@@ -1,0 +1,18 @@
+import Testing
+import Rules
+
+/// `foldingLineBreaks` makes every line break a space (a byte scan first, then by
+/// character only when a byte may belong to one).
+@Suite struct LineFoldingTests {
+  @Test(arguments: ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"])
+  func everyLineBreakBecomesASpace(_ lineBreak: String) {
+    #expect("a\(lineBreak)b".foldingLineBreaks == "a b")
+  }
+
+  /// Text without one is returned as it is, including characters whose UTF-8 bytes end
+  /// like NEL's or U+2028's (Ņ is C5 85, ⊨ E2 8A A8, © C2 A9).
+  @Test(arguments: ["plain", "", "Ņ", "⊨", "©", "é\u{301}", "🇫🇷"])
+  func textWithoutLineBreaksIsUnchanged(_ text: String) {
+    #expect(text.foldingLineBreaks == text)
+  }
+}
