@@ -62,7 +62,7 @@ struct UnattachedScalingPolicies: Sendable {
   /// and component, or symbolic in either. Each group starts with the policies after
   /// `offset` in the document (a policy is usually written next to its target), then goes
   /// on from the top. Lazy: nothing is copied.
-  func candidates(for key: Key, after offset: Int) -> some Sequence<Int> {
+  func candidates(for key: Key, after offset: Int) -> ScalingPolicyCandidates {
     let lists: [[Int]]
     switch (key.kind, key.component) {
     case (nil, _):
@@ -73,14 +73,6 @@ struct UnattachedScalingPolicies: Sendable {
       lists = [Key(kind: kind, component: component), Key(kind: kind, component: nil), Key(kind: nil, component: component), Key(kind: nil, component: nil)]
         .map { groups[$0] ?? [] }
     }
-    return lists.lazy.flatMap { list in
-      // The first position past `offset` (the list is sorted).
-      var (low, high) = (0, list.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if list[middle] <= offset { low = middle + 1 } else { high = middle }
-      }
-      return [list[low...], list[..<low]].joined()
-    }
+    return ScalingPolicyCandidates(lists: lists, after: offset)
   }
 }

@@ -123,7 +123,7 @@ extension EvaluatedTemplate {
   /// comparison: first the policies written after the target (a policy is usually
   /// written next to its target), then those from the top of the document. None when
   /// the template attaches every policy it has.
-  public func unattachedScalingPolicies(comparedWith target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+  public func unattachedScalingPolicies(comparedWith target: EvaluatedResource) -> LazyMapSequence<ScalingPolicyCandidates, ScalingPolicyAttachment> {
     let key = UnattachedScalingPolicies.Key(target, knownNames: index.knownNames)
     let offsets = index.unattachedScalingPolicies.candidates(for: key, after: index.offsets[target.logicalID] ?? -1)
     return offsets.lazy.map { [resources, index] offset in ScalingPolicyAttachment(policy: resources[offset], target: target, knownValues: index.knownNames) }
@@ -134,7 +134,7 @@ extension EvaluatedTemplate {
   /// only be compared with the target's at deploy time (`.undecided`:
   /// `ResourceId: !Sub service/prod-cluster/${Service.Name}` against the target's
   /// `!Sub service/${Cluster}/${Service.Name}`), lazily, in that order.
-  public func undecidedScalingPolicies(of target: EvaluatedResource) -> some Sequence<ScalingPolicyAttachment> {
+  public func undecidedScalingPolicies(of target: EvaluatedResource) -> LazyFilterSequence<LazyMapSequence<ScalingPolicyCandidates, ScalingPolicyAttachment>> {
     unattachedScalingPolicies(comparedWith: target).lazy.filter { $0.comparison == .undecided }
   }
 
