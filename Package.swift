@@ -34,7 +34,7 @@ let package = Package(
   ],
   targets: [
     // Source positions and the one input-error type every loader throws.
-    .target(name: "Diagnostics"),
+    .target(name: "Diagnostics", dependencies: ["CFormat"]),
     // The Dockerfile parser (BuildKit semantics) and .dockerignore matching.
     .target(name: "DockerfileModel", dependencies: ["Diagnostics"]),
     // The deploy script read as shell commands (never executed).
@@ -53,6 +53,8 @@ let package = Package(
       resources: [.embedInCode("BuiltIn/REQUIREMENTS.md")]),
     // zlib, for the uncompressed size of gzip image layers (image archive evidence).
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // C's fixed-point formatting of a double, for figures in messages.
+    .systemLibrary(name: "CFormat"),
     // glibc malloc's arena limit (mallopt M_ARENA_MAX), for large inputs.
     .systemLibrary(name: "CMalloc"),
     // Every artifact of one repository loaded together.

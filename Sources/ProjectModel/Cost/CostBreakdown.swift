@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The monthly cost of one config env's evaluated template at a given task count: priced
@@ -24,7 +25,7 @@ public struct CostBreakdown: Sendable, Encodable {
   }
 
   /// "$74.17".
-  public static func dollars(_ usd: Double) -> String { String(format: "$%.2f", usd) }
+  public static func dollars(_ usd: Double) -> String { "$" + usd.fixedPointText(fractionDigits: 2) }
 
   /// "Fargate on-demand $36.04, load balancer $22.27, public IPv4 $14.60, …": the
   /// categories with a cost, largest first, for one-line messages.

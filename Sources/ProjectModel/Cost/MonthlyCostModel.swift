@@ -296,7 +296,7 @@ public enum MonthlyCostModel {
     /// "2", "0.5", "0.23": a quantity for formulas (at most 3 decimals, no trailing zeros).
     static func number(_ value: Double) -> String {
       if let whole = Int(exactly: value) { return String(whole) }
-      var text = String(format: "%.3f", value)
+      var text = value.fixedPointText(fractionDigits: 3)
       while text.hasSuffix("0") { text.removeLast() }
       return text
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import ProjectModel
 import Requirements
@@ -63,7 +64,7 @@ struct HealthProbeRule: Rule {
   static func declared(_ value: RequirementValue) -> String { "\(value.location.file):\(value.location.line)" }
 
   /// "3.2 ms".
-  static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
+  static func ms(_ value: Double) -> String { value.fixedPointText(fractionDigits: 1) + " ms" }
 
   /// A probe evidence file for examples: each sample "STATUS:MS" or "ERROR:MS".
   static func probe(_ samples: [String], path: String = "/_stcore/health") -> String {

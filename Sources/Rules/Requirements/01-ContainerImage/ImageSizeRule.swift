@@ -31,7 +31,7 @@ struct ImageSizeRule: Rule {
       return .needsEvidence("the image size is known only after a build: pass `--image-inspect FILE` (`docker image inspect` output) or `--image-archive FILE` (`docker save` or OCI layout tar); limit \(limit.written), MB = 10^6 bytes")
     }
     let megabytes = Double(inspection.size) / 1_000_000
-    let figure = String(format: "%.1f MB", megabytes) + " (\(inspection.size) bytes; MB = 10^6 bytes)"
+    let figure = megabytes.fixedPointText(fractionDigits: 1) + " MB" + " (\(inspection.size) bytes; MB = 10^6 bytes)"
     let source = "\(inspection.method), evidence \(inspection.file)\(inspection.created.map { ", built \(QuotedText.abbreviated($0))" } ?? "")"
     if inspection.sizeIsLowerBound {
       guard Double(inspection.size) >= bytes else {
