@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 
 /// One statement of an IAM policy attached to a role, as the template grants it.
 public struct PolicyStatement: Sendable {
@@ -163,35 +162,6 @@ extension EvaluatedTemplate {
         notActions: statement["NotAction"]?.items.compactMap(\.string) ?? [],
         resources: statement["Resource"]?.items ?? [],
         location: statement.location, source: source)
-    }
-  }
-}
-
-/// Reads JSON text (a policy document or lifecycle policy written as a string) into an
-/// `EvaluatedNode` tree, every node located at the string's own location.
-public enum JSONDocument {
-  public static func parse(_ text: String, at location: SourceLocation) -> EvaluatedNode? {
-    guard let data = text.data(using: .utf8),
-      let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-    else { return nil }
-    return convert(object, location)
-  }
-
-  private static func convert(_ object: Any, _ location: SourceLocation) -> EvaluatedNode {
-    switch object {
-    case let map as [String: Any]:
-      let entries = map.keys.sorted().map { EvaluatedMap.Entry(key: $0, keyLocation: location, value: convert(map[$0]!, location)) }
-      return EvaluatedNode(.map(EvaluatedMap(entries)), at: location)
-    case let list as [Any]:
-      return EvaluatedNode(.list(list.map { convert($0, location) }), at: location)
-    case let flag as Bool where type(of: object) == Bool.self:
-      return EvaluatedNode(.scalar(Scalar(.boolean, flag ? "true" : "false")), at: location)
-    case let number as NSNumber:
-      return EvaluatedNode(.scalar(Scalar(number.doubleValue == number.doubleValue.rounded() ? .integer : .float, number.stringValue)), at: location)
-    case let text as String:
-      return EvaluatedNode(.scalar(.string(text)), at: location)
-    default:
-      return EvaluatedNode(.scalar(Scalar(.null, "")), at: location)
     }
   }
 }
