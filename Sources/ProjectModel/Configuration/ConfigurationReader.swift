@@ -149,7 +149,7 @@ extension VibeRulesConfiguration {
       guard let subject = map["requirement"] ?? map["rule"], let id = subject.text, !id.isEmpty else {
         throw InputError("a waiver must name a requirement or a rule", at: item.location)
       }
-      guard let reason = map["reason"]?.text, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+      guard let reason = map["reason"]?.text, !reason.isBlank else {
         throw InputError("the waiver of \(id) has no reason; every waiver must say why", at: item.location)
       }
       var expires: String? = nil

@@ -38,7 +38,7 @@ enum WaiverReader {
         guard let subject = map["rule"] ?? map["requirement"], let text = subject.text, !text.isEmpty else {
           throw InputError("a waiver must name a rule or a requirement", at: item.location)
         }
-        guard let reason = map["reason"]?.text, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let reason = map["reason"]?.text, !reason.isBlank else {
           throw InputError("the waiver of \(text) has no reason; every waiver must say why", at: item.location)
         }
         var expires: String? = nil
@@ -71,7 +71,7 @@ enum WaiverReader {
       guard let id = fields["waive"], !id.isEmpty else {
         throw InputError("a vibe-rules comment must be: # vibe-rules waive=<rule or requirement> reason=\"...\"", at: at)
       }
-      guard let reason = fields["reason"], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+      guard let reason = fields["reason"], !reason.isBlank else {
         throw InputError("the waiver of \(id) has no reason; write reason=\"why\"", at: at)
       }
       for key in fields.keys where !["waive", "reason", "expires"].contains(key) {

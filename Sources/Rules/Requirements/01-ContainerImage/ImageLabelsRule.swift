@@ -1,3 +1,4 @@
+import Diagnostics
 import DockerfileModel
 import Foundation
 
@@ -28,7 +29,7 @@ struct ImageLabelsRule: Rule {
       let at = labels.values.map(\.location).min() ?? dockerfile.finalStage.location
       return .fail(.error("the final image has no \(missing.joined(separator: ", ")) label; \(labelsValue.cited) requires \(labelsValue.list.joined(separator: ", "))", at: at))
     }
-    let empty = labelsValue.list.filter { labels[$0]?.value.resolvedValue?.trimmingCharacters(in: .whitespaces).isEmpty == true }
+    let empty = labelsValue.list.filter { labels[$0]?.value.resolvedValue?.isBlank == true }
     guard empty.isEmpty else {
       return .fail(.error("the final image's \(empty.joined(separator: ", ")) label\(empty.count == 1 ? " is" : "s are") empty; \(labelsValue.cited) requires \(labelsValue.list.joined(separator: ", ")) with a value", at: labels[empty[0]]!.location))
     }
