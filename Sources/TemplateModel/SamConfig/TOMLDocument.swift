@@ -16,16 +16,25 @@ public struct TOMLDocument: Sendable {
   private let values: [String: Located<Value>]
 
   /// Parses `source`.
+  ///
+  /// - Throws: `InputError` for text that is no TOML, and for a key holding a NUL
+  ///   character (valid TOML, `"po\u0000rt"`): toml++ hands such a key over cut at the NUL,
+  ///   so it would be dropped without a word or, when its cut equals another key, take
+  ///   that key's place.
   public static func parse(_ source: SourceText) throws(InputError) -> TOMLDocument {
     let table = try table(source)
     let locator = TOMLKeyLocator(source)
+    if let first = locator.keysHoldingNUL.first { throw unreadableKey(first.cut, at: first.location) }
     var values: [String: Located<Value>] = [:]
-    func walk(_ table: TOMLTable, _ path: [String]) {
+    func walk(_ table: TOMLTable, _ path: [String]) throws(InputError) {
       for key in table.keys {
-        guard let value = table[key] else { continue }
+        guard let value = table[key] else {
+          let cut = (path + [key]).joined(separator: ".")
+          throw unreadableKey(cut, at: locator.locations[cut] ?? .start(of: source.file))
+        }
         let full = path + [key]
         if let inner = value.table {
-          walk(inner, full)
+          try walk(inner, full)
           continue
         }
         let joined = full.joined(separator: ".")
@@ -34,8 +43,12 @@ public struct TOMLDocument: Sendable {
         values[joined] = Located(read, at: location)
       }
     }
-    walk(table, [])
+    try walk(table, [])
     return TOMLDocument(values: values)
+  }
+
+  private static func unreadableKey(_ cut: String, at location: SourceLocation) -> InputError {
+    InputError("the key \"\(cut)...\" holds a NUL character (\\u0000), which vibe-rules cannot read", at: location)
   }
 
   /// The value at `path` (`["server", "port"]`), whether written in a `[server]` table or

@@ -192,7 +192,7 @@ struct AppListenPort {
       document = try TOMLDocument.parse(source)
     } catch {
       if port == nil && problem == nil {
-        problem = ("Streamlit's config file \(source.file) (\(directory)/.streamlit/config.toml in the image) is not valid TOML (\(error.message)), so the port it sets is not known", false, error.location ?? .start(of: source.file))
+        problem = ("Streamlit's config file \(source.file) (\(directory)/.streamlit/config.toml in the image) cannot be read (\(error.message)), so the port it sets is not known", false, error.location ?? .start(of: source.file))
       }
       return
     }
