@@ -156,12 +156,16 @@ public enum FileBytes {
 
 /// What kind of file a `stat` mode describes, for messages.
 public enum FileKind {
+  /// What `described` says of a regular file and of a directory.
+  public static let regularFile = "a regular file"
+  public static let directory = "a directory"
+
   /// "a FIFO", "a directory", "a character device", ...: the file type of `mode`
   /// (`st_mode & S_IFMT`, stat(2)).
   public static func described(_ mode: mode_t) -> String {
     switch mode & S_IFMT {
-    case S_IFREG: "a regular file"
-    case S_IFDIR: "a directory"
+    case S_IFREG: regularFile
+    case S_IFDIR: directory
     case S_IFIFO: "a FIFO"
     case S_IFCHR: "a character device"
     case S_IFBLK: "a block device"

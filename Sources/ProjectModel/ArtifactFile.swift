@@ -44,8 +44,10 @@ public struct ArtifactFile: Hashable, Sendable {
     if given == nil && fallback.isEmpty { return nil }
     let relative = given ?? fallback
     let path = join(root, relative)
-    let exists = directory ? FileBytes.isDirectory(path) : FileBytes.size(of: path) != nil
-    guard exists else {
+    // One `stat` decides and names the kind: a second one for the message could see the
+    // path after it changed ("a regular file, not a regular file").
+    let kind = FileBytes.kind(of: path)
+    guard kind == (directory ? FileKind.directory : FileKind.regularFile) else {
       // Something that is not a regular file (a FIFO, a device, a directory, a dangling
       // link) where an artifact is expected is an error even at the default path: it
       // must not make the artifact silently "absent". Located at the file when it is the
@@ -54,7 +56,7 @@ public struct ArtifactFile: Hashable, Sendable {
       if FileBytes.exists(path) {
         let name = displayName(path, root: root).replacingOccurrences(of: "/./", with: "/")
         // A dangling link says so; anything else names what it is (`FileKind`).
-        let what = FileBytes.kind(of: path).map { "\($0), not a regular \(directory ? "directory" : "file")" }
+        let what = kind.map { "\($0), not \(directory ? "a directory" : "a regular file")" }
           ?? "a symbolic link to nothing (a missing or unreachable target)"
         throw InputError("\(given == nil ? "" : option + " ")\(name) is \(what)", at: given == nil ? .start(of: name) : nil)
       }

@@ -105,8 +105,10 @@ enum BaselineFile {
   static func read(_ given: String?, project: Project) throws(InputError) -> FindingBaseline {
     let file = path(given, project: project)
     let checked = try requireInside(given, file: file, project: project)
-    guard FileBytes.size(of: file) != nil else {
-      if let kind = FileBytes.kind(of: file) {
+    // One `stat` decides and names the kind (a second one could see the path changed).
+    let kind = FileBytes.kind(of: file)
+    guard kind == FileKind.regularFile else {
+      if let kind {
         throw InputError("baseline \(file) is \(kind), not a regular file", at: project.configuration?.baseline?.location)
       }
       throw InputError("baseline \(file): no such file (write one with `vibe-rules baseline write`)", at: project.configuration?.baseline?.location)
