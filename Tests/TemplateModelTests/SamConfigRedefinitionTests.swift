@@ -52,4 +52,16 @@ import Testing
   func quotesAndStringsDoNotMisleadTheMessage(text: String, message: String) throws {
     #expect(try Self.error("version = 0.1\n" + text).message == message)
   }
+
+  /// A table and an array of tables of one name: the message says so, where it had called
+  /// the second a key set twice, or a table defined twice with keys to move.
+  @Test(arguments: [
+    ("[[t]]\na = 1\n[t]\nb = 2\n", "invalid TOML: [t] makes t a table, but [[t]] at line 2 made it an array of tables; TOML allows one or the other", 4),
+    ("[t]\nb = 2\n[[t]]\na = 1\n", "invalid TOML: [[t]] makes t an array of tables, but [t] at line 2 made it a table; TOML allows one or the other", 4),
+  ])
+  func aTableAndAnArrayOfTablesOfOneName(text: String, message: String, line: Int) throws {
+    let error = try Self.error("version = 0.1\n" + text)
+    #expect(error.message == message)
+    #expect(error.location?.line == line)
+  }
 }

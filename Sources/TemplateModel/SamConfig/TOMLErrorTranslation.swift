@@ -21,6 +21,14 @@ enum TOMLErrorTranslation {
     guard line >= 1, line <= lines.count else { return nil }
     // At the start of the second header or key.
     let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
+    // A table header and an array-of-tables header of one name (`[[t]]` then `[t]`, or
+    // the other way round): toml++ calls the second a redefinition of a key or a table.
+    if let (path, isArray) = anyHeader(lines[line - 1]),
+      let other = lines[..<(line - 1)].indices.first(where: { anyHeader(lines[$0]).map { $0.path == path && $0.isArray != isArray } ?? false })
+    {
+      let table = "[\(path)]", array = "[[\(path)]]"
+      return ("\(isArray ? array : table) makes \(path) \(isArray ? "an array of tables" : "a table"), but \(isArray ? table : array) at line \(other + 1) made it \(isArray ? "a table" : "an array of tables"); TOML allows one or the other", at)
+    }
     if kind == "table" {
       // The table's path from the text, keys decoded as TOML reads them (toml++'s quoting
       // of a quoted part garbles it: `["dev".x]` came back as `"dedev".x`): a header, or a
@@ -58,6 +66,16 @@ enum TOMLErrorTranslation {
     guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[[") else { return nil }
     let body = trimmed.dropFirst()
     return TOMLKeyLocator.headerEnd(body).map { TOMLKeyLocator.splitKey(body[..<$0]).parts }
+  }
+
+  /// The path of a `[name]` or `[[name]]` header line (parts decoded, joined by `.`) and
+  /// whether it is an array of tables; nil for any other line.
+  private static func anyHeader(_ line: Substring) -> (path: String, isArray: Bool)? {
+    if let parts = headerParts(line) { return (parts.joined(separator: "."), false) }
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard trimmed.hasPrefix("[[") else { return nil }
+    let body = trimmed.dropFirst(2)
+    return TOMLKeyLocator.headerEnd(body).map { (TOMLKeyLocator.splitKey(body[..<$0]).parts.joined(separator: "."), true) }
   }
 
   /// The name of the table a `[name]` header line opens (parts joined by `.`), or nil.
