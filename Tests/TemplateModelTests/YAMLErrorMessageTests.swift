@@ -22,6 +22,36 @@ import Testing
     #expect(error.message.hasPrefix("invalid YAML: this quoted scalar has no closing quote before the end of the file"), "\(error.message)")
   }
 
+  /// A double-quoted scalar left open mid-file runs on to the next quote (a quoted scalar
+  /// may span lines) and libyaml faults what follows it there, lines below: the error
+  /// points at the quote that opens it and says where it closes.
+  @Test func aQuoteLeftOpenMidFileIsReportedWhereItOpens() throws {
+    let text = """
+      Parameters:
+        Tag:
+          Description: "the image tag
+          Type: String
+          AllowedPattern: "^[0-9a-f]{7,40}$"
+      Resources: {}
+
+      """
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
+    #expect(error.location?.line == 3 && error.location?.column == 18, "\(String(describing: error.location))")
+    #expect(error.message.hasSuffix("the double-quoted scalar that opens here closes only at line 5: is its closing quote missing?"), "\(error.message)")
+  }
+
+  /// A quoted scalar that spans lines on purpose is valid; an error elsewhere says nothing
+  /// of it, nor does one on a line whose quotes are balanced.
+  @Test(arguments: [
+    "Parameters:\n  Tag:\n    Description: \"a long\n      description\"\n    Type: String\nResources: [\n",
+    "Parameters:\n  Tag:\n    Description: \"one line\"\n    Type: \"String\" x: y\nResources: {}\n",
+    "Parameters:\n  Tag:\n    Description: it's \"quoted\"\n    Type: String\n  \"x\": [\n",
+  ])
+  func otherErrorsNameNoOpenQuote(text: String) throws {
+    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
+    #expect(!error.message.contains("closing quote missing"), "\(error.message)")
+  }
+
   /// A template written in JSON is called JSON in its syntax errors, whether its name
   /// ends in `.json` or its text starts with `{`; libyaml reads it (JSON is a subset of
   /// YAML) and says where.

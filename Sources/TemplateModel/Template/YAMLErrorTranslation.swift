@@ -18,6 +18,11 @@ enum YAMLErrorTranslation {
         return InputError("invalid \(format): this quoted scalar has no closing quote before the end of the file (libyaml: \(problem) \(context.text))", at: location(context.mark, file))
       }
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      // A double-quoted scalar may span lines, so one left open runs on to the next
+      // quote, lines below, and libyaml faults what follows there: point at the opening.
+      if let opening = quoteOpenedEarlier(closingBefore: mark, in: yaml) {
+        return InputError("invalid \(format): \(message); the double-quoted scalar that opens here closes only at line \(mark.line): is its closing quote missing?", at: SourceLocation(file: file, line: opening.line, column: opening.column))
+      }
       // libyaml names no character; a tab is the usual one (YAML 1.2, 6.1 "Indentation
       // Spaces": tabs never indent).
       if problem.hasPrefix("found character that cannot start any token"), character(at: mark, in: yaml) == "\t" {
@@ -57,6 +62,50 @@ enum YAMLErrorTranslation {
       if indent + 1 == column, content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":") || content.hasPrefix("'\(key)':") {
         return (index + 1, column)
       }
+    }
+    return nil
+  }
+
+  /// Where a double-quoted scalar opens (1-based line and column, in Unicode scalars, as
+  /// libyaml counts) when it closes on `mark`'s line, before `mark`, and opens on an
+  /// earlier line: the quotes before `mark` on its line are odd in number, the lines
+  /// between hold none, and the line above them an odd number, its last one where a
+  /// scalar may start (after `:`, `-`, `[`, `{`, `,` or first on the line). Escaped
+  /// quotes and quotes in comments are not counted. Nil otherwise: a multi-line quoted
+  /// scalar is valid YAML, so this only names a likely cause.
+  static func quoteOpenedEarlier(closingBefore mark: Mark, in text: String) -> (line: Int, column: Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard mark.line >= 2, mark.line <= lines.count else { return nil }
+    // The columns of the double quotes of `line` that open or close a scalar (up to
+    // `limit` scalars), starting inside a scalar or not: `\"` inside one is escaped, and
+    // outside one `#` after a blank starts a comment.
+    func quotes(_ line: Substring, startingInside: Bool, limit: Int = .max) -> [Int] {
+      var found: [Int] = []
+      var inside = startingInside
+      var previous: Unicode.Scalar?
+      var escaped = false
+      for (offset, scalar) in line.unicodeScalars.prefix(limit).enumerated() {
+        defer { previous = scalar }
+        if escaped { escaped = false; continue }
+        if inside, scalar == "\\" { escaped = true; continue }
+        if !inside, scalar == "#", previous == nil || previous == " " || previous == "\t" { break }
+        if scalar == "\"" {
+          found.append(offset + 1)
+          inside.toggle()
+        }
+      }
+      return found
+    }
+    // Closed before the mark: an odd number of quotes there, starting inside.
+    guard quotes(lines[mark.line - 1], startingInside: true, limit: max(mark.column - 1, 0)).count % 2 == 1 else { return nil }
+    // The lines the scalar spans hold no quote; the one it opens on, an odd number.
+    for index in stride(from: mark.line - 2, through: 0, by: -1) {
+      let found = quotes(lines[index], startingInside: false)
+      if found.isEmpty { continue }
+      guard found.count % 2 == 1, let column = found.last else { return nil }
+      let before = lines[index].unicodeScalars.prefix(column - 1).last { $0 != " " && $0 != "\t" }
+      guard before.map({ [":", "-", "[", "{", ","].contains($0) }) ?? true else { return nil }
+      return (index + 1, column)
     }
     return nil
   }
