@@ -22,22 +22,22 @@ import Testing
     #expect(error.message.hasPrefix("invalid YAML: this quoted scalar has no closing quote before the end of the file"), "\(error.message)")
   }
 
-  /// A double-quoted scalar left open mid-file runs on to the next quote (a quoted scalar
-  /// may span lines) and libyaml faults what follows it there, lines below: the error
-  /// points at the quote that opens it and says where it closes.
-  @Test func aQuoteLeftOpenMidFileIsReportedWhereItOpens() throws {
-    let text = """
-      Parameters:
-        Tag:
-          Description: "the image tag
-          Type: String
-          AllowedPattern: "^[0-9a-f]{7,40}$"
-      Resources: {}
-
-      """
+  /// A quoted scalar left open mid-file runs on to the next quote (a quoted scalar may
+  /// span lines) and libyaml faults what follows it there, lines below: the error points
+  /// at the quote that opens it and says where it closes. After a key, a tag (`!Sub`) or
+  /// an anchor; double or single quotes.
+  @Test(arguments: [
+    ("Description: \"the image tag", 18, "double-quoted"),
+    ("Description: !Sub \"the image tag ${AWS::Region}", 23, "double-quoted"),
+    ("Description: &d !!str \"the image tag", 27, "double-quoted"),
+    ("Description: 'the image tag", 18, "single-quoted"),
+  ])
+  func aQuoteLeftOpenMidFileIsReportedWhereItOpens(line: String, column: Int, style: String) throws {
+    let closing = style == "double-quoted" ? "\"^[0-9a-f]{7,40}$\"" : "'^[0-9a-f]{7,40}$'"
+    let text = "Parameters:\n  Tag:\n    \(line)\n    Type: String\n    AllowedPattern: \(closing)\nResources: {}\n"
     let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
-    #expect(error.location?.line == 3 && error.location?.column == 18, "\(String(describing: error.location))")
-    #expect(error.message.hasSuffix("the double-quoted scalar that opens here closes only at line 5: is its closing quote missing?"), "\(error.message)")
+    #expect(error.location?.line == 3 && error.location?.column == column, "\(String(describing: error.location))")
+    #expect(error.message.hasSuffix("the \(style) scalar that opens here closes only at line 5: is its closing quote missing?"), "\(error.message)")
   }
 
   /// A quoted scalar that spans lines on purpose is valid; an error elsewhere says nothing

@@ -18,10 +18,11 @@ enum YAMLErrorTranslation {
         return InputError("invalid \(format): this quoted scalar has no closing quote before the end of the file (libyaml: \(problem) \(context.text))", at: location(context.mark, file))
       }
       if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
-      // A double-quoted scalar may span lines, so one left open runs on to the next
-      // quote, lines below, and libyaml faults what follows there: point at the opening.
+      // A quoted scalar may span lines, so one left open runs on to the next quote, lines
+      // below, and libyaml faults what follows there: point at the opening.
       if let opening = quoteOpenedEarlier(closingBefore: mark, in: yaml) {
-        return InputError("invalid \(format): \(message); the double-quoted scalar that opens here closes only at line \(mark.line): is its closing quote missing?", at: SourceLocation(file: file, line: opening.line, column: opening.column))
+        let style = opening.quote == "'" ? "single-quoted" : "double-quoted"
+        return InputError("invalid \(format): \(message); the \(style) scalar that opens here closes only at line \(mark.line): is its closing quote missing?", at: SourceLocation(file: file, line: opening.line, column: opening.column))
       }
       // libyaml names no character; a tab is the usual one (YAML 1.2, 6.1 "Indentation
       // Spaces": tabs never indent).
@@ -66,31 +67,41 @@ enum YAMLErrorTranslation {
     return nil
   }
 
-  /// Where a double-quoted scalar opens (1-based line and column, in Unicode scalars, as
-  /// libyaml counts) when it closes on `mark`'s line, before `mark`, and opens on an
-  /// earlier line: the quotes before `mark` on its line are odd in number, the lines
-  /// between hold none, and the line above them an odd number, its last one where a
-  /// scalar may start (after `:`, `-`, `[`, `{`, `,` or first on the line). Escaped
-  /// quotes and quotes in comments are not counted. Nil otherwise: a multi-line quoted
-  /// scalar is valid YAML, so this only names a likely cause.
-  static func quoteOpenedEarlier(closingBefore mark: Mark, in text: String) -> (line: Int, column: Int)? {
+  /// Where a quoted scalar opens, and its quote, when it closes on `mark`'s line before
+  /// `mark` and opens on an earlier line: the quotes before `mark` on its line are odd in
+  /// number, the lines between hold none, and the line above them an odd number, its last
+  /// one where a scalar may start (first on the line, or after `:`, `-`, `[`, `{`, `,`, a
+  /// tag such as `!Sub` or an anchor). Double quotes are tried first, then single ones.
+  /// Lines and columns are 1-based, columns in Unicode scalars as libyaml counts. Escaped
+  /// quotes (`\"` in a double-quoted scalar, `''` in a single-quoted one) and quotes in
+  /// comments are not counted. Nil otherwise: a quoted scalar may span lines (YAML 1.2,
+  /// 7.3 "Flow Scalar Styles"), so this only names a likely cause.
+  static func quoteOpenedEarlier(closingBefore mark: Mark, in text: String) -> (line: Int, column: Int, quote: Character)? {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard mark.line >= 2, mark.line <= lines.count else { return nil }
-    // The columns of the double quotes of `line` that open or close a scalar (up to
-    // `limit` scalars), starting inside a scalar or not: `\"` inside one is escaped, and
-    // outside one `#` after a blank starts a comment.
+    for quote: Unicode.Scalar in ["\"", "'"] {
+      if let found = opening(of: quote, closingBefore: mark, in: lines) { return (found.line, found.column, Character(quote)) }
+    }
+    return nil
+  }
+
+  private static func opening(of quote: Unicode.Scalar, closingBefore mark: Mark, in lines: [Substring]) -> (line: Int, column: Int)? {
+    // The columns of the quotes of `line` that open or close a scalar (up to `limit`
+    // scalars), starting inside a scalar or not; outside one, `#` after a blank starts a
+    // comment.
     func quotes(_ line: Substring, startingInside: Bool, limit: Int = .max) -> [Int] {
+      let scalars = Array(line.unicodeScalars.prefix(limit))
       var found: [Int] = []
       var inside = startingInside
-      var previous: Unicode.Scalar?
-      var escaped = false
-      for (offset, scalar) in line.unicodeScalars.prefix(limit).enumerated() {
-        defer { previous = scalar }
-        if escaped { escaped = false; continue }
-        if inside, scalar == "\\" { escaped = true; continue }
-        if !inside, scalar == "#", previous == nil || previous == " " || previous == "\t" { break }
-        if scalar == "\"" {
-          found.append(offset + 1)
+      var index = 0
+      while index < scalars.count {
+        let scalar = scalars[index]
+        defer { index += 1 }
+        if inside, quote == "\"", scalar == "\\" { index += 1; continue }
+        if inside, quote == "'", scalar == "'", index + 1 < scalars.count, scalars[index + 1] == "'" { index += 1; continue }
+        if !inside, scalar == "#", index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t" { break }
+        if scalar == quote {
+          found.append(index + 1)
           inside.toggle()
         }
       }
@@ -103,9 +114,12 @@ enum YAMLErrorTranslation {
       let found = quotes(lines[index], startingInside: false)
       if found.isEmpty { continue }
       guard found.count % 2 == 1, let column = found.last else { return nil }
-      let before = lines[index].unicodeScalars.prefix(column - 1).last { $0 != " " && $0 != "\t" }
-      guard before.map({ [":", "-", "[", "{", ","].contains($0) }) ?? true else { return nil }
-      return (index + 1, column)
+      // What is written before the quote, a tag (`!Sub`, `!!str`) or an anchor (`&a`)
+      // left out.
+      var words = lines[index].unicodeScalars.prefix(column - 1).split(whereSeparator: { $0 == " " || $0 == "\t" })
+      while let last = words.last, last.first == "!" || last.first == "&" { words.removeLast() }
+      guard let before = words.last?.last else { return (index + 1, column) }
+      return [":", "-", "[", "{", ","].contains(before) ? (index + 1, column) : nil
     }
     return nil
   }
