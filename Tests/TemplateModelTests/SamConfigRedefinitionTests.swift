@@ -58,6 +58,8 @@ import Testing
   @Test(arguments: [
     ("[[t]]\na = 1\n[t]\nb = 2\n", "invalid TOML: [t] makes t a table, but [[t]] at line 2 made it an array of tables; TOML allows one or the other", 4),
     ("[t]\nb = 2\n[[t]]\na = 1\n", "invalid TOML: [[t]] makes t an array of tables, but [t] at line 2 made it a table; TOML allows one or the other", 4),
+    ("[t.x]\nb = 2\n[[t]]\na = 1\n", "invalid TOML: [[t]] makes t an array of tables, but [t.x] at line 2 made it a table; TOML allows one or the other", 4),
+    ("[dev.deploy.parameters]\nregion = \"x\"\n[[dev]]\na = 1\n", "invalid TOML: [[dev]] makes dev an array of tables, but [dev.deploy.parameters] at line 2 made it a table; TOML allows one or the other", 4),
   ])
   func aTableAndAnArrayOfTablesOfOneName(text: String, message: String, line: Int) throws {
     let error = try Self.error("version = 0.1\n" + text)

@@ -23,11 +23,19 @@ enum TOMLErrorTranslation {
     let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))
     // A table header and an array-of-tables header of one name (`[[t]]` then `[t]`, or
     // the other way round): toml++ calls the second a redefinition of a key or a table.
+    // An array of tables also meets a table made by a header under it (`[t.x]` makes `t`
+    // a table).
     if let (path, isArray) = anyHeader(lines[line - 1]),
-      let other = lines[..<(line - 1)].indices.first(where: { anyHeader(lines[$0]).map { $0.path == path && $0.isArray != isArray } ?? false })
+      let other = lines[..<(line - 1)].indices.first(where: { index in
+        anyHeader(lines[index]).map { earlier in
+          earlier.isArray != isArray && (earlier.path == path || (isArray && earlier.path.hasPrefix(path + ".")))
+        } ?? false
+      }),
+      let earlier = anyHeader(lines[other])
     {
-      let table = "[\(path)]", array = "[[\(path)]]"
-      return ("\(isArray ? array : table) makes \(path) \(isArray ? "an array of tables" : "a table"), but \(isArray ? table : array) at line \(other + 1) made it \(isArray ? "a table" : "an array of tables"); TOML allows one or the other", at)
+      let written = isArray ? "[[\(path)]]" : "[\(path)]"
+      let before = earlier.isArray ? "[[\(earlier.path)]]" : "[\(earlier.path)]"
+      return ("\(written) makes \(path) \(isArray ? "an array of tables" : "a table"), but \(before) at line \(other + 1) made it \(isArray ? "a table" : "an array of tables"); TOML allows one or the other", at)
     }
     if kind == "table" {
       // The table's path from the text, keys decoded as TOML reads them (toml++'s quoting
