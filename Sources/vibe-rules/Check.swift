@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
     do {
       try check()
     } catch let error as InputError {
-      if format == .sarif { FailedRunLog.write(error, as: .sarif, to: output, sparing: inputs.options) }
+      if format == .sarif { try FailedRunLog.fail(error, as: .sarif, to: output, sparing: inputs.options) }
       throw error
     }
   }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Diagnostics
 import Foundation
 import ProjectModel
@@ -10,19 +11,36 @@ import Rules
 /// the files the run could have read (`ProjectOptions.possibleInputFiles`). Any other
 /// file is left alone: the run failed before it knew which files it checks, and it never
 /// writes to those (a REQUIREMENTS.md whose first line was a JUnit root had been
-/// replaced).
+/// replaced), and a `note:` line after the error says the report was not written.
 enum FailedRunLog {
   enum Format {
     case sarif, junit
   }
 
-  static func write(_ error: InputError, as format: Format, to output: String?, sparing inputs: ProjectOptions) {
-    if let output, !mayReplace(output, with: format) { return }
-    let text = switch format {
-    case .sarif: SARIFReport.failedRun(error, version: VibeRules.version).rendered()
-    case .junit: JUnitReport.failedRun(error).rendered()
+  /// Writes the report of the failed run, then throws: `error` itself when the report was
+  /// written; when it was not (a file left alone, or the write failed), after printing
+  /// the error and a `note:` line that says so (a CI step would otherwise upload a stale
+  /// file without a word), `ExitCode(2)`.
+  static func fail(_ error: InputError, as format: Format, to output: String?, sparing inputs: ProjectOptions) throws -> Never {
+    let name = format == .sarif ? "SARIF log" : "JUnit report"
+    var note: String?
+    if let output, !mayReplace(output, with: format) {
+      note = "the \(name) of this failed run was not written: \(output) exists and is not an earlier \(name) (\(format == .sarif ? ".sarif or .json" : ".xml"))"
+    } else {
+      let text = switch format {
+      case .sarif: SARIFReport.failedRun(error, version: VibeRules.version).rendered()
+      case .junit: JUnitReport.failedRun(error).rendered()
+      }
+      do {
+        try Output.write(text, to: output, sparing: inputs.possibleInputFiles, escape: format == .sarif ? .json : .xml)
+      } catch let failure {
+        note = "the \(name) of this failed run was not written: \((failure as? InputError)?.message ?? "\(failure)")"
+      }
     }
-    try? Output.write(text, to: output, sparing: inputs.possibleInputFiles, escape: format == .sarif ? .json : .xml)
+    guard let note else { throw error }
+    Diagnostic.print(error, root: Diagnostic.inputRoot)
+    Diagnostic.printLine("note: \(note)")
+    throw ExitCode(2)
   }
 
   /// Whether nothing is at `path`, or a report of `format` that an earlier run wrote: a

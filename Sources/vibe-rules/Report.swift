@@ -44,8 +44,8 @@ struct Report: ParsableCommand {
       evaluated = try evaluate(project!)
     } catch let error as InputError {
       switch format {
-      case .sarif: FailedRunLog.write(error, as: .sarif, to: output, sparing: inputs.options)
-      case .junit: FailedRunLog.write(error, as: .junit, to: output, sparing: inputs.options)
+      case .sarif: try FailedRunLog.fail(error, as: .sarif, to: output, sparing: inputs.options)
+      case .junit: try FailedRunLog.fail(error, as: .junit, to: output, sparing: inputs.options)
       case .table, .markdown, .json: break
       }
       throw error

@@ -49,6 +49,10 @@ struct FailedRunLogTests {
     let refused = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", template])
     #expect(refused.status == 2)
     #expect(try Data(contentsOf: URL(fileURLWithPath: template)) == before)
+    // The error, then a note that no log was written (an upload step would take the old file).
+    let lines = refused.error.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("docker/Dockerfile:") == true, "\(refused.error)")
+    #expect(lines.last == "note: the SARIF log of this failed run was not written: \(template) exists and is not an earlier SARIF log (.sarif or .json)", "\(refused.error)")
     let earlier = copy.directory.appendingPathComponent("old.sarif").path
     try #"{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}"#.write(toFile: earlier, atomically: true, encoding: .utf8)
     _ = try Tool.run(binary, ["report", "--root", copy.root, "--format", "sarif", "--output", earlier])
