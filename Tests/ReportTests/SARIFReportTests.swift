@@ -36,6 +36,12 @@ import Testing
       let justification = suppression["justification"] as? String ?? ""
       #expect(justification.contains("log group names are unique") || justification.contains("2-task month costs"))
     }
+    // One value breaking 4.4 and 9.1 is two results; equal fingerprints would make code
+    // scanning merge them into one alert.
+    let fingerprints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[SARIFReport.fingerprintKey] }
+    #expect(fingerprints.count == results.count)
+    #expect(Set(fingerprints).count == fingerprints.count, "\(fingerprints)")
+    #expect(results.filter { $0["ruleId"] as? String == "container-log-group" }.count == 2)
   }
 
   @Test func brokenCopyGivesOneResultPerFinding() throws {

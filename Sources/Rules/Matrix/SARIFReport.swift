@@ -10,7 +10,10 @@ import ProjectModel
 ///   physical location (`uri` relative to the checked root with `uriBaseId` `%SRCROOT%`,
 ///   `region` with `startLine`/`startColumn`), the finding's logical path as a logical
 ///   location, the other places of a cross-file finding as `relatedLocations`, and a
-///   `partialFingerprints` entry built from rule, file and logical path (the baseline key).
+///   `partialFingerprints` entry built from rule, file and logical path (the baseline key),
+///   the requirements and the config envs: one value that breaks two requirements is two
+///   results, which code scanning must not merge into one alert (it merges results of
+///   equal fingerprints; `/v1` left the requirements out).
 /// - Waived findings stay, with a `suppression` (`inSource` for template and Dockerfile
 ///   waivers, `external` for `.vibe-rules.yaml`) whose justification is the reason.
 /// - Columns count Unicode scalars (`columnKind` `unicodeCodePoints`).
@@ -21,7 +24,7 @@ import ProjectModel
 /// https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
 public struct SARIFReport: Sendable {
   public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-  public static let fingerprintKey = "vibeRulesFinding/v1"
+  public static let fingerprintKey = "vibeRulesFinding/v2"
 
   public var log: Log
 
@@ -89,7 +92,8 @@ public struct SARIFReport: Sendable {
       Location(id: offset + 1, physicalLocation: physical(item.location), message: Message(text: item.message))
     }
     let key = entry.baselineKey
-    let fingerprint = [key.rule, key.file, key.path ?? key.message ?? ""].joined(separator: "|") + (entry.environments.isEmpty ? "" : "|" + entry.environments.joined(separator: ","))
+    let fingerprint = [key.rule, key.file, key.path ?? key.message ?? "", finding.requirements.map(\.description).joined(separator: ",")].joined(separator: "|")
+      + (entry.environments.isEmpty ? "" : "|" + entry.environments.joined(separator: ","))
     let suppressions = entry.waiver.map { waiver in
       [Suppression(
         kind: waiver.coversEveryFile ? "external" : "inSource", status: "accepted",
