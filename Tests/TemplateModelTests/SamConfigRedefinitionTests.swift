@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Testing
 
@@ -62,8 +63,11 @@ import Testing
     ("[dev.deploy.parameters]\nregion = \"x\"\n[[dev]]\na = 1\n", "invalid TOML: [[dev]] makes dev an array of tables, but [dev.deploy.parameters] at line 2 made it a table; TOML allows one or the other", 4),
   ])
   func aTableAndAnArrayOfTablesOfOneName(text: String, message: String, line: Int) throws {
-    let error = try Self.error("version = 0.1\n" + text)
-    #expect(error.message == message)
-    #expect(error.location?.line == line)
+    // CRLF line ends read the same (a CR LF is one Character: a split at "\n" had missed them).
+    for written in ["version = 0.1\n" + text, ("version = 0.1\n" + text).replacingOccurrences(of: "\n", with: "\r\n")] {
+      let error = try Self.error(written)
+      #expect(error.message == message)
+      #expect(error.location?.line == line)
+    }
   }
 }

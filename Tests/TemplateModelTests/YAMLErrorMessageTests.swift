@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Testing
 @testable import TemplateModel
@@ -35,9 +36,12 @@ import Testing
   func aQuoteLeftOpenMidFileIsReportedWhereItOpens(line: String, column: Int, style: String) throws {
     let closing = style == "double-quoted" ? "\"^[0-9a-f]{7,40}$\"" : "'^[0-9a-f]{7,40}$'"
     let text = "Parameters:\n  Tag:\n    \(line)\n    Type: String\n    AllowedPattern: \(closing)\nResources: {}\n"
-    let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: text)) }
-    #expect(error.location?.line == 3 && error.location?.column == column, "\(String(describing: error.location))")
-    #expect(error.message.hasSuffix("the \(style) scalar that opens here closes only at line 5: is its closing quote missing?"), "\(error.message)")
+    // CRLF line ends too (a CR LF is one Character: a split at "\n" had missed them).
+    for written in [text, text.replacingOccurrences(of: "\n", with: "\r\n")] {
+      let error = try #require(throws: InputError.self) { try Template.load(SourceText(file: "template.yaml", text: written)) }
+      #expect(error.location?.line == 3 && error.location?.column == column, "\(String(describing: error.location))")
+      #expect(error.message.hasSuffix("the \(style) scalar that opens here closes only at line 5: is its closing quote missing?"), "\(error.message)")
+    }
   }
 
   /// A quoted scalar that spans lines on purpose is valid; an error elsewhere says nothing

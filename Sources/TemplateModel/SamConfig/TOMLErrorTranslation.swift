@@ -17,7 +17,9 @@ enum TOMLErrorTranslation {
     let name = String(rest[rest.index(after: open)..<close])
     // Lines inside multi-line strings are text, never headers or keys: blanked.
     let inside = TOMLKeyLocator.linesStartingInMultilineStrings(source.text)
-    let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { inside.contains($0.offset + 1) ? Substring() : $0.element }
+    // `SourceText.lines`: LF and CR LF both end a line (a CR LF is one `Character`, so a
+    // split at "\n" had left a CRLF file one line).
+    let lines = source.lines.enumerated().map { inside.contains($0.offset + 1) ? Substring() : $0.element }
     guard line >= 1, line <= lines.count else { return nil }
     // At the start of the second header or key.
     let at = SourceLocation(file: source.file, line: line, column: column(ofFirstNonBlankIn: lines[line - 1]))

@@ -51,7 +51,7 @@ enum YAMLErrorTranslation {
   /// next line at the same column that starts with the key, before the mapping ends (a
   /// line indented less). Flow mappings and quoted keys fall back to the first location.
   static func repeatedKey(_ key: String, after first: SourceLocation, in text: String) -> (line: Int, column: Int)? {
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+    let lines = Self.lines(text)
     guard first.line <= lines.count else { return nil }
     let column = first.column
     for index in first.line..<lines.count {
@@ -77,7 +77,7 @@ enum YAMLErrorTranslation {
   /// comments are not counted. Nil otherwise: a quoted scalar may span lines (YAML 1.2,
   /// 7.3 "Flow Scalar Styles"), so this only names a likely cause.
   static func quoteOpenedEarlier(closingBefore mark: Mark, in text: String) -> (line: Int, column: Int, quote: Character)? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Self.lines(text)
     guard mark.line >= 2, mark.line <= lines.count else { return nil }
     for quote: Unicode.Scalar in ["\"", "'"] {
       if let found = opening(of: quote, closingBefore: mark, in: lines) { return (found.line, found.column, Character(quote)) }
@@ -127,11 +127,18 @@ enum YAMLErrorTranslation {
   /// The character at `mark` (1-based line and column, in characters) of `text`.
   static func character(at mark: Mark, in text: String) -> Character? {
     guard mark.line >= 1, mark.column >= 1 else { return nil }
-    var lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
+    var lines = Self.lines(text)
     guard mark.line <= lines.count else { return nil }
     let line = lines.remove(at: mark.line - 1)
     guard mark.column <= line.count else { return nil }
     return line[line.index(line.startIndex, offsetBy: mark.column - 1)]
+  }
+
+  /// `text`'s lines as libyaml counts them: LF, CR LF and CR end a line (YAML 1.2, 5.4
+  /// "Line Break Characters"). A CR LF is one `Character`, so splitting at "\n" alone
+  /// left a CRLF file one line.
+  static func lines(_ text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
   }
 
   static func location(_ mark: Mark, _ file: String) -> SourceLocation {
