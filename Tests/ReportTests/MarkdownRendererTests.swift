@@ -64,4 +64,13 @@ import Testing
     // An entity in a quoted value shows as written, not as the character it names.
     #expect(MarkdownRenderer.text("env ev<b>&amp;</b> and `a&b`") == "env ev&lt;b>&amp;amp;&lt;/b> and `a&b`")
   }
+
+  /// A backtick without a closing run of its length opens no code span: escaping goes on
+  /// past it (a config env named ``pr`od<img src=…>`` had put a raw `<img>` in the summary).
+  @Test func anUnmatchedBacktickOpensNoCodeSpan() {
+    #expect(MarkdownRenderer.text("pr`od<img src=x>") == "pr`od&lt;img src=x>")
+    #expect(MarkdownRenderer.text("a ``b` <c>") == "a ``b` &lt;c>")
+    #expect(MarkdownRenderer.text("``a`<b``<c>") == "``a`<b``&lt;c>")
+    #expect(MarkdownRenderer.text("`x` then `y<z") == "`x` then `y&lt;z")
+  }
 }

@@ -66,21 +66,53 @@ public struct MarkdownRenderer: Sendable {
   }
 
   /// Prose: line breaks folded; `<` and `&` outside code spans escaped (GitHub would read
-  /// `<b>` as HTML and `&amp;` as `&`).
+  /// `<b>` as HTML and `&amp;` as `&`). A code span is a run of backticks closed by a run
+  /// of the same length (CommonMark 0.31, 6.1 "Code spans"); an unmatched backtick is
+  /// text, and escaping goes on past it (a lone one had let an env name's `<img>` through).
   static func text(_ text: String) -> String {
+    let characters = Array(text)
+    // The length of the backtick run starting at `index`.
+    func run(at index: Int) -> Int {
+      var end = index
+      while end < characters.count, characters[end] == "`" { end += 1 }
+      return end - index
+    }
     var out = ""
-    var inCode = false
-    for character in text {
-      if character == "`" { inCode.toggle() }
+    var open: Int?
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "`" {
+        let length = run(at: index)
+        if let opened = open {
+          if length == opened { open = nil }
+        } else {
+          // Opens a span only when a run of the same length follows.
+          var next = index + length
+          while next < characters.count {
+            if characters[next] == "`" {
+              let other = run(at: next)
+              if other == length { open = length; break }
+              next += other
+            } else {
+              next += 1
+            }
+          }
+        }
+        out += String(repeating: "`", count: length)
+        index += length
+        continue
+      }
       if character.isNewline {
         out.append(" ")
-      } else if character == "<" && !inCode {
+      } else if character == "<" && open == nil {
         out += "&lt;"
-      } else if character == "&" && !inCode {
+      } else if character == "&" && open == nil {
         out += "&amp;"
       } else {
         out.append(character)
       }
+      index += 1
     }
     return out
   }
