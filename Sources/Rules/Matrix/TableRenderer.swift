@@ -83,7 +83,7 @@ public struct TableRenderer: Sendable {
       return "\(count) \(status.rawValue)"
     }
     let environments = matrix.environments.isEmpty ? "" : " (config envs: \(matrix.environments.joined(separator: ", ").foldingLineBreaks))"
-    return "\(matrix.rows.count) rows: \(counts.joined(separator: ", "))\(environments); requirements from \(matrix.catalogueSource)"
+    return "\(matrix.rows.count) rows: \(counts.joined(separator: ", "))\(environments); requirements from \(matrix.catalogueSource.foldingLineBreaks)"
   }
 
   private func paint(_ text: String, _ status: RequirementMatrix.Status) -> String {
