@@ -143,7 +143,10 @@ public struct ResourceSchemas: Sendable {
       if node.scalar == nil { wrong("a string") }
     case .integer, .number:
       guard let scalar = node.scalar else { return wrong("a number") }
-      if scalar.number == nil { wrong("a number") }
+      guard let number = scalar.number else { return wrong("a number") }
+      // A schema's integer is a number without a fraction (JSON Schema 2020-12, "integer":
+      // 1.0 is one); CloudFormation rejects `DesiredCount: 1.5`.
+      if expected == .integer, number.isFinite, number.rounded() != number { wrong("a whole number") }
     case .boolean:
       guard let scalar = node.scalar else { return wrong("a boolean") }
       if scalar.boolean == nil { wrong("a boolean (true or false)") }

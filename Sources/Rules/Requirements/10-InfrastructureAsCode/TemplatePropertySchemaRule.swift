@@ -17,6 +17,7 @@ struct TemplatePropertySchemaRule: Rule {
       .change("a resource type CloudFormation does not have", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Clustre\n"), alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
       .change("a resource type with a colon dropped", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS:Cluster\n"), alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
       .change("a resource type the carried list does not have (newer, or rejected)", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Cluster\n  Widget:\n    Type: AWS::Xyzzy::Widget\n"), expect: .needsEvidence),
+      .change("a fraction where the schema's integer is expected", .edit(.template, "      HealthCheckGracePeriodSeconds: 60", "      HealthCheckGracePeriodSeconds: 60.5"), alsoFails: ["6.6"]),
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
