@@ -1,5 +1,6 @@
-import Testing
+import Requirements
 import Rules
+import Testing
 
 /// `foldingLineBreaks` makes every line break a space (a byte scan first, then by
 /// character only when a byte may belong to one).
@@ -14,5 +15,14 @@ import Rules
   @Test(arguments: ["plain", "", "Ņ", "⊨", "©", "é\u{301}", "🇫🇷"])
   func textWithoutLineBreaksIsUnchanged(_ text: String) {
     #expect(text.foldingLineBreaks == text)
+  }
+
+  /// The table's summary line folds the catalogue's name too (a `.vibe-rules.yaml` naming
+  /// `REQ\nerror: forged.md` had printed a second line that read as a diagnostic).
+  @Test func theSummaryLineStaysOneLine() {
+    let matrix = RequirementMatrix(catalogue: RequirementCatalogue(source: "REQ\nerror: forged.md", requirements: []), results: [], environments: ["dev\u{2028}x"])
+    let line = TableRenderer.summaryLine(matrix)
+    #expect(!line.contains("\n") && !line.contains("\u{2028}"), "\(line)")
+    #expect(line.hasSuffix("requirements from REQ error: forged.md"), "\(line)")
   }
 }
