@@ -18,6 +18,10 @@ public enum ImageFileOrigin: Sendable, Hashable {
   /// The files cannot tell (a glob, a build argument, a `COPY --from`, a RUN naming it,
   /// an unknown base image).
   case unknown(String)
+
+  /// The reason `.unknown` gives when no step of the Dockerfile puts the file in the image
+  /// and the base image's files are not known.
+  public static let unknownBaseImage = "the base image's files are not known"
 }
 
 extension ImageFacts {
@@ -85,7 +89,7 @@ extension ImageFacts {
       }
       return .missing(reason: "no COPY or ADD puts \(path) in the image", copy: nil, excludedBy: nil)
     default:
-      return .unknown("the base image's files are not known")
+      return .unknown(ImageFileOrigin.unknownBaseImage)
     }
   }
 }

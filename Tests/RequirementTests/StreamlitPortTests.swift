@@ -27,6 +27,17 @@ import Testing
     #expect(try Self.status([Self.noPortOption, Self.noPortVariable], config: Self.text(9000)) == .fail)
   }
 
+  /// A step whose config file the files cannot tell (a glob, a RUN that writes one): the
+  /// port it may set is not known, so 1.4 needs evidence (it had passed on the default).
+  @Test(arguments: [
+    "COPY streamlit_ui/ /app/\nCOPY conf/*.toml /app/.streamlit/\n",
+    "COPY streamlit_ui/ /app/\nRUN printf '[server]\\nport = 8080\\n' > /app/.streamlit/config.toml\n",
+  ])
+  func aConfigTheFilesCannotTellNeedsEvidence(copy: String) throws {
+    let step = RuleExample.Edit.edit(.dockerfile, "COPY streamlit_ui/ /app/\n", copy)
+    #expect(try Self.status([Self.noPortOption, Self.noPortVariable, step]) == .needsEvidence)
+  }
+
   /// Streamlit reads `STREAMLIT_SERVER_PORT`, never `PORT`: `ENV PORT=8501` does not
   /// change the 9000 its config file sets (it had passed as "ENV PORT=8501").
   @Test func streamlitIgnoresPort() throws {

@@ -173,7 +173,17 @@ struct AppListenPort {
     }
     // Highest precedence first: a value a file sets is kept; a later file only fills the rest.
     for folder in folders {
-      guard case .context(let path, _)? = project.imageFile(folder + "/.streamlit/config.toml") else { continue }
+      let origin = project.imageFile(folder + "/.streamlit/config.toml")
+      // A step may put one there whose content the files cannot tell (a glob, a RUN that
+      // names it, a COPY from a stage): what it sets is not known. (A base image whose
+      // files are unknown is taken to bring none.)
+      if case .unknown(let reason)? = origin, reason != ImageFileOrigin.unknownBaseImage {
+        if port == nil && problem == nil {
+          problem = ("Streamlit's config file \(folder)/.streamlit/config.toml may be in the image (\(reason)), so the port it may set is not known", false, launch.location ?? .start(of: project.dockerfile?.file ?? "Dockerfile"))
+        }
+        continue
+      }
+      guard case .context(let path, _)? = origin else { continue }
       guard let source = project.contextFileText(path) else {
         // In the image but not readable here (not UTF-8 text, past the size bound, a
         // directory): what it sets is not known. A dangling link is no file to Streamlit.
