@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 
@@ -72,5 +73,9 @@ import Testing
     #expect(MarkdownRenderer.text("a ``b` <c>") == "a ``b` &lt;c>")
     #expect(MarkdownRenderer.text("``a`<b``<c>") == "``a`<b``&lt;c>")
     #expect(MarkdownRenderer.text("`x` then `y<z") == "`x` then `y&lt;z")
+    // Runs of growing length, none closed: each is looked up, not searched for (a search
+    // per run made this quadratic).
+    let runs = (1...400).map { String(repeating: "`", count: $0) + "<" }.joined()
+    #expect(MarkdownRenderer.text(runs).components(separatedBy: "&lt;").count == 401)
   }
 }

@@ -77,6 +77,16 @@ public struct MarkdownRenderer: Sendable {
       while end < characters.count, characters[end] == "`" { end += 1 }
       return end - index
     }
+    // Where the last run of each length starts: a run opens a span only when a run of its
+    // length starts after it (one pass, so a title of many backticks stays linear).
+    var lastRun: [Int: Int] = [:]
+    var scan = 0
+    while scan < characters.count {
+      guard characters[scan] == "`" else { scan += 1; continue }
+      let length = run(at: scan)
+      lastRun[length] = scan
+      scan += length
+    }
     var out = ""
     var open: Int?
     var index = 0
@@ -86,18 +96,8 @@ public struct MarkdownRenderer: Sendable {
         let length = run(at: index)
         if let opened = open {
           if length == opened { open = nil }
-        } else {
-          // Opens a span only when a run of the same length follows.
-          var next = index + length
-          while next < characters.count {
-            if characters[next] == "`" {
-              let other = run(at: next)
-              if other == length { open = length; break }
-              next += other
-            } else {
-              next += 1
-            }
-          }
+        } else if let last = lastRun[length], last > index {
+          open = length
         }
         out += String(repeating: "`", count: length)
         index += length
