@@ -73,3 +73,37 @@ import Testing
     #expect(TOMLKeyLocator.linesStartingInMultilineStrings(text) == Set(lines))
   }
 }
+
+/// A NUL escape in a string value (or a key of an inline table): toml++ hands the string
+/// over cut at the NUL (`"CAPABILITY_IAM\u0000 CAPABILITY_NAMED_IAM"` had been read as
+/// `CAPABILITY_IAM`, and 10.4 passed on a value the file does not hold). An input error at
+/// the escape; escapes that write no NUL, literal strings and comments are read as usual.
+@Suite struct SamConfigNULValueTests {
+  static let header = "version = 0.1\n[dev.deploy.parameters]\n"
+
+  @Test(arguments: [
+    (#"capabilities = "CAPABILITY_IAM\u0000 CAPABILITY_NAMED_IAM""#, 3, 31),
+    (#"capabilities = "\U00000000CAPABILITY_IAM""#, 3, 17),
+    ("x = \"\"\"\nab\\u0000c\"\"\"", 4, 3),
+    (#"tags = { "a\u0000" = "b" }"#, 3, 12),
+    (#"list = ["ok", "b\u0000"]"#, 3, 17),
+  ])
+  func aNULInAStringIsAnInputError(line: String, row: Int, column: Int) throws {
+    let text = Self.header + "confirm_changeset = true\n" + line + "\n"
+    let error = #expect(throws: InputError.self) { try SamConfig.load(SourceText(file: "samconfig.toml", text: text)) }
+    #expect(error?.message == "samconfig: this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there")
+    #expect(error?.location?.line == row + 1 && error?.location?.column == column, "\(String(describing: error?.location))")
+  }
+
+  @Test(arguments: [#"region = "a\\u0000b""#, #"region = 'a\u0000b'"#, "region = \"x\" # \\u0000", #"region = "a\u0041""#])
+  func otherTextIsRead(_ line: String) throws {
+    let config = try SamConfig.load(SourceText(file: "samconfig.toml", text: Self.header + line + "\n"))
+    #expect(config.environments.map(\.name) == ["dev"])
+  }
+
+  /// Streamlit's config.toml likewise.
+  @Test func aNULInAStreamlitValueIsAnInputError() {
+    let error = #expect(throws: InputError.self) { try TOMLDocument.parse(SourceText(file: "config.toml", text: "[server]\naddress = \"0.0.0.0\\u0000x\"\n")) }
+    #expect(error?.location?.line == 2 && error?.location?.column == 19, "\(String(describing: error?.location))")
+  }
+}

@@ -17,14 +17,17 @@ public struct TOMLDocument: Sendable {
 
   /// Parses `source`.
   ///
-  /// - Throws: `InputError` for text that is no TOML, and for a key holding a NUL
-  ///   character (valid TOML, `"po\u0000rt"`): toml++ hands such a key over cut at the NUL,
-  ///   so it would be dropped without a word or, when its cut equals another key, take
-  ///   that key's place.
+  /// - Throws: `InputError` for text that is no TOML, and for a key or string value
+  ///   holding a NUL character (valid TOML, `"po\u0000rt"`): toml++ hands such a string
+  ///   over cut at the NUL, so a key would be dropped without a word or, when its cut
+  ///   equals another key, take that key's place, and a value would be read shorter.
   public static func parse(_ source: SourceText) throws(InputError) -> TOMLDocument {
     let table = try table(source)
     let locator = TOMLKeyLocator(source)
     if let first = locator.keysHoldingNUL.first { throw unreadableKey(first.cut, at: first.location) }
+    if let first = TOMLKeyLocator.nulEscapes(source.text).first {
+      throw InputError("this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there", at: SourceLocation(file: source.file, line: first.line, column: first.column))
+    }
     var values: [String: Located<Value>] = [:]
     func walk(_ table: TOMLTable, _ path: [String]) throws(InputError) {
       for key in table.keys {

@@ -66,12 +66,34 @@ struct TOMLKeyLocator {
   /// as an opener hid the lines up to the next `"""`, a NUL key among them).
   /// Reference: TOML v1.0.0, "String", https://toml.io/en/v1.0.0#string
   static func linesStartingInMultilineStrings(_ text: String) -> Set<Int> {
+    strings(text).multilineLines
+  }
+
+  /// Where an escape in a basic string (`"..."` or `"""..."""`, key or value) writes a NUL
+  /// character (`\u0000`, `\U00000000`): 1-based line and column (in Unicode scalars) of
+  /// its backslash. toml++ hands such a string over cut at the NUL, so a value read
+  /// through TOMLKit would silently be shorter than the one written.
+  static func nulEscapes(_ text: String) -> [(line: Int, column: Int)] {
+    strings(text).nulEscapes
+  }
+
+  /// One pass over the text that follows TOML's strings and comments.
+  private static func strings(_ text: String) -> (multilineLines: Set<Int>, nulEscapes: [(line: Int, column: Int)]) {
     enum State { case normal, comment, basic, literal, multilineBasic, multilineLiteral }
     let scalars = Array(text.unicodeScalars)
     var lines: Set<Int> = []
+    var nulEscapes: [(line: Int, column: Int)] = []
+    var lineStart = 0
     var state = State.normal
     var line = 1
     var index = 0
+    // Whether the escape whose backslash is at `start` writes a NUL.
+    func writesNUL(at start: Int) -> Bool {
+      guard start + 1 < scalars.count else { return false }
+      let digits = scalars[start + 1] == "u" ? 4 : scalars[start + 1] == "U" ? 8 : 0
+      guard digits > 0, start + 1 + digits < scalars.count else { return false }
+      return scalars[(start + 2)...(start + 1 + digits)].allSatisfy { $0 == "0" }
+    }
     /// How many `quote`s run from `start`.
     func run(of quote: Unicode.Scalar, at start: Int) -> Int {
       var end = start
@@ -82,6 +104,7 @@ struct TOMLKeyLocator {
       let scalar = scalars[index]
       if scalar == "\n" {
         line += 1
+        lineStart = index + 1
         switch state {
         case .multilineBasic, .multilineLiteral: lines.insert(line)
         case .comment, .basic, .literal: state = .normal
@@ -103,6 +126,7 @@ struct TOMLKeyLocator {
         break
       case .basic:
         if scalar == "\\" {
+          if writesNUL(at: index) { nulEscapes.append((line, index - lineStart + 1)) }
           if index + 1 < scalars.count, scalars[index + 1] != "\n" { index += 1 }
         } else if scalar == "\"" {
           state = .normal
@@ -112,6 +136,7 @@ struct TOMLKeyLocator {
       case .multilineBasic, .multilineLiteral:
         let quote: Unicode.Scalar = state == .multilineBasic ? "\"" : "'"
         if state == .multilineBasic && scalar == "\\" {
+          if writesNUL(at: index) { nulEscapes.append((line, index - lineStart + 1)) }
           // An escaped character; a line-ending backslash leaves the line break to count.
           if index + 1 < scalars.count, scalars[index + 1] != "\n" { index += 1 }
         } else if scalar == quote {
@@ -124,7 +149,7 @@ struct TOMLKeyLocator {
       }
       index += 1
     }
-    return lines
+    return (lines, nulEscapes)
   }
 
   /// The `]` that ends a table header's key in `body` (the text after `[`): the first one
