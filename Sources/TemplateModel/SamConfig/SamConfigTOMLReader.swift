@@ -22,8 +22,8 @@ enum SamConfigTOMLReader {
       return .start(of: source.file)
     }
     if let first = locator.keysHoldingNUL.first { throw unreadableKey(first.cut, at: first.location) }
-    if let first = TOMLKeyLocator.nulEscapes(source.text).first {
-      throw InputError("samconfig: this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there", at: SourceLocation(file: source.file, line: first.line, column: first.column))
+    if let first = locator.nulEscapes.first {
+      throw InputError("samconfig: this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there", at: first)
     }
     var version: Located<String>? = nil
     var environments: [SamConfigEnvironment] = []

@@ -25,8 +25,8 @@ public struct TOMLDocument: Sendable {
     let table = try table(source)
     let locator = TOMLKeyLocator(source)
     if let first = locator.keysHoldingNUL.first { throw unreadableKey(first.cut, at: first.location) }
-    if let first = TOMLKeyLocator.nulEscapes(source.text).first {
-      throw InputError("this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there", at: SourceLocation(file: source.file, line: first.line, column: first.column))
+    if let first = locator.nulEscapes.first {
+      throw InputError("this string holds a NUL character (\\u0000), which vibe-rules cannot read: TOML's reader cuts the string there", at: first)
     }
     var values: [String: Located<Value>] = [:]
     func walk(_ table: TOMLTable, _ path: [String]) throws(InputError) {

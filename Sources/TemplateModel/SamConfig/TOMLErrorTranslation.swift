@@ -72,20 +72,14 @@ enum TOMLErrorTranslation {
   /// The parts of the table a `[name]` header line opens, decoded as TOML reads them;
   /// nil for any other line (`[[name]]` too).
   private static func headerParts(_ line: Substring) -> [String]? {
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[[") else { return nil }
-    let body = trimmed.dropFirst()
-    return TOMLKeyLocator.headerEnd(body).map { TOMLKeyLocator.splitKey(body[..<$0]).parts }
+    guard let header = TOMLKeyLocator.header(line), !header.isArray else { return nil }
+    return header.key.parts
   }
 
   /// The path of a `[name]` or `[[name]]` header line (parts decoded, joined by `.`) and
   /// whether it is an array of tables; nil for any other line.
   private static func anyHeader(_ line: Substring) -> (path: String, isArray: Bool)? {
-    if let parts = headerParts(line) { return (parts.joined(separator: "."), false) }
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    guard trimmed.hasPrefix("[[") else { return nil }
-    let body = trimmed.dropFirst(2)
-    return TOMLKeyLocator.headerEnd(body).map { (TOMLKeyLocator.splitKey(body[..<$0]).parts.joined(separator: "."), true) }
+    TOMLKeyLocator.header(line).map { ($0.key.parts.joined(separator: "."), $0.isArray) }
   }
 
   /// The name of the table a `[name]` header line opens (parts joined by `.`), or nil.

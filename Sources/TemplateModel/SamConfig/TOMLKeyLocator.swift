@@ -21,10 +21,17 @@ struct TOMLKeyLocator {
   /// at the NUL, where they may even equal another key, so they are found here, in the
   /// text.
   private(set) var keysHoldingNUL: [KeyHoldingNUL] = []
+  /// Where an escape in a basic string (key or value) writes a NUL (`\u0000`,
+  /// `\U00000000`), at its backslash, in the order written. toml++ hands such a string
+  /// over cut at the NUL, so a value read through TOMLKit would silently be shorter than
+  /// the one written.
+  private(set) var nulEscapes: [SourceLocation] = []
 
   init(_ source: SourceText) {
     var table: [String] = []
-    let insideStrings = Self.linesStartingInMultilineStrings(source.text)
+    let strings = Self.strings(source.text)
+    let insideStrings = strings.multilineLines
+    nulEscapes = strings.nulEscapes.map { SourceLocation(file: source.file, line: $0.line, column: $0.column) }
     for (offset, rawLine) in source.lines.enumerated() {
       let lineNumber = offset + 1
       let line = Substring(rawLine)
@@ -33,11 +40,8 @@ struct TOMLKeyLocator {
       let trimmed = line.dropFirst(indent)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if trimmed.hasPrefix("[") {
-        let isArray = trimmed.hasPrefix("[[")
-        let body = trimmed.dropFirst(isArray ? 2 : 1)
-        guard let close = Self.headerEnd(body) else { continue }
+        guard let header = Self.header(trimmed)?.key else { continue }
         let here = SourceLocation(file: source.file, line: lineNumber, column: indent + 1)
-        let header = Self.splitKey(body[..<close])
         table = header.parts
         if let cut = header.cutAtNUL { keysHoldingNUL.append(KeyHoldingNUL(cut: cut.joined(separator: "."), location: here)) }
         // The header also locates its first key's table (`[dev.deploy.parameters]` is where
@@ -69,15 +73,10 @@ struct TOMLKeyLocator {
     strings(text).multilineLines
   }
 
-  /// Where an escape in a basic string (`"..."` or `"""..."""`, key or value) writes a NUL
-  /// character (`\u0000`, `\U00000000`): 1-based line and column (in Unicode scalars) of
-  /// its backslash. toml++ hands such a string over cut at the NUL, so a value read
-  /// through TOMLKit would silently be shorter than the one written.
-  static func nulEscapes(_ text: String) -> [(line: Int, column: Int)] {
-    strings(text).nulEscapes
-  }
-
-  /// One pass over the text that follows TOML's strings and comments.
+  /// One pass over the text that follows TOML's strings and comments: the lines that
+  /// start inside a multi-line string, and where an escape in a basic string (`"..."` or
+  /// `"""..."""`) writes a NUL (1-based line and column, in Unicode scalars, of its
+  /// backslash).
   private static func strings(_ text: String) -> (multilineLines: Set<Int>, nulEscapes: [(line: Int, column: Int)]) {
     enum State { case normal, comment, basic, literal, multilineBasic, multilineLiteral }
     let scalars = Array(text.unicodeScalars)
@@ -150,6 +149,16 @@ struct TOMLKeyLocator {
       index += 1
     }
     return (lines, nulEscapes)
+  }
+
+  /// The key of a `[table]` or `[[array of tables]]` header line (blanks before it
+  /// allowed), and whether it is an array of tables; nil for any other line.
+  static func header(_ line: Substring) -> (key: SplitKey, isArray: Bool)? {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard trimmed.hasPrefix("[") else { return nil }
+    let isArray = trimmed.hasPrefix("[[")
+    let body = trimmed.dropFirst(isArray ? 2 : 1)
+    return headerEnd(body).map { (splitKey(body[..<$0]), isArray) }
   }
 
   /// The `]` that ends a table header's key in `body` (the text after `[`): the first one
