@@ -40,14 +40,15 @@ struct NodeBuilder {
       restStart = scanned.rest
     }
     let rest = Scalars.trimmedBounds(scalars, restStart, bounds.upperBound)
-    let (arguments, isJSON) = try split(keyword.lowercased(), rest, depth: depth)
-    let splitAtWhitespace = ["from", "expose"].contains(keyword.lowercased())
+    // FROM and EXPOSE split at whitespace, and each word keeps where it starts.
+    let located = ["from", "expose"].contains(keyword.lowercased()) ? whitespaceSplit(rest) : nil
+    let (arguments, isJSON) = if let located { (SyntaxArguments.words(located.map(\.text)), false) } else { try split(keyword.lowercased(), rest, depth: depth) }
     return SyntaxNode(
       keyword: keyword, flags: flags, arguments: arguments, isJSON: isJSON,
       malformedExecForm: isJSON ? nil : malformedExecForm(keyword, rest), heredocs: [],
       location: line.location(of: bounds.lowerBound), argumentsLocation: line.location(of: rest.lowerBound),
       endLine: endLine, original: Scalars.string(scalars[range]),
-      wordLocations: splitAtWhitespace ? wordStarts(rest).map(line.location(of:)) : [])
+      wordLocations: located?.map { line.location(of: $0.start) } ?? [])
   }
 
   private func split(_ keyword: String, _ rest: Range<Int>, depth: Int) throws(InputError) -> (SyntaxArguments, Bool) {
@@ -58,8 +59,6 @@ struct NodeBuilder {
     case "add", "copy", "volume":
       let (words, isJSON) = try maybeJSON(rest, fallbackSplits: true)
       return (.words(words), isJSON)
-    case "from", "expose":
-      return (.words(whitespaceSplit(rest)), false)
     case "env":
       return (.words(try keyValues(rest, instruction: "ENV")), false)
     case "label":
@@ -100,7 +99,7 @@ struct NodeBuilder {
         break
       }
     }
-    return fallbackSplits ? (whitespaceSplit(rest), false) : ([text(rest)], false)
+    return fallbackSplits ? (whitespaceSplit(rest).map(\.text), false) : ([text(rest)], false)
   }
 
   /// Why arguments that begin with `[` did not read as a JSON array, for the keywords
@@ -128,37 +127,22 @@ struct NodeBuilder {
       instruction: instruction, location: line.location(of: start + failure.offset), reason: failure.reason, firstWord: text(start..<wordEnd))
   }
 
-  /// Where each word of `whitespaceSplit(rest)` starts (scalar offsets).
-  private func wordStarts(_ rest: Range<Int>) -> [Int] {
+  /// `rest` split at runs of whitespace, each word with the scalar offset where it starts.
+  private func whitespaceSplit(_ rest: Range<Int>) -> [(text: String, start: Int)] {
     guard !rest.isEmpty else { return [] }
-    var starts = [rest.lowerBound]
-    var index = rest.lowerBound
-    while index < rest.upperBound {
-      if Scalars.isWordSeparator(scalars[index]) {
-        while index < rest.upperBound, Scalars.isWordSeparator(scalars[index]) { index += 1 }
-        starts.append(index)
-      } else {
-        index += 1
-      }
-    }
-    return starts
-  }
-
-  private func whitespaceSplit(_ rest: Range<Int>) -> [String] {
-    guard !rest.isEmpty else { return [] }
-    var words: [String] = []
+    var words: [(text: String, start: Int)] = []
     var start = rest.lowerBound
     var index = rest.lowerBound
     while index < rest.upperBound {
       if Scalars.isWordSeparator(scalars[index]) {
-        words.append(text(start..<index))
+        words.append((text(start..<index), start))
         while index < rest.upperBound, Scalars.isWordSeparator(scalars[index]) { index += 1 }
         start = index
       } else {
         index += 1
       }
     }
-    words.append(text(start..<rest.upperBound))
+    words.append((text(start..<rest.upperBound), start))
     return words
   }
 
