@@ -2,7 +2,8 @@ import TemplateModel
 
 /// 10.1: every resource type is one CloudFormation has, and every property is one the
 /// resource type defines, with the right basic shape (a misspelt or wrongly cased
-/// property is silently not applied, or fails the deploy).
+/// property is silently not applied, or fails the deploy); a policy written as a string
+/// holds a JSON object (`ResourceSchemas.jsonTextProperties`).
 struct TemplatePropertySchemaRule: Rule {
   static let definition = RuleDefinition(
     id: "template-property-schema",
@@ -18,6 +19,7 @@ struct TemplatePropertySchemaRule: Rule {
       .change("a resource type with a colon dropped", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS:Cluster\n"), alsoFails: ["3.1", "3.4", "9.3", "9.7", "10.3"]),
       .change("a resource type the carried list does not have (newer, or rejected)", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Cluster\n  Widget:\n    Type: AWS::Xyzzy::Widget\n"), expect: .needsEvidence),
       .change("a fraction where the schema's integer is expected", .edit(.template, "      HealthCheckGracePeriodSeconds: 60", "      HealthCheckGracePeriodSeconds: 60.5"), alsoFails: ["6.6"]),
+      .change("a lifecycle policy text that is not JSON", .edit(.template, "\"countNumber\": 10\n", "\"countNumber\": 10 images\n"), alsoFails: ["2.2", "12.3"]),
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
