@@ -9,8 +9,12 @@ struct ECRLifecyclePolicy {
   struct Rule {
     var tagStatus: String
     var countType: String
+    /// The count, when it is one ECR takes (a whole number of at least 1).
     var countNumber: Int?
     var action: String
+    /// Why the written `countNumber` is none ECR takes (`"10"`, `10.5`, `0`), if so: ECR
+    /// rejects the policy ("Integer, minimum 1", lifecycle policy parameters).
+    var countNumberProblem: String?
   }
 
   var rules: [Rule]
@@ -22,13 +26,35 @@ struct ECRLifecyclePolicy {
     guard let document = text.string.flatMap({ JSONDocument.parse($0, at: text.location) }) ?? text.map.map({ _ in text }) else { return nil }
     location = text.location
     rules = (document["rules"]?.list ?? []).map { rule in
-      Rule(
+      let count = rule["selection"]?["countNumber"]
+      let problem = count.flatMap(Self.countProblem)
+      return Rule(
         tagStatus: rule["selection"]?["tagStatus"]?.string ?? "",
         countType: rule["selection"]?["countType"]?.string ?? "",
-        countNumber: rule["selection"]?["countNumber"]?.int,
-        action: rule["action"]?["type"]?.string ?? "")
+        countNumber: problem == nil ? count?.number.map { Int($0) } : nil,
+        action: rule["action"]?["type"]?.string ?? "",
+        countNumberProblem: problem)
     }
   }
+
+  /// Why `count` is no count ECR takes, or nil: a JSON number that is whole (`10.0` too),
+  /// at least 1 and at most 2^31-1 (Java's `Integer`). Written as a YAML mapping, a plain
+  /// `10` is a number too.
+  static func countProblem(_ count: EvaluatedNode) -> String? {
+    guard let scalar = count.scalar else { return "countNumber is \(count.map != nil ? "a mapping" : count.list != nil ? "a list" : "no known value"), not a number" }
+    switch scalar.kind {
+    case .integer, .float:
+      guard let number = scalar.number, number.isFinite else { return "countNumber \(scalar.text) is not a number" }
+      if number.rounded() != number { return "countNumber \(scalar.text) is not a whole number" }
+      if number < 1 { return "countNumber \(scalar.text) is less than 1" }
+      return number > Double(Int32.max) ? "countNumber \(scalar.text) is more than ECR's largest integer" : nil
+    case .string: return "countNumber is the string \"\(scalar.text)\", not a number"
+    case .boolean, .null: return "countNumber \(scalar.text) is not a number"
+    }
+  }
+
+  /// The first rule's `countNumber` problem: ECR rejects the whole policy for it.
+  var countNumberProblem: String? { rules.lazy.compactMap(\.countNumberProblem).first }
 
   /// The smallest number of images any rule keeps across all tags, if one does.
   var imagesKept: Int? {
