@@ -70,4 +70,21 @@ import Testing
       #expect(error.location?.line == line)
     }
   }
+
+  /// A header after a key that set the same name: to an inline table or array (complete
+  /// where it is written) or to a plain value. The message had said the table was defined
+  /// twice with keys to move under the first, or a key set twice.
+  @Test(arguments: [
+    ("[t]\nx = { a = 1 }\n[[t.x]]\nb = 2\n", "invalid TOML: [[t.x]] adds to t.x, which the key at line 3 sets to an inline table; a value written inline is complete where it is written: write t.x with headers only, or put these keys into the inline value", 4),
+    ("[t]\nx = { a = 1 }\n[t.x]\nb = 2\n", "invalid TOML: [t.x] adds to t.x, which the key at line 3 sets to an inline table; a value written inline is complete where it is written: write t.x with headers only, or put these keys into the inline value", 4),
+    ("[t]\nx = [ { a = 1 } ]\n[[t.x]]\nb = 2\n", "invalid TOML: [[t.x]] adds to t.x, which the key at line 3 sets to an inline array; a value written inline is complete where it is written: write t.x with headers only, or put these keys into the inline value", 4),
+    ("[t]\nx = 1\n[t.x]\nb = 2\n", "invalid TOML: [t.x] makes t.x a table, but the key at line 3 sets it to a value; TOML allows one or the other", 4),
+  ])
+  func aHeaderAfterAKeyOfTheSameName(text: String, message: String, line: Int) throws {
+    for written in ["version = 0.1\n" + text, ("version = 0.1\n" + text).replacingOccurrences(of: "\n", with: "\r\n")] {
+      let error = try Self.error(written)
+      #expect(error.message == message)
+      #expect(error.location?.line == line)
+    }
+  }
 }

@@ -48,7 +48,19 @@ enum TOMLErrorTranslation {
       let first = lines[..<(line - 1)].indices.first { index in
         tablePath(at: index, in: lines).map { $0 == path || $0.hasPrefix(path + ".") } ?? false
       }.map { $0 + 1 }
+      // First set by a key (`t = {a = 1}`, `t = [...]`): a value written inline is
+      // complete where it is written, so no header may add to it (TOML 1.0, "Inline Table").
+      if let first, anyHeader(lines[first - 1]) == nil {
+        let written = anyHeader(lines[line - 1]).map { $0.isArray ? "[[\($0.path)]]" : "[\($0.path)]" } ?? "[\(path)]"
+        return (headerAfterKey(written, path: path, keyLine: first, lines: lines), at)
+      }
       return ("table [\(path)] is defined twice\(first.map { ", first at line \($0)" } ?? ""); TOML allows each table once: put these keys under the first", at)
+    }
+    // A header whose table a key above set inline (`t = [{...}]` then `[[t]]`).
+    if let (path, isArray) = anyHeader(lines[line - 1]),
+      let first = lines[..<(line - 1)].indices.first(where: { anyHeader(lines[$0]) == nil && tablePath(at: $0, in: lines) == path })
+    {
+      return (headerAfterKey(isArray ? "[[\(path)]]" : "[\(path)]", path: path, keyLine: first + 1, lines: lines), at)
     }
     // A key: its table is the last header above it.
     let tableLine = lines[..<(line - 1)].lastIndex { header(of: $0) != nil }
@@ -56,6 +68,19 @@ enum TOMLErrorTranslation {
     let start = tableLine.map { $0 + 1 } ?? 0
     let first = lines[start..<(line - 1)].firstIndex { key(of: $0) == name }.map { $0 + 1 }
     return ("key \(name) is set twice in \(table.map { "table [\($0)]" } ?? "the top-level table")\(first.map { ", first at line \($0)" } ?? ""); TOML allows each key of a table once", at)
+  }
+
+  /// The message for header `written` (`[t]`, `[[t]]`) adding to `path`, which the key at
+  /// `keyLine` (1-based) of `lines` set: to an inline table or array, complete where it is
+  /// written (TOML 1.0, "Inline Table", "Array of Tables"), or to a value that is no table.
+  private static func headerAfterKey(_ written: String, path: String, keyLine: Int, lines: [Substring]) -> String {
+    let line = lines[keyLine - 1]
+    let value = line.firstIndex(of: "=").map { line[line.index(after: $0)...].drop { $0 == " " || $0 == "\t" } } ?? Substring()
+    if value.hasPrefix("{") || value.hasPrefix("[") {
+      let what = value.hasPrefix("{") ? "an inline table" : "an inline array"
+      return "\(written) adds to \(path), which the key at line \(keyLine) sets to \(what); a value written inline is complete where it is written: write \(path) with headers only, or put these keys into the inline value"
+    }
+    return "\(written) makes \(path) a table, but the key at line \(keyLine) sets it to a value; TOML allows one or the other"
   }
 
   /// The table path line `index` of `lines` defines, parts decoded and joined by `.`: a
