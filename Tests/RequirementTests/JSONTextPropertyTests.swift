@@ -33,6 +33,12 @@ import Testing
     #expect(finding.location.file == "infra/template.yaml")
   }
 
+  /// Foundation's reader on Linux takes the comma; IAM does not.
+  @Test func aTrailingCommaFails() throws {
+    let findings = try Self.findings(policyDocument: #"{"Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*",}]}"#)
+    #expect(findings.contains { $0.message.contains("PolicyDocument is a string that is not JSON (a comma before \"}\" (JSON allows none) at line 1, column 69 of the text)") }, "\(findings.map(\.message))")
+  }
+
   @Test func aPolicyDocumentStringOfJSONThatIsNoObjectFails() throws {
     let findings = try Self.findings(policyDocument: #"[{"Effect": "Allow"}]"#)
     #expect(findings.contains { $0.message.contains("PolicyDocument is JSON text, but not a JSON object") }, "\(findings.map(\.message))")

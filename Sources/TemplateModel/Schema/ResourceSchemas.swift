@@ -151,16 +151,23 @@ public struct ResourceSchemas: Sendable {
     "AWS::ECR::Repository#LifecyclePolicy.LifecyclePolicyText": "ECR",
   ]
 
-  /// A string written for a JSON text property must hold a JSON object. Intrinsic
-  /// functions are not read (their text is known per env); a mapping is the object itself.
+  /// A string written for a JSON text property must hold a JSON object, by RFC 8259's
+  /// grammar (`JSONSyntax`: Foundation's reader on Linux takes trailing commas, the
+  /// services do not). Intrinsic functions are not read (their text is known per env); a
+  /// mapping is the object itself.
   private func checkJSONText(_ node: TemplateNode, service: String, path: String, into violations: inout [SchemaViolation]) {
     guard let scalar = node.scalar, scalar.kind == .string else { return }
     let name = path.split(separator: "/").last ?? ""
     let problem: String
-    switch JSONDocument.parse(scalar.text, at: node.location)?.value {
-    case .map?: return
-    case nil: problem = "is a string that is not JSON"
-    case .some: problem = "is JSON text, but not a JSON object"
+    if let violation = JSONSyntax.firstViolation(in: scalar.text) {
+      problem = "is a string that is not JSON (\(violation))"
+    } else {
+      // Text within the grammar that Foundation still cannot read (a number past a
+      // double's range) is left to the rules that read the policy.
+      switch JSONDocument.parse(scalar.text, at: node.location)?.value {
+      case .map?, nil: return
+      case .some: problem = "is JSON text, but not a JSON object"
+      }
     }
     violations.append(SchemaViolation(
       message: "\(name) \(problem); \(service) rejects it when the stack is deployed, and no check can read the \(service == "IAM" ? "policy's statements" : "policy")",

@@ -49,7 +49,8 @@ struct ECRLifecyclePolicy {
       if number < 1 { return "countNumber \(scalar.text) is less than 1" }
       return number > Double(Int32.max) ? "countNumber \(scalar.text) is more than ECR's largest integer" : nil
     case .string: return "countNumber is the string \"\(scalar.text)\", not a number"
-    case .boolean, .null: return "countNumber \(scalar.text) is not a number"
+    case .boolean: return "countNumber \(scalar.text) is not a number"
+    case .null: return "countNumber is null, not a number"
     }
   }
 
