@@ -51,7 +51,7 @@ import Testing
 
   /// Each listed property exists in the schemas carried (a misspelt entry would never apply).
   @Test func everyJSONTextPropertyIsOneTheSchemasList() throws {
-    for key in ResourceSchemas.jsonTextProperties.keys {
+    for key in JSONTextProperty.all.keys {
       let dot = try #require(key.lastIndex(of: "."))
       let scope = String(key[..<dot]), property = String(key[key.index(after: dot)...])
       #expect(ResourceSchemas.shared.properties(of: scope)?[property] != nil, "\(scope) \(property)")

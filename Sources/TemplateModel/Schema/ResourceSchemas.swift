@@ -128,50 +128,10 @@ public struct ResourceSchemas: Sendable {
         continue
       }
       check(entry.value, expected, type: type, path: entryPath, into: &violations)
-      if let service = Self.jsonTextProperties[scope + "." + entry.key] {
-        checkJSONText(entry.value, service: service, path: entryPath, into: &violations)
+      if let property = JSONTextProperty.all[scope + "." + entry.key], let violation = property.check(entry.value, path: entryPath) {
+        violations.append(violation)
       }
     }
-  }
-
-  /// Properties whose value may be written as a string of JSON text (scope and property
-  /// name joined by a dot) → the service that reads the text. CloudFormation hands the
-  /// string over unread; the service rejects text that is no JSON object when the stack
-  /// is deployed (IAM: `MalformedPolicyDocument`). References: "AWS::IAM::Role",
-  /// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-role.html
-  /// (`AssumeRolePolicyDocument`, `Policies`: Type Json); "AWS::ECR::Repository
-  /// LifecyclePolicy", https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecr-repository-lifecyclepolicy.html
-  /// ("The JSON repository policy text").
-  public static let jsonTextProperties: [String: String] = [
-    "AWS::IAM::Role.AssumeRolePolicyDocument": "IAM",
-    "AWS::IAM::Role#Policy.PolicyDocument": "IAM",
-    "AWS::IAM::Policy.PolicyDocument": "IAM",
-    "AWS::IAM::ManagedPolicy.PolicyDocument": "IAM",
-    "AWS::ECR::Repository.RepositoryPolicyText": "ECR",
-    "AWS::ECR::Repository#LifecyclePolicy.LifecyclePolicyText": "ECR",
-  ]
-
-  /// A string written for a JSON text property must hold a JSON object, by RFC 8259's
-  /// grammar (`JSONSyntax`: Foundation's reader on Linux takes trailing commas, the
-  /// services do not). Intrinsic functions are not read (their text is known per env); a
-  /// mapping is the object itself.
-  private func checkJSONText(_ node: TemplateNode, service: String, path: String, into violations: inout [SchemaViolation]) {
-    guard let scalar = node.scalar, scalar.kind == .string else { return }
-    let name = path.split(separator: "/").last ?? ""
-    let problem: String
-    if let violation = JSONSyntax.firstViolation(in: scalar.text) {
-      problem = "is a string that is not JSON (\(violation))"
-    } else {
-      // Text within the grammar that Foundation still cannot read (a number past a
-      // double's range) is left to the rules that read the policy.
-      switch JSONDocument.parse(scalar.text, at: node.location)?.value {
-      case .map?, nil: return
-      case .some: problem = "is JSON text, but not a JSON object"
-      }
-    }
-    violations.append(SchemaViolation(
-      message: "\(name) \(problem); \(service) rejects it when the stack is deployed, and no check can read the \(service == "IAM" ? "policy's statements" : "policy")",
-      location: node.location, path: path))
   }
 
   private func check(_ node: TemplateNode, _ expected: PropertyType, type: String, path: String, into violations: inout [SchemaViolation]) {

@@ -8,13 +8,19 @@ import Foundation
 public enum JSONDocument {
   /// The tree, or nil when `text` is no JSON as Foundation's `JSONSerialization` reads it
   /// (a lone value such as `"a"` or `1` allowed; Foundation on Linux also takes a comma
-  /// before a closing bracket).
+  /// before a closing bracket), or is longer than `maximumBytes`.
   public static func parse(_ text: String, at location: SourceLocation) -> EvaluatedNode? {
-    guard let data = text.data(using: .utf8),
+    guard text.utf8.count <= maximumBytes, let data = text.data(using: .utf8),
       let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     else { return nil }
     return convert(object, location)
   }
+
+  /// The longest text read, in UTF-8 bytes: four bytes for each character of the longest
+  /// policy a service takes (an ECR lifecycle policy, 30,720 characters;
+  /// `JSONTextProperty`), so that a 16 MiB string is not made a tree of millions of nodes
+  /// for each rule that reads it.
+  public static let maximumBytes = 4 * 30_720
 
   /// The node of one value of `JSONSerialization`'s tree. The value's type is compared
   /// first with the Swift types this Foundation gives (String, Bool, `[String: Any]`,

@@ -3,7 +3,7 @@ import TemplateModel
 /// 10.1: every resource type is one CloudFormation has, and every property is one the
 /// resource type defines, with the right basic shape (a misspelt or wrongly cased
 /// property is silently not applied, or fails the deploy); a policy written as a string
-/// holds a JSON object (`ResourceSchemas.jsonTextProperties`).
+/// holds a JSON object (`JSONTextProperty`).
 struct TemplatePropertySchemaRule: Rule {
   static let definition = RuleDefinition(
     id: "template-property-schema",
