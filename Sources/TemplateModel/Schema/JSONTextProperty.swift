@@ -31,21 +31,34 @@ public struct JSONTextProperty: Sendable {
     "AWS::ECR::Repository#LifecyclePolicy.LifecyclePolicyText": JSONTextProperty(service: "ECR", maximumLength: 30_720, countsWhiteSpace: true, contents: "policy"),
   ]
 
+  /// White space as IAM's quotas leave it uncounted: JSON's four characters, then any
+  /// Unicode white space.
+  private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0x0A, 0x0D: true
+    case 0..<0x80: false
+    default: scalar.properties.isWhitespace
+    }
+  }
+
   private static func iam(_ maximum: Int) -> JSONTextProperty {
     JSONTextProperty(service: "IAM", maximumLength: maximum, countsWhiteSpace: false, contents: "policy's statements")
   }
 
-  /// What is wrong with `node` as this property's text, or nil: a string must stay within
-  /// the length limit and hold a JSON object by RFC 8259's grammar (`JSONSyntax`:
+  /// What is wrong with `node` as this property's text, or nil: a number, a boolean or a
+  /// null is none; a string must stay within the length limit and hold a JSON object by RFC 8259's grammar (`JSONSyntax`:
   /// Foundation's reader on Linux takes trailing commas, the services do not). Intrinsic
   /// functions are not read (their text is known per env); a mapping is the object itself.
   /// Text over the limit is not read further (so a 16 MiB policy costs one count).
   func check(_ node: TemplateNode, path: String) -> SchemaViolation? {
-    guard let scalar = node.scalar, scalar.kind == .string else { return nil }
+    guard let scalar = node.scalar else { return nil }
     let name = path.split(separator: "/").last ?? ""
     let problem: String
-    let length = countsWhiteSpace ? scalar.text.count : scalar.text.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.count
-    if length > maximumLength {
+    let length = countsWhiteSpace ? scalar.text.count : scalar.text.unicodeScalars.lazy.filter { !Self.isWhiteSpace($0) }.count
+    if scalar.kind != .string {
+      // CloudFormation passes `7` on as the text "7", or refuses a null: no JSON object.
+      problem = scalar.kind == .null ? "is null, not JSON text" : "is the \(scalar.kind == .boolean ? "boolean" : "number") \(scalar.text), not JSON text of an object"
+    } else if length > maximumLength {
       problem = "is \(length) characters long\(countsWhiteSpace ? "" : " without white space"); \(service) takes at most \(maximumLength)"
     } else if let violation = JSONSyntax.firstViolation(in: scalar.text) {
       problem = "is a string that is not JSON (\(violation))"

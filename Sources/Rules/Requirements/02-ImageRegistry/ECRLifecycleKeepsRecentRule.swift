@@ -15,6 +15,7 @@ struct ECRLifecycleKeepsRecentRule: Rule {
       .change("counts only tagged images", .edit(.template, "\"tagStatus\": \"any\"", "\"tagStatus\": \"untagged\""), alsoFails: ["12.3"]),
       .change("a count written as a string", .edit(.template, "\"countNumber\": 10", "\"countNumber\": \"10\""), alsoFails: ["12.3"]),
       .change("a count of zero", .edit(.template, "\"countNumber\": 10", "\"countNumber\": 0"), alsoFails: ["12.3"]),
+      .change("a second rule without the countNumber ECR requires", .edit(.template, "                }\n              }\n            ]", "                }\n              },\n              {\"rulePriority\": 2, \"selection\": {\"tagStatus\": \"untagged\", \"countType\": \"sinceImagePushed\", \"countUnit\": \"days\"}, \"action\": {\"type\": \"expire\"}}\n            ]"), alsoFails: ["12.3"]),
       .change("no lifecycle policy", .edit(.template, "      LifecyclePolicy:\n        LifecyclePolicyText: |", "      Unused:\n        LifecyclePolicyText: |"), alsoFails: ["12.3", "10.1"]),
     ])
 
@@ -26,8 +27,8 @@ struct ECRLifecycleKeepsRecentRule: Rule {
       guard let policy = ECRLifecyclePolicy(repository) else {
         return .error("\(repository.logicalID) has no readable LifecyclePolicy; \(keep.cited) requires keeping the \(keep.written) most recent images", at: repository.location)
       }
-      if let problem = policy.countNumberProblem {
-        return .error("the lifecycle policy of \(repository.logicalID) cannot be applied: \(problem) (ECR takes a whole number of at least 1 and rejects the policy when the stack is deployed); \(keep.cited) requires keeping the \(keep.written) most recent images", at: policy.location)
+      if let rejection = policy.rejection(of: repository.logicalID) {
+        return .error("\(rejection); \(keep.cited) requires keeping the \(keep.written) most recent images", at: policy.location)
       }
       guard let kept = policy.imagesKept else {
         return .error("the lifecycle policy of \(repository.logicalID) has no expire rule with tagStatus any and countType imageCountMoreThan; \(keep.cited) requires keeping the \(keep.written) most recent images", at: policy.location)

@@ -12,9 +12,11 @@ struct ECRLifecyclePolicy {
     /// The count, when it is one ECR takes (a whole number of at least 1).
     var countNumber: Int?
     var action: String
-    /// Why the written `countNumber` is none ECR takes (`"10"`, `10.5`, `0`), if so: ECR
-    /// rejects the policy ("Integer, minimum 1", lifecycle policy parameters).
-    var countNumberProblem: String?
+    /// Why ECR rejects the policy for this rule, if it does: a rule that is no object, has
+    /// no `selection` object or no `countNumber` (required), or a `countNumber` that is no
+    /// whole number of at least 1 (`"10"`, `10.5`, `0`; "Integer, minimum 1", lifecycle
+    /// policy parameters).
+    var problem: String?
   }
 
   var rules: [Rule]
@@ -25,15 +27,24 @@ struct ECRLifecyclePolicy {
     guard let text = repository["LifecyclePolicy"]?["LifecyclePolicyText"] else { return nil }
     guard let document = text.string.flatMap({ JSONDocument.parse($0, at: text.location) }) ?? text.map.map({ _ in text }) else { return nil }
     location = text.location
-    rules = (document["rules"]?.list ?? []).map { rule in
+    rules = (document["rules"]?.list ?? []).enumerated().map { index, rule in
       let count = rule["selection"]?["countNumber"]
-      let problem = count.flatMap(Self.countProblem)
+      let problem: String?
+      if rule.map == nil {
+        problem = "rule \(index + 1) is not an object"
+      } else if rule["selection"]?.map == nil {
+        problem = "rule \(index + 1) has no selection object"
+      } else if let count {
+        problem = Self.countProblem(count)
+      } else {
+        problem = "rule \(index + 1) has no countNumber"
+      }
       return Rule(
         tagStatus: rule["selection"]?["tagStatus"]?.string ?? "",
         countType: rule["selection"]?["countType"]?.string ?? "",
         countNumber: problem == nil ? count?.number.map { Int($0) } : nil,
         action: rule["action"]?["type"]?.string ?? "",
-        countNumberProblem: problem)
+        problem: problem)
     }
   }
 
@@ -54,8 +65,18 @@ struct ECRLifecyclePolicy {
     }
   }
 
-  /// The first rule's `countNumber` problem: ECR rejects the whole policy for it.
-  var countNumberProblem: String? { rules.lazy.compactMap(\.countNumberProblem).first }
+  /// The first rule's problem: ECR rejects the whole policy for it.
+  var problem: String? { rules.lazy.compactMap(\.problem).first }
+
+  /// "the lifecycle policy of <repository> cannot be applied: <problem>; ..." for `problem`.
+  func rejection(of repository: String) -> String? {
+    problem.map { "the lifecycle policy of \(repository) cannot be applied: \(Self.reason($0)), and ECR rejects it when the stack is deployed" }
+  }
+
+  /// A count problem with what ECR takes.
+  private static func reason(_ problem: String) -> String {
+    problem.hasPrefix("countNumber") ? problem + " (ECR takes a whole number of at least 1)" : problem
+  }
 
   /// The smallest number of images any rule keeps across all tags, if one does.
   var imagesKept: Int? {

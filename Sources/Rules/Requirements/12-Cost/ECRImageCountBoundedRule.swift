@@ -21,8 +21,8 @@ struct ECRImageCountBoundedRule: Rule {
     guard !repositories.isEmpty else { return context.missing("AWS::ECR::Repository", for: "requirement 12.3 bounds its image count") }
     return Verdict(findings: repositories.compactMap { repository in
       let policy = ECRLifecyclePolicy(repository)
-      if let problem = policy?.countNumberProblem {
-        return .error("the lifecycle policy of \(repository.logicalID) cannot be applied: \(problem) (ECR takes a whole number of at least 1 and rejects the policy when the stack is deployed); \(limit.cited) allows at most \(maximum) images", at: policy?.location ?? repository.location)
+      if let rejection = policy?.rejection(of: repository.logicalID) {
+        return .error("\(rejection); \(limit.cited) allows at most \(maximum) images", at: policy?.location ?? repository.location)
       }
       guard let kept = policy?.imagesKept else {
         return .error("\(repository.logicalID) keeps every image (no expire rule counting all tags); \(limit.cited) allows at most \(maximum)", at: repository["LifecyclePolicy"]?.location ?? repository.location)

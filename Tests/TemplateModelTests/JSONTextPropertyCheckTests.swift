@@ -2,11 +2,12 @@ import Diagnostics
 import Testing
 @testable import TemplateModel
 
-/// Policy text over the length its service takes fails at the string, counted as the
+/// A policy property written as a number, a boolean or a null holds no JSON object; policy
+/// text over the length its service takes fails at the string, counted as the
 /// service counts (IAM without white space, ECR every character), and is not read
 /// further: a 16 MiB lifecycle policy had been made a tree of millions of nodes, once per
 /// rule and env, and ran for minutes.
-@Suite struct JSONTextPropertyLengthTests {
+@Suite struct JSONTextPropertyCheckTests {
   static func violations(_ resource: String) throws -> [SchemaViolation] {
     let template = try Template.load(SourceText(file: "template.yaml", text: "Resources:\n" + resource))
     return ResourceSchemas.shared.check(template)
@@ -40,5 +41,11 @@ import Testing
     let long = "{\"Sid\": \"" + String(repeating: "a", count: 6_200) + "\"}"  // one space
     let violations = try Self.violations(managed(long))
     #expect(violations.map(\.message) == ["PolicyDocument is \(long.count - 1) characters long without white space; IAM takes at most 6144; IAM rejects it when the stack is deployed, and no check can read the policy's statements"])
+  }
+
+  @Test(arguments: [("7", "is the number 7, not JSON text of an object"), ("true", "is the boolean true, not JSON text of an object"), ("~", "is null, not JSON text")])
+  func aScalarThatIsNoStringFails(value: String, problem: String) throws {
+    let violations = try Self.violations("  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: \(value)\n")
+    #expect(violations.map(\.message) == ["AssumeRolePolicyDocument \(problem); IAM rejects it when the stack is deployed, and no check can read the policy's statements"])
   }
 }
