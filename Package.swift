@@ -57,8 +57,10 @@ let package = Package(
     .systemLibrary(name: "CFormat"),
     // glibc malloc's arena limit (mallopt M_ARENA_MAX), for large inputs.
     .systemLibrary(name: "CMalloc"),
+    // A thread started on another core than its creator's, for reading ahead.
+    .systemLibrary(name: "CThread"),
     // Every artifact of one repository loaded together.
-    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib"]),
+    .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib", "CThread"]),
     // Rules and the requirement matrix.
     .target(name: "Rules", dependencies: ["ProjectModel"]),
     .executableTarget(

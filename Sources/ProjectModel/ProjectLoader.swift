@@ -23,13 +23,26 @@ extension Project {
     // the other artifacts and walks the deploy script; errors are still reported in the
     // order the files are named (requirements, template, samconfig, deploy script,
     // Dockerfile, evidence, config envs).
-    let definitions = BackgroundWork { Result { () throws(InputError) in try Definitions.load(options, configuration: configuration) } }
+    // Read ahead (`readDefinitionsAhead`) when that read the files `options` name.
+    let early = EarlyDefinitions.reading(options)
+    let definitions = early == nil ? BackgroundWork { Result { () throws(InputError) in try Definitions.load(options, configuration: configuration) } } : nil
+    var assembled: Result<Definitions, InputError>?
+    func readDefinitions() -> Result<Definitions, InputError> {
+      if let definitions { return definitions.value }
+      if let assembled { return assembled }
+      let reading = early!.value
+      let result = Result { () throws(InputError) in
+        try Definitions(catalogue: reading.catalogue.get(), template: { () throws(InputError) in try reading.template.get() }, configuration: configuration)
+      }
+      assembled = result
+      return result
+    }
     var project = Project(root: root, requirements: RequirementCatalogue(source: "", requirements: []))
     project.configuration = configuration
     let deployments = Result { () throws(InputError) in
-      try project.loadDeployment(options, given: given, template: { definitions.value.map(\.template) })
+      try project.loadDeployment(options, given: given, template: { readDefinitions().map(\.template) })
     }
-    let loaded = try definitions.value.get()
+    let loaded = try readDefinitions().get()
     try deployments.get()
 
     project.requirements = loaded.requirements
@@ -52,25 +65,57 @@ extension Project {
     var templateWaivers: [Waiver] = []
     var inputFiles: [String] = []
 
+    /// The catalogue `options` name (else the repository's, else the built-in one) and
+    /// the file it was read from.
+    struct Catalogue: Sendable {
+      var requirements: RequirementCatalogue
+      var file: String?
+    }
+
+    /// The template `options` name (else the one at a default path), if any, and its waivers.
+    struct TemplatePart: Sendable {
+      var template: Template
+      var file: ArtifactFile
+      var waivers: [Waiver]
+    }
+
+    /// Reads the catalogue, restricts it by `configuration`, then reads the template: the
+    /// errors in that order.
     static func load(_ options: ProjectOptions, configuration: VibeRulesConfiguration?) throws(InputError) -> Definitions {
+      try Definitions(catalogue: readCatalogue(options), template: { () throws(InputError) in try readTemplate(options) }, configuration: configuration)
+    }
+
+    /// The definitions from a catalogue and a template read apart (`EarlyDefinitions`),
+    /// the errors raised in `load`'s order: the catalogue's, the configuration's, then the
+    /// template's.
+    init(catalogue: Catalogue, template: () throws(InputError) -> TemplatePart?, configuration: VibeRulesConfiguration?) throws(InputError) {
+      requirements = catalogue.requirements
+      inputFiles = catalogue.file.map { [$0] } ?? []
+      if let configuration { requirements = try configuration.restricting(requirements) }
+      if let part = try template() {
+        self.template = part.template
+        templateFile = part.file
+        templateWaivers = part.waivers
+        inputFiles.append(part.file.path)
+      }
+    }
+
+    /// The built-in catalogue is parsed only when the repository has none (rules still
+    /// fall back to it, lazily, for a value the repository's catalogue lacks).
+    static func readCatalogue(_ options: ProjectOptions) throws(InputError) -> Catalogue {
+      guard let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: options.root, option: "--requirements") else {
+        return Catalogue(requirements: RequirementCatalogue.builtIn)
+      }
+      return Catalogue(requirements: try RequirementCatalogue.parse(file.source()), file: file.path)
+    }
+
+    static func readTemplate(_ options: ProjectOptions) throws(InputError) -> TemplatePart? {
       let root = options.root  // `applied(to:)` keeps the root
-      // The built-in catalogue is parsed only when the repository has none (rules still
-      // fall back to it, lazily, for a value the repository's catalogue lacks).
-      var definitions: Definitions
-      if let file = try ArtifactFile.resolve(options.requirements, fallback: ProjectOptions.defaultRequirements, root: root, option: "--requirements") {
-        definitions = Definitions(requirements: try RequirementCatalogue.parse(file.source()), inputFiles: [file.path])
-      } else {
-        definitions = Definitions(requirements: RequirementCatalogue.builtIn)
+      guard let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: root), root: root, option: "--template") else {
+        return nil
       }
-      if let configuration { definitions.requirements = try configuration.restricting(definitions.requirements) }
-      if let file = try ArtifactFile.resolve(options.template, fallback: ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: root), root: root, option: "--template") {
-        let template = try Template.load(file.source())
-        definitions.templateFile = file
-        definitions.inputFiles.append(file.path)
-        definitions.template = template
-        definitions.templateWaivers = try WaiverReader.fromTemplate(template)
-      }
-      return definitions
+      let template = try Template.load(file.source())
+      return TemplatePart(template: template, file: file, waivers: try WaiverReader.fromTemplate(template))
     }
   }
 

@@ -21,10 +21,9 @@ enum LargeInput {
 
   /// Whether this run's input is large: the files the command line names (`namedBytes`)
   /// hold more than `bytes`. Worked out once, when `main` first asks
-  /// (`limitMallocArenas`), before swift-argument-parser has read the command line, so the
-  /// arguments are read here directly. A wrong guess costs memory or time, never a
-  /// different report.
-  static let isLargeRun = namedBytes(Array(CommandLine.arguments.dropFirst())) > bytes
+  /// (`limitMallocArenas`), before swift-argument-parser has read the command line, so
+  /// from `CommandLineGuess`. A wrong guess costs memory or time, never a different report.
+  static let isLargeRun = namedBytes(CommandLineGuess.options) > bytes
 
   /// Limits malloc to one arena for a large run. `main` calls this before it starts any
   /// other thread: glibc fixes the arena limit when a second thread first allocates.
@@ -33,15 +32,9 @@ enum LargeInput {
   }
 
   /// The bytes of the files the loaders hold in memory whole (template, samconfig, deploy
-  /// script, requirements) that `arguments` name, `--root`, `--template`, `--samconfig`,
-  /// `--deploy-script`, `--requirements` and `--config` (`--name value` or
-  /// `--name=value`, the last one given, options before `--` only), with what the
-  /// configuration file (`.vibe-rules.yaml`) sets and the defaults for the rest, as
-  /// `Project.load` will find them. Files that do not exist count 0; a configuration that
-  /// does not read counts as none (the load reports it).
-  static func namedBytes(_ arguments: [String]) -> Int {
-    let given = options(arguments)
-    let options = (try? VibeRulesConfiguration.locate(given)).flatMap { try? $0?.configuration.applied(to: given) } ?? given
+  /// script, requirements) that `options` name, with the defaults for the rest, as
+  /// `Project.load` will find them. Files that do not exist count 0.
+  static func namedBytes(_ options: ProjectOptions) -> Int {
     let files = [
       options.template ?? ProjectOptions.firstPresent(ProjectOptions.defaultTemplates, root: options.root),
       options.samconfig ?? ProjectOptions.firstPresent(ProjectOptions.defaultSamconfigs, root: options.root),
@@ -51,26 +44,4 @@ enum LargeInput {
       total + (FileBytes.size(of: ArtifactFile.join(options.root, path)) ?? 0)
     }
   }
-
-  /// The file options `arguments` give.
-  static func options(_ arguments: [String]) -> ProjectOptions {
-    let options = arguments.prefix { $0 != "--" }
-    func value(_ name: String) -> String? {
-      var found: String?
-      for (index, argument) in options.enumerated() {
-        if argument == name, index + 1 < options.count {
-          found = options[options.startIndex + index + 1]
-        } else if argument.hasPrefix(name + "=") {
-          found = String(argument.dropFirst(name.count + 1))
-        }
-      }
-      return found
-    }
-    var given = ProjectOptions(
-      root: value("--root") ?? ".", template: value("--template"), samconfig: value("--samconfig"),
-      deployScript: value("--deploy-script"), requirements: value("--requirements"))
-    given.configFile = value("--config")
-    return given
-  }
-
 }

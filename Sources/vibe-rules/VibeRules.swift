@@ -25,6 +25,7 @@ struct VibeRules: ParsableCommand {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     LargeInput.limitMallocArenas()
+    CommandLineGuess.readAhead(arguments)
     StaticTables.prepareInBackground()
     do {
       var command = try parse(arguments)
