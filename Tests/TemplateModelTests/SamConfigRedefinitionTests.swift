@@ -63,7 +63,12 @@ import Testing
     ("[dev.deploy.parameters]\nregion = \"x\"\n[[dev]]\na = 1\n", "invalid TOML: [[dev]] makes dev an array of tables, but [dev.deploy.parameters] at line 2 made it a table; TOML allows one or the other", 4),
   ])
   func aTableAndAnArrayOfTablesOfOneName(text: String, message: String, line: Int) throws {
-    // CRLF line ends read the same (a CR LF is one Character: a split at "\n" had missed them).
+    try Self.expectError(after: text, message: message, line: line)
+  }
+
+  /// The error for `text` after `version = 0.1`, with LF and with CRLF line ends (a CR LF
+  /// is one Character: a split at "\n" had missed them).
+  static func expectError(after text: String, message: String, line: Int) throws {
     for written in ["version = 0.1\n" + text, ("version = 0.1\n" + text).replacingOccurrences(of: "\n", with: "\r\n")] {
       let error = try Self.error(written)
       #expect(error.message == message)
@@ -81,10 +86,6 @@ import Testing
     ("[t]\nx = 1\n[t.x]\nb = 2\n", "invalid TOML: [t.x] makes t.x a table, but the key at line 3 sets it to a value; TOML allows one or the other", 4),
   ])
   func aHeaderAfterAKeyOfTheSameName(text: String, message: String, line: Int) throws {
-    for written in ["version = 0.1\n" + text, ("version = 0.1\n" + text).replacingOccurrences(of: "\n", with: "\r\n")] {
-      let error = try Self.error(written)
-      #expect(error.message == message)
-      #expect(error.location?.line == line)
-    }
+    try Self.expectError(after: text, message: message, line: line)
   }
 }
