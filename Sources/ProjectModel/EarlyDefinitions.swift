@@ -1,4 +1,5 @@
 import Diagnostics
+import Dispatch
 import Foundation
 
 extension Project {
@@ -17,23 +18,52 @@ extension Project {
 
 /// The catalogue and template read ahead of `Project.load` (`readDefinitionsAhead`).
 enum EarlyDefinitions {
-  /// Both reads, each with its own error: the template is read even when the catalogue
-  /// fails (only `load` decides which error it raises first).
-  struct Reading: Sendable {
-    var catalogue: Result<Project.Definitions.Catalogue, InputError>
-    var template: Result<Project.Definitions.TemplatePart?, InputError>
+  /// Both reads, each with its own error, each awaited apart: `load` raises a catalogue
+  /// error (or the configuration's) without waiting for the template, and the template is
+  /// not read after a catalogue error (`load` would never look at it: a broken catalogue
+  /// beside a 12 MB template had taken 6 s and 266 MB, adversarial finding).
+  final class Reading: @unchecked Sendable {
+    private let catalogueRead = DispatchGroup(), templateRead = DispatchGroup()
+    /// Each written once, by the reading thread, before it leaves its group; read only
+    /// after waiting on that group.
+    private var catalogueResult: Result<Project.Definitions.Catalogue, InputError>?
+    private var templateResult: Result<Project.Definitions.TemplatePart?, InputError>?
+
+    fileprivate init(_ options: ProjectOptions) {
+      catalogueRead.enter()
+      templateRead.enter()
+      AnotherCore.start { [self] in
+        let catalogue = Result { () throws(InputError) in try Project.Definitions.readCatalogue(options) }
+        catalogueResult = catalogue
+        catalogueRead.leave()
+        if case .success = catalogue {
+          templateResult = Result { () throws(InputError) in try Project.Definitions.readTemplate(options) }
+        } else {
+          templateResult = .success(nil)
+        }
+        templateRead.leave()
+      }
+    }
+
+    /// The catalogue, once read (waits for it).
+    var catalogue: Result<Project.Definitions.Catalogue, InputError> {
+      catalogueRead.wait()
+      return catalogueResult!
+    }
+
+    /// The template, once read (waits for it).
+    var template: Result<Project.Definitions.TemplatePart?, InputError> {
+      templateRead.wait()
+      return templateResult!
+    }
   }
 
   private static let lock = NSLock()
   /// The readings started, each for its options; read and written under `lock`.
-  nonisolated(unsafe) private static var started: [(options: ProjectOptions, reading: BackgroundWork<Reading>)] = []
+  nonisolated(unsafe) private static var started: [(options: ProjectOptions, reading: Reading)] = []
 
   static func start(_ options: ProjectOptions) {
-    let reading = BackgroundWork.onAnotherCore {
-      Reading(
-        catalogue: Result { () throws(InputError) in try Project.Definitions.readCatalogue(options) },
-        template: Result { () throws(InputError) in try Project.Definitions.readTemplate(options) })
-    }
+    let reading = Reading(options)
     lock.lock()
     defer { lock.unlock() }
     started.append((options, reading))
@@ -41,7 +71,7 @@ enum EarlyDefinitions {
 
   /// The reading started for the files `options` name (the same root, template and
   /// catalogue options), or nil.
-  static func reading(_ options: ProjectOptions) -> BackgroundWork<Reading>? {
+  static func reading(_ options: ProjectOptions) -> Reading? {
     lock.lock()
     defer { lock.unlock() }
     return started.last { $0.options.root == options.root && $0.options.template == options.template && $0.options.requirements == options.requirements }?.reading

@@ -30,7 +30,7 @@ extension Project {
     func readDefinitions() -> Result<Definitions, InputError> {
       if let definitions { return definitions.value }
       if let assembled { return assembled }
-      let reading = early!.value
+      let reading = early!
       let result = Result { () throws(InputError) in
         try Definitions(catalogue: reading.catalogue.get(), template: { () throws(InputError) in try reading.template.get() }, configuration: configuration)
       }

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import ProjectModel
+@testable import ProjectModel
 import Requirements
 import Testing
 @testable import Rules
@@ -13,6 +13,14 @@ import Testing
   static func matrix(_ project: Project) throws -> String {
     let matrix = try ProjectEvaluation.matrix(for: project)
     return matrix.rows.map { "\($0.requirement.id) \($0.environment ?? "") \($0.status)" }.joined(separator: "\n")
+  }
+
+  /// Gives the workspace's REQUIREMENTS.md a `Kind` the catalogue does not have.
+  static func breakCatalogue(_ workspace: Workspace) throws {
+    let file = workspace.directory.appendingPathComponent("REQUIREMENTS.md")
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.contains("\nKind: static\n"))
+    try text.replacingOccurrences(of: "\nKind: static\n", with: "\nKind: bogus\n").write(to: file, atomically: true, encoding: .utf8)
   }
 
   @Test func theProjectIsTheOneLoadReads() throws {
@@ -35,13 +43,29 @@ import Testing
     let workspace = try Workspace()
     defer { workspace.remove() }
     try workspace.apply(.edit(.template, "Resources:\n", "Resources: [\n"))
-    try "### 1.1 x\n\n```values\nbase-image: [\n```\n".write(to: workspace.directory.appendingPathComponent("REQUIREMENTS.md"), atomically: true, encoding: .utf8)
+    try Self.breakCatalogue(workspace)
     let root = workspace.directory.path
     Project.readDefinitionsAhead(ProjectOptions(root: root))
     let ahead = #expect(throws: InputError.self) { try Project.load(ProjectOptions(root: root)) }
     let itself = #expect(throws: InputError.self) { try Project.load(ProjectOptions(root: root + "/.")) }
     #expect(ahead?.message == itself?.message)
+    #expect(ahead?.message.contains("Kind") == true, "\(ahead?.message ?? "")")
     #expect(ahead?.location?.file == itself?.location?.file)
+  }
+
+  /// After a catalogue error the template is not read (`load` raises the catalogue's
+  /// error without it): a broken catalogue beside a 12 MB template had taken seconds.
+  @Test func aBrokenCatalogueLeavesTheTemplateUnread() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    try Self.breakCatalogue(workspace)
+    let options = ProjectOptions(root: workspace.directory.path)
+    Project.readDefinitionsAhead(options)
+    let reading = try #require(EarlyDefinitions.reading(options))
+    #expect(throws: InputError.self) { try reading.catalogue.get() }
+    let template = try reading.template.get()
+    #expect(template == nil, "the template was read")
+    #expect(throws: InputError.self) { try Project.load(options) }
   }
 
   /// A reading for the default template is not taken by a load that names another one.
