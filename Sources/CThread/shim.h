@@ -4,7 +4,6 @@
 // threads land"). The thread lets itself run wherever the process may once started
 // (vibe_rules_run_anywhere). Elsewhere (macOS) a plain detached thread.
 #include <pthread.h>
-#include <string.h>
 #if defined(__linux__)
 #include <sched.h>
 #include <unistd.h>

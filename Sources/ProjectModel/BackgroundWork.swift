@@ -9,23 +9,13 @@ import Dispatch
 /// few pooled threads rather than a thread each: every thread that allocates gets a
 /// malloc arena of its own (glibc), and memory freed in one arena serves only its own
 /// threads, so each extra thread added to the peak resident set.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-  private let finished = DispatchGroup()
-  /// Written once, by the worker, before it leaves `finished`; read only after waiting on
-  /// `finished` (the group orders the write before every read).
-  private var result: Value?
+final class BackgroundWork<Value: Sendable>: Sendable {
+  private let result = AwaitedValue<Value>()
 
   init(_ work: @escaping @Sendable () -> Value) {
-    finished.enter()
-    DispatchQueue.global().async {
-      self.result = work()
-      self.finished.leave()
-    }
+    DispatchQueue.global().async { [result] in result.set(work()) }
   }
 
   /// The value, once `work` has returned (waits for it).
-  var value: Value {
-    finished.wait()
-    return result!
-  }
+  var value: Value { result.value }
 }

@@ -1,5 +1,4 @@
 import Diagnostics
-import Dispatch
 import Foundation
 
 extension Project {
@@ -22,40 +21,24 @@ enum EarlyDefinitions {
   /// error (or the configuration's) without waiting for the template, and the template is
   /// not read after a catalogue error (`load` would never look at it: a broken catalogue
   /// beside a 12 MB template had taken 6 s and 266 MB, adversarial finding).
-  final class Reading: @unchecked Sendable {
-    private let catalogueRead = DispatchGroup(), templateRead = DispatchGroup()
-    /// Each written once, by the reading thread, before it leaves its group; read only
-    /// after waiting on that group.
-    private var catalogueResult: Result<Project.Definitions.Catalogue, InputError>?
-    private var templateResult: Result<Project.Definitions.TemplatePart?, InputError>?
+  final class Reading: Sendable {
+    private let catalogueResult = AwaitedValue<Result<Project.Definitions.Catalogue, InputError>>()
+    private let templateResult = AwaitedValue<Result<Project.Definitions.TemplatePart?, InputError>>()
 
     fileprivate init(_ options: ProjectOptions) {
-      catalogueRead.enter()
-      templateRead.enter()
-      AnotherCore.start { [self] in
+      AnotherCore.start { [catalogueResult, templateResult] in
         let catalogue = Result { () throws(InputError) in try Project.Definitions.readCatalogue(options) }
-        catalogueResult = catalogue
-        catalogueRead.leave()
-        if case .success = catalogue {
-          templateResult = Result { () throws(InputError) in try Project.Definitions.readTemplate(options) }
-        } else {
-          templateResult = .success(nil)
-        }
-        templateRead.leave()
+        catalogueResult.set(catalogue)
+        guard case .success = catalogue else { return templateResult.set(.success(nil)) }
+        templateResult.set(Result { () throws(InputError) in try Project.Definitions.readTemplate(options) })
       }
     }
 
     /// The catalogue, once read (waits for it).
-    var catalogue: Result<Project.Definitions.Catalogue, InputError> {
-      catalogueRead.wait()
-      return catalogueResult!
-    }
+    var catalogue: Result<Project.Definitions.Catalogue, InputError> { catalogueResult.value }
 
     /// The template, once read (waits for it).
-    var template: Result<Project.Definitions.TemplatePart?, InputError> {
-      templateRead.wait()
-      return templateResult!
-    }
+    var template: Result<Project.Definitions.TemplatePart?, InputError> { templateResult.value }
   }
 
   private static let lock = NSLock()

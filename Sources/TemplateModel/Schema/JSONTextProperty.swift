@@ -52,13 +52,13 @@ public struct JSONTextProperty: Sendable {
   /// Text over the limit is not read further (so a 16 MiB policy costs one count).
   func check(_ node: TemplateNode, path: String) -> SchemaViolation? {
     guard let scalar = node.scalar else { return nil }
-    let name = path.split(separator: "/").last ?? ""
+    guard scalar.kind == .string else {
+      // CloudFormation passes `7` on as the text "7", or refuses a null: no JSON object.
+      return violation(scalar.kind == .null ? "is null, not JSON text" : "is the \(scalar.kind == .boolean ? "boolean" : "number") \(scalar.text), not JSON text of an object", node, path: path)
+    }
     let problem: String
     let length = countsWhiteSpace ? scalar.text.count : scalar.text.unicodeScalars.lazy.filter { !Self.isWhiteSpace($0) }.count
-    if scalar.kind != .string {
-      // CloudFormation passes `7` on as the text "7", or refuses a null: no JSON object.
-      problem = scalar.kind == .null ? "is null, not JSON text" : "is the \(scalar.kind == .boolean ? "boolean" : "number") \(scalar.text), not JSON text of an object"
-    } else if length > maximumLength {
+    if length > maximumLength {
       problem = "is \(length) characters long\(countsWhiteSpace ? "" : " without white space"); \(service) takes at most \(maximumLength)"
     } else if let violation = JSONSyntax.firstViolation(in: scalar.text) {
       problem = "is a string that is not JSON (\(violation))"
@@ -70,8 +70,13 @@ public struct JSONTextProperty: Sendable {
       case .some: problem = "is JSON text, but not a JSON object"
       }
     }
-    return SchemaViolation(
-      message: "\(name) \(problem); \(service) rejects it when the stack is deployed, and no check can read the \(contents)",
+    return violation(problem, node, path: path)
+  }
+
+  /// The violation for `node`, named by the last part of `path`, with what is wrong.
+  private func violation(_ problem: String, _ node: TemplateNode, path: String) -> SchemaViolation {
+    SchemaViolation(
+      message: "\(path.split(separator: "/").last ?? "") \(problem); \(service) rejects it when the stack is deployed, and no check can read the \(contents)",
       location: node.location, path: path)
   }
 }

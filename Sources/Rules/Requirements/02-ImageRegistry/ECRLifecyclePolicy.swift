@@ -35,7 +35,7 @@ struct ECRLifecyclePolicy {
       } else if rule["selection"]?.map == nil {
         problem = "rule \(index + 1) has no selection object"
       } else if let count {
-        problem = Self.countProblem(count)
+        problem = Self.countProblem(count).map { $0 + " (ECR takes a whole number of at least 1)" }
       } else {
         problem = "rule \(index + 1) has no countNumber"
       }
@@ -70,12 +70,7 @@ struct ECRLifecyclePolicy {
 
   /// "the lifecycle policy of <repository> cannot be applied: <problem>; ..." for `problem`.
   func rejection(of repository: String) -> String? {
-    problem.map { "the lifecycle policy of \(repository) cannot be applied: \(Self.reason($0)), and ECR rejects it when the stack is deployed" }
-  }
-
-  /// A count problem with what ECR takes.
-  private static func reason(_ problem: String) -> String {
-    problem.hasPrefix("countNumber") ? problem + " (ECR takes a whole number of at least 1)" : problem
+    problem.map { "the lifecycle policy of \(repository) cannot be applied: \($0), and ECR rejects it when the stack is deployed" }
   }
 
   /// The smallest number of images any rule keeps across all tags, if one does.
