@@ -12,6 +12,7 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalableTarget	ScheduledActions	[#ScheduledAction]
     AWS::ApplicationAutoScaling::ScalableTarget	ServiceNamespace	string
     AWS::ApplicationAutoScaling::ScalableTarget	SuspendedState	#SuspendedState
+    AWS::ApplicationAutoScaling::ScalableTarget	!required	MaxCapacity,MinCapacity,ResourceId,ScalableDimension,ServiceNamespace
     AWS::ApplicationAutoScaling::ScalableTarget#ScalableTargetAction	MaxCapacity	integer
     AWS::ApplicationAutoScaling::ScalableTarget#ScalableTargetAction	MinCapacity	integer
     AWS::ApplicationAutoScaling::ScalableTarget#ScheduledAction	EndTime	string
@@ -20,6 +21,7 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalableTarget#ScheduledAction	ScheduledActionName	string
     AWS::ApplicationAutoScaling::ScalableTarget#ScheduledAction	StartTime	string
     AWS::ApplicationAutoScaling::ScalableTarget#ScheduledAction	Timezone	string
+    AWS::ApplicationAutoScaling::ScalableTarget#ScheduledAction	!required	Schedule,ScheduledActionName
     AWS::ApplicationAutoScaling::ScalableTarget#SuspendedState	DynamicScalingInSuspended	boolean
     AWS::ApplicationAutoScaling::ScalableTarget#SuspendedState	DynamicScalingOutSuspended	boolean
     AWS::ApplicationAutoScaling::ScalableTarget#SuspendedState	ScheduledScalingSuspended	boolean
@@ -32,6 +34,7 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalingPolicy	ServiceNamespace	string
     AWS::ApplicationAutoScaling::ScalingPolicy	StepScalingPolicyConfiguration	#StepScalingPolicyConfiguration
     AWS::ApplicationAutoScaling::ScalingPolicy	TargetTrackingScalingPolicyConfiguration	#TargetTrackingScalingPolicyConfiguration
+    AWS::ApplicationAutoScaling::ScalingPolicy	!required	PolicyName,PolicyType
     AWS::ApplicationAutoScaling::ScalingPolicy#CustomizedMetricSpecification	Dimensions	[#MetricDimension]
     AWS::ApplicationAutoScaling::ScalingPolicy#CustomizedMetricSpecification	MetricName	string
     AWS::ApplicationAutoScaling::ScalingPolicy#CustomizedMetricSpecification	Metrics	[#TargetTrackingMetricDataQuery]
@@ -40,11 +43,16 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalingPolicy#CustomizedMetricSpecification	Unit	string
     AWS::ApplicationAutoScaling::ScalingPolicy#MetricDimension	Name	string
     AWS::ApplicationAutoScaling::ScalingPolicy#MetricDimension	Value	string
+    AWS::ApplicationAutoScaling::ScalingPolicy#MetricDimension	!required	Name,Value
     AWS::ApplicationAutoScaling::ScalingPolicy#PredefinedMetricSpecification	PredefinedMetricType	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredefinedMetricSpecification	ResourceLabel	string
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredefinedMetricSpecification	!required	PredefinedMetricType
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedCapacityMetric	MetricDataQueries	[#PredictiveScalingMetricDataQuery]
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedCapacityMetric	!required	MetricDataQueries
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedLoadMetric	MetricDataQueries	[#PredictiveScalingMetricDataQuery]
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedLoadMetric	!required	MetricDataQueries
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedScalingMetric	MetricDataQueries	[#PredictiveScalingMetricDataQuery]
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingCustomizedScalingMetric	!required	MetricDataQueries
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetric	Dimensions	[#PredictiveScalingMetricDimension]
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetric	MetricName	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetric	Namespace	string
@@ -62,6 +70,7 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricSpecification	PredefinedMetricPairSpecification	#PredictiveScalingPredefinedMetricPair
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricSpecification	PredefinedScalingMetricSpecification	#PredictiveScalingPredefinedScalingMetric
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricSpecification	TargetValue	number
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricSpecification	!required	TargetValue
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricStat	Metric	#PredictiveScalingMetric
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricStat	Stat	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingMetricStat	Unit	string
@@ -70,15 +79,20 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPolicyConfiguration	MetricSpecifications	[#PredictiveScalingMetricSpecification]
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPolicyConfiguration	Mode	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPolicyConfiguration	SchedulingBufferTime	integer
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPolicyConfiguration	!required	MetricSpecifications
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedLoadMetric	PredefinedMetricType	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedLoadMetric	ResourceLabel	string
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedLoadMetric	!required	PredefinedMetricType
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedMetricPair	PredefinedMetricType	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedMetricPair	ResourceLabel	string
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedMetricPair	!required	PredefinedMetricType
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedScalingMetric	PredefinedMetricType	string
     AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedScalingMetric	ResourceLabel	string
+    AWS::ApplicationAutoScaling::ScalingPolicy#PredictiveScalingPredefinedScalingMetric	!required	PredefinedMetricType
     AWS::ApplicationAutoScaling::ScalingPolicy#StepAdjustment	MetricIntervalLowerBound	number
     AWS::ApplicationAutoScaling::ScalingPolicy#StepAdjustment	MetricIntervalUpperBound	number
     AWS::ApplicationAutoScaling::ScalingPolicy#StepAdjustment	ScalingAdjustment	integer
+    AWS::ApplicationAutoScaling::ScalingPolicy#StepAdjustment	!required	ScalingAdjustment
     AWS::ApplicationAutoScaling::ScalingPolicy#StepScalingPolicyConfiguration	AdjustmentType	string
     AWS::ApplicationAutoScaling::ScalingPolicy#StepScalingPolicyConfiguration	Cooldown	integer
     AWS::ApplicationAutoScaling::ScalingPolicy#StepScalingPolicyConfiguration	MetricAggregationType	string
@@ -103,6 +117,7 @@ extension ResourceSchemas {
     AWS::ApplicationAutoScaling::ScalingPolicy#TargetTrackingScalingPolicyConfiguration	ScaleInCooldown	integer
     AWS::ApplicationAutoScaling::ScalingPolicy#TargetTrackingScalingPolicyConfiguration	ScaleOutCooldown	integer
     AWS::ApplicationAutoScaling::ScalingPolicy#TargetTrackingScalingPolicyConfiguration	TargetValue	number
+    AWS::ApplicationAutoScaling::ScalingPolicy#TargetTrackingScalingPolicyConfiguration	!required	TargetValue
     AWS::CertificateManager::Certificate	CertificateAuthorityArn	string
     AWS::CertificateManager::Certificate	CertificateExport	string
     AWS::CertificateManager::Certificate	CertificateTransparencyLoggingPreference	string
@@ -112,11 +127,14 @@ extension ResourceSchemas {
     AWS::CertificateManager::Certificate	SubjectAlternativeNames	[string]
     AWS::CertificateManager::Certificate	Tags	[#Tag]
     AWS::CertificateManager::Certificate	ValidationMethod	string
+    AWS::CertificateManager::Certificate	!required	DomainName
     AWS::CertificateManager::Certificate#DomainValidationOption	DomainName	string
     AWS::CertificateManager::Certificate#DomainValidationOption	HostedZoneId	string
     AWS::CertificateManager::Certificate#DomainValidationOption	ValidationDomain	string
+    AWS::CertificateManager::Certificate#DomainValidationOption	!required	DomainName
     AWS::CertificateManager::Certificate#Tag	Key	string
     AWS::CertificateManager::Certificate#Tag	Value	string
+    AWS::CertificateManager::Certificate#Tag	!required	Key,Value
     AWS::CloudWatch::Alarm	ActionsEnabled	boolean
     AWS::CloudWatch::Alarm	AlarmActions	[string]
     AWS::CloudWatch::Alarm	AlarmDescription	string
@@ -146,6 +164,7 @@ extension ResourceSchemas {
     AWS::CloudWatch::Alarm#AlarmPromQLCriteria	RecoveryPeriod	integer
     AWS::CloudWatch::Alarm#Dimension	Name	string
     AWS::CloudWatch::Alarm#Dimension	Value	string
+    AWS::CloudWatch::Alarm#Dimension	!required	Name,Value
     AWS::CloudWatch::Alarm#EvaluationCriteria	PromQLCriteria	#AlarmPromQLCriteria
     AWS::CloudWatch::Alarm#Metric	Dimensions	[#Dimension]
     AWS::CloudWatch::Alarm#Metric	MetricName	string
@@ -157,15 +176,19 @@ extension ResourceSchemas {
     AWS::CloudWatch::Alarm#MetricDataQuery	MetricStat	#MetricStat
     AWS::CloudWatch::Alarm#MetricDataQuery	Period	integer
     AWS::CloudWatch::Alarm#MetricDataQuery	ReturnData	boolean
+    AWS::CloudWatch::Alarm#MetricDataQuery	!required	Id
     AWS::CloudWatch::Alarm#MetricStat	Metric	#Metric
     AWS::CloudWatch::Alarm#MetricStat	Period	integer
     AWS::CloudWatch::Alarm#MetricStat	Stat	string
     AWS::CloudWatch::Alarm#MetricStat	Unit	string
+    AWS::CloudWatch::Alarm#MetricStat	!required	Metric,Period,Stat
     AWS::CloudWatch::Alarm#Tag	Key	string
     AWS::CloudWatch::Alarm#Tag	Value	string
+    AWS::CloudWatch::Alarm#Tag	!required	Key,Value
     AWS::EC2::InternetGateway	Tags	[#Tag]
     AWS::EC2::InternetGateway#Tag	Key	string
     AWS::EC2::InternetGateway#Tag	Value	string
+    AWS::EC2::InternetGateway#Tag	!required	Key,Value
     AWS::EC2::Route	CarrierGatewayId	string
     AWS::EC2::Route	CoreNetworkArn	string
     AWS::EC2::Route	DestinationCidrBlock	string
@@ -181,16 +204,20 @@ extension ResourceSchemas {
     AWS::EC2::Route	TransitGatewayId	string
     AWS::EC2::Route	VpcEndpointId	string
     AWS::EC2::Route	VpcPeeringConnectionId	string
+    AWS::EC2::Route	!required	RouteTableId
     AWS::EC2::RouteTable	Tags	[#Tag]
     AWS::EC2::RouteTable	VpcId	string
+    AWS::EC2::RouteTable	!required	VpcId
     AWS::EC2::RouteTable#Tag	Key	string
     AWS::EC2::RouteTable#Tag	Value	string
+    AWS::EC2::RouteTable#Tag	!required	Key,Value
     AWS::EC2::SecurityGroup	GroupDescription	string
     AWS::EC2::SecurityGroup	GroupName	string
     AWS::EC2::SecurityGroup	SecurityGroupEgress	[#Egress]
     AWS::EC2::SecurityGroup	SecurityGroupIngress	[#Ingress]
     AWS::EC2::SecurityGroup	Tags	[#Tag]
     AWS::EC2::SecurityGroup	VpcId	string
+    AWS::EC2::SecurityGroup	!required	GroupDescription
     AWS::EC2::SecurityGroup#Egress	CidrIp	string
     AWS::EC2::SecurityGroup#Egress	CidrIpv6	string
     AWS::EC2::SecurityGroup#Egress	Description	string
@@ -199,6 +226,7 @@ extension ResourceSchemas {
     AWS::EC2::SecurityGroup#Egress	FromPort	integer
     AWS::EC2::SecurityGroup#Egress	IpProtocol	string
     AWS::EC2::SecurityGroup#Egress	ToPort	integer
+    AWS::EC2::SecurityGroup#Egress	!required	IpProtocol
     AWS::EC2::SecurityGroup#Ingress	CidrIp	string
     AWS::EC2::SecurityGroup#Ingress	CidrIpv6	string
     AWS::EC2::SecurityGroup#Ingress	Description	string
@@ -209,8 +237,10 @@ extension ResourceSchemas {
     AWS::EC2::SecurityGroup#Ingress	SourceSecurityGroupName	string
     AWS::EC2::SecurityGroup#Ingress	SourceSecurityGroupOwnerId	string
     AWS::EC2::SecurityGroup#Ingress	ToPort	integer
+    AWS::EC2::SecurityGroup#Ingress	!required	IpProtocol
     AWS::EC2::SecurityGroup#Tag	Key	string
     AWS::EC2::SecurityGroup#Tag	Value	string
+    AWS::EC2::SecurityGroup#Tag	!required	Key,Value
     AWS::EC2::SecurityGroupEgress	CidrIp	string
     AWS::EC2::SecurityGroupEgress	CidrIpv6	string
     AWS::EC2::SecurityGroupEgress	Description	string
@@ -220,6 +250,7 @@ extension ResourceSchemas {
     AWS::EC2::SecurityGroupEgress	GroupId	string
     AWS::EC2::SecurityGroupEgress	IpProtocol	string
     AWS::EC2::SecurityGroupEgress	ToPort	integer
+    AWS::EC2::SecurityGroupEgress	!required	GroupId,IpProtocol
     AWS::EC2::SecurityGroupIngress	CidrIp	string
     AWS::EC2::SecurityGroupIngress	CidrIpv6	string
     AWS::EC2::SecurityGroupIngress	Description	string
@@ -232,6 +263,7 @@ extension ResourceSchemas {
     AWS::EC2::SecurityGroupIngress	SourceSecurityGroupName	string
     AWS::EC2::SecurityGroupIngress	SourceSecurityGroupOwnerId	string
     AWS::EC2::SecurityGroupIngress	ToPort	integer
+    AWS::EC2::SecurityGroupIngress	!required	IpProtocol
     AWS::EC2::Subnet	AssignIpv6AddressOnCreation	boolean
     AWS::EC2::Subnet	AvailabilityZone	string
     AWS::EC2::Subnet	AvailabilityZoneId	string
@@ -249,10 +281,13 @@ extension ResourceSchemas {
     AWS::EC2::Subnet	PrivateDnsNameOptionsOnLaunch	any
     AWS::EC2::Subnet	Tags	[#Tag]
     AWS::EC2::Subnet	VpcId	string
+    AWS::EC2::Subnet	!required	VpcId
     AWS::EC2::Subnet#Tag	Key	string
     AWS::EC2::Subnet#Tag	Value	string
+    AWS::EC2::Subnet#Tag	!required	Key,Value
     AWS::EC2::SubnetRouteTableAssociation	RouteTableId	string
     AWS::EC2::SubnetRouteTableAssociation	SubnetId	string
+    AWS::EC2::SubnetRouteTableAssociation	!required	RouteTableId,SubnetId
     AWS::EC2::VPC	CidrBlock	string
     AWS::EC2::VPC	EnableDnsHostnames	boolean
     AWS::EC2::VPC	EnableDnsSupport	boolean
@@ -262,9 +297,11 @@ extension ResourceSchemas {
     AWS::EC2::VPC	Tags	[#Tag]
     AWS::EC2::VPC#Tag	Key	string
     AWS::EC2::VPC#Tag	Value	string
+    AWS::EC2::VPC#Tag	!required	Key,Value
     AWS::EC2::VPCGatewayAttachment	InternetGatewayId	string
     AWS::EC2::VPCGatewayAttachment	VpcId	string
     AWS::EC2::VPCGatewayAttachment	VpnGatewayId	string
+    AWS::EC2::VPCGatewayAttachment	!required	VpcId
     AWS::ECR::Repository	EmptyOnDelete	boolean
     AWS::ECR::Repository	EncryptionConfiguration	#EncryptionConfiguration
     AWS::ECR::Repository	ImageScanningConfiguration	#ImageScanningConfiguration
@@ -276,13 +313,16 @@ extension ResourceSchemas {
     AWS::ECR::Repository	Tags	[#Tag]
     AWS::ECR::Repository#EncryptionConfiguration	EncryptionType	string
     AWS::ECR::Repository#EncryptionConfiguration	KmsKey	string
+    AWS::ECR::Repository#EncryptionConfiguration	!required	EncryptionType
     AWS::ECR::Repository#ImageScanningConfiguration	ScanOnPush	boolean
     AWS::ECR::Repository#ImageTagMutabilityExclusionFilter	ImageTagMutabilityExclusionFilterType	string
     AWS::ECR::Repository#ImageTagMutabilityExclusionFilter	ImageTagMutabilityExclusionFilterValue	string
+    AWS::ECR::Repository#ImageTagMutabilityExclusionFilter	!required	ImageTagMutabilityExclusionFilterType,ImageTagMutabilityExclusionFilterValue
     AWS::ECR::Repository#LifecyclePolicy	LifecyclePolicyText	string
     AWS::ECR::Repository#LifecyclePolicy	RegistryId	string
     AWS::ECR::Repository#Tag	Key	string
     AWS::ECR::Repository#Tag	Value	string
+    AWS::ECR::Repository#Tag	!required	Key,Value
     AWS::ECS::Cluster	CapacityProviders	[string]
     AWS::ECS::Cluster	ClusterName	string
     AWS::ECS::Cluster	ClusterSettings	[#ClusterSettings]
@@ -313,9 +353,11 @@ extension ResourceSchemas {
     AWS::ECS::ClusterCapacityProviderAssociations	CapacityProviders	[string]
     AWS::ECS::ClusterCapacityProviderAssociations	Cluster	string
     AWS::ECS::ClusterCapacityProviderAssociations	DefaultCapacityProviderStrategy	[#CapacityProviderStrategy]
+    AWS::ECS::ClusterCapacityProviderAssociations	!required	Cluster,DefaultCapacityProviderStrategy
     AWS::ECS::ClusterCapacityProviderAssociations#CapacityProviderStrategy	Base	integer
     AWS::ECS::ClusterCapacityProviderAssociations#CapacityProviderStrategy	CapacityProvider	string
     AWS::ECS::ClusterCapacityProviderAssociations#CapacityProviderStrategy	Weight	integer
+    AWS::ECS::ClusterCapacityProviderAssociations#CapacityProviderStrategy	!required	CapacityProvider
     AWS::ECS::Service	AvailabilityZoneRebalancing	string
     AWS::ECS::Service	CapacityProviderStrategy	[#CapacityProviderStrategyItem]
     AWS::ECS::Service	Cluster	string
@@ -346,6 +388,7 @@ extension ResourceSchemas {
     AWS::ECS::Service#AdvancedConfiguration	ProductionListenerRule	string
     AWS::ECS::Service#AdvancedConfiguration	RoleArn	string
     AWS::ECS::Service#AdvancedConfiguration	TestListenerRule	string
+    AWS::ECS::Service#AdvancedConfiguration	!required	AlternateTargetGroupArn
     AWS::ECS::Service#AwsVpcConfiguration	AssignPublicIp	string
     AWS::ECS::Service#AwsVpcConfiguration	SecurityGroups	[string]
     AWS::ECS::Service#AwsVpcConfiguration	Subnets	[string]
@@ -357,8 +400,10 @@ extension ResourceSchemas {
     AWS::ECS::Service#DeploymentAlarms	AlarmNames	[string]
     AWS::ECS::Service#DeploymentAlarms	Enable	boolean
     AWS::ECS::Service#DeploymentAlarms	Rollback	boolean
+    AWS::ECS::Service#DeploymentAlarms	!required	AlarmNames,Enable,Rollback
     AWS::ECS::Service#DeploymentCircuitBreaker	Enable	boolean
     AWS::ECS::Service#DeploymentCircuitBreaker	Rollback	boolean
+    AWS::ECS::Service#DeploymentCircuitBreaker	!required	Enable,Rollback
     AWS::ECS::Service#DeploymentConfiguration	Alarms	#DeploymentAlarms
     AWS::ECS::Service#DeploymentConfiguration	BakeTimeInMinutes	integer
     AWS::ECS::Service#DeploymentConfiguration	CanaryConfiguration	#CanaryConfiguration
@@ -373,11 +418,14 @@ extension ResourceSchemas {
     AWS::ECS::Service#DeploymentLifecycleHook	HookTargetArn	string
     AWS::ECS::Service#DeploymentLifecycleHook	LifecycleStages	[string]
     AWS::ECS::Service#DeploymentLifecycleHook	RoleArn	string
+    AWS::ECS::Service#DeploymentLifecycleHook	!required	HookTargetArn,LifecycleStages,RoleArn
     AWS::ECS::Service#EBSTagSpecification	PropagateTags	string
     AWS::ECS::Service#EBSTagSpecification	ResourceType	string
     AWS::ECS::Service#EBSTagSpecification	Tags	[#Tag]
+    AWS::ECS::Service#EBSTagSpecification	!required	ResourceType
     AWS::ECS::Service#ForceNewDeployment	EnableForceNewDeployment	boolean
     AWS::ECS::Service#ForceNewDeployment	ForceNewDeploymentNonce	string
+    AWS::ECS::Service#ForceNewDeployment	!required	EnableForceNewDeployment
     AWS::ECS::Service#LinearConfiguration	StepBakeTimeInMinutes	integer
     AWS::ECS::Service#LinearConfiguration	StepPercent	number
     AWS::ECS::Service#LoadBalancer	AdvancedConfiguration	#AdvancedConfiguration
@@ -391,34 +439,45 @@ extension ResourceSchemas {
     AWS::ECS::Service#NetworkConfiguration	AwsvpcConfiguration	#AwsVpcConfiguration
     AWS::ECS::Service#PlacementConstraint	Expression	string
     AWS::ECS::Service#PlacementConstraint	Type	string
+    AWS::ECS::Service#PlacementConstraint	!required	Type
     AWS::ECS::Service#PlacementStrategy	Field	string
     AWS::ECS::Service#PlacementStrategy	Type	string
+    AWS::ECS::Service#PlacementStrategy	!required	Type
     AWS::ECS::Service#Secret	Name	string
     AWS::ECS::Service#Secret	ValueFrom	string
+    AWS::ECS::Service#Secret	!required	Name,ValueFrom
     AWS::ECS::Service#ServiceConnectAccessLogConfiguration	Format	string
     AWS::ECS::Service#ServiceConnectAccessLogConfiguration	IncludeQueryParameters	string
+    AWS::ECS::Service#ServiceConnectAccessLogConfiguration	!required	Format
     AWS::ECS::Service#ServiceConnectClientAlias	DnsName	string
     AWS::ECS::Service#ServiceConnectClientAlias	Port	integer
     AWS::ECS::Service#ServiceConnectClientAlias	TestTrafficRules	#ServiceConnectTestTrafficRules
+    AWS::ECS::Service#ServiceConnectClientAlias	!required	Port
     AWS::ECS::Service#ServiceConnectConfiguration	AccessLogConfiguration	#ServiceConnectAccessLogConfiguration
     AWS::ECS::Service#ServiceConnectConfiguration	Enabled	boolean
     AWS::ECS::Service#ServiceConnectConfiguration	LogConfiguration	#LogConfiguration
     AWS::ECS::Service#ServiceConnectConfiguration	Namespace	string
     AWS::ECS::Service#ServiceConnectConfiguration	Services	[#ServiceConnectService]
+    AWS::ECS::Service#ServiceConnectConfiguration	!required	Enabled
     AWS::ECS::Service#ServiceConnectService	ClientAliases	[#ServiceConnectClientAlias]
     AWS::ECS::Service#ServiceConnectService	DiscoveryName	string
     AWS::ECS::Service#ServiceConnectService	IngressPortOverride	integer
     AWS::ECS::Service#ServiceConnectService	PortName	string
     AWS::ECS::Service#ServiceConnectService	Timeout	#TimeoutConfiguration
     AWS::ECS::Service#ServiceConnectService	Tls	#ServiceConnectTlsConfiguration
+    AWS::ECS::Service#ServiceConnectService	!required	PortName
     AWS::ECS::Service#ServiceConnectTestTrafficRules	Header	#ServiceConnectTestTrafficRulesHeader
+    AWS::ECS::Service#ServiceConnectTestTrafficRules	!required	Header
     AWS::ECS::Service#ServiceConnectTestTrafficRulesHeader	Name	string
     AWS::ECS::Service#ServiceConnectTestTrafficRulesHeader	Value	#ServiceConnectTestTrafficRulesHeaderValue
+    AWS::ECS::Service#ServiceConnectTestTrafficRulesHeader	!required	Name
     AWS::ECS::Service#ServiceConnectTestTrafficRulesHeaderValue	Exact	string
+    AWS::ECS::Service#ServiceConnectTestTrafficRulesHeaderValue	!required	Exact
     AWS::ECS::Service#ServiceConnectTlsCertificateAuthority	AwsPcaAuthorityArn	string
     AWS::ECS::Service#ServiceConnectTlsConfiguration	IssuerCertificateAuthority	#ServiceConnectTlsCertificateAuthority
     AWS::ECS::Service#ServiceConnectTlsConfiguration	KmsKey	string
     AWS::ECS::Service#ServiceConnectTlsConfiguration	RoleArn	string
+    AWS::ECS::Service#ServiceConnectTlsConfiguration	!required	IssuerCertificateAuthority
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	Encrypted	boolean
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	FilesystemType	string
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	Iops	integer
@@ -430,12 +489,14 @@ extension ResourceSchemas {
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	Throughput	integer
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	VolumeInitializationRate	integer
     AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	VolumeType	string
+    AWS::ECS::Service#ServiceManagedEBSVolumeConfiguration	!required	RoleArn
     AWS::ECS::Service#ServiceRegistry	ContainerName	string
     AWS::ECS::Service#ServiceRegistry	ContainerPort	integer
     AWS::ECS::Service#ServiceRegistry	Port	integer
     AWS::ECS::Service#ServiceRegistry	RegistryArn	string
     AWS::ECS::Service#ServiceVolumeConfiguration	ManagedEBSVolume	#ServiceManagedEBSVolumeConfiguration
     AWS::ECS::Service#ServiceVolumeConfiguration	Name	string
+    AWS::ECS::Service#ServiceVolumeConfiguration	!required	Name
     AWS::ECS::Service#Tag	Key	string
     AWS::ECS::Service#Tag	Value	string
     AWS::ECS::Service#TimeoutConfiguration	IdleTimeoutSeconds	integer
@@ -443,6 +504,7 @@ extension ResourceSchemas {
     AWS::ECS::Service#VpcLatticeConfiguration	PortName	string
     AWS::ECS::Service#VpcLatticeConfiguration	RoleArn	string
     AWS::ECS::Service#VpcLatticeConfiguration	TargetGroupArn	string
+    AWS::ECS::Service#VpcLatticeConfiguration	!required	PortName,RoleArn,TargetGroupArn
     AWS::ECS::TaskDefinition	ContainerDefinitions	[#ContainerDefinition]
     AWS::ECS::TaskDefinition	Cpu	string
     AWS::ECS::TaskDefinition	EnableFaultInjection	boolean
@@ -505,6 +567,7 @@ extension ResourceSchemas {
     AWS::ECS::TaskDefinition#ContainerDefinition	VersionConsistency	string
     AWS::ECS::TaskDefinition#ContainerDefinition	VolumesFrom	[#VolumeFrom]
     AWS::ECS::TaskDefinition#ContainerDefinition	WorkingDirectory	string
+    AWS::ECS::TaskDefinition#ContainerDefinition	!required	Image,Name
     AWS::ECS::TaskDefinition#ContainerDependency	Condition	string
     AWS::ECS::TaskDefinition#ContainerDependency	ContainerName	string
     AWS::ECS::TaskDefinition#Device	ContainerPath	string
@@ -520,14 +583,17 @@ extension ResourceSchemas {
     AWS::ECS::TaskDefinition#EFSVolumeConfiguration	RootDirectory	string
     AWS::ECS::TaskDefinition#EFSVolumeConfiguration	TransitEncryption	string
     AWS::ECS::TaskDefinition#EFSVolumeConfiguration	TransitEncryptionPort	integer
+    AWS::ECS::TaskDefinition#EFSVolumeConfiguration	!required	FilesystemId
     AWS::ECS::TaskDefinition#EnvironmentFile	Type	string
     AWS::ECS::TaskDefinition#EnvironmentFile	Value	string
     AWS::ECS::TaskDefinition#EphemeralStorage	SizeInGiB	integer
     AWS::ECS::TaskDefinition#FSxAuthorizationConfig	CredentialsParameter	string
     AWS::ECS::TaskDefinition#FSxAuthorizationConfig	Domain	string
+    AWS::ECS::TaskDefinition#FSxAuthorizationConfig	!required	CredentialsParameter,Domain
     AWS::ECS::TaskDefinition#FSxWindowsFileServerVolumeConfiguration	AuthorizationConfig	#FSxAuthorizationConfig
     AWS::ECS::TaskDefinition#FSxWindowsFileServerVolumeConfiguration	FileSystemId	string
     AWS::ECS::TaskDefinition#FSxWindowsFileServerVolumeConfiguration	RootDirectory	string
+    AWS::ECS::TaskDefinition#FSxWindowsFileServerVolumeConfiguration	!required	FileSystemId,RootDirectory
     AWS::ECS::TaskDefinition#FirelensConfiguration	Options	object
     AWS::ECS::TaskDefinition#FirelensConfiguration	Type	string
     AWS::ECS::TaskDefinition#HealthCheck	Command	[string]
@@ -554,6 +620,7 @@ extension ResourceSchemas {
     AWS::ECS::TaskDefinition#LogConfiguration	LogDriver	string
     AWS::ECS::TaskDefinition#LogConfiguration	Options	object
     AWS::ECS::TaskDefinition#LogConfiguration	SecretOptions	[#Secret]
+    AWS::ECS::TaskDefinition#LogConfiguration	!required	LogDriver
     AWS::ECS::TaskDefinition#MountPoint	ContainerPath	string
     AWS::ECS::TaskDefinition#MountPoint	ReadOnly	boolean
     AWS::ECS::TaskDefinition#MountPoint	SourceVolume	string
@@ -566,9 +633,11 @@ extension ResourceSchemas {
     AWS::ECS::TaskDefinition#ProxyConfiguration	ContainerName	string
     AWS::ECS::TaskDefinition#ProxyConfiguration	ProxyConfigurationProperties	[#KeyValuePair]
     AWS::ECS::TaskDefinition#ProxyConfiguration	Type	string
+    AWS::ECS::TaskDefinition#ProxyConfiguration	!required	ContainerName
     AWS::ECS::TaskDefinition#RepositoryCredentials	CredentialsParameter	string
     AWS::ECS::TaskDefinition#ResourceRequirement	Type	string
     AWS::ECS::TaskDefinition#ResourceRequirement	Value	string
+    AWS::ECS::TaskDefinition#ResourceRequirement	!required	Type,Value
     AWS::ECS::TaskDefinition#RestartPolicy	Enabled	boolean
     AWS::ECS::TaskDefinition#RestartPolicy	IgnoredExitCodes	[integer]
     AWS::ECS::TaskDefinition#RestartPolicy	RestartAttemptPeriod	integer
@@ -578,20 +647,25 @@ extension ResourceSchemas {
     AWS::ECS::TaskDefinition#S3FilesVolumeConfiguration	FileSystemArn	string
     AWS::ECS::TaskDefinition#S3FilesVolumeConfiguration	RootDirectory	string
     AWS::ECS::TaskDefinition#S3FilesVolumeConfiguration	TransitEncryptionPort	integer
+    AWS::ECS::TaskDefinition#S3FilesVolumeConfiguration	!required	FileSystemArn
     AWS::ECS::TaskDefinition#Secret	Name	string
     AWS::ECS::TaskDefinition#Secret	ValueFrom	string
+    AWS::ECS::TaskDefinition#Secret	!required	Name,ValueFrom
     AWS::ECS::TaskDefinition#SystemControl	Namespace	string
     AWS::ECS::TaskDefinition#SystemControl	Value	string
     AWS::ECS::TaskDefinition#Tag	Key	string
     AWS::ECS::TaskDefinition#Tag	Value	string
     AWS::ECS::TaskDefinition#TaskDefinitionPlacementConstraint	Expression	string
     AWS::ECS::TaskDefinition#TaskDefinitionPlacementConstraint	Type	string
+    AWS::ECS::TaskDefinition#TaskDefinitionPlacementConstraint	!required	Type
     AWS::ECS::TaskDefinition#Tmpfs	ContainerPath	string
     AWS::ECS::TaskDefinition#Tmpfs	MountOptions	[string]
     AWS::ECS::TaskDefinition#Tmpfs	Size	integer
+    AWS::ECS::TaskDefinition#Tmpfs	!required	Size
     AWS::ECS::TaskDefinition#Ulimit	HardLimit	integer
     AWS::ECS::TaskDefinition#Ulimit	Name	string
     AWS::ECS::TaskDefinition#Ulimit	SoftLimit	integer
+    AWS::ECS::TaskDefinition#Ulimit	!required	HardLimit,Name,SoftLimit
     AWS::ECS::TaskDefinition#Volume	ConfiguredAtLaunch	boolean
     AWS::ECS::TaskDefinition#Volume	DockerVolumeConfiguration	#DockerVolumeConfiguration
     AWS::ECS::TaskDefinition#Volume	EFSVolumeConfiguration	#EFSVolumeConfiguration
@@ -610,6 +684,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::Listener	Port	integer
     AWS::ElasticLoadBalancingV2::Listener	Protocol	string
     AWS::ElasticLoadBalancingV2::Listener	SslPolicy	string
+    AWS::ElasticLoadBalancingV2::Listener	!required	DefaultActions,LoadBalancerArn
     AWS::ElasticLoadBalancingV2::Listener#Action	AuthenticateCognitoConfig	#AuthenticateCognitoConfig
     AWS::ElasticLoadBalancingV2::Listener#Action	AuthenticateOidcConfig	#AuthenticateOidcConfig
     AWS::ElasticLoadBalancingV2::Listener#Action	FixedResponseConfig	#FixedResponseConfig
@@ -619,6 +694,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::Listener#Action	RedirectConfig	#RedirectConfig
     AWS::ElasticLoadBalancingV2::Listener#Action	TargetGroupArn	string
     AWS::ElasticLoadBalancingV2::Listener#Action	Type	string
+    AWS::ElasticLoadBalancingV2::Listener#Action	!required	Type
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	AuthenticationRequestExtraParams	object
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	OnUnauthenticatedRequest	string
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	Scope	string
@@ -627,6 +703,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	UserPoolArn	string
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	UserPoolClientId	string
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	UserPoolDomain	string
+    AWS::ElasticLoadBalancingV2::Listener#AuthenticateCognitoConfig	!required	UserPoolArn,UserPoolClientId,UserPoolDomain
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	AuthenticationRequestExtraParams	object
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	AuthorizationEndpoint	string
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	ClientId	string
@@ -639,18 +716,22 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	TokenEndpoint	string
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	UseExistingClientSecret	boolean
     AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	UserInfoEndpoint	string
+    AWS::ElasticLoadBalancingV2::Listener#AuthenticateOidcConfig	!required	AuthorizationEndpoint,ClientId,Issuer,TokenEndpoint,UserInfoEndpoint
     AWS::ElasticLoadBalancingV2::Listener#Certificate	CertificateArn	string
     AWS::ElasticLoadBalancingV2::Listener#FixedResponseConfig	ContentType	string
     AWS::ElasticLoadBalancingV2::Listener#FixedResponseConfig	MessageBody	string
     AWS::ElasticLoadBalancingV2::Listener#FixedResponseConfig	StatusCode	string
+    AWS::ElasticLoadBalancingV2::Listener#FixedResponseConfig	!required	StatusCode
     AWS::ElasticLoadBalancingV2::Listener#ForwardConfig	TargetGroupStickinessConfig	#TargetGroupStickinessConfig
     AWS::ElasticLoadBalancingV2::Listener#ForwardConfig	TargetGroups	[#TargetGroupTuple]
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationActionAdditionalClaim	Format	string
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationActionAdditionalClaim	Name	string
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationActionAdditionalClaim	Values	[string]
+    AWS::ElasticLoadBalancingV2::Listener#JwtValidationActionAdditionalClaim	!required	Format,Name,Values
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationConfig	AdditionalClaims	[#JwtValidationActionAdditionalClaim]
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationConfig	Issuer	string
     AWS::ElasticLoadBalancingV2::Listener#JwtValidationConfig	JwksEndpoint	string
+    AWS::ElasticLoadBalancingV2::Listener#JwtValidationConfig	!required	Issuer,JwksEndpoint
     AWS::ElasticLoadBalancingV2::Listener#ListenerAttribute	Key	string
     AWS::ElasticLoadBalancingV2::Listener#ListenerAttribute	Value	string
     AWS::ElasticLoadBalancingV2::Listener#MutualAuthentication	AdvertiseTrustStoreCaNames	string
@@ -663,18 +744,21 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::Listener#RedirectConfig	Protocol	string
     AWS::ElasticLoadBalancingV2::Listener#RedirectConfig	Query	string
     AWS::ElasticLoadBalancingV2::Listener#RedirectConfig	StatusCode	string
+    AWS::ElasticLoadBalancingV2::Listener#RedirectConfig	!required	StatusCode
     AWS::ElasticLoadBalancingV2::Listener#TargetGroupStickinessConfig	DurationSeconds	integer
     AWS::ElasticLoadBalancingV2::Listener#TargetGroupStickinessConfig	Enabled	boolean
     AWS::ElasticLoadBalancingV2::Listener#TargetGroupTuple	TargetGroupArn	string
     AWS::ElasticLoadBalancingV2::Listener#TargetGroupTuple	Weight	integer
     AWS::ElasticLoadBalancingV2::ListenerCertificate	Certificates	[#Certificate]
     AWS::ElasticLoadBalancingV2::ListenerCertificate	ListenerArn	string
+    AWS::ElasticLoadBalancingV2::ListenerCertificate	!required	Certificates,ListenerArn
     AWS::ElasticLoadBalancingV2::ListenerCertificate#Certificate	CertificateArn	string
     AWS::ElasticLoadBalancingV2::ListenerRule	Actions	[#Action]
     AWS::ElasticLoadBalancingV2::ListenerRule	Conditions	[#RuleCondition]
     AWS::ElasticLoadBalancingV2::ListenerRule	ListenerArn	string
     AWS::ElasticLoadBalancingV2::ListenerRule	Priority	integer
     AWS::ElasticLoadBalancingV2::ListenerRule	Transforms	[#Transform]
+    AWS::ElasticLoadBalancingV2::ListenerRule	!required	Actions,Conditions,Priority
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	AuthenticateCognitoConfig	#AuthenticateCognitoConfig
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	AuthenticateOidcConfig	#AuthenticateOidcConfig
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	FixedResponseConfig	#FixedResponseConfig
@@ -684,6 +768,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	RedirectConfig	#RedirectConfig
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	TargetGroupArn	string
     AWS::ElasticLoadBalancingV2::ListenerRule#Action	Type	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#Action	!required	Type
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	AuthenticationRequestExtraParams	object
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	OnUnauthenticatedRequest	string
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	Scope	string
@@ -692,6 +777,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	UserPoolArn	string
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	UserPoolClientId	string
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	UserPoolDomain	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateCognitoConfig	!required	UserPoolArn,UserPoolClientId,UserPoolDomain
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	AuthenticationRequestExtraParams	object
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	AuthorizationEndpoint	string
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	ClientId	string
@@ -704,9 +790,11 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	TokenEndpoint	string
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	UseExistingClientSecret	boolean
     AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	UserInfoEndpoint	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#AuthenticateOidcConfig	!required	AuthorizationEndpoint,ClientId,Issuer,TokenEndpoint,UserInfoEndpoint
     AWS::ElasticLoadBalancingV2::ListenerRule#FixedResponseConfig	ContentType	string
     AWS::ElasticLoadBalancingV2::ListenerRule#FixedResponseConfig	MessageBody	string
     AWS::ElasticLoadBalancingV2::ListenerRule#FixedResponseConfig	StatusCode	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#FixedResponseConfig	!required	StatusCode
     AWS::ElasticLoadBalancingV2::ListenerRule#ForwardConfig	TargetGroupStickinessConfig	#TargetGroupStickinessConfig
     AWS::ElasticLoadBalancingV2::ListenerRule#ForwardConfig	TargetGroups	[#TargetGroupTuple]
     AWS::ElasticLoadBalancingV2::ListenerRule#HostHeaderConfig	RegexValues	[string]
@@ -718,9 +806,11 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationActionAdditionalClaim	Format	string
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationActionAdditionalClaim	Name	string
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationActionAdditionalClaim	Values	[string]
+    AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationActionAdditionalClaim	!required	Format,Name,Values
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationConfig	AdditionalClaims	[#JwtValidationActionAdditionalClaim]
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationConfig	Issuer	string
     AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationConfig	JwksEndpoint	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#JwtValidationConfig	!required	Issuer,JwksEndpoint
     AWS::ElasticLoadBalancingV2::ListenerRule#PathPatternConfig	RegexValues	[string]
     AWS::ElasticLoadBalancingV2::ListenerRule#PathPatternConfig	Values	[string]
     AWS::ElasticLoadBalancingV2::ListenerRule#QueryStringConfig	Values	[#QueryStringKeyValue]
@@ -732,9 +822,12 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#RedirectConfig	Protocol	string
     AWS::ElasticLoadBalancingV2::ListenerRule#RedirectConfig	Query	string
     AWS::ElasticLoadBalancingV2::ListenerRule#RedirectConfig	StatusCode	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#RedirectConfig	!required	StatusCode
     AWS::ElasticLoadBalancingV2::ListenerRule#RewriteConfig	Regex	string
     AWS::ElasticLoadBalancingV2::ListenerRule#RewriteConfig	Replace	string
+    AWS::ElasticLoadBalancingV2::ListenerRule#RewriteConfig	!required	Regex,Replace
     AWS::ElasticLoadBalancingV2::ListenerRule#RewriteConfigObject	Rewrites	[#RewriteConfig]
+    AWS::ElasticLoadBalancingV2::ListenerRule#RewriteConfigObject	!required	Rewrites
     AWS::ElasticLoadBalancingV2::ListenerRule#RuleCondition	Field	string
     AWS::ElasticLoadBalancingV2::ListenerRule#RuleCondition	HostHeaderConfig	#HostHeaderConfig
     AWS::ElasticLoadBalancingV2::ListenerRule#RuleCondition	HttpHeaderConfig	#HttpHeaderConfig
@@ -752,6 +845,7 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::ListenerRule#Transform	HostHeaderRewriteConfig	#RewriteConfigObject
     AWS::ElasticLoadBalancingV2::ListenerRule#Transform	Type	string
     AWS::ElasticLoadBalancingV2::ListenerRule#Transform	UrlRewriteConfig	#RewriteConfigObject
+    AWS::ElasticLoadBalancingV2::ListenerRule#Transform	!required	Type
     AWS::ElasticLoadBalancingV2::LoadBalancer	EnableCapacityReservationProvisionStabilize	boolean
     AWS::ElasticLoadBalancingV2::LoadBalancer	EnablePrefixForIpv6SourceNat	string
     AWS::ElasticLoadBalancingV2::LoadBalancer	EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic	string
@@ -769,13 +863,16 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::LoadBalancer#LoadBalancerAttribute	Key	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#LoadBalancerAttribute	Value	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#MinimumLoadBalancerCapacity	CapacityUnits	integer
+    AWS::ElasticLoadBalancingV2::LoadBalancer#MinimumLoadBalancerCapacity	!required	CapacityUnits
     AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	AllocationId	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	IPv6Address	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	PrivateIPv4Address	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	SourceNatIpv6Prefix	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	SubnetId	string
+    AWS::ElasticLoadBalancingV2::LoadBalancer#SubnetMapping	!required	SubnetId
     AWS::ElasticLoadBalancingV2::LoadBalancer#Tag	Key	string
     AWS::ElasticLoadBalancingV2::LoadBalancer#Tag	Value	string
+    AWS::ElasticLoadBalancingV2::LoadBalancer#Tag	!required	Key
     AWS::ElasticLoadBalancingV2::TargetGroup	HealthCheckEnabled	boolean
     AWS::ElasticLoadBalancingV2::TargetGroup	HealthCheckIntervalSeconds	integer
     AWS::ElasticLoadBalancingV2::TargetGroup	HealthCheckPath	string
@@ -800,10 +897,12 @@ extension ResourceSchemas {
     AWS::ElasticLoadBalancingV2::TargetGroup#Matcher	HttpCode	string
     AWS::ElasticLoadBalancingV2::TargetGroup#Tag	Key	string
     AWS::ElasticLoadBalancingV2::TargetGroup#Tag	Value	string
+    AWS::ElasticLoadBalancingV2::TargetGroup#Tag	!required	Key,Value
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetDescription	AvailabilityZone	string
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetDescription	Id	string
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetDescription	Port	integer
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetDescription	QuicServerId	string
+    AWS::ElasticLoadBalancingV2::TargetGroup#TargetDescription	!required	Id
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetGroupAttribute	Key	string
     AWS::ElasticLoadBalancingV2::TargetGroup#TargetGroupAttribute	Value	string
     AWS::IAM::ManagedPolicy	Description	string
@@ -813,11 +912,13 @@ extension ResourceSchemas {
     AWS::IAM::ManagedPolicy	PolicyDocument	any
     AWS::IAM::ManagedPolicy	Roles	[string]
     AWS::IAM::ManagedPolicy	Users	[string]
+    AWS::IAM::ManagedPolicy	!required	PolicyDocument
     AWS::IAM::Policy	Groups	[string]
     AWS::IAM::Policy	PolicyDocument	any
     AWS::IAM::Policy	PolicyName	string
     AWS::IAM::Policy	Roles	[string]
     AWS::IAM::Policy	Users	[string]
+    AWS::IAM::Policy	!required	PolicyDocument,PolicyName
     AWS::IAM::Role	AssumeRolePolicyDocument	any
     AWS::IAM::Role	Description	string
     AWS::IAM::Role	ManagedPolicyArns	[string]
@@ -827,10 +928,13 @@ extension ResourceSchemas {
     AWS::IAM::Role	Policies	[#Policy]
     AWS::IAM::Role	RoleName	string
     AWS::IAM::Role	Tags	[#Tag]
+    AWS::IAM::Role	!required	AssumeRolePolicyDocument
     AWS::IAM::Role#Policy	PolicyDocument	any
     AWS::IAM::Role#Policy	PolicyName	string
+    AWS::IAM::Role#Policy	!required	PolicyDocument,PolicyName
     AWS::IAM::Role#Tag	Key	string
     AWS::IAM::Role#Tag	Value	string
+    AWS::IAM::Role#Tag	!required	Key,Value
     AWS::Logs::LogGroup	BearerTokenAuthenticationEnabled	boolean
     AWS::Logs::LogGroup	DataProtectionPolicy	any
     AWS::Logs::LogGroup	DeletionProtectionEnabled	boolean
@@ -843,6 +947,7 @@ extension ResourceSchemas {
     AWS::Logs::LogGroup	Tags	[#Tag]
     AWS::Logs::LogGroup#Tag	Key	string
     AWS::Logs::LogGroup#Tag	Value	string
+    AWS::Logs::LogGroup#Tag	!required	Key,Value
     AWS::Route53::RecordSet	AliasTarget	#AliasTarget
     AWS::Route53::RecordSet	CidrRoutingConfig	#CidrRoutingConfig
     AWS::Route53::RecordSet	Comment	string
@@ -860,13 +965,17 @@ extension ResourceSchemas {
     AWS::Route53::RecordSet	TTL	string
     AWS::Route53::RecordSet	Type	string
     AWS::Route53::RecordSet	Weight	integer
+    AWS::Route53::RecordSet	!required	Name,Type
     AWS::Route53::RecordSet#AliasTarget	DNSName	string
     AWS::Route53::RecordSet#AliasTarget	EvaluateTargetHealth	boolean
     AWS::Route53::RecordSet#AliasTarget	HostedZoneId	string
+    AWS::Route53::RecordSet#AliasTarget	!required	DNSName,HostedZoneId
     AWS::Route53::RecordSet#CidrRoutingConfig	CollectionId	string
     AWS::Route53::RecordSet#CidrRoutingConfig	LocationName	string
+    AWS::Route53::RecordSet#CidrRoutingConfig	!required	CollectionId,LocationName
     AWS::Route53::RecordSet#Coordinates	Latitude	string
     AWS::Route53::RecordSet#Coordinates	Longitude	string
+    AWS::Route53::RecordSet#Coordinates	!required	Latitude,Longitude
     AWS::Route53::RecordSet#GeoLocation	ContinentCode	string
     AWS::Route53::RecordSet#GeoLocation	CountryCode	string
     AWS::Route53::RecordSet#GeoLocation	SubdivisionCode	string
@@ -885,6 +994,7 @@ extension ResourceSchemas {
     AWS::SNS::Subscription	ReplayPolicy	any
     AWS::SNS::Subscription	SubscriptionRoleArn	string
     AWS::SNS::Subscription	TopicArn	string
+    AWS::SNS::Subscription	!required	Protocol,TopicArn
     AWS::SNS::Topic	ArchivePolicy	any
     AWS::SNS::Topic	ContentBasedDeduplication	boolean
     AWS::SNS::Topic	DataProtectionPolicy	any
@@ -902,9 +1012,12 @@ extension ResourceSchemas {
     AWS::SNS::Topic#LoggingConfig	Protocol	string
     AWS::SNS::Topic#LoggingConfig	SuccessFeedbackRoleArn	string
     AWS::SNS::Topic#LoggingConfig	SuccessFeedbackSampleRate	string
+    AWS::SNS::Topic#LoggingConfig	!required	Protocol
     AWS::SNS::Topic#Subscription	Endpoint	string
     AWS::SNS::Topic#Subscription	Protocol	string
+    AWS::SNS::Topic#Subscription	!required	Endpoint,Protocol
     AWS::SNS::Topic#Tag	Key	string
     AWS::SNS::Topic#Tag	Value	string
+    AWS::SNS::Topic#Tag	!required	Key,Value
     """
 }

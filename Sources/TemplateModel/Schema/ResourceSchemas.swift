@@ -19,6 +19,8 @@ public struct ResourceSchemas: Sendable {
   /// scope (`AWS::ECS::Service` or `AWS::ECS::Service#LoadBalancer`) → property → type.
   private var scopes: [String: [String: PropertyType]] = [:]
   private var openScopes: Set<String> = []
+  /// scope → the properties it requires (the schema's `required`), in name order.
+  private var requiredProperties: [String: [String]] = [:]
 
   /// Reads the tab-separated data over its UTF-8 bytes (it is ASCII): splitting by
   /// Character cost more than everything else `vibe-rules report` did on a small
@@ -68,6 +70,10 @@ public struct ResourceSchemas: Sendable {
           openScopes.insert(text(fields[0]))
           continue
         }
+        if text(fields[1]) == "!required" {
+          requiredProperties[text(fields[0])] = text(fields[2]).split(separator: ",").map(String.init)
+          continue
+        }
         if !same(fields[0], scope) {
           flush()
           scope = fields[0]
@@ -98,23 +104,38 @@ public struct ResourceSchemas: Sendable {
   /// The writable top-level properties of `type`, or nil for an unknown type.
   public func properties(of type: String) -> [String: PropertyType]? { scopes[type] }
 
+  /// The properties `scope` (a resource type, or `type#definition`) requires, in name order;
+  /// empty when it requires none or is unknown.
+  public func requiredProperties(of scope: String) -> [String] { requiredProperties[scope] ?? [] }
+
   /// Whether `type` accepts `Tags` (nil when the type is unknown).
   public func isTaggable(_ type: String) -> Bool? { scopes[type].map { $0["Tags"] != nil } }
 
   /// Checks every known resource's properties as written: unknown (misspelt or
-  /// wrongly cased) names and values of the wrong basic shape. Values that are intrinsic
-  /// functions are not checked (they are only known per env).
+  /// wrongly cased) names, values of the wrong basic shape, and required properties that
+  /// are missing (a resource without `Properties` has none). Values that are intrinsic
+  /// functions are not checked (they are only known per env), nor is a mapping whose keys
+  /// include one (`Fn::Transform`): its properties are only known once it is applied.
   public func check(_ template: Template) -> [SchemaViolation] {
     var violations: [SchemaViolation] = []
     for resource in template.resources where knows(resource.type.value) {
-      guard let properties = resource.propertiesNode?.map else { continue }
-      check(properties, scope: resource.type.value, type: resource.type.value, path: "Resources/\(resource.logicalID)/Properties", into: &violations)
+      let path = "Resources/\(resource.logicalID)/Properties"
+      let type = resource.type.value
+      guard let node = resource.propertiesNode else {
+        requireProperties(TemplateMap([]), scope: type, at: resource.location, path: path, into: &violations)
+        continue
+      }
+      guard let properties = node.map else { continue }
+      check(properties, scope: type, type: type, at: node.location, path: path, into: &violations)
     }
     return violations
   }
 
-  private func check(_ map: TemplateMap, scope: String, type: String, path: String, into violations: inout [SchemaViolation]) {
+  /// `map` is the value of a property of scope `scope` (or a resource's `Properties`),
+  /// written at `location`.
+  private func check(_ map: TemplateMap, scope: String, type: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
     guard let known = scopes[scope] else { return }
+    requireProperties(map, scope: scope, at: location, path: path, into: &violations)
     let open = openScopes.contains(scope)
     for entry in map.entries {
       let entryPath = path + "/" + entry.key
@@ -157,13 +178,30 @@ public struct ResourceSchemas: Sendable {
       if node.map == nil { wrong("a mapping") }
     case .definition(let name):
       guard let map = node.map else { return wrong("a mapping (\(name))") }
-      check(map, scope: type + "#" + name, type: type, path: path, into: &violations)
+      check(map, scope: type + "#" + name, type: type, at: node.location, path: path, into: &violations)
     case .list(let item):
       guard let items = node.list else { return wrong("a list") }
       for (index, element) in items.enumerated() {
         check(element, item, type: type, path: path + "/\(index)", into: &violations)
       }
     }
+  }
+
+  /// Adds a violation naming the properties `scope` requires that `map` lacks. CloudFormation
+  /// validates a resource's properties against its schema before creating it and fails the
+  /// resource with "Properties validation failed for resource ... required key [Name] not
+  /// found" (resource type schema, `required`:
+  /// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html).
+  private func requireProperties(_ map: TemplateMap, scope: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
+    let required = requiredProperties(of: scope)
+    guard !required.isEmpty, !map.entries.contains(where: { $0.key.hasPrefix("Fn::") }) else { return }
+    let missing = required.filter { map[$0] == nil }
+    guard !missing.isEmpty else { return }
+    let names = missing.map { "\"\($0)\"" }
+    let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    violations.append(SchemaViolation(
+      message: "\(scope.replacingHash) requires \(list), missing here: CloudFormation fails the resource (\"required key [\(missing[0])] not found\")",
+      location: location, path: path))
   }
 
   /// Levenshtein distance, for "did you mean" (names are short).

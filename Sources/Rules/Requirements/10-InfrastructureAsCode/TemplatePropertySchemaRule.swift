@@ -2,14 +2,15 @@ import TemplateModel
 
 /// 10.1: every resource type is one CloudFormation has, and every property is one the
 /// resource type defines, with the right basic shape (a misspelt or wrongly cased
-/// property is silently not applied, or fails the deploy); a policy written as a string
-/// holds a JSON object (`JSONTextProperty`).
+/// property is silently not applied, or fails the deploy); every property the schema
+/// requires is written; a policy written as a string holds a JSON object
+/// (`JSONTextProperty`).
 struct TemplatePropertySchemaRule: Rule {
   static let definition = RuleDefinition(
     id: "template-property-schema",
     requirements: ["10.1"],
     title: "Resource properties match the CloudFormation resource schemas",
-    rationale: "CloudFormation rejects unknown properties at deploy time (after the change set is made); names are case-sensitive (`Healthcheck` is not `HealthCheck`). The published resource provider schemas list every property and its type.",
+    rationale: "CloudFormation rejects unknown properties, and resources without a required one, at deploy time (after the change set is made); names are case-sensitive (`Healthcheck` is not `HealthCheck`). The published resource provider schemas list every property, its type, and which are required.",
     scope: .repository, artifacts: [.template],
     sources: ["https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html"],
     examples: [
@@ -20,6 +21,8 @@ struct TemplatePropertySchemaRule: Rule {
       .change("a resource type the carried list does not have (newer, or rejected)", .edit(.template, "    Type: AWS::ECS::Cluster\n", "    Type: AWS::ECS::Cluster\n  Widget:\n    Type: AWS::Xyzzy::Widget\n"), expect: .needsEvidence),
       .change("a fraction where the schema's integer is expected", .edit(.template, "      HealthCheckGracePeriodSeconds: 60", "      HealthCheckGracePeriodSeconds: 60.5"), alsoFails: ["6.6"]),
       .change("a lifecycle policy text that is not JSON", .edit(.template, "\"countNumber\": 10\n", "\"countNumber\": 10 images\n"), alsoFails: ["2.2", "12.3"]),
+      .change("a security group without the GroupDescription its schema requires", .edit(.template, "      GroupDescription: Dashboard ALB - HTTP and HTTPS from the internet\n", "")),
+      .change("an inline role policy without its required PolicyName", .edit(.template, "        - PolicyName: ecr-pull-and-logs\n          PolicyDocument:", "        - PolicyDocument:")),
       .change("a list where a mapping is expected", .edit(.template, "      ImageScanningConfiguration:\n        ScanOnPush: true", "      ImageScanningConfiguration:\n        - ScanOnPush: true"), alsoFails: ["2.1"]),
     ])
 
