@@ -50,6 +50,10 @@ public struct Shebang: Sendable, Hashable {
   /// True for bash (directly or through env).
   public var isBash: Bool { program == "bash" }
 
+  /// True for POSIX sh: `sh` (dash on Debian and Ubuntu, bash in POSIX mode on macOS) or
+  /// `dash`, directly or through env.
+  public var isPOSIXShell: Bool { program == "sh" || program == "dash" }
+
   /// True when env receives the program and its options as one unsplit argument on Linux
   /// (`#!/usr/bin/env bash -e` without `-S`), which fails there.
   public var passesOptionsThroughEnvWithoutSplit: Bool {

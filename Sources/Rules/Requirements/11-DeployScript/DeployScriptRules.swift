@@ -2,6 +2,7 @@ extension RuleCatalog {
   /// Rules of requirement group 11.
   static let deployScript: [any Rule] = [
     DeployScriptLineEndingsRule(),
+    DeployScriptInterpreterRule(),
     DeployPrerequisitesRule(),
     ImageTagsRule(),
     ECRPushRule(),
