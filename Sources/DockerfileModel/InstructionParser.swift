@@ -6,6 +6,14 @@ import Diagnostics
 enum InstructionParser {
   static func instruction(from node: SyntaxNode) throws(InputError) -> Instruction {
     let keyword = node.lowercasedKeyword.uppercased()
+    // An unknown instruction is reported as such whatever flags it carries (BuildKit's
+    // `ParseInstruction` reads flags per instruction, and an unknown one has none to read):
+    // `FROBNICATE --hard yes` is no instruction, not one without a --hard flag. Like
+    // BuildKit, the closest instruction name is suggested ("unknown instruction: RUNN (did
+    // you mean RUN?)").
+    guard Self.instructionNames.contains(keyword) else {
+      throw InputError("unknown instruction: \(node.keyword)\(NameSuggestion.hint(for: keyword, among: Self.instructionNames))", at: node.location)
+    }
     let flags = try InstructionFlags(node.flags, instruction: keyword)
     let words = node.words
     func fail(_ message: String, at location: SourceLocation? = nil) -> InputError {
@@ -103,9 +111,8 @@ enum InstructionParser {
       default: return .onbuild(try instruction(from: trigger))
       }
     default:
-      // Like BuildKit, the closest instruction name is suggested ("unknown instruction:
-      // RUNN (did you mean RUN?)").
-      throw InputError("unknown instruction: \(node.keyword)\(NameSuggestion.hint(for: keyword, among: Self.instructionNames))", at: node.location)
+      // Unreachable: `instructionNames` lists every case above.
+      throw InputError("unknown instruction: \(node.keyword)", at: node.location)
     }
   }
 

@@ -74,6 +74,12 @@ struct InstructionTests {
     #expect(found?.message == "unknown instruction: BOGUS")
     #expect(error("FROM a\nRUNN true\n")?.message == "unknown instruction: RUNN (did you mean RUN?)")
     #expect(error("FROM a\nworkdri /app\n")?.message == "unknown instruction: workdri (did you mean WORKDIR?)")
+    // Flags do not make an unknown instruction known (newcomer finding: "unknown flag
+    // --hard on FROBNICATE (FROBNICATE takes no flags)").
+    let flagged = error("FROM a\nFROBNICATE --hard yes\n")
+    #expect(flagged?.message == "unknown instruction: FROBNICATE")
+    #expect(flagged?.location == SourceLocation(file: "Dockerfile", line: 2, column: 1))
+    #expect(error("FROM a\nCOPPY --from=b a b\n")?.message == "unknown instruction: COPPY (did you mean COPY?)")
   }
 
   @Test("ENV in both forms, LABEL with several pairs")

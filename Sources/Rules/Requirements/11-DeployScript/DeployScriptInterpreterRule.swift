@@ -1,17 +1,17 @@
 import ShellScriptModel
 
-/// 11.1-11.7: the deploy script runs under the shell it is written for. vibe-rules reads the
-/// script as bash; a script whose `#!` line names `sh` is run by sh when started as
-/// `./deploy.sh`, and dash (sh on Debian and Ubuntu, and so on most CI runners) stops at
+/// 2.3 and 11.1-11.7 (the pushes and every step of the script): the deploy script runs
+/// under the shell it is written for. vibe-rules reads the script as bash; a script whose
+/// `#!` line names `sh` is run by sh when started as `./deploy.sh`, and dash (sh on Debian and Ubuntu, and so on most CI runners) stops at
 /// bash's syntax (`Syntax error: "(" unexpected`, `Bad substitution`, `set: Illegal option
 /// -o pipefail`) or reads it otherwise: what the other 11.x rules find in it is not what
 /// runs.
 struct DeployScriptInterpreterRule: Rule {
   static let definition = RuleDefinition(
     id: "deploy-script-interpreter",
-    requirements: ["11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"],
+    requirements: ["2.3", "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"],
     title: "Deploy script's #! line names the shell its syntax needs",
-    rationale: "The kernel runs `./deploy.sh` with the interpreter its `#!` line names. `#!/bin/sh` is dash on Debian and Ubuntu, which has no `[[ ]]`, arrays, `${x:0:7}` or `pipefail`: the script stops where it first uses one, or (`&>`, `[ a == b ]`) does something else. vibe-rules reads the script as bash, so its other 11.x verdicts hold only under bash.",
+    rationale: "The kernel runs `./deploy.sh` with the interpreter its `#!` line names. `#!/bin/sh` is dash on Debian and Ubuntu, which has no `[[ ]]`, arrays, `${x:0:7}` or `pipefail`: the script stops where it first uses one, or (`&>`, `[ a == b ]`) does something else. vibe-rules reads the script as bash, so its other 2.3 and 11.x verdicts hold only under bash.",
     scope: .repository, artifacts: [.deployScript],
     sources: ["https://man7.org/linux/man-pages/man2/execve.2.html", "https://wiki.ubuntu.com/DashAsBinSh", "https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html"],
     examples: [
@@ -32,7 +32,7 @@ struct DeployScriptInterpreterRule: Rule {
     if shebang.isBash { return .pass("runs with bash (`#!\(shebang.line)`)") }
     guard shebang.isPOSIXShell else {
       return .needsEvidence(
-        "`#!\(shebang.line)` runs the deploy script with \(shebang.program.isEmpty ? shebang.interpreter : shebang.program), and vibe-rules reads it as bash: its 11.x verdicts hold only if that shell reads the script as bash does",
+        "`#!\(shebang.line)` runs the deploy script with \(shebang.program.isEmpty ? shebang.interpreter : shebang.program), and vibe-rules reads it as bash: its 2.3 and 11.x verdicts hold only if that shell reads the script as bash does",
         evidence: [shebang.location])
     }
     guard !constructs.isEmpty else { return .pass("`#!\(shebang.line)`, and no bash-only syntax") }

@@ -1,12 +1,12 @@
 import Diagnostics
 
-/// 11.1-11.7: the deploy script can run at all. Bash reads a carriage return as part of
+/// 2.3 and 11.1-11.7: the deploy script can run at all. Bash reads a carriage return as part of
 /// each line (`$'\r': command not found`, `set: pipefail\r: invalid option name`), so a
 /// script saved with CRLF line endings fails on its first line whatever it says.
 struct DeployScriptLineEndingsRule: Rule {
   static let definition = RuleDefinition(
     id: "deploy-script-line-endings",
-    requirements: ["11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"],
+    requirements: ["2.3", "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7"],
     title: "Deploy script has Unix line endings",
     rationale: "bash does not strip CR: a deploy script checked out or saved with CRLF line endings fails at its first command, so none of what it says happens. vibe-rules reads CRLF files as text (so the other rules still see the commands); this rule says the script cannot run.",
     scope: .repository, artifacts: [.deployScript],
