@@ -550,7 +550,9 @@ extension Parser {
       index = save
     }
     var indirect = false
-    if source[index] == "!", let after = scalar(at: 1), after != "}" {
+    // `${!name}`, `${!1}`, `${!#}`, `${!prefix*}`: indirection. `${!:-x}`, `${!-x}`,
+    // `${!%%x}`: the special parameter `!` with an operator (bash and dash read them so).
+    if source[index] == "!", let after = scalar(at: 1), Lexical.isNameStart(after) || Lexical.isDigit(after) || "@*#".unicodeScalars.contains(after) {
       indirect = true
       index += 1
     }

@@ -35,6 +35,34 @@ import Testing
     Case(script: "(( 1 + 1 ))", construct: "the arithmetic command `(( ))`", dashSays: "1: not found"),
     Case(script: "[ a == a ]", construct: "`==` in `[`", dashSays: "unexpected operator"),
     Case(script: "echo hi &> /dev/null", construct: "`&>`", dashSays: nil),
+    Case(script: "echo hi &>> /dev/null", construct: "`&>>`", dashSays: nil),
+    Case(script: "function f() { :; }", construct: "the `function` keyword", dashSays: "Syntax error: \"(\" unexpected"),
+    Case(script: "f() { local a=(1 2); }", construct: "an array assignment", dashSays: "Syntax error: \"(\" unexpected"),
+    Case(script: "export A=(a b)", construct: "an array assignment", dashSays: "Syntax error: \"(\" unexpected"),
+    Case(script: "echo x |& cat", construct: "the pipe `|&`", dashSays: "Syntax error: \"&\" unexpected"),
+    Case(script: "echo x >& out.txt", construct: "`>& FILE`", dashSays: "Syntax error: Bad fd number"),
+    Case(script: "case a in a) echo 1 ;& b) echo 2 ;; esac", construct: "the case terminator `;&`", dashSays: "Syntax error"),
+    Case(script: "case a in a) echo 1 ;;& b) echo 2 ;; esac", construct: "the case terminator `;;&`", dashSays: "Syntax error"),
+    Case(script: "coproc { cat; }", construct: "`coproc`", dashSays: "Syntax error: \"}\" unexpected"),
+    Case(script: "coproc cat", construct: "`coproc`", dashSays: "coproc: not found"),
+    Case(script: "echo x >(cat)", construct: "process substitution `>( )`", dashSays: "Syntax error: \"(\" unexpected"),
+    Case(script: "x=1; echo $((x++))", construct: "`++` in `$(( ))`", dashSays: "arithmetic expression: expecting primary"),
+    Case(script: "echo $((2**3))", construct: "`**` in `$(( ))`", dashSays: "arithmetic expression: expecting primary"),
+    Case(script: "echo $((16#ff))", construct: "a base (`16#ff`) in `$(( ))`", dashSays: "arithmetic expression: expecting EOF"),
+    Case(script: "echo $(( y[0] + 1 ))", construct: "an array element in `$(( ))`", dashSays: "arithmetic expression: expecting EOF"),
+    Case(script: "IFS=$'\\n'", construct: "`$'...'` quoting", dashSays: nil),
+    Case(script: "for i in {1..3}; do echo $i; done", construct: "brace expansion `{a,b}`", dashSays: nil),
+    Case(script: "mkdir -p a/{b,c}", construct: "brace expansion `{a,b}`", dashSays: nil),
+    Case(script: "x=$(< /etc/hostname)", construct: "`$(< FILE)`", dashSays: nil),
+    Case(script: "trap 'echo e' ERR", construct: "`trap ... ERR`", dashSays: "trap: ERR: bad trap"),
+    Case(script: "f() { local -r x=1; }; f", construct: "`local -r`", dashSays: "local: -r: bad variable name"),
+    Case(script: "export -f f", construct: "`export -f`", dashSays: "export: Illegal option -f"),
+    Case(script: "set -o errtrace", construct: "`set -o errtrace`", dashSays: "set: Illegal option -o errtrace"),
+    Case(script: "read -a x < /dev/null", construct: "`read -a`", dashSays: "read: Illegal option -a"),
+    Case(script: "printf -v x %s a", construct: "`printf -v`", dashSays: "printf: Illegal option -v"),
+    Case(script: "wait -n", construct: "`wait -n`", dashSays: "wait: Illegal option -n"),
+    Case(script: "[ -v HOME ]", construct: "`[ -v`", dashSays: "[: -v: unexpected operator"),
+    Case(script: "set -- a b; echo ${!#}", construct: "`${!#}`", dashSays: nil),
     Case(script: "f() { echo \"$(echo \"${x:1}\")\"; }", construct: "the substring expansion `${name:offset:length}`", dashSays: nil),
   ]
 
@@ -64,7 +92,9 @@ import Testing
     #expect(text.contains(item.dashSays!), "dash wrote: \(text)")
     let outcome = try #require(Self.constructs(item.script).first).underDash
     switch outcome {
-    case .syntaxError(let said), .fatalError(let said): #expect(text.contains(said))
+    case .syntaxError(let said?): #expect(text.contains("Syntax error: \(said)"))
+    case .syntaxError(nil): #expect(text.contains("Syntax error"))
+    case .fatalError(let said), .fails(let said): #expect(text.contains(said))
     case .badSubstitution: #expect(text.contains("Bad substitution"))
     case .notFound(let name): #expect(text.contains("\(name): not found") || name.hasSuffix("..."))
     case .readOtherwise: #expect(process.terminationStatus != 0)
@@ -102,6 +132,42 @@ import Testing
       echo "done" >/dev/null 2>&1
       """
     #expect(try Self.constructs(script).isEmpty)
+  }
+
+  /// POSIX uses of words bash's constructs are made of (adversarial findings: a quoted
+  /// `==` operand, `set --`, a `set -o pipefail` tried in a subshell first).
+  @Test(arguments: [
+    "[ \"$x\" = \"==\" ]", "[ \"==\" = \"==\" ]", "test a != ==", "set -- -o pipefail", "set -e -- -o pipefail",
+    "(set -o pipefail) 2>/dev/null && set -o pipefail",
+    "if (set -o pipefail) 2>/dev/null; then set -o pipefail; fi",
+    "(set -o pipefail; echo)",
+    "echo x >&2; exec 3>&-; echo y 2>&1", "export -p", "readonly -p", "read -r x < /dev/null", "read -rp 'name? ' x < /dev/null",
+    "echo \"{a,b}\" '{1..3}'", "find . -name x -exec echo {} +", "echo {x} {} {..}", "echo $((x - -1)) $((x+=1)) $((-x))",
+    "x=$(cat /etc/hostname)", "trap 'echo' EXIT INT", "set -o errexit -o nounset -o noglob",
+  ])
+  func posixFormsAreNotBashOnly(_ script: String) throws {
+    #expect(try Self.constructs(script).isEmpty)
+  }
+
+  /// Each POSIX form runs under dash without an error.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: dash)))
+  func posixFormsRunUnderDash() throws {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vibe-rules-dash-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    for script in ["[ \"$x\" = \"==\" ]; true", "set -- -o pipefail", "(set -o pipefail) 2>/dev/null && set -o pipefail; true", "echo $((x - -1)) $((x+=1))", "set -o errexit -o nounset -o noglob"] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Self.dash)
+      process.arguments = ["-c", script + "\necho reached"]
+      process.currentDirectoryURL = scratch
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      #expect(text.hasSuffix("reached\n"), "\(script): \(text)")
+    }
   }
 
   @Test func constructsAreLocatedInSourceOrder() throws {

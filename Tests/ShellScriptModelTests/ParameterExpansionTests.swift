@@ -46,6 +46,12 @@ import Testing
     ("${VAR@Q}", "VAR", "transform(Q)"),
     ("${!PREFIX*}", "PREFIX", "names"),
     ("${10}", "10", "value"),
+    // `!` with an operator is the special parameter, not indirection (adversarial finding:
+    // `${!:-none}` had been an input error).
+    ("${!:-none}", "!", "default(none,null)"),
+    ("${!-x}", "!", "default(x)"),
+    ("${!%%x}", "!", "suffix-longest(x)"),
+    ("${!}", "!", "value"),
     ("${X:-\"$(a \"}\")\"}", "X", "default(\"$(a \"}\")\",null)"),
   ])
   func operators(source: String, parameter: String, operation: String) throws {

@@ -43,9 +43,16 @@ import Testing
     #expect(violations.map(\.message) == ["PolicyDocument is \(long.count - 1) characters long without white space; IAM takes at most 6144; IAM rejects it when the stack is deployed, and no check can read the policy's statements"])
   }
 
-  @Test(arguments: [("7", "is the number 7, not JSON text of an object"), ("true", "is the boolean true, not JSON text of an object"), ("~", "is null, not JSON text")])
+  @Test(arguments: [("7", "is the number 7, not JSON text of an object"), ("true", "is the boolean true, not JSON text of an object")])
   func aScalarThatIsNoStringFails(value: String, problem: String) throws {
     let violations = try Self.violations("  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: \(value)\n")
     #expect(violations.map(\.message) == ["AssumeRolePolicyDocument \(problem); IAM rejects it when the stack is deployed, and no check can read the policy's statements"])
+  }
+
+  /// A null is CloudFormation's to reject, before IAM sees anything: one finding, as for
+  /// any property.
+  @Test func aNullIsRejectedAsNull() throws {
+    let violations = try Self.violations("  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: ~\n")
+    #expect(violations.map(\.message) == ["AssumeRolePolicyDocument is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"])
   }
 }

@@ -15,7 +15,7 @@ import Testing
   @Test func aRoleWithoutPropertiesLacksItsTrustPolicy() throws {
     let violations = try Self.violations("  Role:\n    Type: AWS::IAM::Role\n")
     #expect(violations.map(\.message) == [
-      "AWS::IAM::Role requires \"AssumeRolePolicyDocument\", missing here: CloudFormation fails the resource (\"required key [AssumeRolePolicyDocument] not found\")"
+      "Role/Properties (AWS::IAM::Role) requires \"AssumeRolePolicyDocument\", missing here: CloudFormation fails the resource (\"required key [AssumeRolePolicyDocument] not found\")"
     ])
     // At the logical ID (line 4), as there is no Properties to point at.
     #expect(violations.first?.location.line == 4)
@@ -26,7 +26,7 @@ import Testing
   @Test func missingPropertiesAreNamedTogetherAtTheMapping() throws {
     let violations = try Self.violations("  Rule:\n    Type: AWS::ElasticLoadBalancingV2::ListenerRule\n    Properties:\n      Priority: 1\n")
     #expect(violations.map(\.message) == [
-      "AWS::ElasticLoadBalancingV2::ListenerRule requires \"Actions\" and \"Conditions\", missing here: CloudFormation fails the resource (\"required key [Actions] not found\")"
+      "Rule/Properties (AWS::ElasticLoadBalancingV2::ListenerRule) requires \"Actions\" and \"Conditions\", missing here: CloudFormation fails the resource (\"required key [Actions] not found\")"
     ])
     #expect(violations.first?.location.line == 7)
   }
@@ -44,7 +44,7 @@ import Testing
       """
     let violations = try Self.violations(task)
     #expect(violations.map(\.message) == [
-      "AWS::ECS::TaskDefinition ContainerDefinition requires \"Image\", missing here: CloudFormation fails the resource (\"required key [Image] not found\")"
+      "Task/Properties/ContainerDefinitions/1 (AWS::ECS::TaskDefinition ContainerDefinition) requires \"Image\", missing here: CloudFormation fails the resource (\"required key [Image] not found\")"
     ])
     #expect(violations.first?.path == "Resources/Task/Properties/ContainerDefinitions/1")
     #expect(violations.first?.location.line == 10)
@@ -62,6 +62,25 @@ import Testing
   ])
   func writtenOrUnknownablePropertiesPass(_ resource: String) throws {
     #expect(try Self.violations(resource).isEmpty)
+  }
+
+  /// `!Ref AWS::NoValue` removes the property; a null is rejected where it is written; a
+  /// `Fn::If` key among the properties is no transform (adversarial findings).
+  @Test(arguments: [
+    ("      GroupDescription: !Ref AWS::NoValue\n", "G/Properties (AWS::EC2::SecurityGroup) requires \"GroupDescription\", missing here: CloudFormation fails the resource (\"required key [GroupDescription] not found\")"),
+    ("      GroupDescription:\n", "GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
+    ("      GroupDescription: ~\n", "GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
+    ("      Fn::If: [C, {}, {}]\n      VpcId: v\n", "G/Properties (AWS::EC2::SecurityGroup) requires \"GroupDescription\", missing here: CloudFormation fails the resource (\"required key [GroupDescription] not found\")"),
+  ])
+  func removedNullOrUntransformedPropertiesAreNotWritten(_ properties: String, _ message: String) throws {
+    #expect(try Self.violations("  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n" + properties).map(\.message) == [message])
+  }
+
+  /// A definition's scope is no resource type: `AWS::IAM::Role#Policy` is unknown.
+  @Test func aDefinitionScopeIsNoResourceType() throws {
+    #expect(!ResourceSchemas.shared.knows("AWS::IAM::Role#Policy"))
+    #expect(ResourceSchemas.shared.knows("AWS::IAM::Role"))
+    #expect(try Self.violations("  P:\n    Type: AWS::IAM::Role#Policy\n").isEmpty)
   }
 
   /// The generated data names only properties its scopes define.

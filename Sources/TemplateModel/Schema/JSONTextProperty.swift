@@ -45,16 +45,16 @@ public struct JSONTextProperty: Sendable {
     JSONTextProperty(service: "IAM", maximumLength: maximum, countsWhiteSpace: false, contents: "policy's statements")
   }
 
-  /// What is wrong with `node` as this property's text, or nil: a number, a boolean or a
-  /// null is none; a string must stay within the length limit and hold a JSON object by RFC 8259's grammar (`JSONSyntax`:
+  /// What is wrong with `node` as this property's text, or nil: a number or a boolean is
+  /// none (a null is left to `ResourceSchemas`, as CloudFormation rejects it first); a string must stay within the length limit and hold a JSON object by RFC 8259's grammar (`JSONSyntax`:
   /// Foundation's reader on Linux takes trailing commas, the services do not). Intrinsic
   /// functions are not read (their text is known per env); a mapping is the object itself.
   /// Text over the limit is not read further (so a 16 MiB policy costs one count).
   func check(_ node: TemplateNode, path: String) -> SchemaViolation? {
-    guard let scalar = node.scalar else { return nil }
+    guard let scalar = node.scalar, scalar.kind != .null else { return nil }
     guard scalar.kind == .string else {
-      // CloudFormation passes `7` on as the text "7", or refuses a null: no JSON object.
-      return violation(scalar.kind == .null ? "is null, not JSON text" : "is the \(scalar.kind == .boolean ? "boolean" : "number") \(scalar.text), not JSON text of an object", node, path: path)
+      // CloudFormation passes `7` on as the text "7": no JSON object.
+      return violation("is the \(scalar.kind == .boolean ? "boolean" : "number") \(scalar.text), not JSON text of an object", node, path: path)
     }
     let problem: String
     let length = countsWhiteSpace ? scalar.text.count : scalar.text.unicodeScalars.lazy.filter { !Self.isWhiteSpace($0) }.count

@@ -98,8 +98,9 @@ public struct ResourceSchemas: Sendable {
     }
   }
 
-  /// Whether the data describes `type`.
-  public func knows(_ type: String) -> Bool { scopes[type] != nil }
+  /// Whether the data describes resource type `type` (a definition's scope,
+  /// `AWS::IAM::Role#Policy`, is no resource type).
+  public func knows(_ type: String) -> Bool { !type.contains("#") && scopes[type] != nil }
 
   /// The writable top-level properties of `type`, or nil for an unknown type.
   public func properties(of type: String) -> [String: PropertyType]? { scopes[type] }
@@ -114,8 +115,9 @@ public struct ResourceSchemas: Sendable {
   /// Checks every known resource's properties as written: unknown (misspelt or
   /// wrongly cased) names, values of the wrong basic shape, and required properties that
   /// are missing (a resource without `Properties` has none). Values that are intrinsic
-  /// functions are not checked (they are only known per env), nor is a mapping whose keys
-  /// include one (`Fn::Transform`): its properties are only known once it is applied.
+  /// functions are not checked (they are only known per env), nor are the required
+  /// properties of a mapping with `Fn::Transform` (only known once it is applied). A
+  /// property written `!Ref AWS::NoValue` is not written; a null value is rejected.
   public func check(_ template: Template) -> [SchemaViolation] {
     var violations: [SchemaViolation] = []
     for resource in template.resources where knows(resource.type.value) {
@@ -157,6 +159,11 @@ public struct ResourceSchemas: Sendable {
 
   private func check(_ node: TemplateNode, _ expected: PropertyType, type: String, path: String, into violations: inout [SchemaViolation]) {
     if case .intrinsic = node.value { return }
+    // "Template format error: ... 'null' values are not allowed in templates".
+    if node.scalar?.kind == .null {
+      violations.append(SchemaViolation(message: "\(path.split(separator: "/").last ?? "") is null: CloudFormation rejects null values in templates (write a value, or leave the property out)", location: node.location, path: path))
+      return
+    }
     func wrong(_ what: String) {
       violations.append(SchemaViolation(message: "\(path.split(separator: "/").last ?? "") must be \(what); found \(node.kindDescription)", location: node.location, path: path))
     }
@@ -194,14 +201,22 @@ public struct ResourceSchemas: Sendable {
   /// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html).
   private func requireProperties(_ map: TemplateMap, scope: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
     let required = requiredProperties(of: scope)
-    guard !required.isEmpty, !map.entries.contains(where: { $0.key.hasPrefix("Fn::") }) else { return }
-    let missing = required.filter { map[$0] == nil }
+    guard !required.isEmpty, map["Fn::Transform"] == nil else { return }
+    // A null value is named where it is written (`check(_:_:type:path:into:)`).
+    let missing = required.filter { name in map[name].map(Self.isNoValue) ?? true }
     guard !missing.isEmpty else { return }
     let names = missing.map { "\"\($0)\"" }
     let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
+    let place = path.hasPrefix("Resources/") ? String(path.dropFirst("Resources/".count)) : path
     violations.append(SchemaViolation(
-      message: "\(scope.replacingHash) requires \(list), missing here: CloudFormation fails the resource (\"required key [\(missing[0])] not found\")",
+      message: "\(place) (\(scope.replacingHash)) requires \(list), missing here: CloudFormation fails the resource (\"required key [\(missing[0])] not found\")",
       location: location, path: path))
+  }
+
+  /// `!Ref AWS::NoValue`: CloudFormation removes the property.
+  private static func isNoValue(_ node: TemplateNode) -> Bool {
+    guard case .intrinsic(let intrinsic) = node.value, intrinsic.function == .ref else { return false }
+    return intrinsic.argument.scalar?.text == "AWS::NoValue"
   }
 
   /// Levenshtein distance, for "did you mean" (names are short).
