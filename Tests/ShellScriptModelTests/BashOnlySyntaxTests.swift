@@ -77,18 +77,32 @@ import Testing
 
   static let dash = "/bin/dash"
 
+  /// `script` run by `dash -c` in a scratch folder: its output, its error output, its status.
+  static func runDash(_ script: String) throws -> (output: String, errors: String, status: Int32) {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vibe-rules-dash-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: dash)
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = scratch
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // The outputs are a few lines: neither pipe fills while the other is read.
+    let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (out, err, process.terminationStatus)
+  }
+
   /// What the outcome says dash writes, dash writes (dash 0.5.12 here).
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: dash)), arguments: cases.filter { $0.dashSays != nil })
   func dashSaysWhatTheOutcomeSays(_ item: Case) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.dash)
-    process.arguments = ["-c", item.script]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let run = try Self.runDash(item.script)
+    let text = run.errors
     #expect(text.contains(item.dashSays!), "dash wrote: \(text)")
     let outcome = try #require(Self.constructs(item.script).first).underDash
     switch outcome {
@@ -97,23 +111,16 @@ import Testing
     case .fatalError(let said), .fails(let said): #expect(text.contains(said))
     case .badSubstitution: #expect(text.contains("Bad substitution"))
     case .notFound(let name): #expect(text.contains("\(name): not found") || name.hasSuffix("..."))
-    case .readOtherwise: #expect(process.terminationStatus != 0)
+    case .readOtherwise: #expect(run.status != 0)
     }
   }
 
   /// `&>` is no error under dash: it backgrounds the command, so a check of its status passes.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: dash)))
   func ampersandRedirectionBackgroundsTheCommandUnderDash() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.dash)
-    process.arguments = ["-c", "false &> /dev/null || echo failed"]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(text.isEmpty)
-    #expect(process.terminationStatus == 0)
+    let run = try Self.runDash("false &> /dev/null || echo failed")
+    #expect(run.output.isEmpty)
+    #expect(run.status == 0)
   }
 
   @Test func aPOSIXScriptHasNone() throws {
@@ -152,21 +159,9 @@ import Testing
   /// Each POSIX form runs under dash without an error.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: dash)))
   func posixFormsRunUnderDash() throws {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("vibe-rules-dash-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
     for script in ["[ \"$x\" = \"==\" ]; true", "set -- -o pipefail", "(set -o pipefail) 2>/dev/null && set -o pipefail; true", "echo $((x - -1)) $((x+=1))", "set -o errexit -o nounset -o noglob"] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: Self.dash)
-      process.arguments = ["-c", script + "\necho reached"]
-      process.currentDirectoryURL = scratch
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      #expect(text.hasSuffix("reached\n"), "\(script): \(text)")
+      let output = try Self.runDash(script + "\necho reached").output
+      #expect(output.hasSuffix("reached\n"), "\(script): \(output)")
     }
   }
 
