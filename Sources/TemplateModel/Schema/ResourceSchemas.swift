@@ -213,6 +213,18 @@ public struct ResourceSchemas: Sendable {
       location: location, path: path))
   }
 
+  /// The required properties of `resource` (a top-level property its schema requires)
+  /// that are written, but not as `!Ref AWS::NoValue`, and that its evaluation for an env
+  /// removed (an `!If` whose condition picks `AWS::NoValue` there), in name order. Those
+  /// missing as written are `check(_:)`'s; nested mappings are not compared.
+  public func requiredPropertiesRemoved(from resource: EvaluatedResource) -> [String] {
+    guard knows(resource.type), resource.source.propertiesNode?.map != nil else { return [] }
+    return requiredProperties(of: resource.type).filter { name in
+      guard let written = resource.source.properties[name], !Self.isNoValue(written) else { return false }
+      return resource.properties[name] == nil
+    }
+  }
+
   /// `!Ref AWS::NoValue`: CloudFormation removes the property.
   private static func isNoValue(_ node: TemplateNode) -> Bool {
     guard case .intrinsic(let intrinsic) = node.value, intrinsic.function == .ref else { return false }

@@ -3,6 +3,7 @@ extension RuleCatalog {
   static let infrastructureAsCode: [any Rule] = [
     TemplateResourcesRule(),
     TemplatePropertySchemaRule(),
+    RequiredPropertyPerEnvironmentRule(),
     PhysicalNamePerEnvironmentRule(),
     TemplateParametersRule(),
     TemplateOutputsRule(),
