@@ -70,7 +70,8 @@ public struct ResourceSchemas: Sendable {
           openScopes.insert(text(fields[0]))
           continue
         }
-        if text(fields[1]) == "!required" {
+        // Compared by bytes: a String per line of the table cost 1.7 M instructions a run.
+        if buffer[fields[1].lowerBound] == UInt8(ascii: "!"), buffer[fields[1]].elementsEqual(Self.requiredMarkerText) {
           requiredProperties[text(fields[0])] = text(fields[2]).split(separator: ",").map(String.init)
           continue
         }
@@ -83,6 +84,9 @@ public struct ResourceSchemas: Sendable {
       flush()
     }
   }
+
+  /// The property field of a line listing a scope's required properties, as bytes.
+  private static let requiredMarkerText = Array("!required".utf8)
 
   private static func parse(_ text: String) -> PropertyType {
     switch text {

