@@ -70,7 +70,7 @@ public struct ResourceSchemas: Sendable {
           openScopes.insert(text(fields[0]))
           continue
         }
-        // Compared by bytes: a String per line of the table cost 1.7 M instructions a run.
+        // Compared by bytes: a String per line of the table cost 0.3 M instructions a run.
         if buffer[fields[1].lowerBound] == UInt8(ascii: "!"), buffer[fields[1]].elementsEqual(Self.requiredMarkerText) {
           requiredProperties[text(fields[0])] = text(fields[2]).split(separator: ",").map(String.init)
           continue
