@@ -8,10 +8,14 @@ public struct SourceText: Sendable {
   public let file: String
   /// The decoded text, BOM removed, line endings kept as written.
   public let text: String
+  /// Whether the file starts with a UTF-8 byte-order mark (dropped from `text`). The
+  /// parsers read past it; a kernel looking for `#!` at a script's first byte does not.
+  public let startsWithByteOrderMark: Bool
 
   public init(file: String, bytes: [UInt8]) throws(InputError) {
     var body = bytes[...]
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    startsWithByteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
+    if startsWithByteOrderMark { body = body.dropFirst(3) }
     // Most files are valid UTF-8 without NUL bytes: the standard library validates them in
     // bulk; only a file that fails is walked byte by byte, to say where.
     if !body.contains(0), let text = String(validating: body, as: UTF8.self) {
@@ -69,7 +73,8 @@ public struct SourceText: Sendable {
 
   public init(file: String, text: String) {
     self.file = file
-    self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    startsWithByteOrderMark = text.hasPrefix("\u{FEFF}")
+    self.text = startsWithByteOrderMark ? String(text.dropFirst()) : text
   }
 
   /// Reads and decodes `path`; `displayName` is what diagnostics print. With `root`, the

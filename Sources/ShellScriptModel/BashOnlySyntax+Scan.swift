@@ -35,10 +35,13 @@ struct BashOnlySyntaxScan {
       if case .simple = coprocess.command.kind { add("`coproc`", .notFound("coproc"), statement.location) }
       else { add("`coproc`", .syntaxError(nil), statement.location) }
     case .functionDefinition(let definition) where definition.usesFunctionKeyword:
-      add("the `function` keyword", .syntaxError(nil), definition.location)
+      add("the `function` keyword", .readOtherwise("stops with a syntax error: at once for `function f() {`; for `function f {` after running a command named `function` (not found) and the body as a plain group"), definition.location)
     case .forClause(let clause) where clause.isSelect: add("`select`", .syntaxError("\"do\" unexpected"), statement.location)
     case .forClause(let clause):
-      if case .arithmetic = clause.header { add("the arithmetic `for (( ))` loop", .syntaxError("Bad for loop variable"), statement.location) }
+      switch clause.header {
+      case .arithmetic: add("the arithmetic `for (( ))` loop", .syntaxError("Bad for loop variable"), statement.location)
+      case .words(_, let words): visitBraces(words ?? [])
+      }
     case .caseClause(let clause):
       for item in clause.items where item.terminator == .fallThrough || item.terminator == .continueMatching {
         add("the case terminator `\(item.terminator.rawValue)`", .syntaxError(nil), item.location)
@@ -51,7 +54,7 @@ struct BashOnlySyntaxScan {
       visit(command)
     default: break
     }
-    SyntaxWalk.forEachWord(in: statement, descend: false) { word in visit(word.parts, quoted: false) }
+    SyntaxWalk.forEachWord(in: statement, descend: false) { word in visit(word.parts) }
   }
 
   private mutating func visit(_ assignment: Assignment) {
@@ -66,6 +69,8 @@ struct BashOnlySyntaxScan {
 
   private mutating func visit(_ redirection: Redirection) {
     switch redirection.op {
+    case _ where redirection.fileDescriptorVariable != nil:
+      add("a descriptor variable `{fd}>`", .fatalError("exec: {\(redirection.fileDescriptorVariable!)}: not found"), redirection.location)
     case .hereString: add("the here-string `<<<`", .syntaxError("redirection unexpected"), redirection.location)
     case .outputAndError:
       add("`&>`", .readOtherwise("reads `&` and then `>`: it runs the command in the background (its status is always 0) and only empties the file"), redirection.location)
@@ -80,7 +85,20 @@ struct BashOnlySyntaxScan {
     }
   }
 
+  /// Brace expansions among `words`: bash expands them in command words and `for` words
+  /// only (not in assignments, case patterns or here-documents).
+  private mutating func visitBraces(_ words: [Word]) {
+    for word in words {
+      for part in word.parts {
+        if case .literal(let text) = part.kind, Self.hasBraceExpansion(text) {
+          add("brace expansion `{a,b}`", .readOtherwise("leaves the braces as they are: `{1..3}` stays one word, `{1..3}`"), part.location)
+        }
+      }
+    }
+  }
+
   private mutating func visit(_ command: SimpleCommand) {
+    visitBraces(command.words)
     guard let name = command.name?.literalValue else { return }
     let arguments = command.words.dropFirst().map(\.literalValue)
     let nameLocation = command.words[0].location
@@ -97,60 +115,74 @@ struct BashOnlySyntaxScan {
     case "[", "test":
       let operands = name == "[" && arguments.last == "]" ? Array(arguments.dropLast()) : arguments
       if let index = Self.binaryOperatorIndex(of: "==", in: operands) {
-        add("`==` in `\(name)`", .fails("\(name): \(operands[0] ?? "WORD"): unexpected operator"), command.words[index + 1].location)
+        add("`==` in `\(name)`", .fails("\(name): \(operands[index - 1] ?? "WORD"): unexpected operator"), command.words[index + 1].location)
       }
       if operands.first == "-v" || operands.first == "-R" {
         add("`\(name) \(operands[0]!)`", .fails("\(name): \(operands[0]!): unexpected operator"), command.words[1].location)
       }
     case "local", "export", "readonly":
       // dash takes `export -p` and `readonly -p`, and no option of `local`.
-      if let option = arguments.first.flatMap({ $0 }), option.hasPrefix("-"), option != "--", name == "local" || option != "-p" {
+      // `local -` (the options, made local) is dash's too.
+      if let option = arguments.first.flatMap({ $0 }), option.hasPrefix("-"), option != "--", option != "-" || name != "local",
+        name == "local" || option != "-p"
+      {
         let error = name == "local" ? "local: \(option): bad variable name" : "\(name): Illegal option \(option)"
         add("`\(name) \(option)`", .fatalError(error), command.words[1].location)
       }
     case "read", "printf", "wait":
       // dash's read takes -p and -r; its printf and wait no option.
+      // Options run up to `--` or the first operand; `printf "-%s"` is a format bash
+      // refuses too, so only letters count.
       let allowed: Set<Character> = name == "read" ? ["p", "r"] : []
-      if let option = arguments.first.flatMap({ $0 }), option.hasPrefix("-"), option.count > 1, option != "--",
-        let letter = option.dropFirst().first(where: { !allowed.contains($0) })
-      {
-        add("`\(name) -\(letter)`", .fails("\(name): Illegal option -\(letter)"), command.words[1].location)
+      for (offset, argument) in arguments.enumerated() {
+        guard let option = argument, option.hasPrefix("-"), option.count > 1, option != "--",
+          option.dropFirst().allSatisfy({ $0.isASCII && $0.isLetter })
+        else { break }
+        if let letter = option.dropFirst().first(where: { !allowed.contains($0) }) {
+          add("`\(name) -\(letter)`", .fails("\(name): Illegal option -\(letter)"), command.words[offset + 1].location)
+          break
+        }
+        // read's -p takes the prompt as its next argument.
+        if name == "read", option.hasSuffix("p") { break }
       }
     case "trap":
       for case let signal? in arguments.dropFirst() where ["ERR", "DEBUG", "RETURN"].contains(signal) {
-        add("`trap ... \(signal)`", .readOtherwise("fails with `trap: \(signal): bad trap` (status 1) and sets no handler"), nameLocation)
+        add("`trap ... \(signal)`", .readOtherwise("fails with `trap: \(signal): bad trap` (status 1: under `set -e` the script stops there) and sets no \(signal) handler"), nameLocation)
       }
     default: break
     }
   }
 
-  /// Parameter expansions, process substitutions, array literals, `$'...'` quoting, brace
-  /// expansions and `$(< file)` among `parts` (not inside command substitutions: their
-  /// statements are visited on their own). `quoted`: inside double quotes.
-  private mutating func visit(_ parts: [WordPart], quoted: Bool) {
+  /// Parameter expansions, process substitutions, array literals, `$'...'` quoting,
+  /// arithmetic and `$(< file)` among `parts` (not inside command substitutions: their
+  /// statements are visited on their own).
+  private mutating func visit(_ parts: [WordPart]) {
     for part in parts {
       switch part.kind {
-      case .doubleQuoted(let inner): visit(inner, quoted: true)
+      case .doubleQuoted(let inner): visit(inner)
       case .processSubstitution(_, let isOutput):
         add("process substitution `\(isOutput ? ">" : "<")( )`", .syntaxError("\"(\" unexpected"), part.location)
       case .arrayLiteral: add("an array assignment", .syntaxError("\"(\" unexpected"), part.location)
       case .ansiCQuoted:
         add("`$'...'` quoting", .readOtherwise("reads `$` and a single-quoted string: `$'\\n'` is the three characters `$`, `\\` and `n`"), part.location)
-      case .literal(let text) where !quoted && Self.hasBraceExpansion(text):
-        add("brace expansion `{a,b}`", .readOtherwise("leaves the braces as they are: `{1..3}` stays one word, `{1..3}`"), part.location)
       case .arithmetic(let text):
         if let (reason, expecting) = Self.bashOnlyArithmetic(text) {
           add("\(reason) in `$(( ))`", .fatalError("arithmetic expression: expecting \(expecting)"), part.location)
         }
+        for name in Self.names(in: text) where BashOnlySyntax.bashOnlyVariables.contains(name) {
+          add("`\(name)` in `$(( ))`", .readOtherwise("has no `\(name)`: it counts as 0"), part.location)
+        }
       case .commandSubstitution(let substitution) where Self.readsFileOnly(substitution):
         add("`$(< FILE)`", .readOtherwise("runs an empty command with the file as its input: the substitution is empty"), part.location)
+      case .parameter(let expansion) where BashOnlySyntax.bashOnlyVariables.contains(expansion.parameter):
+        add("`$\(expansion.parameter)`", .readOtherwise("has no `\(expansion.parameter)`: the expansion is empty"), part.location)
       case .parameter(let expansion):
         if expansion.isIndirect && expansion.parameter == "#" {
           add("`${!#}`", .readOtherwise("expands `$!` (the last background job's process ID), not the last argument"), part.location)
         } else if let construct = Self.bashOnlyConstruct(expansion) {
           add(construct, .badSubstitution, part.location)
         }
-        for word in expansion.operation.words { visit(word.parts, quoted: quoted) }
+        for word in expansion.operation.words { visit(word.parts) }
       default: break
       }
     }
@@ -222,16 +254,70 @@ struct BashOnlySyntaxScan {
   /// (`16#ff`) or an array element, with what dash's error says it expected there; nil
   /// for POSIX arithmetic.
   static func bashOnlyArithmetic(_ text: String) -> (String, expecting: String)? {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = withoutExpansions(Array(text.unicodeScalars))
     func isName(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar == "_" || ("0"..."9").contains(scalar) }
+    func isOperandStart(_ scalar: Unicode.Scalar) -> Bool { isName(scalar) || scalar == "(" || scalar == "$" }
     for (index, scalar) in scalars.enumerated() where index + 1 < scalars.count {
       let next = scalars[index + 1]
-      if (scalar == "+" || scalar == "-") && next == scalar { return ("`\(scalar)\(scalar)`", "primary") }
+      // `x++` and `x--` (postfix) are bash's; `++x`, `1--1` and `1++1` read as unary
+      // operators in dash too.
+      if (scalar == "+" || scalar == "-") && next == scalar, index > 0, isName(scalars[index - 1]),
+        !(scalars[(index + 2)...].first { $0 != " " }.map(isOperandStart) ?? false)
+      {
+        return ("`\(scalar)\(scalar)`", "primary")
+      }
       if scalar == "*" && next == "*" { return ("`**`", "primary") }
       if ("0"..."9").contains(scalar) && next == "#" { return ("a base (`16#ff`)", "EOF") }
       if isName(scalar) && next == "[" { return ("an array element", "EOF") }
     }
     return nil
+  }
+
+  /// `text` with every `$(...)`, `${...}` and `$name` replaced by `0`: the arithmetic
+  /// operators are judged on the expression's own text (nested expansions are parsed, and
+  /// scanned, as words of their own where the parser reads them).
+  static func withoutExpansions(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    var result: [Unicode.Scalar] = []
+    var index = 0
+    while index < scalars.count {
+      guard scalars[index] == "$", index + 1 < scalars.count else {
+        result.append(scalars[index])
+        index += 1
+        continue
+      }
+      let open = scalars[index + 1]
+      if open == "(" || open == "{" {
+        let close: Unicode.Scalar = open == "(" ? ")" : "}"
+        var depth = 0
+        var end = index + 1
+        while end < scalars.count {
+          if scalars[end] == open { depth += 1 }
+          if scalars[end] == close { depth -= 1; if depth == 0 { break } }
+          end += 1
+        }
+        index = end + 1
+      } else {
+        index += 1
+        while index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" || ("0"..."9").contains(scalars[index]) { index += 1 }
+      }
+      result.append("0")
+    }
+    return result
+  }
+
+  /// The names written in arithmetic text (not inside nested expansions), in order.
+  static func names(in text: String) -> [String] {
+    var names: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in withoutExpansions(Array(text.unicodeScalars)) + [" "] {
+      if scalar.properties.isAlphabetic || scalar == "_" || (!current.isEmpty && ("0"..."9").contains(scalar)) {
+        current.append(scalar)
+      } else {
+        if !current.isEmpty { names.append(String(current)) }
+        current = String.UnicodeScalarView()
+      }
+    }
+    return names
   }
 
   /// `$(< file)`: one command of no words, only an input redirection.
@@ -252,9 +338,15 @@ struct BashOnlySyntaxScan {
       }
       return found
     }
+    /// A subshell that tries a `set -o` option dash lacks: `(set -o pipefail) 2>/dev/null`.
     func isProbe(_ statement: Statement) -> Bool {
       guard case .subshell(let list) = statement.kind else { return false }
-      return !setCommands(in: list).isEmpty
+      var tries = false
+      SyntaxWalk.forEachStatement(in: list) { inner in
+        guard let command = inner.simpleCommand, command.name?.literalValue == "set" else { return }
+        tries = tries || setOptionNames(command.words.dropFirst().map(\.literalValue)).contains { !BashOnlySyntax.dashOptionNames.contains($0) }
+      }
+      return tries
     }
     SyntaxWalk.forEachStatement(in: statements) { statement in
       switch statement.kind {

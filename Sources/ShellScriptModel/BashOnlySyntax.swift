@@ -56,6 +56,14 @@ public struct BashOnlySyntax: Sendable, Hashable {
   /// Commands bash has built in and dash does not (dash: `NAME: not found`).
   static let bashOnlyBuiltins: Set<String> = [
     "source", "declare", "typeset", "let", "shopt", "mapfile", "readarray", "pushd", "popd", "dirs", "disown",
+    "builtin", "caller", "enable",
+  ]
+
+  /// Variables bash sets and dash does not: unset there, they expand to nothing
+  /// (`deadline=$((SECONDS + 900))` never comes).
+  static let bashOnlyVariables: Set<String> = [
+    "SECONDS", "RANDOM", "EPOCHSECONDS", "EPOCHREALTIME", "BASH_SOURCE", "BASH_VERSION", "BASH_REMATCH", "PIPESTATUS",
+    "FUNCNAME", "EUID", "UID", "BASHPID", "SRANDOM",
   ]
 
   /// The `set -o` names dash 0.5.12 takes (dash(1), "set"); bash's others (`pipefail`,

@@ -6,8 +6,9 @@ import Testing
 
 /// CRLF line endings and a UTF-8 byte-order mark in every checked file (as an editor on
 /// Windows may save them) change nothing: the same requirement matrix, row for row. The
-/// exception is CRLF in the deploy script, which bash itself cannot run: rule
-/// deploy-script-line-endings fails it (its own example and the test below).
+/// exceptions are in the deploy script: CRLF, which bash itself cannot run (rule
+/// deploy-script-line-endings fails it: its own example and the test below), and a BOM,
+/// which hides the `#!` line from the kernel (rule deploy-script-interpreter: its example).
 @Suite struct LineEndingTests {
   static func statuses(_ matrix: RequirementMatrix) -> [String] {
     matrix.rows.map { "\($0.requirement.id) \($0.environment ?? "-") \($0.status)" }
@@ -23,7 +24,7 @@ import Testing
     for artifact in Paths.deploymentFiles {
       var text = try String(contentsOf: variant.file(artifact), encoding: .utf8)
       if crlf && artifact != "deploy.sh" { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
-      try variant.write(artifact, (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
+      try variant.write(artifact, (bom && artifact != "deploy.sh" ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
     }
     guard case .loaded(let expected) = Outcome.report(ProjectOptions(root: plain.path)) else {
       Issue.record("the plain copy did not load")

@@ -63,6 +63,12 @@ import Testing
     Case(script: "wait -n", construct: "`wait -n`", dashSays: "wait: Illegal option -n"),
     Case(script: "[ -v HOME ]", construct: "`[ -v`", dashSays: "[: -v: unexpected operator"),
     Case(script: "set -- a b; echo ${!#}", construct: "`${!#}`", dashSays: nil),
+    Case(script: "read -r -a arr < /dev/null", construct: "`read -a`", dashSays: "read: Illegal option -a"),
+    Case(script: "deadline=$((SECONDS + 900))", construct: "`SECONDS` in `$(( ))`", dashSays: nil),
+    Case(script: "echo \"$RANDOM\"", construct: "`$RANDOM`", dashSays: nil),
+    Case(script: "exec {fd}>/dev/null", construct: "a descriptor variable `{fd}>`", dashSays: "exec: {fd}: not found"),
+    Case(script: "builtin echo x", construct: "`builtin`", dashSays: "builtin: not found"),
+    Case(script: "(set -e) && set -o pipefail", construct: "`set -o pipefail`", dashSays: "set: Illegal option -o pipefail"),
     Case(script: "f() { echo \"$(echo \"${x:1}\")\"; }", construct: "the substring expansion `${name:offset:length}`", dashSays: nil),
   ]
 
@@ -151,6 +157,11 @@ import Testing
     "echo x >&2; exec 3>&-; echo y 2>&1", "export -p", "readonly -p", "read -r x < /dev/null", "read -rp 'name? ' x < /dev/null",
     "echo \"{a,b}\" '{1..3}'", "find . -name x -exec echo {} +", "echo {x} {} {..}", "echo $((x - -1)) $((x+=1)) $((-x))",
     "x=$(cat /etc/hostname)", "trap 'echo' EXIT INT", "set -o errexit -o nounset -o noglob",
+    // Round 2: `local -`, expansions and unary operators inside `$(( ))`, braces where
+    // bash does not expand them either, a printf format starting with `-`.
+    "f() { local -; set -x; }", "n=$(( $(git rev-list --count HEAD) + 1 ))", "n=$(( ${x:--1} + 1 ))",
+    "echo $((1--1)) $((1++1)) $((++i)) $((--i))", "n=$(( ${v#v[0-9]} ))", "cat <<EOF\n{a,b}\nEOF", "x={a,b}; y={a,b} true",
+    "case $x in {a,b}) ;; esac", "printf -- '-%s\\n' a",
   ])
   func posixFormsAreNotBashOnly(_ script: String) throws {
     #expect(try Self.constructs(script).isEmpty)

@@ -53,6 +53,6 @@ import Testing
   /// any property.
   @Test func aNullIsRejectedAsNull() throws {
     let violations = try Self.violations("  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: ~\n")
-    #expect(violations.map(\.message) == ["AssumeRolePolicyDocument is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"])
+    #expect(violations.map(\.message) == ["R/Properties/AssumeRolePolicyDocument is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"])
   }
 }

@@ -68,8 +68,8 @@ import Testing
   /// `Fn::If` key among the properties is no transform (adversarial findings).
   @Test(arguments: [
     ("      GroupDescription: !Ref AWS::NoValue\n", "G/Properties (AWS::EC2::SecurityGroup) requires \"GroupDescription\", missing here: CloudFormation fails the resource (\"required key [GroupDescription] not found\")"),
-    ("      GroupDescription:\n", "GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
-    ("      GroupDescription: ~\n", "GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
+    ("      GroupDescription:\n", "G/Properties/GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
+    ("      GroupDescription: ~\n", "G/Properties/GroupDescription is null: CloudFormation rejects null values in templates (write a value, or leave the property out)"),
     ("      Fn::If: [C, {}, {}]\n      VpcId: v\n", "G/Properties (AWS::EC2::SecurityGroup) requires \"GroupDescription\", missing here: CloudFormation fails the resource (\"required key [GroupDescription] not found\")"),
   ])
   func removedNullOrUntransformedPropertiesAreNotWritten(_ properties: String, _ message: String) throws {
@@ -81,6 +81,22 @@ import Testing
     #expect(!ResourceSchemas.shared.knows("AWS::IAM::Role#Policy"))
     #expect(ResourceSchemas.shared.knows("AWS::IAM::Role"))
     #expect(try Self.violations("  P:\n    Type: AWS::IAM::Role#Policy\n").isEmpty)
+  }
+
+  /// `Fn::ForEach` inside `Properties` makes properties CloudFormation sees once it is
+  /// applied (adversarial finding: "requires GroupDescription" had been reported).
+  @Test func aLoopInsidePropertiesIsNotJudged() throws {
+    let text = """
+      Transform: AWS::LanguageExtensions
+      Resources:
+        G:
+          Type: AWS::EC2::SecurityGroup
+          Properties:
+            Fn::ForEach::D: [N, [GroupDescription], {"${N}": web}]
+
+      """
+    let template = try Template.load(SourceText(file: "template.yaml", text: text))
+    #expect(!ResourceSchemas.shared.check(template).contains { $0.message.contains("requires") })
   }
 
   /// The generated data names only properties its scopes define.

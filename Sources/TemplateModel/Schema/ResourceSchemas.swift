@@ -120,7 +120,8 @@ public struct ResourceSchemas: Sendable {
   /// wrongly cased) names, values of the wrong basic shape, and required properties that
   /// are missing (a resource without `Properties` has none). Values that are intrinsic
   /// functions are not checked (they are only known per env), nor are the required
-  /// properties of a mapping with `Fn::Transform` (only known once it is applied). A
+  /// properties of a mapping with `Fn::Transform`, `Fn::ForEach` or a YAML merge key `<<`
+  /// (only known once it is applied). A
   /// property written `!Ref AWS::NoValue` is not written; a null value is rejected.
   public func check(_ template: Template) -> [SchemaViolation] {
     var violations: [SchemaViolation] = []
@@ -165,7 +166,8 @@ public struct ResourceSchemas: Sendable {
     if case .intrinsic = node.value { return }
     // "Template format error: ... 'null' values are not allowed in templates".
     if node.scalar?.kind == .null {
-      violations.append(SchemaViolation(message: "\(path.split(separator: "/").last ?? "") is null: CloudFormation rejects null values in templates (write a value, or leave the property out)", location: node.location, path: path))
+      let place = path.hasPrefix("Resources/") ? String(path.dropFirst("Resources/".count)) : path
+      violations.append(SchemaViolation(message: "\(place) is null: CloudFormation rejects null values in templates (write a value, or leave the property out)", location: node.location, path: path))
       return
     }
     func wrong(_ what: String) {
@@ -205,7 +207,9 @@ public struct ResourceSchemas: Sendable {
   /// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html).
   private func requireProperties(_ map: TemplateMap, scope: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
     let required = requiredProperties(of: scope)
-    guard !required.isEmpty, map["Fn::Transform"] == nil else { return }
+    // Keys that make others: `Fn::Transform` and `Fn::ForEach::Name` (applied by
+    // CloudFormation) and YAML's merge key `<<` (applied by `sam deploy` before upload).
+    guard !required.isEmpty, !map.entries.contains(where: { $0.key == "Fn::Transform" || $0.key.hasPrefix("Fn::ForEach::") || $0.key == "<<" }) else { return }
     // A null value is named where it is written (`check(_:_:type:path:into:)`).
     let missing = required.filter { name in map[name].map(Self.isNoValue) ?? true }
     guard !missing.isEmpty else { return }

@@ -18,15 +18,20 @@ struct DeployScriptInterpreterRule: Rule {
       .compliant(),
       .change("a bash script started with #!/bin/sh", .edit(.deployScript, "#!/usr/bin/env bash\n", "#!/bin/sh\n")),
       .change("a script with no #! line (sh runs it when zsh or dash starts it)", .edit(.deployScript, "#!/usr/bin/env bash\n", "# deploy\n"), expect: .needsEvidence),
+      .change("a byte-order mark before the #! line (the kernel does not read it)", .edit(.deployScript, "#!/usr/bin/env bash\n", "\u{FEFF}#!/usr/bin/env bash\n"), expect: .needsEvidence),
     ])
 
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let script = context.project.deployScript else { return .absent("no deploy script") }
     // Scanned only where it decides (3 M instructions on this repository's script).
-    guard let shebang = script.shebang else {
-      guard let first = script.bashOnlySyntax.first else { return .pass("no #! line, and no bash-only syntax: any POSIX shell runs it") }
+    // A byte-order mark before `#!` hides the line from the kernel (execve fails with
+    // ENOEXEC, and the shell that started the script runs it as it sees fit).
+    let hidden = context.project.deployScriptSource?.startsWithByteOrderMark == true && script.shebang != nil
+    guard let shebang = script.shebang, !hidden else {
+      let line = hidden ? "a byte-order mark before its #! line, which the kernel then does not read" : "no #! line"
+      guard let first = script.bashOnlySyntax.first else { return .pass("\(line), and no bash-only syntax: any POSIX shell runs it") }
       return .needsEvidence(
-        "the deploy script has no #! line: bash runs it as bash when bash starts it, but zsh and dash run it with sh, where \(first.construct) (line \(first.location.line)) \(first.underDash.description); start it with `#!/usr/bin/env bash`, or show how it is run",
+        "the deploy script has \(line): bash runs it as bash when bash starts it, but zsh and dash run it with sh, where \(first.construct) (line \(first.location.line)) \(first.underDash.description); start it with `#!/usr/bin/env bash`\(hidden ? " and save it without the mark" : ""), or show how it is run",
         evidence: [first.location])
     }
     if shebang.isBash { return .pass("runs with bash (`#!\(shebang.line)`)") }
