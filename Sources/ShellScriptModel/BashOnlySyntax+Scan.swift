@@ -70,7 +70,8 @@ struct BashOnlySyntaxScan {
   private mutating func visit(_ redirection: Redirection) {
     switch redirection.op {
     case _ where redirection.fileDescriptorVariable != nil:
-      add("a descriptor variable `{fd}>`", .fatalError("exec: {\(redirection.fileDescriptorVariable!)}: not found"), redirection.location)
+      let name = redirection.fileDescriptorVariable!
+      add("a descriptor variable `{fd}>`", .readOtherwise("reads `{\(name)}` as a word of the command (`exec {\(name)}>FILE` is `exec: {\(name)}: not found`, which ends the script)"), redirection.location)
     case .hereString: add("the here-string `<<<`", .syntaxError("redirection unexpected"), redirection.location)
     case .outputAndError:
       add("`&>`", .readOtherwise("reads `&` and then `>`: it runs the command in the background (its status is always 0) and only empties the file"), redirection.location)
