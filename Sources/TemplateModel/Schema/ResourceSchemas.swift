@@ -121,8 +121,8 @@ public struct ResourceSchemas: Sendable {
   /// are missing (a resource without `Properties` has none). Values that are intrinsic
   /// functions are not checked (they are only known per env), nor are the required
   /// properties of a mapping with `Fn::Transform`, `Fn::ForEach` or a YAML merge key `<<`
-  /// (only known once it is applied). A
-  /// property written `!Ref AWS::NoValue` is not written; a null value is rejected.
+  /// (only known once it is applied). A property written `!Ref AWS::NoValue` is not
+  /// written; a null value is rejected.
   public func check(_ template: Template) -> [SchemaViolation] {
     var violations: [SchemaViolation] = []
     for resource in template.resources where knows(resource.type.value) {
@@ -166,8 +166,7 @@ public struct ResourceSchemas: Sendable {
     if case .intrinsic = node.value { return }
     // "Template format error: ... 'null' values are not allowed in templates".
     if node.scalar?.kind == .null {
-      let place = path.hasPrefix("Resources/") ? String(path.dropFirst("Resources/".count)) : path
-      violations.append(SchemaViolation(message: "\(place) is null: CloudFormation rejects null values in templates (write a value, or leave the property out)", location: node.location, path: path))
+      violations.append(SchemaViolation(message: "\(Self.place(path)) is null: CloudFormation rejects null values in templates (write a value, or leave the property out)", location: node.location, path: path))
       return
     }
     func wrong(_ what: String) {
@@ -215,9 +214,8 @@ public struct ResourceSchemas: Sendable {
     guard !missing.isEmpty else { return }
     let names = missing.map { "\"\($0)\"" }
     let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-    let place = path.hasPrefix("Resources/") ? String(path.dropFirst("Resources/".count)) : path
     violations.append(SchemaViolation(
-      message: "\(place) (\(scope.replacingHash)) requires \(list), missing here: CloudFormation fails the resource (\"required key [\(missing[0])] not found\")",
+      message: "\(Self.place(path)) (\(scope.replacingHash)) requires \(list), missing here: CloudFormation fails the resource (\"required key [\(missing[0])] not found\")",
       location: location, path: path))
   }
 
@@ -231,6 +229,12 @@ public struct ResourceSchemas: Sendable {
       guard let written = resource.source.properties[name], !Self.isNoValue(written) else { return false }
       return resource.properties[name] == nil
     }
+  }
+
+  /// A property's path as messages name it: `Role/Properties/Policies/0` for
+  /// `Resources/Role/Properties/Policies/0`.
+  private static func place(_ path: String) -> String {
+    path.hasPrefix("Resources/") ? String(path.dropFirst("Resources/".count)) : path
   }
 
   /// `!Ref AWS::NoValue`: CloudFormation removes the property.
