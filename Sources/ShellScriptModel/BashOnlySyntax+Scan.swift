@@ -167,10 +167,11 @@ struct BashOnlySyntaxScan {
       case .ansiCQuoted:
         add("`$'...'` quoting", .readOtherwise("reads `$` and a single-quoted string: `$'\\n'` is the three characters `$`, `\\` and `n`"), part.location)
       case .arithmetic(let text):
-        if let (reason, expecting) = Self.bashOnlyArithmetic(text) {
+        let own = Self.withoutExpansions(Array(text.unicodeScalars))
+        if let (reason, expecting) = Self.bashOnlyArithmetic(own) {
           add("\(reason) in `$(( ))`", .fatalError("arithmetic expression: expecting \(expecting)"), part.location)
         }
-        for name in Self.names(in: text) where BashOnlySyntax.bashOnlyVariables.contains(name) {
+        for name in ArithmeticText.names(String(String.UnicodeScalarView(own))) where BashOnlySyntax.bashOnlyVariables.contains(name) {
           add("`\(name)` in `$(( ))`", .readOtherwise("has no `\(name)`: it counts as 0"), part.location)
         }
       case .commandSubstitution(let substitution) where Self.readsFileOnly(substitution):
@@ -251,12 +252,12 @@ struct BashOnlySyntaxScan {
     return false
   }
 
-  /// What in `$(( ))` text dash's arithmetic does not have: `++`/`--`, `**`, a base
+  /// What in `$(( ))` text (`scalars`, its nested expansions already replaced:
+  /// `withoutExpansions`) dash's arithmetic does not have: `++`/`--`, `**`, a base
   /// (`16#ff`) or an array element, with what dash's error says it expected there; nil
   /// for POSIX arithmetic.
-  static func bashOnlyArithmetic(_ text: String) -> (String, expecting: String)? {
-    let scalars = withoutExpansions(Array(text.unicodeScalars))
-    func isName(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar == "_" || ("0"..."9").contains(scalar) }
+  static func bashOnlyArithmetic(_ scalars: [Unicode.Scalar]) -> (String, expecting: String)? {
+    let isName = Lexical.isNameCharacter
     func isOperandStart(_ scalar: Unicode.Scalar) -> Bool { isName(scalar) || scalar == "(" || scalar == "$" }
     for (index, scalar) in scalars.enumerated() where index + 1 < scalars.count {
       let next = scalars[index + 1]
@@ -299,26 +300,11 @@ struct BashOnlySyntaxScan {
         index = end + 1
       } else {
         index += 1
-        while index < scalars.count, scalars[index].properties.isAlphabetic || scalars[index] == "_" || ("0"..."9").contains(scalars[index]) { index += 1 }
+        while index < scalars.count, Lexical.isNameCharacter(scalars[index]) { index += 1 }
       }
       result.append("0")
     }
     return result
-  }
-
-  /// The names written in arithmetic text (not inside nested expansions), in order.
-  static func names(in text: String) -> [String] {
-    var names: [String] = []
-    var current = String.UnicodeScalarView()
-    for scalar in withoutExpansions(Array(text.unicodeScalars)) + [" "] {
-      if scalar.properties.isAlphabetic || scalar == "_" || (!current.isEmpty && ("0"..."9").contains(scalar)) {
-        current.append(scalar)
-      } else {
-        if !current.isEmpty { names.append(String(current)) }
-        current = String.UnicodeScalarView()
-      }
-    }
-    return names
   }
 
   /// `$(< file)`: one command of no words, only an input redirection.
@@ -332,33 +318,31 @@ struct BashOnlySyntaxScan {
   /// `if` condition (they run only where the subshell succeeded).
   static func guardedSetCommands(in statements: [Statement]) -> Set<SourceLocation> {
     var guarded: Set<SourceLocation> = []
-    func setCommands(in statements: [Statement]) -> [SourceLocation] {
-      var found: [SourceLocation] = []
+    func setCommands(in statements: [Statement]) -> [SimpleCommand] {
+      var found: [SimpleCommand] = []
       SyntaxWalk.forEachStatement(in: statements) { statement in
-        if let command = statement.simpleCommand, command.name?.literalValue == "set" { found.append(command.words[0].location) }
+        if let command = statement.simpleCommand, command.name?.literalValue == "set" { found.append(command) }
       }
       return found
     }
+    func locations(of statements: [Statement]) -> [SourceLocation] { setCommands(in: statements).map(\.words[0].location) }
     /// A subshell that tries a `set -o` option dash lacks: `(set -o pipefail) 2>/dev/null`.
     func isProbe(_ statement: Statement) -> Bool {
       guard case .subshell(let list) = statement.kind else { return false }
-      var tries = false
-      SyntaxWalk.forEachStatement(in: list) { inner in
-        guard let command = inner.simpleCommand, command.name?.literalValue == "set" else { return }
-        tries = tries || setOptionNames(command.words.dropFirst().map(\.literalValue)).contains { !BashOnlySyntax.dashOptionNames.contains($0) }
+      return setCommands(in: list).contains { command in
+        setOptionNames(command.words.dropFirst().map(\.literalValue)).contains { !BashOnlySyntax.dashOptionNames.contains($0) }
       }
-      return tries
     }
     SyntaxWalk.forEachStatement(in: statements) { statement in
       switch statement.kind {
-      case .subshell(let list): guarded.formUnion(setCommands(in: list))
+      case .subshell(let list): guarded.formUnion(locations(of: list))
       case .andOr(let list):
         if let first = list.items.first, isProbe(first), list.operators.first == .and {
-          guarded.formUnion(setCommands(in: Array(list.items.dropFirst())))
+          guarded.formUnion(locations(of: Array(list.items.dropFirst())))
         }
       case .ifClause(let clause):
         for branch in clause.branches where branch.condition.contains(where: isProbe) {
-          guarded.formUnion(setCommands(in: branch.body))
+          guarded.formUnion(locations(of: branch.body))
         }
       default: break
       }
