@@ -59,6 +59,8 @@ let package = Package(
     .systemLibrary(name: "CMalloc"),
     // A thread started on another core than its creator's, for reading ahead.
     .systemLibrary(name: "CThread"),
+    // The executable's writable data faulted in at the start (madvise MADV_POPULATE_WRITE).
+    .systemLibrary(name: "CWritableData"),
     // Every artifact of one repository loaded together.
     .target(name: "ProjectModel", dependencies: ["Requirements", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CZlib", "CThread"]),
     // Rules and the requirement matrix.
@@ -66,7 +68,7 @@ let package = Package(
     .executableTarget(
       name: "vibe-rules",
       dependencies: [
-        "Rules", "ProjectModel", "CMalloc",
+        "Rules", "ProjectModel", "CMalloc", "CWritableData",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -80,7 +82,9 @@ let package = Package(
     .testTarget(name: "ReportTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
     // StandIns/: the stand-in aws, sam, docker and git programs the rehearsal puts on PATH.
     .testTarget(name: "RehearsalTests", dependencies: ["Rules", "ProjectModel", "ShellScriptModel"], exclude: ["StandIns"]),
-    .testTarget(name: "RobustnessTests", dependencies: ["Rules", "ProjectModel", "TemplateModel", "DockerfileModel", "ShellScriptModel"]),
+    .testTarget(
+      name: "RobustnessTests",
+      dependencies: ["Rules", "ProjectModel", "TemplateModel", "DockerfileModel", "ShellScriptModel", "CWritableData"]),
   ]
 )
 

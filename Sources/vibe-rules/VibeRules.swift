@@ -19,10 +19,12 @@ struct VibeRules: ParsableCommand {
     subcommands: [Report.self, Check.self, ListRules.self, Explain.self, Cost.self, Probe.self, Baseline.self, Graph.self, Debug.self],
     defaultSubcommand: Report.self)
 
-  /// Runs the command, mapping every outcome to exit status 0, 1 or 2: an `InputError`
+  /// Runs the command (the executable's writable data faulted in first, `WritableData`),
+  /// mapping every outcome to exit status 0, 1 or 2: an `InputError`
   /// prints one `file:line:column: error:` line; a usage error prints ArgumentParser's
   /// message; nothing else escapes as a crash.
   static func main() {
+    WritableData.prefault()
     let arguments = Array(CommandLine.arguments.dropFirst())
     LargeInput.limitMallocArenas()
     CommandLineGuess.readAhead(arguments)
