@@ -30,6 +30,6 @@ extension Evaluator {
 
   /// True when arithmetic or subscript text may hold a command substitution.
   static func mayRunCommands(_ text: String) -> Bool {
-    text.contains("$(") || text.contains("`")
+    text.containsText("$(") || text.containsText("`")
   }
 }

@@ -96,7 +96,7 @@ struct Explain: ParsableCommand {
   /// One-line text of an example edit: in backticks, unless blanks at its ends or a
   /// backtick inside need the quoted, escaped form to be seen.
   static func inline(_ text: String) -> String {
-    let plain = !text.isEmpty && !text.contains("`") && text.first?.isWhitespace == false && text.last?.isWhitespace == false
+    let plain = !text.isEmpty && !text.containsText("`") && text.first?.isWhitespace == false && text.last?.isWhitespace == false
     return plain ? "`\(text)`" : text.debugDescription
   }
 }

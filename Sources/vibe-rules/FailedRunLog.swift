@@ -54,11 +54,11 @@ enum FailedRunLog {
     switch format {
     case .sarif:
       guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any], let schema = object["$schema"] as? String else { return false }
-      return schema.lowercased().contains("sarif")
+      return schema.lowercased().containsText("sarif")
     case .junit:
       var text = Substring(String(decoding: bytes.prefix(4096), as: UTF8.self))
       text = text.drop { $0.isWhitespace }
-      if text.hasPrefix("<?xml"), let end = text.range(of: "?>") { text = text[end.upperBound...].drop { $0.isWhitespace } }
+      if text.hasPrefix("<?xml"), let end = text.rangeOfText("?>") { text = text[end.upperBound...].drop { $0.isWhitespace } }
       return text.hasPrefix("<testsuites") || text.hasPrefix("<testsuite")
     }
   }

@@ -120,7 +120,7 @@ extension DeployScriptRun {
     command.hasFlag("-a", "--all-tags")
       || command.argumentList.contains { argument in
         guard let text = argument.literal, text.count > 2, text.hasPrefix("-"), !text.hasPrefix("--") else { return false }
-        return text.dropFirst().allSatisfy(\.isLetter) && text.contains("a")
+        return text.dropFirst().allSatisfy(\.isLetter) && text.containsText("a")
       }
   }
 
@@ -142,7 +142,7 @@ extension DeployScriptRun {
 
   /// Whether `reference` names an image by digest (`NAME@sha256:...`).
   static func isDigest(_ reference: ResolvedWord) -> Bool {
-    reference.pieces.contains { if case .literal(let text) = $0 { text.contains("@") } else { false } }
+    reference.pieces.contains { if case .literal(let text) = $0 { text.containsText("@") } else { false } }
   }
 
   /// Every image reference the run pushes, in order (see `ImagePush`).
@@ -236,9 +236,9 @@ extension DeployScriptRun {
   /// The repository of an image reference: everything before the tag's `:` (a `:` in the
   /// registry host's port is followed by `/`, so it is not a tag).
   public static func repository(of reference: ResolvedWord) -> ResolvedWord {
-    guard let index = reference.pieces.lastIndex(where: { if case .literal(let text) = $0 { text.contains(":") } else { false } }),
+    guard let index = reference.pieces.lastIndex(where: { if case .literal(let text) = $0 { text.containsText(":") } else { false } }),
       case .literal(let text) = reference.pieces[index], let colon = text.lastIndex(of: ":"),
-      !text[text.index(after: colon)...].contains("/"), !reference.pieces[(index + 1)...].contains(where: { if case .literal(let later) = $0 { later.contains("/") } else { false } })
+      !text[text.index(after: colon)...].containsText("/"), !reference.pieces[(index + 1)...].contains(where: { if case .literal(let later) = $0 { later.containsText("/") } else { false } })
     else { return reference }
     return ResolvedWord(pieces: Array(reference.pieces[..<index]) + [.literal(String(text[..<colon]))])
   }

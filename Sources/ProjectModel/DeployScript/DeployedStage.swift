@@ -40,8 +40,8 @@ extension Project {
       for argument in build.values(ofFlag: "--build-arg") {
         let text = argument.value.description
         let name = String(text.prefix { $0 != "=" })
-        guard !name.isEmpty, !name.contains("$") else { continue }
-        let value = argument.literal.flatMap { literal in literal.contains("=") ? String(literal[literal.index(after: literal.firstIndex(of: "=")!)...]) : nil }
+        guard !name.isEmpty, !name.containsText("$") else { continue }
+        let value = argument.literal.flatMap { literal in literal.containsText("=") ? String(literal[literal.index(after: literal.firstIndex(of: "=")!)...]) : nil }
         given[name] = .some(value)
       }
       if position == 0 {

@@ -120,7 +120,7 @@ public struct MarkdownRenderer: Sendable {
   /// An inline code span that survives backticks in the text.
   static func code(_ text: String) -> String {
     let folded = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    let fence = folded.contains("`") ? "`` " : "`"
+    let fence = folded.containsText("`") ? "`` " : "`"
     return fence + folded + (fence == "`" ? "`" : " ``")
   }
 }

@@ -27,17 +27,17 @@ extension ResolvedWord {
   /// The tag of an image reference (`repo:tag`): the pieces after the last `:` of the last
   /// literal piece that has one, or nil.
   var imageTag: ResolvedWord? {
-    guard let index = pieces.lastIndex(where: { if case .literal(let text) = $0 { text.contains(":") } else { false } }),
+    guard let index = pieces.lastIndex(where: { if case .literal(let text) = $0 { text.containsText(":") } else { false } }),
       case .literal(let text) = pieces[index], let colon = text.lastIndex(of: ":")
     else { return nil }
     let tail = String(text[text.index(after: colon)...])
-    guard !tail.contains("/") else { return nil }
+    guard !tail.containsText("/") else { return nil }
     return ResolvedWord(pieces: [.literal(tail)] + pieces[(index + 1)...])
   }
 
   /// The repository part of an image reference (everything before the tag's `:`).
   var imageRepository: ResolvedWord? {
-    guard let index = pieces.lastIndex(where: { if case .literal(let text) = $0 { text.contains(":") } else { false } }),
+    guard let index = pieces.lastIndex(where: { if case .literal(let text) = $0 { text.containsText(":") } else { false } }),
       case .literal(let text) = pieces[index], let colon = text.lastIndex(of: ":")
     else { return nil }
     return ResolvedWord(pieces: Array(pieces[..<index]) + [.literal(String(text[..<colon]))])

@@ -57,7 +57,7 @@ public enum ParameterOverrides {
           index = text.index(after: index)
         }
       }
-      if key == "ParameterKey", let comma = value.range(of: ",ParameterValue=") {
+      if key == "ParameterKey", let comma = value.rangeOfText(",ParameterValue=") {
         pairs.append(Pair(key: String(value[..<comma.lowerBound]), value: String(value[comma.upperBound...])))
       } else {
         pairs.append(Pair(key: key, value: value))

@@ -10,7 +10,7 @@ enum TOMLErrorTranslation {
   /// The message and location for toml++'s `description` at `line` (1-based), or nil
   /// when it is not a redefinition.
   static func redefinition(_ description: String, line: Int, in source: SourceText) -> (message: String, location: SourceLocation)? {
-    guard let range = description.range(of: "cannot redefine existing ") else { return nil }
+    guard let range = description.rangeOfText("cannot redefine existing ") else { return nil }
     let rest = description[range.upperBound...]
     guard let open = rest.firstIndex(of: "'"), let close = rest.lastIndex(of: "'"), open < close else { return nil }
     let kind = rest[..<open].trimmingCharacters(in: .whitespaces)

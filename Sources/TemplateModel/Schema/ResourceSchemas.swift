@@ -104,7 +104,7 @@ public struct ResourceSchemas: Sendable {
 
   /// Whether the data describes resource type `type` (a definition's scope,
   /// `AWS::IAM::Role#Policy`, is no resource type).
-  public func knows(_ type: String) -> Bool { !type.contains("#") && scopes[type] != nil }
+  public func knows(_ type: String) -> Bool { !type.containsText("#") && scopes[type] != nil }
 
   /// The writable top-level properties of `type`, or nil for an unknown type.
   public func properties(of type: String) -> [String: PropertyType]? { scopes[type] }

@@ -52,7 +52,7 @@ public struct TemplateDocument: Sendable {
   public static func load(_ source: SourceText) throws(InputError) -> TemplateDocument {
     var text = source.text
     let isJSON = text.first(where: { !$0.isWhitespace }) == "{"
-    if isJSON && text.contains("\t") {
+    if isJSON && text.containsText("\t") {
       text = String(text.map { $0 == "\t" ? " " : $0 })
     }
     if let bomb = YAMLAliasExpansion.check(text, file: source.file, maximumNodes: maximumNodeCount) { throw bomb }

@@ -102,7 +102,7 @@ public enum ManagedPolicyGrants {
   /// for `arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`).
   public static func name(of arn: EvaluatedNode) -> String? {
     let text = arn.string ?? arn.display
-    guard let range = text.range(of: ":iam::aws:policy/") else { return nil }
+    guard let range = text.rangeOfText(":iam::aws:policy/") else { return nil }
     return String(text[range.upperBound...])
   }
 }

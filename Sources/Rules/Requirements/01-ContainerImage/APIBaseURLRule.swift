@@ -69,7 +69,7 @@ extension APIBaseURLRule {
   /// `.dockerignore`) never read `name`; nil when one does.
   func appNeverReads(_ name: String, script: StartScript, path: String, main: SourceText, context: RuleContext) -> Finding? {
     guard let buildContext = context.project.buildContext else { return nil }
-    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
+    let folder = path.containsText("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
     var files = [path]
     // A file whose match against `.dockerignore` is undecided (`DockerIgnore.matchBudget`
     // spent) is read: the finding stands only if no file that may be in the image reads it.

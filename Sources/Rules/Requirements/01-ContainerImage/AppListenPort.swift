@@ -162,7 +162,7 @@ struct AppListenPort {
   private mutating func readStreamlitConfig(_ facts: ImageFacts, launch: ContainerLaunch, script: String?, project: Project) {
     let directory: String? = launch.workingDirectory?.value ?? (facts.workdir.map { $0.value.resolvedValue } ?? "/")
     var folders: [String] = []
-    if let script, !script.contains("://"), let path = script.hasPrefix("/") ? script : directory.map({ $0 + "/" + script }) {
+    if let script, !script.containsText("://"), let path = script.hasPrefix("/") ? script : directory.map({ $0 + "/" + script }) {
       if let slash = path.lastIndex(of: "/") { folders.append(String(path[..<slash])) }
     }
     if let directory, !folders.contains(directory) { folders.append(directory) }
@@ -227,7 +227,7 @@ struct AppListenPort {
         return
       }
       guard let number = Int(text) else {
-        problem = text.contains("$")
+        problem = text.containsText("$")
           ? ("the start command passes \(flag) `\(text)` unexpanded: the exec form (and single quotes) do not expand variables, so the app receives the text `\(text)` and cannot start; use `sh -c` or write the number", true, location)
           : ("the start command's \(flag) `\(text)` is not a port number", true, location)
         return
@@ -266,7 +266,7 @@ struct AppListenPort {
 
   /// ` (= 8501)` when a variable gave the value.
   private static func resolution(_ argument: Argument, _ value: String) -> String {
-    display(argument).contains("$") ? " (= \(value))" : ""
+    display(argument).containsText("$") ? " (= \(value))" : ""
   }
 }
 

@@ -79,7 +79,7 @@ struct ContainerCommandLine {
       if option == "--" { break }
       if option.hasPrefix("--") { continue }
       if option == "-o" || option == "+o" { index += 1; continue }
-      if option.hasPrefix("-") && option.contains("c") { runsScript = true }
+      if option.hasPrefix("-") && option.containsText("c") { runsScript = true }
     }
     guard runsScript else { return }
     guard index < arguments.count, let inner = arguments[index].literal else {

@@ -35,7 +35,7 @@ struct StartScript {
         break
       }
     }
-    guard let script, !script.contains("://"), !script.isEmpty else { return nil }
+    guard let script, !script.containsText("://"), !script.isEmpty else { return nil }
     if !script.hasPrefix("/"), case .unresolved(_, let reason)? = facts.workdir?.value {
       return StartScript(written: script, imagePath: nil, unknownDirectory: reason, location: start.location)
     }

@@ -29,7 +29,7 @@ struct ECRImageDigestRule: Rule {
         return .error("container \(container.name ?? "?") has no Image", at: container.location, path: container.path)
       }
       // An ECR image URI, also one built with `!Sub` (account, region and tag known at deploy time).
-      if repositories.contains(where: { image.mentions($0) }) || (image.text(unknownPartsAs: "?") ?? "").contains(".dkr.ecr.") { return nil }
+      if repositories.contains(where: { image.mentions($0) }) || (image.text(unknownPartsAs: "?") ?? "").containsText(".dkr.ecr.") { return nil }
       return .error("container \(container.name ?? "?") runs \(image.display), not an image of the template's ECR repository (\(repositories.joined(separator: ", "))); its digest is not ECR's", at: image.location, path: container.path + "/Image")
     }, passNote: "the task pulls from the template's ECR repository, which digests every image (sha256)")
     return context.limitedByOutsideTaskDefinitions(verdict, what: "container image")

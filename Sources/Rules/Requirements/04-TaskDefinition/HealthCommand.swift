@@ -92,10 +92,10 @@ enum HealthURL {
   static func port(in text: String) -> (port: Int?, authority: String)? {
     let start: Range<String.Index>
     let defaultPort: Int
-    if let http = text.range(of: "http://") {
+    if let http = text.rangeOfText("http://") {
       start = http
       defaultPort = 80
-    } else if let https = text.range(of: "https://") {
+    } else if let https = text.rangeOfText("https://") {
       start = https
       defaultPort = 443
     } else {
@@ -107,7 +107,7 @@ enum HealthURL {
   }
 
   static func path(in text: String) -> String? {
-    guard let start = text.range(of: "http://") ?? text.range(of: "https://") else { return nil }
+    guard let start = text.rangeOfText("http://") ?? text.rangeOfText("https://") else { return nil }
     let rest = text[start.upperBound...]
     guard let slash = rest.firstIndex(of: "/") else { return "/" }
     let path = rest[slash...].prefix { !" '\")\\;&|".contains($0) }

@@ -19,7 +19,7 @@ struct StreamlitStickinessRule: Rule {
   func evaluate(_ context: RuleContext) -> Verdict {
     guard let facts = context.project.dockerfile?.finalImage else { return .absent("no Dockerfile") }
     let start = [facts.entrypoint, facts.cmd].compactMap { $0 }
-    guard let command = start.first(where: { HealthCommandText.of($0.value).contains("streamlit") }) else {
+    guard let command = start.first(where: { HealthCommandText.of($0.value).containsText("streamlit") }) else {
       return .pass("the image does not run Streamlit; stickiness is not needed")
     }
     let template = context.template

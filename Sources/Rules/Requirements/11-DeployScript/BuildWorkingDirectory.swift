@@ -83,8 +83,8 @@ enum BuildWorkingDirectory {
 
   /// `$(dirname "${BASH_SOURCE[0]}")`, `$(cd "$(dirname "$0")" && pwd)` and the like.
   static func isScriptDirectory(_ symbol: Symbol) -> Bool {
-    guard let command = symbol.command, command.contains("dirname") else { return false }
-    return command.contains("BASH_SOURCE") || command.contains("$0") || command.contains("${0}")
+    guard let command = symbol.command, command.containsText("dirname") else { return false }
+    return command.containsText("BASH_SOURCE") || command.containsText("$0") || command.containsText("${0}")
   }
 
   /// `path` (absolute, standardized) relative to `root` when under it, else as is.

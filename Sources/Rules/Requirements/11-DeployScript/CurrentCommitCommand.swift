@@ -19,7 +19,7 @@
 /// `git rev-parse --short HEAD || echo unknown` can give something else.
 enum CurrentCommitCommand {
   static func isCurrentCommitSHA(_ command: String) -> Bool {
-    guard !command.contains(";"), !command.contains("&&"), !command.contains("||"), !command.contains("\n") else { return false }
+    guard !command.containsText(";"), !command.containsText("&&"), !command.containsText("||"), !command.containsText("\n") else { return false }
     let stages = command.split(separator: "|").map { words(String($0)) }
     guard let first = stages.first, isGitCommitQuery(first) else { return false }
     return stages.dropFirst().allSatisfy(isPrefixFilter)
@@ -50,7 +50,7 @@ enum CurrentCommitCommand {
       if option == "-C" {
         guard index + 1 < words.count else { return false }
         let path = words[index + 1]
-        guard path.contains("$") || path == "." || path == "./" else { return false }
+        guard path.containsText("$") || path == "." || path == "./" else { return false }
       }
       if option == "-C" || option == "-c" { index += 1 }
       index += 1

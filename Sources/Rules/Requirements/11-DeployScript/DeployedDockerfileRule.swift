@@ -83,7 +83,7 @@ struct DeployedDockerfileRule: Rule {
         unknown.append("the build context of the docker build at line \(build.location.line) is only known at run time")
         continue
       }
-      if contextText == "-" || contextText.contains("://") || contextText.hasPrefix("git@") {
+      if contextText == "-" || contextText.containsText("://") || contextText.hasPrefix("git@") {
         findings.append(.error("the docker build at line \(build.location.line) builds from \(contextText == "-" ? "standard input" : contextText), not from the build context vibe-rules checks (\(buildContext.displayName))", at: operand.location, related: [.init("the checked Dockerfile", at: dockerfileStart)]))
         continue
       }
@@ -164,7 +164,7 @@ struct DeployedDockerfileRule: Rule {
       guard let (declaration, location) = globals.last(where: { $0.0.name == name }) else { continue }
       let readers = dockerfile.stages.filter { $0.from.image.contains("$" + name) || $0.from.image.contains("${" + name) }
       guard let reader = readers.first else { continue }
-      let value = text.contains("=") ? String(text[text.index(after: text.firstIndex(of: "=")!)...]) : nil
+      let value = text.containsText("=") ? String(text[text.index(after: text.firstIndex(of: "=")!)...]) : nil
       if let value, argument.value.literal != nil, value == declaration.defaultValue { continue }
       let given = value.map { argument.value.literal != nil ? $0 : "\($0) (known at run time)" } ?? "the environment's \(name)"
       findings.append(.warning("the docker build at line \(build.location.line) passes --build-arg \(name)=\(given), and FROM \(reader.from.image) at \(file):\(reader.location.line) reads it: the image vibe-rules checks assumes \(name)=\(declaration.defaultValue ?? "(no default)"), so the base image checked is not the one built", at: argument.location, related: [.init("ARG \(name)", at: location), .init("the FROM that reads it", at: reader.location)]))

@@ -80,15 +80,15 @@ struct ECRPushRule: Rule {
     let region = context.template.scenario.configuration.region?.value.literal
     let repository = context.template.resources(ofType: "AWS::ECR::Repository").first?["RepositoryName"]?.string
     for push in pushes {
-      guard let text = push.reference.imageRepository?.description ?? Optional(push.reference.description), let marker = text.range(of: ".dkr.ecr.") else { continue }
+      guard let text = push.reference.imageRepository?.description ?? Optional(push.reference.description), let marker = text.rangeOfText(".dkr.ecr.") else { continue }
       let afterMarker = text[marker.upperBound...]
       let pushRegion = afterMarker.prefix { $0 != "." }
-      if let region, !pushRegion.contains("$"), pushRegion != region {
+      if let region, !pushRegion.containsText("$"), pushRegion != region {
         error("pushes to ECR in \(pushRegion) while config env \(context.environmentName) deploys to \(region) (samconfig); the task pulls from \(region)", at: push.location, only: ["11.4"])
       }
       if let slash = afterMarker.firstIndex(of: "/"), let repository {
         let pushedRepository = String(afterMarker[afterMarker.index(after: slash)...])
-        if !pushedRepository.contains("$"), pushedRepository != repository {
+        if !pushedRepository.containsText("$"), pushedRepository != repository {
           error("pushes to repository \(pushedRepository) but the template creates \(repository) in env \(context.environmentName)", at: push.location, only: ["11.4"])
         }
       }

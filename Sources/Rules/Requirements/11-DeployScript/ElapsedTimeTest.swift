@@ -38,7 +38,7 @@ struct ElapsedTimeTest {
     case .arithmetic:
       guard let expression = command.resolvedWords.last?.literal else { return nil }
       for symbol in [">=", "<=", "==", "!=", ">", "<"] {
-        guard let range = expression.range(of: symbol) else { continue }
+        guard let range = expression.rangeOfText(symbol) else { continue }
         return (String(expression[..<range.lowerBound]), String(expression[range.upperBound...]))
       }
       return nil

@@ -18,7 +18,7 @@ struct RegistryHost {
       if case .literal(let text) = piece, let slash = text.firstIndex(of: "/") {
         pieces.append(.literal(String(text[..<slash])))
         let host = ResolvedWord(pieces: pieces)
-        guard host.description.contains(".") || host.description.contains(":") || host.literal == "localhost" else { return nil }
+        guard host.description.containsText(".") || host.description.containsText(":") || host.literal == "localhost" else { return nil }
         self.host = host
         return
       }
@@ -53,9 +53,9 @@ struct RegistryHost {
   /// The region of an ECR host, when written.
   var region: String? {
     let text = host.description
-    guard let marker = text.range(of: ".dkr.ecr.") else { return nil }
+    guard let marker = text.rangeOfText(".dkr.ecr.") else { return nil }
     let region = text[marker.upperBound...].prefix { $0 != "." }
-    return region.contains("$") ? nil : String(region)
+    return region.containsText("$") ? nil : String(region)
   }
 
   /// True when both name the same registry, false when they differ in a known part (the
@@ -64,16 +64,16 @@ struct RegistryHost {
     if host == other.host { return true }
     if let a = host.literal, let b = other.host.literal { return a == b }
     let mine = host.description, theirs = other.host.description
-    guard let m = mine.range(of: ".dkr.ecr."), let t = theirs.range(of: ".dkr.ecr.") else {
+    guard let m = mine.rangeOfText(".dkr.ecr."), let t = theirs.rangeOfText(".dkr.ecr.") else {
       // One is an ECR host, the other a literal host that is not: different registries.
-      if mine.contains(".dkr.ecr.") != theirs.contains(".dkr.ecr."), host.isLiteral || other.host.isLiteral { return false }
+      if mine.containsText(".dkr.ecr.") != theirs.containsText(".dkr.ecr."), host.isLiteral || other.host.isLiteral { return false }
       return nil
     }
     if mine[m.upperBound...] != theirs[t.upperBound...] {
-      return mine[m.upperBound...].contains("$") || theirs[t.upperBound...].contains("$") ? nil : false
+      return mine[m.upperBound...].containsText("$") || theirs[t.upperBound...].containsText("$") ? nil : false
     }
     let accountA = String(mine[..<m.lowerBound]), accountB = String(theirs[..<t.lowerBound])
-    if !accountA.contains("$"), !accountB.contains("$") { return accountA == accountB }
+    if !accountA.containsText("$"), !accountB.containsText("$") { return accountA == accountB }
     // Account IDs read at run time (`aws sts get-caller-identity`): taken to be the same.
     return true
   }

@@ -16,7 +16,7 @@ enum StackOutputKeys {
   static func reads(in evaluation: Evaluation) -> [(command: CommandInvocation, keys: [String])] {
     evaluation.commands.filter { $0.isCommand("aws") && $0.isSubcommand("cloudformation", "describe-stacks") }.compactMap { read in
       guard let query = read.value(ofFlag: "--query")?.value else { return nil }
-      let keys = (query.possibleValues() ?? [query.description]).flatMap(StackOutputURLRule.outputKeys).filter { !$0.contains("$") }
+      let keys = (query.possibleValues() ?? [query.description]).flatMap(StackOutputURLRule.outputKeys).filter { !$0.containsText("$") }
       return (read, keys)
     }
   }

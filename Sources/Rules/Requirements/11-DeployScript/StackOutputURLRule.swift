@@ -35,7 +35,7 @@ struct StackOutputURLRule: Rule {
     let balancers = Set(template.loadBalancers.map(\.logicalID))
     let urlOutputs = Set(template.outputs.filter { output in
       guard let value = output.value else { return false }
-      return balancers.contains { value.mentions($0) } || (output.name.lowercased().contains("url") && output.name.lowercased().contains("dashboard"))
+      return balancers.contains { value.mentions($0) } || (output.name.lowercased().containsText("url") && output.name.lowercased().containsText("dashboard"))
     }.map(\.name))
     let reads = run.evaluation.commands.filter { $0.isCommand("aws") && $0.isSubcommand("cloudformation", "describe-stacks") }
     let queried = reads.compactMap { read -> (CommandInvocation, [String])? in
@@ -71,7 +71,7 @@ struct StackOutputURLRule: Rule {
   static func outputKeys(_ query: String) -> [String] {
     var keys: [String] = []
     var rest = query[...]
-    while let range = rest.range(of: "OutputKey") {
+    while let range = rest.rangeOfText("OutputKey") {
       rest = rest[range.upperBound...]
       let afterEquals = rest.drop { $0 == " " || $0 == "=" }
       guard let quote = afterEquals.first, quote == "'" || quote == "`" || quote == "\"" else { continue }
