@@ -45,8 +45,11 @@ enum TerminalSafe {
     // Printable ASCII (and tab, and line feed unless `oneLine`) is safe: a scan of the bytes
     // first, since most text is only that and reading it by scalars cost 0.65 M
     // instructions on this repository's report.
-    let lineFeedIsSafe = !oneLine
-    guard text.utf8.contains(where: { !((0x20..<0x7F).contains($0) || $0 == 0x09 || ($0 == 0x0A && lineFeedIsSafe)) }) else { return text }
+    let lineFeed: UInt8 = oneLine ? 0x20 : 0x0A
+    let onlySafeASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == lineFeed }
+    }
+    if onlySafeASCII == true { return text }
     guard text.unicodeScalars.contains(where: escaped) else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)
