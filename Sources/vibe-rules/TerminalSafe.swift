@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// Text from the checked files made safe to print: control characters (other than line
-/// feed and tab) become `\u{XX}` escapes, so a hostile file cannot send terminal escape
+/// Text from the checked files made safe to print: the scalars of `UnsafeScalars`, control
+/// characters (other than line feed and tab), become `\u{XX}` escapes, so a hostile file cannot send terminal escape
 /// sequences (retitle, clear, move the cursor, conceal text) or NUL bytes to the user's
 /// terminal; so do the Unicode bidirectional controls, which reorder how a line is shown
 /// ("Trojan Source", CVE-2021-42574: a value could display as something it is not).
@@ -40,16 +40,9 @@ enum TerminalSafe {
   /// parsed, and the files stay one line per line when read as text.
   static func text(_ text: String, allowingColour: Bool = false, escape: Escape = .swift, oneLine: Bool = false) -> String {
     func escaped(_ scalar: Unicode.Scalar) -> Bool {
-      isUnsafe(scalar) || (oneLine && isLineBreak(scalar)) || (escape != .swift && (scalar == "\u{2028}" || scalar == "\u{2029}"))
+      UnsafeScalars.isUnsafe(scalar) || (oneLine && UnsafeScalars.isLineBreak(scalar)) || (escape != .swift && (scalar == "\u{2028}" || scalar == "\u{2029}"))
     }
-    // Printable ASCII (and tab, and line feed unless `oneLine`) is safe: a scan of the bytes
-    // first, since most text is only that and reading it by scalars cost 0.65 M
-    // instructions on this repository's report.
-    let lineFeed: UInt8 = oneLine ? 0x20 : 0x0A
-    let onlySafeASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x09 || $0 == lineFeed }
-    }
-    if onlySafeASCII == true { return text }
+    guard UnsafeScalars.mayContainUnsafeOrLineBreak(text, lineFeedIsSafe: !oneLine) else { return text }
     guard text.unicodeScalars.contains(where: escaped) else { return text }
     var result = String.UnicodeScalarView()
     let scalars = Array(text.unicodeScalars)
@@ -82,22 +75,6 @@ enum TerminalSafe {
     }
     guard index < scalars.count, scalars[index] == "m", colourCodes.contains(code) else { return nil }
     return index - start + 1
-  }
-
-  /// Line feed, and U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (the other line
-  /// breaks, CR, VT, FF and NEL, are control characters, escaped always).
-  private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}"
-  }
-
-  private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x0A, 0x09: false
-    case 0..<0x20, 0x7F, 0x80..<0xA0: true
-    // ALM, LRM and RLM; the embeddings and overrides LRE..RLO; the isolates LRI..PDI.
-    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-    default: false
-    }
   }
 }
 
