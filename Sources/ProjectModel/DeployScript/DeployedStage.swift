@@ -38,10 +38,9 @@ extension Project {
     for (position, build) in builds.enumerated() {
       var given: [String: String?] = [:]
       for argument in build.values(ofFlag: "--build-arg") {
-        let text = argument.value.description
-        let name = String(text.prefix { $0 != "=" })
+        let name = BuildArgument(argument.value.description).name
         guard !name.isEmpty, !name.containsText("$") else { continue }
-        let value = argument.literal.flatMap { literal in literal.containsText("=") ? String(literal[literal.index(after: literal.firstIndex(of: "=")!)...]) : nil }
+        let value = argument.literal.flatMap { BuildArgument($0).value }
         given[name] = .some(value)
       }
       if position == 0 {

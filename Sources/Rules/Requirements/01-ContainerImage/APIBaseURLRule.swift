@@ -69,7 +69,8 @@ extension APIBaseURLRule {
   /// `.dockerignore`) never read `name`; nil when one does.
   func appNeverReads(_ name: String, script: StartScript, path: String, main: SourceText, context: RuleContext) -> Finding? {
     guard let buildContext = context.project.buildContext else { return nil }
-    let folder = path.containsText("/") ? String(path[..<path.lastIndex(of: "/")!]) : ""
+    // The last `/` as a scalar: a combining mark after it makes it no `Character` of its own.
+    let folder = path.unicodeScalars.lastIndex(of: "/").map { String(path.unicodeScalars[..<$0]) } ?? ""
     var files = [path]
     // A file whose match against `.dockerignore` is undecided (`DockerIgnore.matchBudget`
     // spent) is read: the finding stands only if no file that may be in the image reads it.

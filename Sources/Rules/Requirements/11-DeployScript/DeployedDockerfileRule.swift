@@ -159,12 +159,11 @@ struct DeployedDockerfileRule: Rule {
       return []
     }
     for argument in build.values(ofFlag: "--build-arg") {
-      let text = argument.value.description
-      let name = String(text.prefix { $0 != "=" })
+      let buildArgument = BuildArgument(argument.value.description)
+      let name = buildArgument.name, value = buildArgument.value
       guard let (declaration, location) = globals.last(where: { $0.0.name == name }) else { continue }
       let readers = dockerfile.stages.filter { $0.from.image.contains("$" + name) || $0.from.image.contains("${" + name) }
       guard let reader = readers.first else { continue }
-      let value = text.containsText("=") ? String(text[text.index(after: text.firstIndex(of: "=")!)...]) : nil
       if let value, argument.value.literal != nil, value == declaration.defaultValue { continue }
       let given = value.map { argument.value.literal != nil ? $0 : "\($0) (known at run time)" } ?? "the environment's \(name)"
       findings.append(.warning("the docker build at line \(build.location.line) passes --build-arg \(name)=\(given), and FROM \(reader.from.image) at \(file):\(reader.location.line) reads it: the image vibe-rules checks assumes \(name)=\(declaration.defaultValue ?? "(no default)"), so the base image checked is not the one built", at: argument.location, related: [.init("ARG \(name)", at: location), .init("the FROM that reads it", at: reader.location)]))
