@@ -69,14 +69,14 @@ public enum BaseImageCatalog {
 
   private static func profile(repository: String, tag: String) -> BaseImageProfile? {
     let variant = tag.lowercased()
-    if variant.containsText("windowsservercore") || variant.containsText("nanoserver") { return nil }
+    if variant.contains("windowsservercore") || variant.contains("nanoserver") { return nil }
     switch repository {
     case "python":
-      if variant.containsText("alpine") { return pythonAlpine }
-      return variant.containsText("slim") ? pythonSlim : pythonFull
+      if variant.contains("alpine") { return pythonAlpine }
+      return variant.contains("slim") ? pythonSlim : pythonFull
     case "node":
-      if variant.containsText("alpine") { return nodeAlpine }
-      return variant.containsText("slim") ? nodeSlim : nodeFull
+      if variant.contains("alpine") { return nodeAlpine }
+      return variant.contains("slim") ? nodeSlim : nodeFull
     case "debian":
       return debian
     case "ubuntu":
@@ -86,13 +86,13 @@ public enum BaseImageCatalog {
     case "busybox":
       return busybox
     case "nginx":
-      return variant.containsText("alpine") ? nginxAlpine : nginxDebian
+      return variant.contains("alpine") ? nginxAlpine : nginxDebian
     case "scratch":
       return scratch
     default:
       guard repository.hasPrefix("gcr.io/distroless/") else { return nil }
       let image = String(repository.dropFirst("gcr.io/distroless/".count))
-      return distroless(image: image, debug: variant.containsText("debug"), nonroot: variant.containsText("nonroot"))
+      return distroless(image: image, debug: variant.contains("debug"), nonroot: variant.contains("nonroot"))
     }
   }
 

@@ -77,7 +77,7 @@ public struct Heredoc: Sendable, Hashable {
   /// The heredoc markers in an instruction's joined line, in order. A line the shell
   /// lexer cannot split (an unterminated quote) has none, as in BuildKit.
   static func markers(in line: String) throws(ShellLexer.Failure) -> [Heredoc] {
-    guard line.containsText("<<") else { return [] }
+    guard line.contains("<<") else { return [] }
     let lexer = ShellLexer(escapeToken: "\\", rawQuotes: true, rawEscapes: true, skipUnsetEnv: true, lookup: { _ in nil })
     guard let words = try? lexer.process(line).words else { return [] }
     var found: [Heredoc] = []

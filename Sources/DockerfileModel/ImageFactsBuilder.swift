@@ -201,7 +201,7 @@ struct ImageFactsBuilder {
         }
         let text = [commandText] + run.heredocs.map(\.content)
         let joined = text.joined(separator: "\n")
-        if joined.containsText("usermod") || joined.containsText("/etc/passwd") {
+        if joined.contains("usermod") || joined.contains("/etc/passwd") {
           facts.accountChanges.append(Located("a RUN that runs usermod or names /etc/passwd", at: location))
         }
         facts.fileEvents.append(Located(.run(joined), at: location))

@@ -70,7 +70,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
   /// images without `docker.io/` (`bitnami/redis`), others in full.
   public var familiarRepository: String {
     guard domain == Self.dockerHub else { return repository }
-    return path.hasPrefix("library/") && !path.dropFirst("library/".count).containsText("/") ? String(path.dropFirst("library/".count)) : path
+    return path.hasPrefix("library/") && !path.dropFirst("library/".count).contains("/") ? String(path.dropFirst("library/".count)) : path
   }
 
   /// The normalised reference: `docker.io/library/python:3.12-slim@sha256:…`.
@@ -94,7 +94,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
       rest = rest[..<at]
     }
     var tag: String?
-    if let colon = rest.lastIndex(of: ":"), !rest[colon...].containsText("/") {
+    if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") {
       let written = rest[rest.index(after: colon)...]
       guard isValidTag(written) else { return fail("`\(written)` is not a valid tag (letters, digits, `_`, `.` and `-`, at most 128, not starting with `.` or `-`)") }
       tag = String(written)
@@ -106,7 +106,7 @@ public struct ImageReference: Sendable, Hashable, CustomStringConvertible {
     var path = rest
     if let slash = rest.firstIndex(of: "/") {
       let first = rest[..<slash]
-      if first.containsText(".") || first.containsText(":") || first == "localhost" || first.contains(where: \.isUppercase) {
+      if first.contains(".") || first.contains(":") || first == "localhost" || first.contains(where: \.isUppercase) {
         domain = String(first)
         path = rest[rest.index(after: slash)...]
       }

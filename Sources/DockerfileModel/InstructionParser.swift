@@ -90,7 +90,7 @@ enum InstructionParser {
       return .maintainer(try exactlyOne())
     case "EXPOSE":
       guard !words.isEmpty else { throw fail("EXPOSE requires at least one argument") }
-      for (index, word) in words.enumerated() where !word.containsText("$") && PortSpec.parse(word) == nil {
+      for (index, word) in words.enumerated() where !word.contains("$") && PortSpec.parse(word) == nil {
         // At the entry itself (it had been at the first, even on a continuation line).
         let at = node.wordLocations.count == words.count ? node.wordLocations[index] : nil
         throw fail("invalid EXPOSE entry `\(word)`: expected <port>[-<port>][/tcp|/udp|/sctp] with ports 0-65535", at: at)

@@ -227,7 +227,7 @@ struct NodeBuilder {
     let located = locatedWords(rest)
     let found = located.map(\.text)
     guard let first = found.first else { return [] }
-    guard first.containsText("=") else {
+    guard first.contains("=") else {
       var separator = rest.lowerBound
       while separator < rest.upperBound, !Scalars.isWordSeparator(scalars[separator]) { separator += 1 }
       guard separator < rest.upperBound else {

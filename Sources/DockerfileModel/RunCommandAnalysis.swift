@@ -77,7 +77,7 @@ struct RunCommandAnalysis {
 
   /// The package name in a package argument, or nil for files, paths, URLs and variables.
   static func packageName(_ word: String, manager: PackageOperation.Manager) -> String? {
-    guard !word.isEmpty, !word.containsText("/"), !word.containsText("$"), !word.hasPrefix("."),
+    guard !word.isEmpty, !word.contains("/"), !word.contains("$"), !word.hasPrefix("."),
       !word.hasSuffix(".whl"), !word.hasSuffix(".deb"), !word.hasSuffix(".rpm"), !word.hasSuffix(".tar.gz")
     else { return nil }
     let stops: Set<Character> = switch manager {

@@ -243,7 +243,7 @@ struct BashOnlySyntaxScan {
       if character == "{" { open = index }
       if character == "}", let start = open {
         let inner = text[text.index(after: start)..<index]
-        if inner.containsText(",") || (inner.containsText("..") && !inner.hasPrefix("..") && !inner.hasSuffix("..")) { return true }
+        if inner.contains(",") || (inner.contains("..") && !inner.hasPrefix("..") && !inner.hasSuffix("..")) { return true }
         open = nil
       }
       if character == " " || character == "\t" { open = nil }

@@ -427,7 +427,7 @@ public struct CommandInvocation: Sendable, Hashable {
         matched += 1
         previousWasBareOption = false
       } else if argument.isOption {
-        previousWasBareOption = !(argument.literal?.containsText("=") ?? true)
+        previousWasBareOption = !(argument.literal?.contains("=") ?? true)
       } else if previousWasBareOption {
         previousWasBareOption = false
       } else {
@@ -547,7 +547,7 @@ public struct CommandInvocation: Sendable, Hashable {
         while next < words.count, let option = words[next] {
           if option == "-u" || option == "--unset" || option == "-C" || option == "--chdir" {
             next += 2
-          } else if option.hasPrefix("-") || (option.containsText("=") && Lexical.isName(option.prefix { $0 != "=" })) {
+          } else if option.hasPrefix("-") || (option.contains("=") && Lexical.isName(option.prefix { $0 != "=" })) {
             next += 1
           } else {
             break

@@ -30,6 +30,6 @@ extension Evaluator {
 
   /// True when arithmetic or subscript text may hold a command substitution.
   static func mayRunCommands(_ text: String) -> Bool {
-    text.containsText("$(") || text.containsText("`")
+    text.contains("$(") || text.contains("`")
   }
 }

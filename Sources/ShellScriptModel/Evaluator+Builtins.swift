@@ -46,7 +46,7 @@ extension Evaluator {
       jumpLoop(arguments, continues: name == "continue")
     case "local", "declare", "typeset", "export", "readonly":
       // `declare -n r=X` makes r a reference; it does not write through one.
-      let makesReferences = name != "export" && name != "readonly" && knownPrefix.prefix { $0.hasPrefix("-") && $0 != "--" }.contains { $0.dropFirst().containsText("n") }
+      let makesReferences = name != "export" && name != "readonly" && knownPrefix.prefix { $0.hasPrefix("-") && $0 != "--" }.contains { $0.dropFirst().contains("n") }
       for (assignment, value) in declarations { perform(assignment, value, declaration: name, throughReference: !makesReferences) }
       if name == "local" {
         for literal in literals.compactMap({ $0 }) where Lexical.isName(literal) && !isReadonly(literal) {

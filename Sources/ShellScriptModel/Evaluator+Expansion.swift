@@ -154,7 +154,7 @@ extension Evaluator {
   /// command substitution and arithmetic expansion).
   static func mayExpandAsPrompt(_ text: String?) -> Bool {
     guard let text else { return true }
-    return text.containsText("$") || text.containsText("`")
+    return text.contains("$") || text.contains("`")
   }
 
   /// The key of a word's value: its line and column (every word of a script is in one file).
@@ -440,7 +440,7 @@ extension Evaluator {
       let searched = resolve(patternWord.parts, context, quiet: true).literal
       if anchored, searched == "" {
         let added = replacementWord.map { operand($0) } ?? .empty
-        guard !(added.literal ?? "").containsText("&"), (added.size.bytes + value.size.bytes) <= Self.maximumValueBytes else { return symbolic }
+        guard !(added.literal ?? "").contains("&"), (added.size.bytes + value.size.bytes) <= Self.maximumValueBytes else { return symbolic }
         if case .prefix = mode { return added + value }
         return value + added
       }
@@ -451,7 +451,7 @@ extension Evaluator {
       // bash 5.2 replaces an unquoted `&` in the replacement by the matched text
       // (`patsub_replacement`, on by default): whether it was quoted is not kept here, so a
       // replacement holding `&` is left unknown rather than guessed.
-      guard let with = replacement.literal, !with.containsText("&"), spendTextWork(2 * text.utf8.count) else { return symbolic }
+      guard let with = replacement.literal, !with.contains("&"), spendTextWork(2 * text.utf8.count) else { return symbolic }
       switch mode {
       case .all:
         // Sized before it is built: `X="${X//a/$X}"` squares the length each time, so four

@@ -82,7 +82,7 @@ extension Evaluator {
       return first(assigned + plain, .fails)
     case "unset":
       let (flags, _, names) = Self.options(literals, taking: [])
-      return flags.containsText("f") ? nil : first(names, .fails)
+      return flags.contains("f") ? nil : first(names, .fails)
     default:
       return nil
     }
@@ -95,9 +95,9 @@ extension Evaluator {
   func noteReadonly(_ builtin: String, literals: [String?], declarations: [(Assignment, Binding)]) {
     let flags = literals.prefix { $0?.hasPrefix("-") == true && $0 != "--" }.compactMap { $0?.dropFirst() }.joined()
     switch builtin {
-    case "readonly": guard !flags.containsText("f"), !flags.containsText("p") else { return }
-    case "declare", "typeset": guard flags.containsText("r"), flags.containsText("g") || localFrames.isEmpty else { return }
-    case "local": guard flags.containsText("r"), !localFrames.isEmpty else { return }
+    case "readonly": guard !flags.contains("f"), !flags.contains("p") else { return }
+    case "declare", "typeset": guard flags.contains("r"), flags.contains("g") || localFrames.isEmpty else { return }
+    case "local": guard flags.contains("r"), !localFrames.isEmpty else { return }
     default: return
     }
     var names = declarations.map(\.0.name)

@@ -160,7 +160,7 @@ extension Evaluator {
       for name in values[(flag + 2)...] { addShadowing(.hashedPath(name), at: location) }
     case "unset":
       let (flags, _, names) = Self.options(literals(), taking: [])
-      if flags.containsText("f") { return }
+      if flags.contains("f") { return }
       for name in names { noteAssignedName(name, at: location) }
     case "local", "declare", "typeset", "export", "readonly":
       applyDeclaration(name, literals: literals(), words: words, at: location)
@@ -171,7 +171,7 @@ extension Evaluator {
       let (flags, _, rest) = Self.options(literals(), taking: ["d", "n", "O", "s", "u", "C", "c"])
       if let array = rest.first { noteAssignedName(array, at: location) }
       // `-C CALLBACK`: the text is run as a command every `-c` lines, as `eval` runs it.
-      if flags.containsText("C") { addShadowing(.eval, at: location) }
+      if flags.contains("C") { addShadowing(.eval, at: location) }
     case "getopts":
       let values = operands()
       if values.count > 1 { noteAssignedName(values[1], at: location) }
@@ -280,15 +280,15 @@ extension Evaluator {
       if literal == "--" { break }
       if literal.hasPrefix("-") { flags += literal.dropFirst() }
     }
-    if flags.containsText("p") || flags.containsText("f") || flags.containsText("F") { return }
+    if flags.contains("p") || flags.contains("f") || flags.contains("F") { return }
     // `export -n NAME` takes the export attribute away; `declare`, `typeset` and `local -n` make references.
-    if flags.containsText("n"), builtin != "export", builtin != "readonly" {
+    if flags.contains("n"), builtin != "export", builtin != "readonly" {
       noteNameReferences(Array(literals[index...]), words: Array(words.dropFirst(index)), at: location)
       return
     }
     for position in index..<literals.count {
       if position < words.count, let assignment = Assignment(declarationArgument: words[position]) {
-        if flags.containsText("i") { integerVariables.insert(assignment.name) }
+        if flags.contains("i") { integerVariables.insert(assignment.name) }
         continue
       }
       guard let literal = literals[position] else {
@@ -298,18 +298,18 @@ extension Evaluator {
       let end = literal.firstIndex { $0 == "=" || $0 == "[" || $0 == "+" } ?? literal.endIndex
       let name = String(literal[..<end])
       guard Lexical.isName(name) else { continue }
-      if flags.containsText("i") { integerVariables.insert(name) }
+      if flags.contains("i") { integerVariables.insert(name) }
       let rest = literal[end...]
       if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
         let key = String(rest[rest.index(after: rest.startIndex)..<close])
         evaluateSubscript(key, at: location)
         noteLookupVariable(name, subscript: key, at: location)
-      } else if rest.containsText("=") || builtin == "local" {
+      } else if rest.contains("=") || builtin == "local" {
         // `local NAME` hides the caller's value: PATH becomes unset in the function.
         noteLookupVariable(name, at: location)
         // A name that came from an expansion (`declare "$v=1"`): the walk applies no such
         // assignment, so the variable's value is unknown from here.
-        if rest.containsText("=") { assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))) }
+        if rest.contains("=") { assign(name, .scalar(ResolvedWord(symbol: Symbol(kind: .parameter(name), expression: "$" + name)))) }
       }
     }
   }
@@ -462,8 +462,8 @@ extension Evaluator {
       let word = words[index]
       guard word.count > 1, word.hasPrefix("-"), word != "--" else { return false }
       let letters = word.dropFirst()
-      if letters.containsText("n") { return true }
-      if letters.containsText("o") {
+      if letters.contains("n") { return true }
+      if letters.contains("o") {
         index += 1
         if index < words.count, words[index] == "noexec" { return true }
       }

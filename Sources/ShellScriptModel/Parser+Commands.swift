@@ -252,7 +252,7 @@ extension Parser {
   }
 
   static func functionName(_ word: Word) -> String? {
-    guard word.parts.count == 1, case .literal(let name) = word.parts[0].kind, !name.containsText("=") else { return nil }
+    guard word.parts.count == 1, case .literal(let name) = word.parts[0].kind, !name.contains("=") else { return nil }
     return name
   }
 

@@ -28,7 +28,7 @@ enum PrintfFormat {
           // escape `%b` decodes) is not computed.
           if let literal = argument.literal {
             if conversion == .integer, Int(literal).map(String.init) != literal { return nil }
-            if conversion == .escapes, literal.containsText("\\") { return nil }
+            if conversion == .escapes, literal.contains("\\") { return nil }
           }
           result += argument.pieces
         }

@@ -35,7 +35,7 @@ public struct Shebang: Sendable, Hashable {
     let base = interpreter.split(separator: "/").last.map(String.init) ?? interpreter
     if base == "env" {
       var rest = arguments[...]
-      while let first = rest.first, first.hasPrefix("-") || first.containsText("=") {
+      while let first = rest.first, first.hasPrefix("-") || first.contains("=") {
         rest = rest.dropFirst()
         if first == "-u", !rest.isEmpty { rest = rest.dropFirst() }
       }

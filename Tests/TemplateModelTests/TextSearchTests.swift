@@ -1,4 +1,4 @@
-import Diagnostics
+import TemplateModel
 import Foundation
 import Testing
 
