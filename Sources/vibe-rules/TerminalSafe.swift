@@ -1,10 +1,11 @@
 import Diagnostics
 
-/// Text from the checked files made safe to print: the scalars of `UnsafeScalars`, control
-/// characters (other than line feed and tab), become `\u{XX}` escapes, so a hostile file cannot send terminal escape
-/// sequences (retitle, clear, move the cursor, conceal text) or NUL bytes to the user's
-/// terminal; so do the Unicode bidirectional controls, which reorder how a line is shown
-/// ("Trojan Source", CVE-2021-42574: a value could display as something it is not).
+/// Text from the checked files made safe to print: the scalars of `UnsafeScalars` become
+/// `\u{XX}` escapes. Control characters (other than line feed and tab), so that a hostile
+/// file cannot send terminal escape sequences (retitle, clear, move the cursor, conceal
+/// text) or NUL bytes to the user's terminal; and the Unicode bidirectional controls, which
+/// reorder how a line is shown ("Trojan Source", CVE-2021-42574: a value could display as
+/// something it is not).
 /// Reference: Unicode Standard Annex #9, https://www.unicode.org/reports/tr9/ With `allowingColour`, the status colours `TableRenderer` paints (SGR
 /// `ESC[<code>m` with one of `colourCodes`) pass through unchanged.
 enum TerminalSafe {
