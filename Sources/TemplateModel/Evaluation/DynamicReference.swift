@@ -13,21 +13,10 @@ enum DynamicReference {
   static func occurs(in text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
-      guard let start = find(opening, in: bytes, from: 0) else { return false }
-      return find(closing, in: bytes, from: start + opening.count) != nil
+      guard let start = ByteSearch.firstOffset(of: opening, in: bytes) else { return false }
+      return ByteSearch.firstOffset(of: closing, in: bytes, from: start + opening.count) != nil
     }
   }
 
   static let closing = Array("}}".utf8)
-
-  /// The first offset at or after `from` where `pattern` occurs in `bytes`.
-  private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-    guard bytes.count >= pattern.count else { return nil }
-    var index = from
-    while index <= bytes.count - pattern.count {
-      if bytes[index] == pattern[0], pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) { return index }
-      index += 1
-    }
-    return nil
-  }
 }

@@ -381,17 +381,13 @@ public struct TemplateEvaluator {
   /// splits (0 for an empty delimiter).
   static func occurrences(of delimiter: String, in text: String) -> Int {
     let needle = Array(delimiter.utf8)
-    guard let first = needle.first else { return 0 }
+    guard !needle.isEmpty else { return 0 }
     return text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
       var count = 0
       var index = 0
-      while index + needle.count <= bytes.count {
-        if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) {
-          count += 1
-          index += needle.count
-        } else {
-          index += 1
-        }
+      while let found = ByteSearch.firstOffset(of: needle, in: bytes, from: index) {
+        count += 1
+        index = found + needle.count
       }
       return count
     } ?? text.components(separatedBy: delimiter).count - 1

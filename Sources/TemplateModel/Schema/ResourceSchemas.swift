@@ -240,7 +240,7 @@ public struct ResourceSchemas: Sendable {
   /// `!Ref AWS::NoValue`: CloudFormation removes the property.
   private static func isNoValue(_ node: TemplateNode) -> Bool {
     guard case .intrinsic(let intrinsic) = node.value, intrinsic.function == .ref else { return false }
-    return intrinsic.argument.scalar?.text == "AWS::NoValue"
+    return intrinsic.argument.scalar.flatMap { PseudoParameter(rawValue: $0.text) } == .noValue
   }
 
   /// Levenshtein distance, for "did you mean" (names are short).

@@ -18,36 +18,18 @@ extension StringProtocol {
   /// otherwise; nil for the empty needle.
   public func rangeOfText(_ needle: some StringProtocol) -> Range<Index>? {
     let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return nil }
-    guard first < 0x80, pattern.allSatisfy({ $0 < 0x80 }) else { return range(of: needle) }
+    guard !pattern.isEmpty else { return nil }
+    guard pattern.allSatisfy({ $0 < 0x80 }) else { return range(of: needle) }
     let hay = utf8
-    let search: (UnsafeBufferPointer<UInt8>) -> Range<Int>?? = { bytes in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
-      return .some(Self.firstOffsets(of: pattern, first: first, in: bytes))
+    // nil: the text is not all ASCII; .some(nil): it is, and holds no match.
+    let search: (UnsafeBufferPointer<UInt8>) -> Int?? = { bytes in
+      bytes.allSatisfy({ $0 < 0x80 }) ? .some(ByteSearch.firstOffset(of: pattern, in: bytes)) : nil
     }
     guard let outcome = hay.withContiguousStorageIfAvailable(search) ?? Array(hay).withUnsafeBufferPointer(search) else {
       return range(of: needle)
     }
-    guard let found = outcome else { return nil }
-    let lower = hay.index(hay.startIndex, offsetBy: found.lowerBound)
-    return lower..<hay.index(lower, offsetBy: found.count)
-  }
-
-  /// The byte offsets of the first occurrence of `pattern` (whose first byte is `first`)
-  /// in `bytes`.
-  private static func firstOffsets(of pattern: [UInt8], first: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    let count = pattern.count
-    guard bytes.count >= count else { return nil }
-    var start = 0
-    let last = bytes.count - count
-    while start <= last {
-      if bytes[start] == first {
-        var matched = 1
-        while matched < count, bytes[start + matched] == pattern[matched] { matched += 1 }
-        if matched == count { return start..<(start + count) }
-      }
-      start += 1
-    }
-    return nil
+    guard let offset = outcome else { return nil }
+    let lower = hay.index(hay.startIndex, offsetBy: offset)
+    return lower..<hay.index(lower, offsetBy: pattern.count)
   }
 }
