@@ -61,7 +61,7 @@ struct Report: ParsableCommand {
     let text: String
     switch format {
     case .table:
-      text = TableRenderer(colour: colour).render(matrix)
+      text = TableRenderer(colour: colour, width: output == nil ? Terminal.width : nil).render(matrix)
     case .markdown:
       text = MarkdownRenderer().render(matrix)
     case .json:
@@ -109,6 +109,18 @@ enum Evaluation {
 /// unset or empty ("when present and not an empty string, prevents the addition of ANSI
 /// color", https://no-color.org).
 enum Terminal {
+  /// The width of the terminal standard output writes to, in columns: `COLUMNS` when it
+  /// holds a positive number ("COLUMNS ... the user's preferred width", environ(7)), else
+  /// what the terminal reports (ioctl(2) `TIOCGWINSZ`); nil when standard output is not a
+  /// terminal or no width is known.
+  static var width: Int? {
+    guard isatty(STDOUT_FILENO) != 0 else { return nil }
+    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
   static var wantsColour: Bool {
     guard isatty(STDOUT_FILENO) != 0 else { return false }
     guard let noColor = getenv("NO_COLOR") else { return true }

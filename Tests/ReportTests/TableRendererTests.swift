@@ -45,3 +45,84 @@ import Testing
     #expect(text.droppingTrailingSpaces == byCharacters)
   }
 }
+
+/// On a terminal the WHERE / WHY cell wraps at spaces onto lines that start under it; in
+/// a file each row stays one line.
+@Suite struct TableWrappingTests {
+  static let matrix = Result { try OwnRepository.matrix.get() }
+
+  /// The table's rows: from the header to the blank line before the findings.
+  static func tableLines(_ table: String) -> [Substring] {
+    Array(table.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty })
+  }
+
+  @Test(arguments: [120, 150, 200]) func wrappedCellsFitTheWidthAndStartUnderTheColumn(width: Int) throws {
+    let matrix = try Self.matrix.get()
+    let flat = Self.tableLines(TableRenderer(colour: false).render(matrix))
+    let wrapped = Self.tableLines(TableRenderer(colour: false, width: width).render(matrix))
+    let header = try #require(flat.first)
+    let indent = header.distance(from: header.startIndex, to: try #require(header.range(of: "WHERE / WHY")).lowerBound)
+    // Something was long enough to wrap, and every line fits unless it is one word.
+    #expect(wrapped.count > flat.count)
+    for line in wrapped where line.count > width {
+      #expect(!line.dropFirst(indent).contains(" "), "\(line)")
+    }
+    // Continuation lines start under the column; joined back, they give the flat rows.
+    var rejoined: [String] = []
+    for line in wrapped {
+      if line.hasPrefix(String(repeating: " ", count: indent)) {
+        let piece = line.dropFirst(indent)
+        #expect(piece.first != " ")
+        rejoined[rejoined.count - 1] += " " + piece
+      } else {
+        rejoined.append(String(line))
+      }
+    }
+    #expect(rejoined == flat.map(String.init))
+  }
+
+  @Test func withoutAWidthOrTooNarrowEachRowIsOneLine() throws {
+    let matrix = try Self.matrix.get()
+    let flat = TableRenderer(colour: false).render(matrix)
+    #expect(Self.tableLines(flat).count == matrix.rows.count + 1)
+    // The four columns (88 characters here) leave fewer than `minimumWrappedWidth` of 60
+    // or 100.
+    #expect(TableRenderer(colour: false, width: 60).render(matrix) == flat)
+    #expect(TableRenderer(colour: false, width: 100).render(matrix) == flat)
+  }
+
+  @Test func aWaivedLineNamesWhatItsWaiverCovers() throws {
+    let table = TableRenderer(colour: false).render(try Self.matrix.get())
+    let waived = table.split(separator: "\n").drop { $0 != "Waived:" }.dropFirst().prefix { !$0.isEmpty }
+    #expect(waived.contains { $0.contains("(waiver for requirement 4.4 at infra/template.yaml:") })
+    #expect(waived.contains { $0.contains("(waiver for requirement 9.1 at infra/template.yaml:") })
+  }
+}
+
+/// Words are kept whole; lines hold as many as fit.
+@Suite struct CellWrappingTests {
+  @Test func linesHoldAsManyWordsAsFit() {
+    #expect("aa bb cc dd".wrapped(to: 5) == ["aa bb", "cc dd"])
+    #expect("aa bb cc dd".wrapped(to: 4) == ["aa", "bb", "cc", "dd"])
+    #expect("aa bb cc dd".wrapped(to: 11) == ["aa bb cc dd"])
+    #expect("aa bb cc dd".wrapped(to: 8) == ["aa bb cc", "dd"])
+  }
+
+  @Test func aWordLongerThanTheWidthIsALineOfItsOwn() {
+    #expect("see https://example.com/a/very/long/path now".wrapped(to: 10) == ["see", "https://example.com/a/very/long/path", "now"])
+  }
+
+  @Test func spacesAtACutAreDroppedAndRunsInsideALineKept() {
+    #expect("aa  bb cc".wrapped(to: 6) == ["aa  bb", "cc"])
+    #expect("aa bb    cc".wrapped(to: 5) == ["aa bb", "cc"])
+    #expect("aa bb   ".wrapped(to: 5) == ["aa bb"])
+  }
+
+  @Test func shortTextAndDegenerateWidths() {
+    #expect("".wrapped(to: 5) == [""])
+    #expect("abc".wrapped(to: 0) == ["abc"])
+    #expect("a b".wrapped(to: -3) == ["a", "b"])
+    #expect("é e\u{301} 日本".wrapped(to: 3) == ["é e\u{301}", "日本"])
+    #expect("é e\u{301} 日本".wrapped(to: 2) == ["é", "e\u{301}", "日本"])
+  }
+}

@@ -5,8 +5,24 @@ import Diagnostics
 /// (the command line asks when stdout is a terminal and NO_COLOR is unset or empty).
 public struct TableRenderer: Sendable {
   public var colour: Bool
+  /// The width to fit the table to, in columns (Characters), or nil for one line per row.
+  /// With a width, a WHERE / WHY cell longer than the columns left of the other four is
+  /// wrapped at its spaces onto continuation lines that start under it
+  /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
+  /// column. The command line gives the terminal's width when it writes to one; files,
+  /// pipes and CI logs keep one line per row (for `grep`). Rows whose other cells overflow
+  /// their columns, and terminals narrower than the four columns plus
+  /// `minimumWrappedWidth`, are not wrapped. The findings and waived lines below the
+  /// table are never wrapped: editors and CI read them as `file:line:column:` lines.
+  public var width: Int?
 
-  public init(colour: Bool) { self.colour = colour }
+  public init(colour: Bool, width: Int? = nil) {
+    self.colour = colour
+    self.width = width
+  }
+
+  /// The narrowest the WHERE / WHY column is wrapped to, in Characters.
+  static let minimumWrappedWidth = 24
 
   /// The widest a padded column gets, in characters.
   static let maximumColumnWidth = 80
@@ -27,11 +43,17 @@ public struct TableRenderer: Sendable {
       text += line
       text += "\n"
     }
+    // Where the WHERE / WHY column starts, and how wide it may be when wrapped.
+    let indent = widths.reduce(0, +) + 2 * widths.count
+    let wrapWidth = width.map { $0 - indent }.flatMap { $0 >= Self.minimumWrappedWidth ? $0 : nil }
     func line(_ cells: [String], status: RequirementMatrix.Status?) -> String {
       var text = ""
       for (index, cell) in cells.enumerated() {
         var padded = index < 4 ? cell.padding(to: widths[index]) : cell
         if index == 2, let status { padded = paint(padded, status) }
+        if index == 4, let wrapWidth, zip(cells, widths).allSatisfy({ $0.count <= $1 }) {
+          padded = cell.wrapped(to: wrapWidth).joined(separator: "\n" + String(repeating: " ", count: indent))
+        }
         text += (index == 0 ? "" : "  ") + padded
       }
       return text.droppingTrailingSpaces
@@ -49,7 +71,7 @@ public struct TableRenderer: Sendable {
     if !waived.isEmpty {
       add("Waived:")
       for entry in waived {
-        add("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))".foldingLineBreaks)
+        add("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver for \(entry.waiver.target) at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))".foldingLineBreaks)
       }
       add("")
     }
