@@ -126,3 +126,29 @@ import Testing
     #expect("é e\u{301} 日本".wrapped(to: 2) == ["é", "e\u{301}", "日本"])
   }
 }
+
+/// A WHERE / WHY cell longer than `maximumWrappedBytes` stays one line even on a terminal:
+/// wrapped to a narrow column, a megabyte of short words would repeat the indent on each of
+/// its lines.
+@Suite struct LongCellWrappingTests {
+  static func matrix(noteBytes: Int) throws -> RequirementMatrix {
+    var matrix = try OwnRepository.matrix.get()
+    let index = try #require(matrix.rows.firstIndex { $0.findings.isEmpty && $0.evidence.isEmpty })
+    matrix.rows[index].note = String(repeating: "ab ", count: noteBytes / 3) + "end"
+    return matrix
+  }
+
+  @Test func aCellPastTheLimitIsWrittenWhole() throws {
+    let matrix = try Self.matrix(noteBytes: TableRenderer.maximumWrappedBytes + 30)
+    let wrapped = TableRenderer(colour: false, width: 130).render(matrix)
+    #expect(wrapped.split(separator: "\n").contains { $0.hasSuffix("ab ab end") && $0.utf8.count > TableRenderer.maximumWrappedBytes })
+  }
+
+  @Test func aCellWithinTheLimitIsWrapped() throws {
+    let matrix = try Self.matrix(noteBytes: TableRenderer.maximumWrappedBytes - 30)
+    let wrapped = TableRenderer(colour: false, width: 130).render(matrix)
+    let table = TableWrappingTests.tableLines(wrapped)
+    #expect(table.count > matrix.rows.count + 100)
+    #expect(table.allSatisfy { $0.count <= 130 })
+  }
+}

@@ -11,8 +11,8 @@ public struct TableRenderer: Sendable {
   /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
   /// column. The command line gives the terminal's width when it writes to one; files,
   /// pipes and CI logs keep one line per row (for `grep`). Rows whose other cells overflow
-  /// their columns, and terminals narrower than the four columns plus
-  /// `minimumWrappedWidth`, are not wrapped. The findings and waived lines below the
+  /// their columns, cells longer than `maximumWrappedBytes`, and terminals narrower than
+  /// the four columns plus `minimumWrappedWidth`, are not wrapped. The findings and waived lines below the
   /// table are never wrapped: editors and CI read them as `file:line:column:` lines.
   public var width: Int?
 
@@ -23,6 +23,11 @@ public struct TableRenderer: Sendable {
 
   /// The narrowest the WHERE / WHY column is wrapped to, in Characters.
   static let minimumWrappedWidth = 24
+
+  /// The longest WHERE / WHY cell that is wrapped, in UTF-8 bytes; a longer one (a finding
+  /// that quotes a megabyte value) is written whole on its row, as without a width:
+  /// wrapped, each of its lines would repeat the indent, several times its own size.
+  static let maximumWrappedBytes = 16_384
 
   /// The widest a padded column gets, in characters.
   static let maximumColumnWidth = 80
@@ -51,7 +56,7 @@ public struct TableRenderer: Sendable {
       for (index, cell) in cells.enumerated() {
         var padded = index < 4 ? cell.padding(to: widths[index]) : cell
         if index == 2, let status { padded = paint(padded, status) }
-        if index == 4, let wrapWidth, zip(cells, widths).allSatisfy({ $0.count <= $1 }) {
+        if index == 4, let wrapWidth, cell.utf8.count <= Self.maximumWrappedBytes, zip(cells, widths).allSatisfy({ $0.count <= $1 }) {
           padded = cell.wrapped(to: wrapWidth).joined(separator: "\n" + String(repeating: " ", count: indent))
         }
         text += (index == 0 ? "" : "  ") + padded
