@@ -12,8 +12,10 @@ public struct TableRenderer: Sendable {
   /// column. The command line gives the terminal's width when it writes to one; files,
   /// pipes and CI logs keep one line per row (for `grep`). Rows whose other cells overflow
   /// their columns, cells longer than `maximumWrappedBytes`, and terminals narrower than
-  /// the four columns plus `minimumWrappedWidth`, are not wrapped. The findings and waived lines below the
-  /// table are never wrapped: editors and CI read them as `file:line:column:` lines.
+  /// the four columns plus `minimumWrappedWidth` are not wrapped. Widths are counted in
+  /// Characters: a wide (CJK) character or a tab takes more of a terminal than that. The
+  /// findings and waived lines below the table are never wrapped: editors and CI read them
+  /// as `file:line:column:` lines.
   public var width: Int?
 
   public init(colour: Bool, width: Int? = nil) {
