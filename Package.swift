@@ -79,7 +79,7 @@ let package = Package(
       name: "RequirementTests", dependencies: ["Rules", "ProjectModel", "Requirements", "TemplateModel"],
       exclude: ["Fixtures"]),
     .testTarget(name: "EvidenceTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
-    .testTarget(name: "ReportTests", dependencies: ["Rules", "ProjectModel", "TemplateModel"]),
+    .testTarget(name: "ReportTests", dependencies: ["Rules", "ProjectModel", "TemplateModel", "Diagnostics"]),
     // StandIns/: the stand-in aws, sam, docker and git programs the rehearsal puts on PATH.
     .testTarget(name: "RehearsalTests", dependencies: ["Rules", "ProjectModel", "ShellScriptModel"], exclude: ["StandIns"]),
     .testTarget(

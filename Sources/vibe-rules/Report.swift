@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diagnostics
+import Foundation
 import ProjectModel
 import Rules
 import TemplateModel
@@ -110,12 +111,14 @@ enum Evaluation {
 /// color", https://no-color.org).
 enum Terminal {
   /// The width of the terminal standard output writes to, in columns: `COLUMNS` when it
-  /// holds a positive number ("COLUMNS ... the user's preferred width", environ(7)), else
-  /// what the terminal reports (ioctl(2) `TIOCGWINSZ`); nil when standard output is not a
-  /// terminal or no width is known.
+  /// holds a positive number, blanks around it allowed ("COLUMNS ... the user's preferred
+  /// width", environ(7)), else what the terminal reports (ioctl(2) `TIOCGWINSZ`); nil when
+  /// standard output is not a terminal or no width is known.
   static var width: Int? {
     guard isatty(STDOUT_FILENO) != 0 else { return nil }
-    if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+    if let value = getenv("COLUMNS"), let columns = Int(String(cString: value).trimmingCharacters(in: .whitespaces)), columns > 0 {
+      return columns
+    }
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
     return Int(size.ws_col)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import Rules
 
@@ -91,6 +92,36 @@ import Testing
     #expect(TableRenderer(colour: false, width: 100).render(matrix) == flat)
   }
 
+  /// Measured as printed: a row of CJK text or escaped controls fits the width too, and a
+  /// CJK title keeps the columns after it in line. Counted here apart from
+  /// `TerminalColumns`: the fixture's kana and ideographs take 2 columns, U+202E prints as
+  /// `\u{202E}` (8) and ESC as `\u{1B}` (6).
+  @Test func wideAndEscapedTextFitsAndLinesUp() throws {
+    func printed(_ text: Substring) -> Int {
+      text.reduce(0) { sum, character in
+        switch character {
+        case "\u{202E}": sum + 8
+        case "\u{1B}": sum + 6
+        case _ where "日本語のタイトルログ志组名称在每个账户".contains(character): sum + 2
+        default: sum + 1
+        }
+      }
+    }
+    var matrix = try Self.matrix.get()
+    let index = try #require(matrix.rows.firstIndex { $0.findings.isEmpty && $0.evidence.isEmpty })
+    matrix.rows[index].requirement.title = "日本語のタイトル"
+    matrix.rows[index].note = (0..<40).map { $0 % 3 == 0 ? "ログ\u{202E}\u{1B}" : "日志组名称 在每个账户" }.joined(separator: " ")
+    let width = 130
+    let lines = Self.tableLines(TableRenderer(colour: false, width: width).render(matrix))
+    let header = try #require(lines.first)
+    let column = try #require(header.range(of: "WHERE / WHY")).lowerBound
+    let row = try #require(lines.firstIndex { $0.contains("日本語のタイトル") })
+    #expect(lines[row + 1].hasPrefix(String(repeating: " ", count: header.distance(from: header.startIndex, to: column)) + "日志组名称"))
+    for line in lines { #expect(printed(line) <= width, "\(line)") }
+    let detail = try #require(lines[row].range(of: "ログ"))
+    #expect(printed(lines[row][..<detail.lowerBound]) == printed(header[..<column]))
+  }
+
   @Test func aWaivedLineNamesWhatItsWaiverCovers() throws {
     let table = TableRenderer(colour: false).render(try Self.matrix.get())
     let waived = table.split(separator: "\n").drop { $0 != "Waived:" }.dropFirst().prefix { !$0.isEmpty }
@@ -122,8 +153,16 @@ import Testing
     #expect("".wrapped(to: 5) == [""])
     #expect("abc".wrapped(to: 0) == ["abc"])
     #expect("a b".wrapped(to: -3) == ["a", "b"])
+  }
+
+  /// Widths are terminal columns: wide characters take two, escaped controls their escape.
+  @Test func wordsAreMeasuredInTerminalColumns() {
     #expect("é e\u{301} 日本".wrapped(to: 3) == ["é e\u{301}", "日本"])
     #expect("é e\u{301} 日本".wrapped(to: 2) == ["é", "e\u{301}", "日本"])
+    #expect("日本 語 x".wrapped(to: 6) == ["日本", "語 x"])
+    #expect("日本 語 x".wrapped(to: 7) == ["日本 語", "x"])
+    #expect("a \u{202E}\u{202E} b".wrapped(to: 16) == ["a", "\u{202E}\u{202E}", "b"])
+    #expect("a\tb c".wrapped(to: 11) == ["a\tb", "c"])
   }
 }
 

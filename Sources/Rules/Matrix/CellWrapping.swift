@@ -1,6 +1,8 @@
+import Diagnostics
+
 extension String {
-  /// The text cut into lines of at most `width` Characters at its spaces (U+0020),
-  /// greedily: each line takes as many words as fit. A word longer than `width` (a long
+  /// The text cut into lines of at most `width` terminal columns (`TerminalColumns`) at
+  /// its spaces (U+0020), greedily: each line takes as many words as fit. A word longer than `width` (a long
   /// path or URL) is a line of its own, never cut, so it can still be copied whole. Runs
   /// of spaces are kept inside a line and dropped where a line ends. `width` below 1
   /// counts as 1. The lines joined with single spaces give the text back when it has no
@@ -9,12 +11,12 @@ extension String {
   /// For the table's WHERE / WHY cell on a terminal (`TableRenderer.width`).
   func wrapped(to width: Int) -> [String] {
     let width = Swift.max(1, width)
-    guard count > width else { return [self] }
+    guard TerminalColumns.of(self) > width else { return [self] }
     var lines: [String] = []
     var line = ""
     var lineCount = 0
     for word in split(separator: " ", omittingEmptySubsequences: false) {
-      let wordCount = word.count
+      let wordCount = TerminalColumns.of(word)
       if lineCount == 0 && line.isEmpty {
         line = String(word)
         lineCount = wordCount

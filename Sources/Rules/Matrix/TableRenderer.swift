@@ -5,17 +5,18 @@ import Diagnostics
 /// (the command line asks when stdout is a terminal and NO_COLOR is unset or empty).
 public struct TableRenderer: Sendable {
   public var colour: Bool
-  /// The width to fit the table to, in columns (Characters), or nil for one line per row.
+  /// The width to fit the table to, in terminal columns, or nil for one line per row.
   /// With a width, a WHERE / WHY cell longer than the columns left of the other four is
   /// wrapped at its spaces onto continuation lines that start under it
   /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
   /// column. The command line gives the terminal's width when it writes to one; files,
   /// pipes and CI logs keep one line per row (for `grep`). Rows whose other cells overflow
   /// their columns, cells longer than `maximumWrappedBytes`, and terminals narrower than
-  /// the four columns plus `minimumWrappedWidth` are not wrapped. Widths are counted in
-  /// Characters: a wide (CJK) character or a tab takes more of a terminal than that. The
-  /// findings and waived lines below the table are never wrapped: editors and CI read them
-  /// as `file:line:column:` lines.
+  /// the four columns plus `minimumWrappedWidth` are not wrapped. Columns are measured as
+  /// the text will be printed (`TerminalColumns`: escapes of unsafe scalars, wide CJK
+  /// characters and emoji, tabs at their widest), for the padding too. The findings and
+  /// waived lines below the table are never wrapped: editors and CI read them as
+  /// `file:line:column:` lines.
   public var width: Int?
 
   public init(colour: Bool, width: Int? = nil) {
@@ -23,7 +24,7 @@ public struct TableRenderer: Sendable {
     self.width = width
   }
 
-  /// The narrowest the WHERE / WHY column is wrapped to, in Characters.
+  /// The narrowest the WHERE / WHY column is wrapped to, in terminal columns.
   static let minimumWrappedWidth = 24
 
   /// The longest WHERE / WHY cell that is wrapped, in UTF-8 bytes; a longer one (a finding
@@ -31,7 +32,7 @@ public struct TableRenderer: Sendable {
   /// wrapped, each of its lines would repeat the indent, several times its own size.
   static let maximumWrappedBytes = 16_384
 
-  /// The widest a padded column gets, in characters.
+  /// The widest a padded column gets, in terminal columns.
   static let maximumColumnWidth = 80
 
   public func render(_ matrix: RequirementMatrix) -> String {
@@ -42,7 +43,9 @@ public struct TableRenderer: Sendable {
     // Columns are padded to their longest cell up to `maximumColumnWidth`; a longer cell
     // (a 12 MB requirement title, an 8 MB env name) is written whole on its own row and
     // widens no other: padding every row to it made a gigabyte of output.
-    let widths = (0..<4).map { column in min(Self.maximumColumnWidth, ([header] + rows).map { $0[column].count }.max() ?? 0) }
+    // Widths in terminal columns (`TerminalColumns`): a CJK title or env name lines up.
+    let columns = ([header] + rows).map { cells in cells.prefix(4).map(TerminalColumns.of) }
+    let widths = (0..<4).map { column in min(Self.maximumColumnWidth, columns.map { $0[column] }.max() ?? 0) }
     // One string appended to in place: a list of lines joined at the end held the report
     // twice (about 3 MB of the heap's peak for the 1 MB benchmark template's 0.8 MB report).
     var text = ""
@@ -53,20 +56,20 @@ public struct TableRenderer: Sendable {
     // Where the WHERE / WHY column starts, and how wide it may be when wrapped.
     let indent = widths.reduce(0, +) + 2 * widths.count
     let wrapWidth = width.map { $0 - indent }.flatMap { $0 >= Self.minimumWrappedWidth ? $0 : nil }
-    func line(_ cells: [String], status: RequirementMatrix.Status?) -> String {
+    func line(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
       var text = ""
       for (index, cell) in cells.enumerated() {
-        var padded = index < 4 ? cell.padding(to: widths[index]) : cell
+        var padded = index < 4 ? cell.padding(from: columns[index], to: widths[index]) : cell
         if index == 2, let status { padded = paint(padded, status) }
-        if index == 4, let wrapWidth, cell.utf8.count <= Self.maximumWrappedBytes, zip(cells, widths).allSatisfy({ $0.count <= $1 }) {
+        if index == 4, let wrapWidth, cell.utf8.count <= Self.maximumWrappedBytes, zip(columns, widths).allSatisfy({ $0 <= $1 }) {
           padded = cell.wrapped(to: wrapWidth).joined(separator: "\n" + String(repeating: " ", count: indent))
         }
         text += (index == 0 ? "" : "  ") + padded
       }
       return text.droppingTrailingSpaces
     }
-    add(line(header, status: nil))
-    for (row, cells) in zip(matrix.rows, rows) { add(line(cells, status: row.status)) }
+    add(line(header, columns: columns[0], status: nil))
+    for (index, (row, cells)) in zip(matrix.rows, rows).enumerated() { add(line(cells, columns: columns[index + 1], status: row.status)) }
     add("")
     let findings = matrix.findings
     if !findings.isEmpty {
@@ -130,8 +133,9 @@ public struct TableRenderer: Sendable {
 }
 
 extension String {
-  func padding(to width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
+  /// The text followed by spaces up to `width` columns, given that it takes `columns`.
+  func padding(from columns: Int, to width: Int) -> String {
+    columns >= width ? self : self + String(repeating: " ", count: width - columns)
   }
 
   /// The text without its trailing spaces (U+0020 Characters). When the scalar before them
