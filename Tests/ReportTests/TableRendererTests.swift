@@ -57,39 +57,66 @@ import Testing
     Array(table.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty })
   }
 
-  @Test(arguments: [120, 150, 200]) func wrappedCellsFitTheWidthAndStartUnderTheColumn(width: Int) throws {
+  /// Each row as (first three cells, title, detail), read off the columns the header gives
+  /// (ASCII text: a Character is a column); continuation lines add their title and detail
+  /// pieces, joined with a space.
+  static func cells(_ lines: [Substring]) throws -> [(lead: String, title: String, detail: String)] {
+    let header = try #require(lines.first)
+    let titleStart = header.distance(from: header.startIndex, to: try #require(header.range(of: "REQUIREMENT")).lowerBound)
+    let detailStart = header.distance(from: header.startIndex, to: try #require(header.range(of: "WHERE / WHY")).lowerBound)
+    var rows: [(lead: String, title: String, detail: String)] = []
+    for line in lines.dropFirst() {
+      let text = Array(line)
+      let lead = String(text.prefix(titleStart)).trimmingSuffix()
+      let title = String(text.dropFirst(titleStart).prefix(detailStart - titleStart)).trimmingSuffix()
+      let detail = String(text.dropFirst(detailStart))
+      if lead.isEmpty, let last = rows.indices.last {
+        #expect(title.first != " " && detail.first != " ", "\(line)")
+        if !title.isEmpty { rows[last].title += " " + title }
+        if !detail.isEmpty { rows[last].detail += " " + detail }
+      } else {
+        rows.append((lead, title, detail))
+      }
+    }
+    return rows
+  }
+
+  @Test(arguments: [80, 100, 112, 150, 200]) func wrappedCellsFitTheWidthAndLoseNothing(width: Int) throws {
     let matrix = try Self.matrix.get()
     let flat = Self.tableLines(TableRenderer(colour: false).render(matrix))
     let wrapped = Self.tableLines(TableRenderer(colour: false, width: width).render(matrix))
-    let header = try #require(flat.first)
-    let indent = header.distance(from: header.startIndex, to: try #require(header.range(of: "WHERE / WHY")).lowerBound)
-    // Something was long enough to wrap, and every line fits unless it is one word.
+    // Something was long enough to wrap, and a line past the width has a word too long for
+    // its column.
     #expect(wrapped.count > flat.count)
+    let header = try #require(wrapped.first)
+    let titleStart = header.distance(from: header.startIndex, to: try #require(header.range(of: "REQUIREMENT")).lowerBound)
+    let detailStart = header.distance(from: header.startIndex, to: try #require(header.range(of: "WHERE / WHY")).lowerBound)
     for line in wrapped where line.count > width {
-      #expect(!line.dropFirst(indent).contains(" "), "\(line)")
+      let text = Array(line)
+      let title = String(text.dropFirst(titleStart).prefix(detailStart - titleStart)).trimmingSuffix()
+      let detail = String(text.dropFirst(detailStart))
+      #expect(!detail.contains(" ") || (title.count > detailStart - titleStart - 2 && !title.contains(" ")), "\(line)")
     }
-    // Continuation lines start under the column; joined back, they give the flat rows.
-    var rejoined: [String] = []
-    for line in wrapped {
-      if line.hasPrefix(String(repeating: " ", count: indent)) {
-        let piece = line.dropFirst(indent)
-        #expect(piece.first != " ")
-        rejoined[rejoined.count - 1] += " " + piece
-      } else {
-        rejoined.append(String(line))
-      }
+    // Joined back, the wrapped rows give the flat rows' cells.
+    let flatRows = try Self.cells(flat)
+    let wrappedRows = try Self.cells(wrapped)
+    #expect(wrappedRows.count == flatRows.count)
+    for (a, b) in zip(wrappedRows, flatRows) {
+      #expect(a.lead.split(separator: " ") == b.lead.split(separator: " "))
+      #expect(a.title == b.title)
+      #expect(a.detail == b.detail)
     }
-    #expect(rejoined == flat.map(String.init))
   }
 
   @Test func withoutAWidthOrTooNarrowEachRowIsOneLine() throws {
     let matrix = try Self.matrix.get()
     let flat = TableRenderer(colour: false).render(matrix)
     #expect(Self.tableLines(flat).count == matrix.rows.count + 1)
-    // The four columns (88 characters here) leave fewer than `minimumWrappedWidth` of 60
-    // or 100.
+    // The first three columns (28 characters with their gaps here) leave less than the
+    // least title and WHERE / WHY widths at 60 and 77 columns.
     #expect(TableRenderer(colour: false, width: 60).render(matrix) == flat)
-    #expect(TableRenderer(colour: false, width: 100).render(matrix) == flat)
+    #expect(TableRenderer(colour: false, width: 77).render(matrix) == flat)
+    #expect(TableRenderer(colour: false, width: 78).render(matrix) != flat)
   }
 
   /// Measured as printed: a row of CJK text or escaped controls fits the width too, and a
@@ -127,6 +154,35 @@ import Testing
     let waived = table.split(separator: "\n").drop { $0 != "Waived:" }.dropFirst().prefix { !$0.isEmpty }
     #expect(waived.contains { $0.contains("(waiver for requirement 4.4 at infra/template.yaml:") })
     #expect(waived.contains { $0.contains("(waiver for requirement 9.1 at infra/template.yaml:") })
+  }
+}
+
+extension String {
+  /// The text without its trailing spaces.
+  func trimmingSuffix() -> String {
+    String(self[..<(lastIndex { $0 != " " }.map { index(after: $0) } ?? startIndex)])
+  }
+}
+
+/// The REQUIREMENT column gives way on a narrow terminal; the WHERE / WHY column takes the
+/// rest.
+@Suite struct TableFitTests {
+  @Test(arguments: [
+    // 30 columns go to ID, ENV, STATUS and the four gaps.
+    (200, TableFit(title: 60, detail: 110)), (140, TableFit(title: 60, detail: 50)), (130, TableFit(title: 60, detail: 40)),
+    (129, TableFit(title: 59, detail: 40)), (114, TableFit(title: 44, detail: 40)), (94, TableFit(title: 24, detail: 40)),
+    (80, TableFit(title: 24, detail: 26)), (78, TableFit(title: 24, detail: 24)),
+  ] as [(Int, TableFit)])
+  func fits(terminal: Int, expected: TableFit) {
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: terminal) == expected)
+  }
+
+  @Test func tooNarrowOrAShortTitleColumn() {
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 77) == nil)
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 1) == nil)
+    // A title column narrower than the least title width keeps its width.
+    #expect(TableFit(widths: [4, 4, 14, 11], terminal: 70) == TableFit(title: 11, detail: 29))
+    #expect(TableFit(widths: [4, 4, 14, 11], terminal: Int.max) == TableFit(title: 11, detail: Int.max - 41))
   }
 }
 

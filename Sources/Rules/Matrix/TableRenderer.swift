@@ -9,10 +9,11 @@ public struct TableRenderer: Sendable {
   /// With a width, a WHERE / WHY cell longer than the columns left of the other four is
   /// wrapped at its spaces onto continuation lines that start under it
   /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
-  /// column. The command line gives the terminal's width when it writes to one; files,
-  /// pipes and CI logs keep one line per row (for `grep`). Rows whose other cells overflow
-  /// their columns, cells longer than `maximumWrappedBytes`, and terminals narrower than
-  /// the four columns plus `minimumWrappedWidth` are not wrapped. Columns are measured as
+  /// column; on a narrower terminal the REQUIREMENT column narrows and its titles wrap
+  /// too (`TableFit`). The command line gives the terminal's width when it writes to one;
+  /// files, pipes and CI logs keep one line per row (for `grep`). Rows whose ID, ENV or
+  /// STATUS overflow their columns, cells longer than `maximumWrappedBytes`, and terminals
+  /// too narrow for any `TableFit` keep one line per row. Columns are measured as
   /// the text will be printed (`TerminalColumns`: escapes of unsafe scalars, wide CJK
   /// characters and emoji, tabs at their widest), for the padding too. The findings and
   /// waived lines below the table are never wrapped: editors and CI read them as
@@ -23,9 +24,6 @@ public struct TableRenderer: Sendable {
     self.colour = colour
     self.width = width
   }
-
-  /// The narrowest the WHERE / WHY column is wrapped to, in terminal columns.
-  static let minimumWrappedWidth = 24
 
   /// The longest WHERE / WHY cell that is wrapped, in UTF-8 bytes; a longer one (a finding
   /// that quotes a megabyte value) is written whole on its row, as without a width:
@@ -53,23 +51,49 @@ public struct TableRenderer: Sendable {
       text += line
       text += "\n"
     }
-    // Where the WHERE / WHY column starts, and how wide it may be when wrapped.
-    let indent = widths.reduce(0, +) + 2 * widths.count
-    let wrapWidth = width.map { $0 - indent }.flatMap { $0 >= Self.minimumWrappedWidth ? $0 : nil }
+    let fit = width.flatMap { TableFit(widths: widths, terminal: $0) }
+    // One line per row: each cell padded to its column (the last one not).
     func line(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
       var text = ""
       for (index, cell) in cells.enumerated() {
         var padded = index < 4 ? cell.padding(from: columns[index], to: widths[index]) : cell
         if index == 2, let status { padded = paint(padded, status) }
-        if index == 4, let wrapWidth, cell.utf8.count <= Self.maximumWrappedBytes, zip(columns, widths).allSatisfy({ $0 <= $1 }) {
-          padded = cell.wrapped(to: wrapWidth).joined(separator: "\n" + String(repeating: " ", count: indent))
-        }
         text += (index == 0 ? "" : "  ") + padded
       }
       return text.droppingTrailingSpaces
     }
-    add(line(header, columns: columns[0], status: nil))
-    for (index, (row, cells)) in zip(matrix.rows, rows).enumerated() { add(line(cells, columns: columns[index + 1], status: row.status)) }
+    // Fitted to the terminal: the title and the WHERE / WHY cell wrapped side by side, the
+    // first three cells on the row's first line; nil for a row that keeps one line (a cell
+    // wider than its column, or one past `maximumWrappedBytes`).
+    func fitted(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?, to fit: TableFit) -> String? {
+      guard zip(columns.prefix(3), widths).allSatisfy({ $0 <= $1 }), cells[3].utf8.count <= Self.maximumWrappedBytes,
+        cells[4].utf8.count <= Self.maximumWrappedBytes
+      else { return nil }
+      let titles = columns[3] <= fit.title ? [cells[3]] : cells[3].wrapped(to: fit.title)
+      let details = cells[4].wrapped(to: fit.detail)
+      let lead = widths[0] + widths[1] + widths[2] + 2 * 2
+      var text = ""
+      for index in 0..<max(titles.count, details.count) {
+        if index > 0 { text += "\n" + String(repeating: " ", count: lead) }
+        else {
+          for column in 0..<3 {
+            var padded = cells[column].padding(from: columns[column], to: widths[column])
+            if column == 2, let status { padded = paint(padded, status) }
+            text += (column == 0 ? "" : "  ") + padded
+          }
+        }
+        let title = index < titles.count ? titles[index] : ""
+        var piece = "  " + title.padding(from: TerminalColumns.of(title), to: fit.title)
+        if index < details.count { piece += "  " + details[index] }
+        text += piece.droppingTrailingSpaces
+      }
+      return text
+    }
+    func row(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
+      fit.flatMap { fitted(cells, columns: columns, status: status, to: $0) } ?? line(cells, columns: columns, status: status)
+    }
+    add(row(header, columns: columns[0], status: nil))
+    for (index, (matrixRow, cells)) in zip(matrix.rows, rows).enumerated() { add(row(cells, columns: columns[index + 1], status: matrixRow.status)) }
     add("")
     let findings = matrix.findings
     if !findings.isEmpty {
