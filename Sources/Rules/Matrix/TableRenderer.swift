@@ -105,7 +105,7 @@ public struct TableRenderer: Sendable {
     if !waived.isEmpty {
       add("Waived:")
       for entry in waived {
-        add("\(entry.finding.location): waived: [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver for \(entry.waiver.target) at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))".foldingLineBreaks)
+        add("\(entry.finding.location): waived for \(entry.waiver.target): [\(entry.finding.ruleID)] \(entry.finding.message) — \(entry.waiver.reason) (waiver at \(entry.waiver.location)\(entry.waiver.expires.map { ", expires \($0)" } ?? ""))".foldingLineBreaks)
       }
       add("")
     }
