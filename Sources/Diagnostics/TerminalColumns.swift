@@ -10,9 +10,9 @@
 ///   by U+FE0F, Unicode Technical Standard #51) takes 2;
 /// - any other Character takes 1: its combining marks and joiners take none.
 ///
-/// The wide ranges are those of Unicode 15's EastAsianWidth.txt that hold assigned
-/// characters, merged into blocks; a terminal with older tables may show a newer character
-/// narrower.
+/// The wide ranges follow the W and F ranges of Unicode 15's EastAsianWidth.txt by whole
+/// blocks, so an unassigned code point inside them counts 2; a terminal with older tables
+/// may show a newer character narrower.
 public enum TerminalColumns {
   /// The columns `text` takes.
   public static func of(_ text: String) -> Int {

@@ -25,9 +25,10 @@ public struct TableRenderer: Sendable {
     self.width = width
   }
 
-  /// The longest WHERE / WHY cell that is wrapped, in UTF-8 bytes; a longer one (a finding
-  /// that quotes a megabyte value) is written whole on its row, as without a width:
-  /// wrapped, each of its lines would repeat the indent, several times its own size.
+  /// The longest title or WHERE / WHY cell that is wrapped, in UTF-8 bytes; a row with a
+  /// longer one (a finding that quotes a megabyte value) is written whole on one line, as
+  /// without a width: wrapped, each of its lines would repeat the indent, several times
+  /// its own size.
   static let maximumWrappedBytes = 16_384
 
   /// The widest a padded column gets, in terminal columns.
