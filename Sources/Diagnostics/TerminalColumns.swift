@@ -54,9 +54,10 @@ public enum TerminalColumns {
   static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x1100...0x115F,  // Hangul Jamo initial consonants
+      0x2329...0x232A,  // angle brackets
       0x2E80...0x303E,  // CJK radicals, Kangxi radicals, ideographic description, CJK symbols and punctuation
       0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed CJK, CJK compatibility
-      0x3400...0x4DBF,  // CJK Unified Ideographs Extension A
+      0x3400...0x4DFF,  // CJK Unified Ideographs Extension A, Yijing hexagram symbols
       0x4E00...0x9FFF,  // CJK Unified Ideographs
       0xA000...0xA4CF,  // Yi syllables and radicals
       0xA960...0xA97F,  // Hangul Jamo Extended-A
@@ -66,7 +67,7 @@ public enum TerminalColumns {
       0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
       0xFF00...0xFF60,  // fullwidth forms
       0xFFE0...0xFFE6,  // fullwidth signs
-      0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x18D00...0x18D08,  // Tangut, Khitan
+      0x16FE0...0x16FF1, 0x17000...0x18CFF, 0x18D00...0x18D08,  // ideographic symbols, Tangut, Khitan
       0x1AFF0...0x1B2FF,  // Kana supplements and extensions, Nüshu
       0x1F200...0x1F2FF,  // enclosed ideographic supplement
       0x20000...0x2FFFD, 0x30000...0x3FFFD:  // CJK Unified Ideographs Extensions B onwards

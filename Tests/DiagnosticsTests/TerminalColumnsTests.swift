@@ -6,7 +6,7 @@ import Testing
   @Test(arguments: [
     ("", 0), ("abc", 3), ("a b", 3),
     // Wide: CJK ideographs, kana, Hangul, fullwidth forms, ideographic space.
-    ("日本語", 6), ("カタカナ", 8), ("한국어", 6), ("Ａ１", 4), ("\u{3000}", 2), ("\u{20000}", 2),
+    ("日本語", 6), ("カタカナ", 8), ("한국어", 6), ("Ａ１", 4), ("\u{3000}", 2), ("\u{20000}", 2), ("\u{2329}", 2), ("\u{4DC0}", 2), ("\u{16FF0}", 2),
     // One column whatever follows: combining marks, a text-style emoji.
     ("e\u{301}", 1), ("e\u{301}\u{301}\u{301}", 1), ("\u{2764}", 1), ("é", 1),
     // Emoji: presentation, text emoji made emoji by U+FE0F, ZWJ family, flag, skin tone.

@@ -149,6 +149,22 @@ import Testing
     #expect(printed(lines[row][..<detail.lowerBound]) == printed(header[..<column]))
   }
 
+  /// A title word wider than the narrowed REQUIREMENT column (a CJK title has no spaces)
+  /// has its line to itself; the WHERE / WHY text starts on the next line, in its column.
+  @Test func aTitleWordWiderThanItsColumnHasTheLineToItself() throws {
+    var matrix = try Self.matrix.get()
+    let index = try #require(matrix.rows.firstIndex { $0.findings.isEmpty && $0.evidence.isEmpty })
+    let title = "容器以非根用户身份运行并且用户标识号为一千"
+    matrix.rows[index].requirement.title = title
+    matrix.rows[index].note = "the note of the row"
+    let lines = Self.tableLines(TableRenderer(colour: false, width: 100).render(matrix))
+    let row = try #require(lines.firstIndex { $0.contains(title) })
+    #expect(lines[row].hasSuffix(title))
+    let header = try #require(lines.first)
+    let column = header.distance(from: header.startIndex, to: try #require(header.range(of: "WHERE / WHY")).lowerBound)
+    #expect(lines[row + 1] == Substring(String(repeating: " ", count: column) + "the note of the row"))
+  }
+
   @Test func aWaivedLineNamesWhatItsWaiverCovers() throws {
     let table = TableRenderer(colour: false).render(try Self.matrix.get())
     let waived = table.split(separator: "\n").drop { $0 != "Waived:" }.dropFirst().prefix { !$0.isEmpty }

@@ -71,21 +71,27 @@ public struct TableRenderer: Sendable {
         cells[4].utf8.count <= Self.maximumWrappedBytes
       else { return nil }
       let titles = columns[3] <= fit.title ? [cells[3]] : cells[3].wrapped(to: fit.title)
-      let details = cells[4].wrapped(to: fit.detail)
+      var details = cells[4].wrapped(to: fit.detail)[...]
       let lead = widths[0] + widths[1] + widths[2] + 2 * 2
       var text = ""
-      for index in 0..<max(titles.count, details.count) {
-        if index > 0 { text += "\n" + String(repeating: " ", count: lead) }
-        else {
+      var titleIndex = 0
+      while titleIndex < titles.count || !details.isEmpty {
+        if titleIndex == 0 {
           for column in 0..<3 {
             var padded = cells[column].padding(from: columns[column], to: widths[column])
             if column == 2, let status { padded = paint(padded, status) }
             text += (column == 0 ? "" : "  ") + padded
           }
+        } else {
+          text += "\n" + String(repeating: " ", count: lead)
         }
-        let title = index < titles.count ? titles[index] : ""
-        var piece = "  " + title.padding(from: TerminalColumns.of(title), to: fit.title)
-        if index < details.count { piece += "  " + details[index] }
+        let title = titleIndex < titles.count ? titles[titleIndex] : ""
+        titleIndex += 1
+        let titleColumns = TerminalColumns.of(title)
+        var piece = "  " + title.padding(from: titleColumns, to: fit.title)
+        // A title word wider than its column has the line to itself: the WHERE / WHY text
+        // beside it would start past its column.
+        if titleColumns <= fit.title, let detail = details.popFirst() { piece += "  " + detail }
         text += piece.droppingTrailingSpaces
       }
       return text
