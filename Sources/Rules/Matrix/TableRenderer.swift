@@ -73,28 +73,27 @@ public struct TableRenderer: Sendable {
       let titles = columns[3] <= fit.title ? [cells[3]] : cells[3].wrapped(to: fit.title)
       var details = cells[4].wrapped(to: fit.detail)[...]
       let lead = widths[0] + widths[1] + widths[2] + 2 * 2
-      var text = ""
-      var titleIndex = 0
-      while titleIndex < titles.count || !details.isEmpty {
-        if titleIndex == 0 {
+      var lines: [String] = []
+      while lines.count < titles.count || !details.isEmpty {
+        var line = ""
+        if lines.isEmpty {
           for column in 0..<3 {
             var padded = cells[column].padding(from: columns[column], to: widths[column])
             if column == 2, let status { padded = paint(padded, status) }
-            text += (column == 0 ? "" : "  ") + padded
+            line += (column == 0 ? "" : "  ") + padded
           }
         } else {
-          text += "\n" + String(repeating: " ", count: lead)
+          line = String(repeating: " ", count: lead)
         }
-        let title = titleIndex < titles.count ? titles[titleIndex] : ""
-        titleIndex += 1
+        let title = lines.count < titles.count ? titles[lines.count] : ""
         let titleColumns = TerminalColumns.of(title)
-        var piece = "  " + title.padding(from: titleColumns, to: fit.title)
+        line += "  " + title.padding(from: titleColumns, to: fit.title)
         // A title word wider than its column has the line to itself: the WHERE / WHY text
         // beside it would start past its column.
-        if titleColumns <= fit.title, let detail = details.popFirst() { piece += "  " + detail }
-        text += piece.droppingTrailingSpaces
+        if titleColumns <= fit.title, let detail = details.popFirst() { line += "  " + detail }
+        lines.append(line.droppingTrailingSpaces)
       }
-      return text
+      return lines.joined(separator: "\n")
     }
     func row(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
       fit.flatMap { fitted(cells, columns: columns, status: status, to: $0) } ?? line(cells, columns: columns, status: status)
