@@ -2,7 +2,8 @@
 /// escaped, `UnsafeScalars`), for aligning and wrapping the table. An estimate in the
 /// manner of POSIX `wcswidth`, without the C library's locale tables:
 ///
-/// - an unsafe scalar takes the columns of its escape as the table prints it, `\u{XX}`;
+/// - an unsafe scalar takes the columns of its escape as the table prints it, `\u{XX}`
+///   (`UnsafeScalars.swiftEscape`);
 /// - a tab takes 8 (the most it can: a terminal moves to the next multiple of 8);
 /// - a Character whose first scalar is East Asian Wide or Fullwidth (Unicode Standard
 ///   Annex #11, https://www.unicode.org/reports/tr11/: CJK ideographs, kana, Hangul,
@@ -42,7 +43,7 @@ public enum TerminalColumns {
     guard let first = scalars.first else { return 0 }
     var escapes = 0
     for scalar in scalars where UnsafeScalars.isUnsafe(scalar) {
-      escapes += 4 + String(scalar.value, radix: 16).count
+      escapes += UnsafeScalars.swiftEscape(scalar).count
     }
     if UnsafeScalars.isUnsafe(first) { return escapes }
     if first == "\t" { return 8 + escapes }

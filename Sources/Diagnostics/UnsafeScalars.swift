@@ -15,6 +15,12 @@ public enum UnsafeScalars {
     }
   }
 
+  /// How text for people writes an unsafe scalar: `\u{202E}` (Swift's escape, uppercase
+  /// hexadecimal digits). `TerminalSafe` prints it; `TerminalColumns` measures it.
+  public static func swiftEscape(_ scalar: Unicode.Scalar) -> String {
+    "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+  }
+
   /// Line feed, and U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (the other line
   /// breaks, CR, VT, FF and NEL, are control characters, unsafe always).
   public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

@@ -6,8 +6,9 @@ import Diagnostics
 /// text) or NUL bytes to the user's terminal; and the Unicode bidirectional controls, which
 /// reorder how a line is shown ("Trojan Source", CVE-2021-42574: a value could display as
 /// something it is not).
-/// Reference: Unicode Standard Annex #9, https://www.unicode.org/reports/tr9/ With `allowingColour`, the status colours `TableRenderer` paints (SGR
-/// `ESC[<code>m` with one of `colourCodes`) pass through unchanged.
+/// Reference: Unicode Standard Annex #9, https://www.unicode.org/reports/tr9/
+/// With `allowingColour`, the status colours `TableRenderer` paints (SGR `ESC[<code>m` with
+/// one of `colourCodes`) pass through unchanged.
 enum TerminalSafe {
   /// How an unsafe scalar is written, so that machine-readable output stays valid and
   /// means the same once parsed.
@@ -24,9 +25,9 @@ enum TerminalSafe {
     func write(_ scalar: Unicode.Scalar) -> String {
       let hex = String(scalar.value, radix: 16, uppercase: true)
       switch self {
-      case .swift: return "\\u{\(hex)}"
+      case .swift: return UnsafeScalars.swiftEscape(scalar)
       case .json: return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-      case .xml: return scalar.value < 0x20 ? "\\u{\(hex)}" : "&#x\(hex);"
+      case .xml: return scalar.value < 0x20 ? UnsafeScalars.swiftEscape(scalar) : "&#x\(hex);"
       }
     }
   }
