@@ -53,14 +53,14 @@ public struct TableRenderer: Sendable {
       text += "\n"
     }
     let fit = width.flatMap { TableFit(widths: widths, terminal: $0) }
+    // ID, ENV and STATUS, each padded to its column, STATUS painted.
+    func leading(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
+      let padded = (0..<3).map { cells[$0].padding(from: columns[$0], to: widths[$0]) }
+      return "\(padded[0])  \(padded[1])  \(status.map { paint(padded[2], $0) } ?? padded[2])"
+    }
     // One line per row: each cell padded to its column (the last one not).
     func line(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
-      var text = ""
-      for (index, cell) in cells.enumerated() {
-        var padded = index < 4 ? cell.padding(from: columns[index], to: widths[index]) : cell
-        if index == 2, let status { padded = paint(padded, status) }
-        text += (index == 0 ? "" : "  ") + padded
-      }
+      let text = leading(cells, columns: columns, status: status) + "  " + cells[3].padding(from: columns[3], to: widths[3]) + "  " + cells[4]
       return text.droppingTrailingSpaces
     }
     // Fitted to the terminal: the title and the WHERE / WHY cell wrapped side by side, the
@@ -70,21 +70,12 @@ public struct TableRenderer: Sendable {
       guard zip(columns.prefix(3), widths).allSatisfy({ $0 <= $1 }), cells[3].utf8.count <= Self.maximumWrappedBytes,
         cells[4].utf8.count <= Self.maximumWrappedBytes
       else { return nil }
-      let titles = columns[3] <= fit.title ? [cells[3]] : cells[3].wrapped(to: fit.title)
+      let titles = cells[3].wrapped(to: fit.title)
       var details = cells[4].wrapped(to: fit.detail)[...]
       let lead = widths[0] + widths[1] + widths[2] + 2 * 2
       var lines: [String] = []
       while lines.count < titles.count || !details.isEmpty {
-        var line = ""
-        if lines.isEmpty {
-          for column in 0..<3 {
-            var padded = cells[column].padding(from: columns[column], to: widths[column])
-            if column == 2, let status { padded = paint(padded, status) }
-            line += (column == 0 ? "" : "  ") + padded
-          }
-        } else {
-          line = String(repeating: " ", count: lead)
-        }
+        var line = lines.isEmpty ? leading(cells, columns: columns, status: status) : String(repeating: " ", count: lead)
         let title = lines.count < titles.count ? titles[lines.count] : ""
         let titleColumns = TerminalColumns.of(title)
         line += "  " + title.padding(from: titleColumns, to: fit.title)
