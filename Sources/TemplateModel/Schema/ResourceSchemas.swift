@@ -16,105 +16,36 @@ public struct ResourceSchemas: Sendable {
 
   public static let shared = ResourceSchemas(data: data)
 
-  /// scope (`AWS::ECS::Service` or `AWS::ECS::Service#LoadBalancer`) → property → type.
-  private var scopes: [String: [String: PropertyType]] = [:]
-  private var openScopes: Set<String> = []
-  /// scope → the properties it requires (the schema's `required`), in name order.
-  private var requiredProperties: [String: [String]] = [:]
+  /// The data's tables, each scope's built the first time it is asked for.
+  private let tables: ResourceSchemaTables
 
-  /// Reads the tab-separated data over its UTF-8 bytes (it is ASCII): splitting by
-  /// Character cost more than everything else `vibe-rules report` did on a small
-  /// repository (profiled with callgrind; see benchmarks/RESULTS.md). A line is read as
-  /// its tab-separated non-empty fields, each trimmed of spaces; lines without exactly
-  /// three are skipped. The lines of one scope are consecutive, so each scope's table is
-  /// built apart and stored once (a later line of a scope still wins over an earlier
-  /// one, as if stored line by line).
+  /// Reads `data`, tab-separated lines `scope<TAB>property<TAB>type` (see
+  /// `ResourceSchemaData.swift`): a line is read as its tab-separated non-empty fields, each
+  /// trimmed of spaces, and lines without exactly three are skipped. Only where each
+  /// scope's lines are is found here; see `ResourceSchemaTables`.
   init(data: String) {
-    let bytes = Array(data.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
-      let tab = UInt8(ascii: "\t"), space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
-      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) }
-      func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool { a.count == b.count && buffer[a].elementsEqual(buffer[b]) }
-      var scope = 0..<0
-      var properties: [String: PropertyType] = [:]
-      func flush() {
-        guard !properties.isEmpty else { return }
-        let name = text(scope)
-        if scopes[name] == nil {
-          scopes[name] = properties
-        } else {
-          scopes[name]!.merge(properties) { $1 }
-        }
-        properties = [:]
-      }
-      var fields: [Range<Int>] = []
-      var position = 0
-      while position < buffer.count {
-        var lineEnd = position
-        while lineEnd < buffer.count && buffer[lineEnd] != newline { lineEnd += 1 }
-        fields.removeAll(keepingCapacity: true)
-        var index = position
-        while index < lineEnd {
-          while index < lineEnd && buffer[index] == tab { index += 1 }
-          guard index < lineEnd else { break }
-          var start = index
-          while index < lineEnd && buffer[index] != tab { index += 1 }
-          var end = index
-          while start < end && buffer[start] == space { start += 1 }
-          while end > start && buffer[end - 1] == space { end -= 1 }
-          fields.append(start..<end)
-        }
-        position = lineEnd + 1
-        guard fields.count == 3 else { continue }
-        if fields[1].count == 1 && buffer[fields[1].lowerBound] == UInt8(ascii: "*") {
-          openScopes.insert(text(fields[0]))
-          continue
-        }
-        // Compared by bytes: a String per line of the table cost 0.3 M instructions a run.
-        if buffer[fields[1].lowerBound] == UInt8(ascii: "!"), buffer[fields[1]].elementsEqual(Self.requiredMarkerText) {
-          requiredProperties[text(fields[0])] = text(fields[2]).split(separator: ",").map(String.init)
-          continue
-        }
-        if !same(fields[0], scope) {
-          flush()
-          scope = fields[0]
-        }
-        properties[text(fields[1])] = Self.parse(text(fields[2]))
-      }
-      flush()
-    }
+    tables = ResourceSchemaTables(data: data)
   }
 
-  /// The property field of a line listing a scope's required properties, as bytes.
-  private static let requiredMarkerText = Array("!required".utf8)
-
-  private static func parse(_ text: String) -> PropertyType {
-    switch text {
-    case "string": .string
-    case "integer": .integer
-    case "number": .number
-    case "boolean": .boolean
-    case "object": .object
-    default:
-      if text.hasPrefix("[") && text.hasSuffix("]") { .list(parse(String(text.dropFirst().dropLast()))) }
-      else if text.hasPrefix("#") { .definition(String(text.dropFirst())) }
-      else { .any }
-    }
+  /// The properties of `scope`, or nil when the data lists none.
+  private func known(_ scope: String) -> [String: PropertyType]? {
+    guard let properties = tables.scope(scope)?.properties, !properties.isEmpty else { return nil }
+    return properties
   }
 
   /// Whether the data describes resource type `type` (a definition's scope,
   /// `AWS::IAM::Role#Policy`, is no resource type).
-  public func knows(_ type: String) -> Bool { !type.containsText("#") && scopes[type] != nil }
+  public func knows(_ type: String) -> Bool { !type.containsText("#") && known(type) != nil }
 
   /// The writable top-level properties of `type`, or nil for an unknown type.
-  public func properties(of type: String) -> [String: PropertyType]? { scopes[type] }
+  public func properties(of type: String) -> [String: PropertyType]? { known(type) }
 
   /// The properties `scope` (a resource type, or `type#definition`) requires, in name order;
   /// empty when it requires none or is unknown.
-  public func requiredProperties(of scope: String) -> [String] { requiredProperties[scope] ?? [] }
+  public func requiredProperties(of scope: String) -> [String] { tables.scope(scope)?.required ?? [] }
 
   /// Whether `type` accepts `Tags` (nil when the type is unknown).
-  public func isTaggable(_ type: String) -> Bool? { scopes[type].map { $0["Tags"] != nil } }
+  public func isTaggable(_ type: String) -> Bool? { known(type).map { $0["Tags"] != nil } }
 
   /// Checks every known resource's properties as written: unknown (misspelt or
   /// wrongly cased) names, values of the wrong basic shape, and required properties that
@@ -129,7 +60,7 @@ public struct ResourceSchemas: Sendable {
       let path = "Resources/\(resource.logicalID)/Properties"
       let type = resource.type.value
       guard let node = resource.propertiesNode else {
-        requireProperties(TemplateMap([]), scope: type, at: resource.location, path: path, into: &violations)
+        requireProperties(TemplateMap([]), scope: type, required: requiredProperties(of: type), at: resource.location, path: path, into: &violations)
         continue
       }
       guard let properties = node.map else { continue }
@@ -141,9 +72,10 @@ public struct ResourceSchemas: Sendable {
   /// `map` is the value of a property of scope `scope` (or a resource's `Properties`),
   /// written at `location`.
   private func check(_ map: TemplateMap, scope: String, type: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
-    guard let known = scopes[scope] else { return }
-    requireProperties(map, scope: scope, at: location, path: path, into: &violations)
-    let open = openScopes.contains(scope)
+    guard let table = tables.scope(scope), !table.properties.isEmpty else { return }
+    let known = table.properties
+    requireProperties(map, scope: scope, required: table.required, at: location, path: path, into: &violations)
+    let open = table.isOpen
     for entry in map.entries {
       let entryPath = path + "/" + entry.key
       guard let expected = known[entry.key] else {
@@ -199,13 +131,12 @@ public struct ResourceSchemas: Sendable {
     }
   }
 
-  /// Adds a violation naming the properties `scope` requires that `map` lacks. CloudFormation
+  /// Adds a violation naming the properties `scope` requires (`required`) that `map` lacks. CloudFormation
   /// validates a resource's properties against its schema before creating it and fails the
   /// resource with "Properties validation failed for resource ... required key [Name] not
   /// found" (resource type schema, `required`:
   /// https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html).
-  private func requireProperties(_ map: TemplateMap, scope: String, at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
-    let required = requiredProperties(of: scope)
+  private func requireProperties(_ map: TemplateMap, scope: String, required: [String], at location: SourceLocation, path: String, into violations: inout [SchemaViolation]) {
     // Keys that make others: `Fn::Transform` and `Fn::ForEach::Name` (applied by
     // CloudFormation) and YAML's merge key `<<` (applied by `sam deploy` before upload).
     guard !required.isEmpty, !map.entries.contains(where: { $0.key == "Fn::Transform" || $0.key.hasPrefix("Fn::ForEach::") || $0.key == "<<" }) else { return }
