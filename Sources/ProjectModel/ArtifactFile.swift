@@ -61,7 +61,10 @@ public struct ArtifactFile: Hashable, Sendable {
         throw InputError("\(given == nil ? "" : option + " ")\(name) is \(what)", at: given == nil ? .start(of: name) : nil)
       }
       if given != nil {
-        throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")", at: nil)
+        // A relative path is read from the root, not the current folder: the message names
+        // the path tried, so `--root r --template t.yaml` run beside t.yaml explains itself.
+        let tried = path == relative ? "" : " (looked for \(path): a relative path is read from \(rootName))"
+        throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")\(tried)", at: nil)
       }
       return nil
     }

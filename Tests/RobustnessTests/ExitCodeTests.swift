@@ -109,6 +109,22 @@ struct ExitCodeTests {
     #expect(missing.standardError.contains(": no such directory"), "\(missing.standardError)")
   }
 
+  /// A missing file given relative to `--root` names the path tried, which is not the one
+  /// beside the current folder; with the root `.`, or an absolute path, the path given is
+  /// the one tried and is named once.
+  @Test func aMissingFileNamesThePathTried() throws {
+    let directory = try Self.repository { _ in }
+    defer { directory.remove() }
+    let relative = try #require(try Command.run(["report", "--root", directory.path, "--template", "infra/absent.yaml"]))
+    #expect(relative.status == 2)
+    #expect(
+      relative.standardError == "error: --template infra/absent.yaml: no such file (looked for \(directory.path)/infra/absent.yaml: a relative path is read from --root)\n",
+      "\(relative.standardError)")
+    let absolute = try #require(try Command.run(["report", "--root", directory.path, "--template", directory.file("absent.yaml").path]))
+    #expect(absolute.status == 2)
+    #expect(absolute.standardError == "error: --template \(directory.file("absent.yaml").path): no such file\n", "\(absolute.standardError)")
+  }
+
   /// A run from the wrong directory finds none of the artifacts: it must not pass.
   @Test(arguments: ["report", "check", "cost", "graph"])
   func nothingToCheckExitsWithTwo(_ command: String) throws {
