@@ -24,6 +24,20 @@ import Testing
   @Test func linesSplitOnEveryEnding() {
     #expect(SourceText(file: "f", text: "a\r\nb\rc\nd").lines == ["a", "b", "c", "d"])
   }
+
+  /// Ends at the start and the end, blank lines, `\r\r\n` (two endings), non-ASCII text
+  /// beside the endings, a small (inline) string and a large one: the same lines as a split
+  /// by `Character`.
+  @Test func linesMatchASplitByCharacter() {
+    let texts = [
+      "", "\n", "\r\n", "x", "\nx\n", "a\r\r\nb", "\n\n\r\r", "é\r\nü\n日本\r語", "e\u{301}\nx",
+      String(repeating: "long line with é and 日本\r\n", count: 200) + "tail",
+    ]
+    for text in texts {
+      let expected = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+      #expect(SourceText(file: "f", text: text).lines == expected, "\(text.debugDescription)")
+    }
+  }
 }
 
 /// `String.UnicodeScalarView.append(string:)`: the linear-time append the readers build
