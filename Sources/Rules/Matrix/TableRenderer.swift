@@ -75,7 +75,7 @@ public struct TableRenderer: Sendable {
       let lead = widths[0] + widths[1] + widths[2] + 2 * 2
       var lines: [String] = []
       while lines.count < titles.count || !details.isEmpty {
-        var line = lines.isEmpty ? leading(cells, columns: columns, status: status) : String(repeating: " ", count: lead)
+        var line = lines.isEmpty ? leading(cells, columns: columns, status: status) : .spaces(lead)
         let title = lines.count < titles.count ? titles[lines.count] : ""
         let titleColumns = TerminalColumns.of(title)
         line += "  " + title.padding(from: titleColumns, to: fit.title)
@@ -156,7 +156,16 @@ public struct TableRenderer: Sendable {
 extension String {
   /// The text followed by spaces up to `width` columns, given that it takes `columns`.
   func padding(from columns: Int, to width: Int) -> String {
-    columns >= width ? self : self + String(repeating: " ", count: width - columns)
+    columns >= width ? self : self + .spaces(width - columns)
+  }
+
+  /// `count` spaces (U+0020), written as bytes: `String(repeating: " ", count:)` appends
+  /// the one-space string `count` times (about 6 K instructions for a cell's padding).
+  static func spaces(_ count: Int) -> String {
+    String(unsafeUninitializedCapacity: count) { buffer in
+      buffer.initialize(repeating: UInt8(ascii: " "))
+      return count
+    }
   }
 
   /// The text without its trailing spaces (U+0020 Characters). When the scalar before them
