@@ -83,6 +83,7 @@ extension Evaluator {
   /// (`f $x`, `f "${a[@]}"`, `f $(cmd)`, `f *.txt`), as the walk does not split them.
   func callArguments(_ words: [Word], _ values: [ResolvedWord]) -> [ResolvedWord]? {
     var fields: [ResolvedWord] = []
+    fields.reserveCapacity(words.count)
     for (word, value) in zip(words, values) {
       if Self.isAllPositionalParameters(word) {
         guard let positional = state.positional else { return nil }

@@ -785,6 +785,7 @@ final class Evaluator {
   private func walkSimple(_ command: SimpleCommand, _ statement: Statement, _ context: WalkContext) {
     let declaration = command.words.first?.literalValue.flatMap { SimpleCommand.declarationBuiltins.contains($0) ? $0 : nil }
     var resolved: [ResolvedWord] = []
+    resolved.reserveCapacity(command.words.count)
     var declarations: [(Assignment, Binding)] = []
     for (position, word) in command.words.enumerated() {
       if position > 0, declaration != nil, let assignment = Assignment(declarationArgument: word) {
