@@ -2,10 +2,11 @@ import Foundation
 
 /// The tab-separated resource schema data (`ResourceSchemaData.swift`) read one scope at a
 /// time: where each scope's lines are is found once, and a scope's table is built the first
-/// time it is asked for, then kept. A report asks for the few dozen scopes its template's
-/// resource types reach, out of 216: building every table up front had cost 6.1 M of the
-/// report's 156 M instructions (callgrind; benchmarks/RESULTS.md). Safe to use from several
-/// threads (the env evaluations share `ResourceSchemas.shared`).
+/// time it is asked for, then kept. A report asks for the scopes its template's resource
+/// types reach (70 of the 208 for this repository's): building every table up front had
+/// cost 6.1 M of the report's 156 M instructions (callgrind; benchmarks/RESULTS.md). Safe
+/// to use from several threads (the rules of both config envs share
+/// `ResourceSchemas.shared`).
 final class ResourceSchemaTables: @unchecked Sendable {
   /// One scope's table: what its lines say.
   struct Scope: Sendable {
