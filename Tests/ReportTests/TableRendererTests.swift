@@ -143,7 +143,10 @@ import Testing
     let header = try #require(lines.first)
     let column = try #require(header.range(of: "WHERE / WHY")).lowerBound
     let row = try #require(lines.firstIndex { $0.contains("日本語のタイトル") })
-    #expect(lines[row + 1].hasPrefix(String(repeating: " ", count: header.distance(from: header.startIndex, to: column)) + "日志组名称"))
+    // The continuation line starts under WHERE / WHY.
+    let indent = header.distance(from: header.startIndex, to: column)
+    #expect(lines[row + 1].hasPrefix(String(repeating: " ", count: indent)))
+    #expect(lines[row + 1].dropFirst(indent).first.map { $0 != " " } == true, "\(lines[row + 1])")
     for line in lines { #expect(printed(line) <= width, "\(line)") }
     let detail = try #require(lines[row].range(of: "ログ"))
     #expect(printed(lines[row][..<detail.lowerBound]) == printed(header[..<column]))
@@ -199,6 +202,23 @@ extension String {
     // A title column narrower than the least title width keeps its width.
     #expect(TableFit(widths: [4, 4, 14, 11], terminal: 70) == TableFit(title: 11, detail: 29))
     #expect(TableFit(widths: [4, 4, 14, 11], terminal: Int.max) == TableFit(title: 11, detail: Int.max - 41))
+  }
+
+  /// With the rows, the REQUIREMENT column takes the width that puts them on the fewest
+  /// lines: 90 columns to share, titles of 40 and WHERE / WHY cells of 200 take 5 lines a
+  /// row beside a 50-column title column (the width without the rows) and 4 beside one of
+  /// 40, the widest that does.
+  @Test func theTitleColumnGivesWayToPutTheRowsOnFewerLines() {
+    let cells = Array(repeating: (title: 40, detail: 200), count: 10)
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 120) == TableFit(title: 50, detail: 40))
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 120, cells: cells) == TableFit(title: 40, detail: 50))
+    // Long titles and short cells: the title column keeps its whole width.
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 150, cells: [(60, 30)]) == TableFit(title: 60, detail: 60))
+    // Rows that fit on one line at every width: the width without the rows.
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 120, cells: [(10, 10), (20, 30)]) == TableFit(title: 50, detail: 40))
+    // Too many rows times widths to weigh: the width without the rows.
+    let many = Array(repeating: (title: 40, detail: 200), count: TableFit.maximumSearch / 10)
+    #expect(TableFit(widths: [4, 4, 14, 60], terminal: 120, cells: many) == TableFit(title: 50, detail: 40))
   }
 }
 

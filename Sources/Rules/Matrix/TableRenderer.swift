@@ -9,8 +9,8 @@ public struct TableRenderer: Sendable {
   /// With a width, a WHERE / WHY cell longer than the columns left of the other four is
   /// wrapped at its spaces onto continuation lines that start under it
   /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
-  /// column; on a narrower terminal the REQUIREMENT column narrows and its titles wrap
-  /// too (`TableFit`). The command line gives the terminal's width when it writes to one;
+  /// column; the REQUIREMENT column narrows, its titles wrapping too, where that puts the
+  /// table on fewer lines or the terminal is narrow (`TableFit`). The command line gives the terminal's width when it writes to one;
   /// files, pipes and CI logs keep one line per row (for `grep`). Rows whose ID, ENV or
   /// STATUS overflow their columns, cells longer than `maximumWrappedBytes`, and terminals
   /// too narrow for any `TableFit` keep one line per row. Columns are measured as
@@ -52,7 +52,16 @@ public struct TableRenderer: Sendable {
       text += line
       text += "\n"
     }
-    let fit = width.flatMap { TableFit(widths: widths, terminal: $0) }
+    // Whether a row is wrapped on a terminal: not when a cell is wider than its column, or
+    // past `maximumWrappedBytes`; such a row keeps one line.
+    func wraps(_ cells: [String], columns: [Int]) -> Bool {
+      zip(columns.prefix(3), widths).allSatisfy { $0 <= $1 } && cells[3].utf8.count <= Self.maximumWrappedBytes
+        && cells[4].utf8.count <= Self.maximumWrappedBytes
+    }
+    let fit = width.flatMap { terminal in
+      let wrapped = zip(rows, columns.dropFirst()).filter(wraps)
+      return TableFit(widths: widths, terminal: terminal, cells: wrapped.map { cells, columns in (columns[3], TerminalColumns.of(cells[4])) })
+    }
     // ID, ENV and STATUS, each padded to its column, STATUS painted.
     func leading(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?) -> String {
       let padded = (0..<3).map { cells[$0].padding(from: columns[$0], to: widths[$0]) }
@@ -64,12 +73,9 @@ public struct TableRenderer: Sendable {
       return text.droppingTrailingSpaces
     }
     // Fitted to the terminal: the title and the WHERE / WHY cell wrapped side by side, the
-    // first three cells on the row's first line; nil for a row that keeps one line (a cell
-    // wider than its column, or one past `maximumWrappedBytes`).
+    // first three cells on the row's first line; nil for a row that keeps one line (`wraps`).
     func fitted(_ cells: [String], columns: [Int], status: RequirementMatrix.Status?, to fit: TableFit) -> String? {
-      guard zip(columns.prefix(3), widths).allSatisfy({ $0 <= $1 }), cells[3].utf8.count <= Self.maximumWrappedBytes,
-        cells[4].utf8.count <= Self.maximumWrappedBytes
-      else { return nil }
+      guard wraps(cells, columns: columns) else { return nil }
       let titles = cells[3].wrapped(to: fit.title)
       var details = cells[4].wrapped(to: fit.detail)[...]
       let lead = widths[0] + widths[1] + widths[2] + 2 * 2
