@@ -108,8 +108,10 @@ public struct SourceText: Sendable {
     // bytes and offset to string indices in constant time. Stepping `String.UTF8View`
     // indices instead had cost 0.75 M instructions for REQUIREMENTS.md's 15.9 KB.
     text.makeContiguousUTF8()
-    let ends = text.utf8.withContiguousStorageIfAvailable { bytes -> [(end: Int, next: Int)] in
-      var ends: [(end: Int, next: Int)] = []
+    let utf8 = text.utf8
+    var result: [Substring] = []
+    var start = utf8.startIndex
+    _ = utf8.withContiguousStorageIfAvailable { bytes in
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
@@ -119,20 +121,15 @@ public struct SourceText: Sendable {
         }
         var next = index + 1
         if byte == UInt8(ascii: "\r"), next < bytes.count, bytes[next] == UInt8(ascii: "\n") { next += 1 }
-        ends.append((index, next))
+        // Each line as it is found: a list of line ends first had raised the peak by half
+        // for a file of newlines.
+        result.append(text[start..<utf8.index(utf8.startIndex, offsetBy: index)])
+        start = utf8.index(utf8.startIndex, offsetBy: next)
         index = next
       }
-      return ends
-    } ?? []
-    let utf8 = text.utf8
-    var result: [Substring] = []
-    result.reserveCapacity(ends.count + 1)
-    var start = utf8.startIndex
-    for (end, next) in ends {
-      result.append(text[start..<utf8.index(utf8.startIndex, offsetBy: end)])
-      start = utf8.index(utf8.startIndex, offsetBy: next)
     }
     result.append(text[start..<utf8.endIndex])
     return result
   }
+
 }

@@ -63,7 +63,8 @@ public struct ArtifactFile: Hashable, Sendable {
       if given != nil {
         // A relative path is read from the root, not the current folder: the message names
         // the path tried, so `--root r --template t.yaml` run beside t.yaml explains itself.
-        let tried = path == relative ? "" : " (looked for \(path): a relative path is read from \(rootName))"
+        let shown = Self.withoutEmptyAndDotElements(path)
+        let tried = shown == Self.withoutEmptyAndDotElements(relative) ? "" : " (looked for \(shown): a relative path is read from \(rootName))"
         throw InputError("\(option) \(relative): no such \(directory ? "directory" : "file")\(tried)", at: nil)
       }
       return nil
@@ -170,6 +171,15 @@ public struct ArtifactFile: Hashable, Sendable {
 
   /// `relative` under `root` (`relative` alone when `root` is `.` or empty, or when
   /// `relative` is an absolute path).
+  /// `path` without repeated slashes and `.` elements (`./r//a/./b` is `r/a/b`), for
+  /// messages; `..` elements are kept (a link before one would change what it names).
+  static func withoutEmptyAndDotElements(_ path: String) -> String {
+    let elements = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+    let joined = elements.joined(separator: "/")
+    if path.hasPrefix("/") { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+  }
+
   public static func join(_ root: String, _ relative: String) -> String {
     if root == "." || root.isEmpty || relative.hasPrefix("/") { return relative }
     return root.hasSuffix("/") ? root + relative : root + "/" + relative

@@ -120,6 +120,11 @@ struct ExitCodeTests {
     #expect(
       relative.standardError == "error: --template infra/absent.yaml: no such file (looked for \(directory.path)/infra/absent.yaml: a relative path is read from --root)\n",
       "\(relative.standardError)")
+    // Repeated slashes and `.` elements are left out of the path named.
+    let dotted = try #require(try Command.run(["report", "--root", directory.path + "//", "--template", "./infra/./absent.yaml"]))
+    #expect(
+      dotted.standardError == "error: --template ./infra/./absent.yaml: no such file (looked for \(directory.path)/infra/absent.yaml: a relative path is read from --root)\n",
+      "\(dotted.standardError)")
     let absolute = try #require(try Command.run(["report", "--root", directory.path, "--template", directory.file("absent.yaml").path]))
     #expect(absolute.status == 2)
     #expect(absolute.standardError == "error: --template \(directory.file("absent.yaml").path): no such file\n", "\(absolute.standardError)")
