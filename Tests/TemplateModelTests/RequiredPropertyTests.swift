@@ -52,13 +52,16 @@ import Testing
 
   /// Only what is written decides: a property whose value is an intrinsic function (which
   /// may be `AWS::NoValue` in some env) is present; properties that are themselves an
-  /// intrinsic function, or a mapping with `Fn::Transform`, are only known once applied.
+  /// intrinsic function, or a mapping with `Fn::Transform` or a merge key `<<`, are only
+  /// known once applied.
   @Test(arguments: [
     "  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: !If [C, a, !Ref AWS::NoValue]\n",
     "  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties: !If [C, {GroupDescription: a}, {GroupDescription: b}]\n",
     "  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n",
     "  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: web\n",
     "  V:\n    Type: AWS::EC2::VPC\n",
+    // A merge key is no property of its own (adversarial finding, stop 35).
+    "  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      <<: {GroupDescription: a}\n",
   ])
   func writtenOrUnknownablePropertiesPass(_ resource: String) throws {
     #expect(try Self.violations(resource).isEmpty)

@@ -79,7 +79,9 @@ public struct ResourceSchemas: Sendable {
     for entry in map.entries {
       let entryPath = path + "/" + entry.key
       guard let expected = known[entry.key] else {
-        if open || entry.key.hasPrefix("Fn::") { continue }
+        // A YAML merge key (`<<`) is applied by `sam deploy` before upload, as
+        // `requireProperties` reads it; what it merges in is not checked.
+        if open || entry.key.hasPrefix("Fn::") || entry.key == "<<" { continue }
         let suggestion = known.keys.first { $0.lowercased() == entry.key.lowercased() }
           ?? known.keys.sorted().first { Self.distance($0.lowercased(), entry.key.lowercased()) <= 2 }
         violations.append(SchemaViolation(
