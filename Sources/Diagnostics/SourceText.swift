@@ -131,5 +131,4 @@ public struct SourceText: Sendable {
     result.append(text[start..<utf8.endIndex])
     return result
   }
-
 }

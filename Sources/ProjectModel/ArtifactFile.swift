@@ -169,8 +169,6 @@ public struct ArtifactFile: Hashable, Sendable {
     return String(resolved.dropFirst(base.count))
   }
 
-  /// `relative` under `root` (`relative` alone when `root` is `.` or empty, or when
-  /// `relative` is an absolute path).
   /// `path` without repeated slashes and `.` elements (`./r//a/./b` is `r/a/b`), for
   /// messages; `..` elements are kept (a link before one would change what it names).
   static func withoutEmptyAndDotElements(_ path: String) -> String {
@@ -180,6 +178,8 @@ public struct ArtifactFile: Hashable, Sendable {
     return joined.isEmpty ? "." : joined
   }
 
+  /// `relative` under `root` (`relative` alone when `root` is `.` or empty, or when
+  /// `relative` is an absolute path).
   public static func join(_ root: String, _ relative: String) -> String {
     if root == "." || root.isEmpty || relative.hasPrefix("/") { return relative }
     return root.hasSuffix("/") ? root + relative : root + "/" + relative

@@ -10,12 +10,13 @@ public struct TableRenderer: Sendable {
   /// wrapped at its spaces onto continuation lines that start under it
   /// (`String.wrapped(to:)`), so that a terminal does not fold it back under the ID
   /// column; the REQUIREMENT column narrows, its titles wrapping too, where that puts the
-  /// table on fewer lines or the terminal is narrow (`TableFit`). The command line gives the terminal's width when it writes to one;
-  /// files, pipes and CI logs keep one line per row (for `grep`). Rows whose ID, ENV or
-  /// STATUS overflow their columns, cells longer than `maximumWrappedBytes`, and terminals
-  /// too narrow for any `TableFit` keep one line per row. Columns are measured as
-  /// the text will be printed (`TerminalColumns`: escapes of unsafe scalars, wide CJK
-  /// characters and emoji, tabs at their widest), for the padding too. The findings and
+  /// table on fewer lines or the terminal is narrow (`TableFit`). The command line gives
+  /// the terminal's width when it writes to one; files, pipes and CI logs keep one line
+  /// per row (for `grep`). Rows whose ID, ENV or STATUS overflow their columns, cells
+  /// longer than `maximumWrappedBytes`, and terminals too narrow for any `TableFit` keep
+  /// one line per row. Columns are measured as the text will be printed
+  /// (`TerminalColumns`: escapes of unsafe scalars, wide CJK characters and emoji, tabs at
+  /// their widest), for the padding too. The findings and
   /// waived lines below the table are never wrapped: editors and CI read them as
   /// `file:line:column:` lines.
   public var width: Int?
