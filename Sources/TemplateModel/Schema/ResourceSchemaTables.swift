@@ -87,7 +87,6 @@ final class ResourceSchemaTables: @unchecked Sendable {
   /// Calls `body` with each line of `range` that has exactly three fields: the line's byte
   /// range (its newline excluded) and the fields' byte ranges.
   private static func forEachLine(_ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (Range<Int>, [Range<Int>]) -> Void) {
-    let tab = UInt8(ascii: "\t")
     var fields: [Range<Int>] = []
     fields.reserveCapacity(4)
     var position = range.lowerBound
@@ -95,12 +94,9 @@ final class ResourceSchemaTables: @unchecked Sendable {
       let lineEnd = lineEnd(buffer, from: position, before: range.upperBound)
       fields.removeAll(keepingCapacity: true)
       var index = position
-      while index < lineEnd && fields.count < 4 {
-        while index < lineEnd && buffer[index] == tab { index += 1 }
-        guard index < lineEnd else { break }
-        let start = index
-        index = fieldEnd(buffer, from: index, before: lineEnd)
-        fields.append(trimmed(buffer, start..<index))
+      while fields.count < 4, let next = field(buffer, from: index, before: lineEnd) {
+        fields.append(next.field)
+        index = next.end
       }
       if fields.count == 3 { body(position..<lineEnd, fields) }
       position = lineEnd + 1
@@ -110,15 +106,10 @@ final class ResourceSchemaTables: @unchecked Sendable {
   /// Calls `body` with the first field of each line (see `forEachLine`) that has one, and
   /// the line's byte range: what finding the scopes' lines needs.
   private static func forEachFirstField(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) -> Void) {
-    let tab = UInt8(ascii: "\t")
     var position = 0
     while position < buffer.count {
       let lineEnd = lineEnd(buffer, from: position, before: buffer.count)
-      var start = position
-      while start < lineEnd && buffer[start] == tab { start += 1 }
-      if start < lineEnd {
-        body(position..<lineEnd, trimmed(buffer, start..<fieldEnd(buffer, from: start, before: lineEnd)))
-      }
+      if let first = field(buffer, from: position, before: lineEnd) { body(position..<lineEnd, first.field) }
       position = lineEnd + 1
     }
   }
@@ -128,9 +119,15 @@ final class ResourceSchemaTables: @unchecked Sendable {
     first(of: UInt8(ascii: "\n"), in: buffer, from: start, before: end)
   }
 
-  /// The index of the first tab at or after `start` and before `end`, else `end`.
-  private static func fieldEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int {
-    first(of: UInt8(ascii: "\t"), in: buffer, from: start, before: end)
+  /// The field at or after `index` on a line ending at `lineEnd`: tabs before it skipped,
+  /// up to the next tab, trimmed of spaces; and where it ends (its tab, or `lineEnd`). nil
+  /// when only tabs are left. The one reading of a field, for the index and the tables.
+  private static func field(_ buffer: UnsafeBufferPointer<UInt8>, from index: Int, before lineEnd: Int) -> (field: Range<Int>, end: Int)? {
+    var start = index
+    while start < lineEnd && buffer[start] == UInt8(ascii: "\t") { start += 1 }
+    guard start < lineEnd else { return nil }
+    let end = first(of: UInt8(ascii: "\t"), in: buffer, from: start, before: lineEnd)
+    return (trimmed(buffer, start..<end), end)
   }
 
   private static func first(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int {
